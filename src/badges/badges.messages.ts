@@ -1,0 +1,3 @@
+import { defineMessages } from '../shared/errors';
+
+export const badgesMessages = defineMessages({});

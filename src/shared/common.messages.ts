@@ -1,0 +1,3 @@
+import { defineMessages } from './errors';
+
+export const commonMessages = defineMessages({});

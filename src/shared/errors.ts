@@ -1,0 +1,38 @@
+export type Lang = 'fr' | 'en';
+export type Params = Record<string, string | number | undefined>;
+
+/** One user-facing message, French first, English available. */
+export interface Message {
+  fr: (p: Params) => string;
+  en: (p: Params) => string;
+}
+export type MessageCatalogue = Record<string, Message>;
+
+/** Lets an area declare its messages with literal keys kept for type checks. */
+export function defineMessages<T extends MessageCatalogue>(messages: T): T {
+  return messages;
+}
+
+export interface ErrorDetail {
+  field?: string;
+  line?: number;
+  location?: string;
+  reason?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * A refusal the client can act on. `code` is stable (UPPER_SNAKE), separate from the
+ * HTTP status; the text is rendered from the catalogue in the request's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly params: Params = {},
+    readonly details?: ErrorDetail[],
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,21 @@
+import type { Lang, MessageCatalogue, Params } from './errors';
+import { commonMessages } from './common.messages';
+import { attendanceMessages } from '../attendance/attendance.messages';
+import { badgesMessages } from '../badges/badges.messages';
+import { quizzesMessages } from '../quizzes/quizzes.messages';
+import { credentialsMessages } from '../credentials/credentials.messages';
+
+/** Every code the platform can answer with; a test checks each has both languages. */
+export const catalogue: MessageCatalogue = {
+  ...commonMessages,
+  ...attendanceMessages,
+  ...badgesMessages,
+  ...quizzesMessages,
+  ...credentialsMessages,
+};
+
+export function translate(code: string, params: Params = {}, lang: Lang = 'fr'): string {
+  const message = catalogue[code];
+  if (!message) return code;
+  return message[lang](params);
+}
