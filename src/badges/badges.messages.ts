@@ -1,3 +1,65 @@
-import { defineMessages } from '../shared/errors';
+import { defineMessages, type Params } from '../shared/errors';
+import { programmeMessages } from '../programme/programme.messages';
 
-export const badgesMessages = defineMessages({});
+// Rule explanations get their params already localised (event label, date) by rules.ts.
+const minutes = (p: Params) => (p.minutes === undefined ? '' : ` (${p.minutes} min)`);
+const scoreFr = (p: Params) => (p.percent === undefined ? '' : ` (score : ${p.percent} %)`);
+const scoreEn = (p: Params) => (p.percent === undefined ? '' : ` (score: ${p.percent}%)`);
+
+export const badgesMessages = defineMessages({
+  ...programmeMessages,
+  RULE_ATTENDED: {
+    fr: (p) => `${p.event} suivi le ${p.date}${minutes(p)}`,
+    en: (p) => `${p.event} attended on ${p.date}${minutes(p)}`,
+  },
+  RULE_ATTENDED_REPLAY: {
+    fr: (p) => `${p.event} suivi en replay le ${p.date}${minutes(p)}`,
+    en: (p) => `${p.event} followed as a replay on ${p.date}${minutes(p)}`,
+  },
+  RULE_ATTENDANCE_TOO_SHORT: {
+    fr: (p) => `${p.event} non suivi : présence insuffisante le ${p.date}${minutes(p)}`,
+    en: (p) => `${p.event} not attended: presence too short on ${p.date}${minutes(p)}`,
+  },
+  RULE_ABSENT: {
+    fr: (p) => `${p.event} non suivi : absence enregistrée le ${p.date}`,
+    en: (p) => `${p.event} not attended: recorded absent on ${p.date}`,
+  },
+  RULE_NOT_ATTENDED: {
+    fr: (p) => `${p.event} non suivi`,
+    en: (p) => `${p.event} not attended`,
+  },
+  RULE_ANSWERED: {
+    fr: (p) => `Questionnaire « ${p.quiz} » répondu le ${p.date}${scoreFr(p)}`,
+    en: (p) => `Questionnaire “${p.quiz}” answered on ${p.date}${scoreEn(p)}`,
+  },
+  RULE_ANSWERED_MIN_SCORE: {
+    fr: (p) => `Questionnaire « ${p.quiz} » répondu le ${p.date} : ${p.percent} % (minimum ${p.minPercent} %)`,
+    en: (p) => `Questionnaire “${p.quiz}” answered on ${p.date}: ${p.percent}% (minimum ${p.minPercent}%)`,
+  },
+  RULE_NOT_ANSWERED: {
+    fr: (p) => `Questionnaire « ${p.quiz} » non répondu`,
+    en: (p) => `Questionnaire “${p.quiz}” not answered`,
+  },
+  RULE_ANSWER_INCOMPLETE: {
+    fr: (p) => `Questionnaire « ${p.quiz} » incomplet : des réponses obligatoires manquent`,
+    en: (p) => `Questionnaire “${p.quiz}” incomplete: required answers are missing`,
+  },
+  RULE_SCORE_TOO_LOW: {
+    fr: (p) => `Questionnaire « ${p.quiz} » : ${p.percent} % obtenus, ${p.minPercent} % requis`,
+    en: (p) => `Questionnaire “${p.quiz}”: scored ${p.percent}%, ${p.minPercent}% required`,
+  },
+  RULE_SCORE_UNAVAILABLE: {
+    fr: (p) => `Questionnaire « ${p.quiz} » : aucun score, ${p.minPercent} % requis`,
+    en: (p) => `Questionnaire “${p.quiz}”: no score, ${p.minPercent}% required`,
+  },
+  RULE_HOLDS: {
+    fr: (p) => `Badge « ${p.badge} » obtenu`,
+    en: (p) => `Badge “${p.badge}” earned`,
+  },
+  RULE_NOT_HELD: {
+    fr: (p) => `Badge « ${p.badge} » pas encore obtenu`,
+    en: (p) => `Badge “${p.badge}” not earned yet`,
+  },
+});
+
+export type BadgesMessageCode = keyof typeof badgesMessages;

@@ -1,0 +1,41 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import dbPlugin, { type AppDeps } from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import i18nPlugin from './plugins/i18n';
+import authPlugin from './plugins/auth';
+import openapiPlugin from './plugins/openapi';
+import { healthRoutes } from './health/health.routes';
+import { authRoutes } from './auth/auth.routes';
+import { eventsRoutes } from './events/events.routes';
+import { programmeRoutes } from './events/programme.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { outboxRoutes } from './notifications/outbox.routes';
+
+/** Registers plugins, then one route plugin per area: this list is the table of contents. */
+export async function buildApp(config: Config, deps: AppDeps, options: FastifyServerOptions = {}) {
+  const app = Fastify({
+    ...(options.loggerInstance ? {} : { logger: { level: config.logLevel } }),
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, keywords: ['example'] } },
+    ...options,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(dbPlugin, { config, deps });
+  await app.register(i18nPlugin);
+  await app.register(errorsPlugin);
+  await app.register(authPlugin, { secret: config.auth.jwtSecret });
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(eventsRoutes, { prefix: '/api/events' });
+  await app.register(programmeRoutes, { prefix: '/api/programme' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(outboxRoutes, { prefix: '/api/outbox' });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,36 @@
+import { desc, lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { auditLog } from './audit.tables';
+
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Called inside the transaction of the change it records: no change without its trace. */
+export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry) {
+  await db.insert(auditLog).values({
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    details: entry.details ?? null,
+  });
+}
+
+export async function listAudit(db: Db, { limit, before }: { limit: number; before?: number }) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(before ? lt(auditLog.id, before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Email, errorResponses } from '../shared/schemas';
+import { loginOrganiser, requestMagicLink, verifyMagicLink } from './auth.service';
+
+const TokenResponse = Type.Object({
+  token: Type.String({ description: 'JWT to send as `Authorization: Bearer …`' }),
+  role: Type.String({ example: 'organiser' }),
+});
+const TOKEN_TTL = { organiser: '12h', learner: '30d' } as const;
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/login', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Connexion organisateur / organiser sign-in',
+      body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      response: { 200: TokenResponse, ...errorResponses(400, 401, 429) },
+    },
+    handler: async (request) => {
+      const claims = await loginOrganiser(app.db, { ...request.body, ip: request.ip });
+      return { token: app.jwt.sign(claims, { expiresIn: TOKEN_TTL.organiser }), role: claims.role };
+    },
+  });
+
+  app.post('/magic-link', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Envoie un lien de connexion (apprenants) / e-mails a sign-in link (learners)',
+      description: 'Always 202, whether or not the address is known.',
+      body: Type.Object({ email: Email }),
+      response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400) },
+    },
+    handler: async (request, reply) => {
+      await requestMagicLink(app.db, { email: request.body.email, lang: request.lang, publicUrl: app.config.publicUrl });
+      return reply.status(202).send({ status: 'accepted' });
+    },
+  });
+
+  app.post('/magic-link/verify', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Échange un lien contre un jeton / exchanges a link token for a learner JWT',
+      body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }),
+      response: { 200: TokenResponse, ...errorResponses(400) },
+    },
+    handler: async (request) => {
+      const claims = await verifyMagicLink(app.db, request.body.token, request.lang);
+      return { token: app.jwt.sign(claims, { expiresIn: TOKEN_TTL.learner }), role: claims.role };
+    },
+  });
+};

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** Environment variables we read, with their defaults; the README table mirrors this. */
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: 'localhost' }),
+  PUBLIC_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  PARCOURS_DATA_DIR: Type.String({ default: './data' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'Parcours <no-reply@parcours.localhost>' }),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  PARCOURS_KEY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  PARCOURS_ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email' })),
+  PARCOURS_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
+  PARCOURS_BADGES_DIR: Type.String({ default: './badges' }),
+  PARCOURS_QUIZZES_DIR: Type.String({ default: './quizzes' }),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+});
+export type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { url?: string; dataDir: string };
+  mail: { smtpUrl?: string; from: string };
+  auth: { jwtSecret: string; adminEmail?: string; adminPassword?: string };
+  keySecret?: string;
+  paths: { badgesDir: string; quizzesDir: string };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ajv = addFormats(new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, removeAdditional: false }));
+const validateEnv = ajv.compile(EnvSchema);
+
+/** Validates the environment once; every refusal names the variable. Called by server.ts and the CLI, never on import. */
+export function loadConfig(source: NodeJS.ProcessEnv): Config {
+  const env: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') env[key] = value;
+  }
+  if (!validateEnv(env)) {
+    const problems = (validateEnv.errors ?? []).map((e) => {
+      const name = e.instancePath.replace(/^\//, '') || String(e.params?.missingProperty ?? '');
+      return `${name}: ${e.message}${name === 'JWT_SECRET' || name === 'PARCOURS_KEY_SECRET' ? '' : ` (got ${JSON.stringify(env[name])})`}`;
+    });
+    throw new ConfigError(`Configuration invalide / invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = env as Env;
+  if ((e.PARCOURS_ADMIN_EMAIL === undefined) !== (e.PARCOURS_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('PARCOURS_ADMIN_EMAIL et PARCOURS_ADMIN_PASSWORD vont ensemble / must be set together');
+  }
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    // Instances behind a load balancer must share the secret: never generate it in production.
+    throw new ConfigError('JWT_SECRET: obligatoire en production / required in production (32 characters or more)');
+  }
+  const dataDir = resolve(e.PARCOURS_DATA_DIR);
+  const port = e.PORT;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    database: { url: e.DATABASE_URL, dataDir },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    auth: { jwtSecret: e.JWT_SECRET ?? devJwtSecret(dataDir), adminEmail: e.PARCOURS_ADMIN_EMAIL, adminPassword: e.PARCOURS_ADMIN_PASSWORD },
+    keySecret: e.PARCOURS_KEY_SECRET,
+    paths: { badgesDir: resolve(e.PARCOURS_BADGES_DIR), quizzesDir: resolve(e.PARCOURS_QUIZZES_DIR) },
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+/** Development only: a random secret kept in the data folder so sessions survive restarts. */
+function devJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

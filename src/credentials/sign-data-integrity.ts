@@ -1,0 +1,54 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { issue } from '@digitalbazaar/vc';
+import { AppError } from '../shared/errors';
+import type { DocumentLoader } from './document-loader';
+import { MULTIKEY_CONTEXT, verificationMethodId } from './issuer';
+import type { Ed25519Key } from './keys';
+
+/** Anything with an `issuer` we can sign: an OpenBadgeCredential or a status list credential. */
+export interface SignableCredential {
+  issuer: string | { id: string };
+  [field: string]: unknown;
+}
+
+export interface SignDataIntegrityOptions {
+  key: Ed25519Key;
+  documentLoader: DocumentLoader;
+  /** Proof `created`; defaults to now. */
+  date?: Date;
+}
+
+/**
+ * Adds an embedded DataIntegrityProof, cryptosuite eddsa-rdfc-2022, proofPurpose
+ * assertionMethod: the only Linked Data proof 1EdTech certifies (FACTS.md §2). The
+ * verificationMethod is `<issuer id>#<key id>` with the issuer as controller, which is
+ * what the 1EdTech validator and @digitalbazaar/vc's CredentialIssuancePurpose both require.
+ * Canonicalisation (RDFC-1.0) runs in JSON-LD safe mode: an undefined term is an error here
+ * rather than a silently unsigned field.
+ */
+export async function signDataIntegrity<T extends SignableCredential>(
+  credential: T,
+  options: SignDataIntegrityOptions,
+): Promise<T & { proof: Record<string, unknown> }> {
+  const { key, documentLoader } = options;
+  if (!key.secretKeyMultibase) throw new AppError('CREDENTIAL_KEY_NOT_SIGNING', 500, { keyId: key.id });
+  const issuerId = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
+  const keyPair = await Ed25519Multikey.from({
+    '@context': MULTIKEY_CONTEXT,
+    type: 'Multikey',
+    id: verificationMethodId(issuerId, key),
+    controller: issuerId,
+    publicKeyMultibase: key.publicKeyMultibase,
+    secretKeyMultibase: key.secretKeyMultibase,
+  });
+  const suite = new DataIntegrityProof({
+    signer: keyPair.signer(),
+    cryptosuite: eddsaRdfc2022,
+    date: options.date ?? new Date(),
+  });
+  // vc.issue may add to the document it is given: sign a copy, never the caller's object.
+  const signed = await issue({ credential: structuredClone(credential), suite, documentLoader });
+  return signed as T & { proof: Record<string, unknown> };
+}

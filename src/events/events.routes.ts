@@ -1,0 +1,32 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../shared/schemas';
+import { EventInputSchema, EventKey, EventSchema } from './events.schemas';
+import { saveEvent, toEventDto } from './events.service';
+import { listEvents } from './events.store';
+
+export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('', {
+    schema: {
+      tags: ['events'],
+      summary: 'Événements du programme / programme events',
+      security: [{ bearer: [] }],
+      response: { 200: Type.Object({ events: Type.Array(EventSchema) }), ...errorResponses(401, 403) },
+    },
+    preHandler: app.requireRole('organiser'),
+    handler: async () => ({ events: (await listEvents(app.db)).map(toEventDto) }),
+  });
+
+  app.put('/:key', {
+    schema: {
+      tags: ['events'],
+      summary: 'Crée ou modifie un événement / creates or updates an event',
+      security: [{ bearer: [] }],
+      params: Type.Object({ key: EventKey }),
+      body: EventInputSchema,
+      response: { 200: EventSchema, ...errorResponses(400, 401, 403) },
+    },
+    preHandler: app.requireRole('organiser'),
+    handler: async (request) => saveEvent(app.db, { id: request.user.sub, email: request.user.email }, request.params.key, request.body),
+  });
+};

@@ -1,0 +1,17 @@
+import { pgTable, uuid, text, timestamp, index } from 'drizzle-orm/pg-core';
+
+export const learners = pgTable(
+  'learners',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Trimmed, lower-cased, NFC-normalised: one person under two spellings is one learner.
+    email: text('email').notNull().unique(),
+    name: text('name'),
+    organisation: text('organisation'),
+    lang: text('lang', { enum: ['fr', 'en'] }).notNull().default('fr'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Organisers search the cohort by organisation.
+  (t) => [index('learners_organisation_idx').on(t.organisation)],
+);

@@ -1,0 +1,50 @@
+import type { FastifyServerOptions } from 'fastify';
+import { pino } from 'pino';
+import type { Config } from './config';
+import { buildApp, type App } from './app';
+import { openDatabase, type Database } from './db/client';
+import { runMigrations } from './db/migrate';
+import { loadProgramme } from './programme/load-programme';
+import { seedProgrammeEvents } from './events/events.seed';
+import { ensureAdmin } from './auth/organisers.service';
+import { createMailer, type Mailer } from './notifications/mailer';
+import { startOutboxWorker } from './notifications/deliver';
+
+export interface Platform {
+  app: App;
+  database: Database;
+  mailer: Mailer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything a start needs, in order: database, migrations, programme files (refused when
+ * invalid), seed data, the app, the outbox worker. Used by server.ts and by the tests.
+ */
+export async function startPlatform(
+  config: Config,
+  options: { database?: Database; worker?: boolean; fastify?: FastifyServerOptions } = {},
+): Promise<Platform> {
+  const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
+  const database = options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
+  await runMigrations(database);
+  await seedProgrammeEvents(database.db, programme);
+  await ensureAdmin(database.db, config.auth.adminEmail, config.auth.adminPassword);
+
+  const logger = pino({ level: config.logLevel });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: logger });
+  const app = await buildApp(config, { database, mailer, programme }, { loggerInstance: logger, ...options.fastify });
+  const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
+
+  return {
+    app,
+    database,
+    mailer,
+    async stop() {
+      stopWorker();
+      await app.close();
+      mailer.close();
+      if (!options.database) await database.close();
+    },
+  };
+}

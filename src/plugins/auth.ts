@@ -1,0 +1,46 @@
+import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../shared/errors';
+
+export type Role = 'admin' | 'organiser' | 'learner';
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  email: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: TokenClaims;
+    user: TokenClaims;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: a valid token whose role is one of `roles` (an admin is also an organiser). */
+    requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+export const SESSION_COOKIE = 'parcours_session';
+
+export default fp<{ secret: string }>(async (app, { secret }) => {
+  await app.register(fastifyCookie);
+  // Pages use an HttpOnly cookie, API clients the Authorization header; both carry the same JWT.
+  await app.register(fastifyJwt, { secret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
+
+  app.decorate('requireRole', (...roles: Role[]) => {
+    const allowed = new Set<Role>(roles.includes('organiser') ? [...roles, 'admin'] : roles);
+    return async (request: FastifyRequest) => {
+      try {
+        await request.jwtVerify();
+      } catch {
+        throw new AppError('AUTH_REQUIRED', 401);
+      }
+      if (!allowed.has(request.user.role)) throw new AppError('AUTH_FORBIDDEN', 403);
+    };
+  });
+}, { name: 'auth' });

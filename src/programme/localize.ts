@@ -1,0 +1,34 @@
+import type { Lang } from '../shared/errors';
+import type { Localized } from './common.schemas';
+
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "12/03/2026" (fr) or "12 Mar 2026" (en). A bare `YYYY-MM-DD` is a calendar date and is not
+ * shifted; a full timestamp is shown as the date it was in `timeZone` (a late-evening UTC replay
+ * is already the next day in Paris).
+ */
+export function formatDate(date: string, lang: Lang, timeZone: string): string {
+  const plain = DATE_ONLY.exec(date);
+  const instant = plain ? new Date(Date.UTC(+plain[1]!, +plain[2]! - 1, +plain[3]!)) : new Date(date);
+  if (Number.isNaN(instant.getTime())) return date;
+  const options: Intl.DateTimeFormatOptions =
+    lang === 'fr'
+      ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+      : { day: 'numeric', month: 'short', year: 'numeric' };
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    ...options,
+    timeZone: plain ? 'UTC' : timeZone,
+  }).format(instant);
+}
+
+/** "66,7" (fr) or "66.7" (en): at most one decimal, as scores are stored. */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+}
