@@ -12,6 +12,9 @@ import { eventsRoutes } from './events/events.routes';
 import { programmeRoutes } from './events/programme.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { outboxRoutes } from './notifications/outbox.routes';
+import { importRoutes } from './attendance/import.routes';
+import { attendanceRoutes } from './attendance/attendance.routes';
+import { learnersRoutes } from './learners/learners.routes';
 
 /** Registers plugins, then one route plugin per area: this list is the table of contents. */
 export async function buildApp(config: Config, deps: AppDeps, options: FastifyServerOptions = {}) {
@@ -35,6 +38,9 @@ export async function buildApp(config: Config, deps: AppDeps, options: FastifySe
   await app.register(programmeRoutes, { prefix: '/api/programme' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(outboxRoutes, { prefix: '/api/outbox' });
+  await app.register(importRoutes, { prefix: '/api/events' });
+  await app.register(attendanceRoutes, { prefix: '/api' });
+  await app.register(learnersRoutes, { prefix: '/api/learners' });
   return app;
 }
 

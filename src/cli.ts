@@ -1,30 +1,31 @@
 import { loadConfig } from './config';
-import { openDatabase } from './db/client';
-import { runMigrations } from './db/migrate';
-import { parseArgs } from './cli/args';
+import { prepare, type PlatformCore } from './platform';
+import { parseArgs, type ParsedArgs } from './cli/args';
 import { organiserCommand } from './cli/organiser.cli';
+import { importCommand } from './cli/import.cli';
 import { AppError } from './shared/errors';
 import { translate } from './shared/messages';
 
-const commands = {
-  organiser: organiserCommand,
-} as const;
+const commands: Record<string, (core: PlatformCore, args: ParsedArgs) => Promise<void>> = {
+  organiser: (core, args) => organiserCommand(core.database, args),
+  import: (core, args) => importCommand(core.database, args, core.reevaluate),
+};
 
 const [name, ...rest] = process.argv.slice(2);
-const command = commands[name as keyof typeof commands];
+const command = name ? commands[name] : undefined;
 if (!command) {
   console.error(`usage: npm run cli -- <${Object.keys(commands).join('|')}> …`);
   process.exit(2);
 }
 
-const config = loadConfig(process.env);
-const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+let core: PlatformCore | undefined;
 try {
-  await runMigrations(database);
-  await command(database, parseArgs(rest));
+  core = await prepare(loadConfig(process.env));
+  await command(core, parseArgs(rest));
 } catch (error) {
-  console.error(error instanceof AppError ? `${error.code}: ${translate(error.code, error.params, 'fr')}` : (error as Error).message);
+  const e = error as AppError;
+  console.error(error instanceof AppError ? `${e.code}: ${translate(e.code, e.params, 'fr')}${e.details ? `\n${e.details.map((d) => `  - ${JSON.stringify(d)}`).join('\n')}` : ''}` : (error as Error).message);
   process.exitCode = 1;
 } finally {
-  await database.close();
+  await core?.database.close();
 }

@@ -2,9 +2,9 @@ import type { FastifyServerOptions } from 'fastify';
 import { pino } from 'pino';
 import type { Config } from './config';
 import { buildApp, type App } from './app';
-import { openDatabase, type Database } from './db/client';
+import { openDatabase, type Database, type Db } from './db/client';
 import { runMigrations } from './db/migrate';
-import { loadProgramme } from './programme/load-programme';
+import { loadProgramme, type Programme } from './programme/load-programme';
 import { seedProgrammeEvents } from './events/events.seed';
 import { ensureAdmin } from './auth/organisers.service';
 import { createMailer, type Mailer } from './notifications/mailer';
@@ -21,19 +21,37 @@ export interface Platform {
  * Everything a start needs, in order: database, migrations, programme files (refused when
  * invalid), seed data, the app, the outbox worker. Used by server.ts and by the tests.
  */
+/** What the server and the CLI both need before doing anything: checked programme, migrated and seeded database. */
+export async function prepare(config: Config, given?: Database): Promise<PlatformCore> {
+  const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
+  const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
+  try {
+    await runMigrations(database);
+    await seedProgrammeEvents(database.db, programme);
+    await ensureAdmin(database.db, config.auth.adminEmail, config.auth.adminPassword);
+  } catch (error) {
+    if (!given) await database.close();
+    throw error;
+  }
+  return { config, database, programme, reevaluate: async () => {} };
+}
+
+export interface PlatformCore {
+  config: Config;
+  database: Database;
+  programme: Programme;
+  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+}
+
 export async function startPlatform(
   config: Config,
   options: { database?: Database; worker?: boolean; fastify?: FastifyServerOptions } = {},
 ): Promise<Platform> {
-  const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
-  const database = options.database ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
-  await runMigrations(database);
-  await seedProgrammeEvents(database.db, programme);
-  await ensureAdmin(database.db, config.auth.adminEmail, config.auth.adminPassword);
+  const { database, programme, reevaluate } = await prepare(config, options.database);
 
   const logger = pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: logger });
-  const app = await buildApp(config, { database, mailer, programme }, { loggerInstance: logger, ...options.fastify });
+  const app = await buildApp(config, { database, mailer, programme, reevaluate }, { loggerInstance: logger, ...options.fastify });
   const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
 
   return {

@@ -10,7 +10,6 @@ import type { Ed25519Key } from './keys';
 /** Anything with an `issuer` we can sign: an OpenBadgeCredential or a status list credential. */
 export interface SignableCredential {
   issuer: string | { id: string };
-  [field: string]: unknown;
 }
 
 export interface SignDataIntegrityOptions {
@@ -31,7 +30,7 @@ export interface SignDataIntegrityOptions {
 export async function signDataIntegrity<T extends SignableCredential>(
   credential: T,
   options: SignDataIntegrityOptions,
-): Promise<T & { proof: Record<string, unknown> }> {
+): Promise<T & { proof: Array<Record<string, unknown>> }> {
   const { key, documentLoader } = options;
   if (!key.secretKeyMultibase) throw new AppError('CREDENTIAL_KEY_NOT_SIGNING', 500, { keyId: key.id });
   const issuerId = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
@@ -49,6 +48,10 @@ export async function signDataIntegrity<T extends SignableCredential>(
     date: options.date ?? new Date(),
   });
   // vc.issue may add to the document it is given: sign a copy, never the caller's object.
-  const signed = await issue({ credential: structuredClone(credential), suite, documentLoader });
-  return signed as T & { proof: Record<string, unknown> };
+  const copy = structuredClone(credential) as unknown as Record<string, unknown>;
+  const signed = await issue({ credential: copy, suite, documentLoader });
+  // Always an array: the formal 1EdTech schema requires `proof` to be one ("arrays
+  // everywhere" passes both schema variants), and JSON-LD reads one proof or a set alike.
+  const proof = ([] as Array<Record<string, unknown>>).concat(signed.proof as Record<string, unknown>);
+  return { ...(signed as T), proof };
 }

@@ -4,3 +4,4 @@ export * from '../auth/auth.tables';
 export * from '../notifications/outbox.tables';
 export * from '../audit/audit.tables';
 export * from '../events/events.tables';
+export * from '../attendance/attendance.tables';

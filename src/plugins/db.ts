@@ -11,6 +11,8 @@ declare module 'fastify' {
     config: Config;
     mailer: Mailer;
     programme: Programme;
+    /** Re-evaluates the badges of learners whose data changed, inside the caller's transaction. */
+    reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
   }
 }
 
@@ -18,6 +20,7 @@ export interface AppDeps {
   database: Database;
   mailer: Mailer;
   programme: Programme;
+  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
 }
 
 /** The few things every area reads, decorated once; services still receive them as arguments. */
@@ -27,4 +30,5 @@ export default fp<{ config: Config; deps: AppDeps }>(async (app, { config, deps 
   app.decorate('db', deps.database.db);
   app.decorate('mailer', deps.mailer);
   app.decorate('programme', deps.programme);
+  app.decorate('reevaluate', deps.reevaluate);
 }, { name: 'db' });

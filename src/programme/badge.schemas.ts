@@ -81,7 +81,10 @@ export const AlignmentSchema = Type.Object(
 export const AchievementFileSchema = Type.Object(
   {
     type: Type.Array(Type.String(), { minItems: 1, contains: { const: 'Achievement' } }),
-    achievementType: Type.String({ pattern: `^(?:${ACHIEVEMENT_TYPES})$` }),
+    achievementType: Type.String({
+      pattern: `^(?:${ACHIEVEMENT_TYPES})$`,
+      description: '1EdTech achievementType (Badge, Certificate, …) or ext:…',
+    }),
     name: NonEmptySchema,
     description: NonEmptySchema,
     criteria: CriteriaSchema,

@@ -24,6 +24,7 @@ export type Localized = Static<typeof LocalizedSchema>;
 export const OffsetDateTimeSchema = Type.String({
   format: 'date-time',
   pattern: '[+-]\\d\\d:\\d\\d$',
+  description: 'date-time with an explicit UTC offset (+01:00)',
   example: '2026-03-12T10:00:00+01:00',
 });
 
@@ -33,5 +34,6 @@ export const OffsetDateTimeSchema = Type.String({
  */
 export const UrlOrPathSchema = Type.String({
   pattern: '^(?:https://[^\\s]+|/[^\\s]*)$',
+  description: 'https URL or a path starting with /',
   example: '/achievements/data-admin/image.svg',
 });

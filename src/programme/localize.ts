@@ -1,11 +1,6 @@
 import type { Lang } from '../shared/errors';
-import type { Localized } from './common.schemas';
 
 export const LANGS: readonly Lang[] = ['fr', 'en'];
-
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang];
-}
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -36,19 +36,27 @@ export class ProgrammeError extends AppError {
 
 const RULE_OPERATORS = 'attended, answered, holds, allOf, anyOf, atLeast';
 
+const isRuleSchema = (schema: unknown): boolean =>
+  typeof schema === 'object' && schema !== null && 'atLeast' in ((schema as { properties?: object }).properties ?? {});
+
 function describe(e: ErrorObject): { path: string; reason: string } | null {
   const at = e.instancePath;
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'if': // the failing then/else branch is reported on its own
       return null;
+    case 'const':
+      if (e.schemaPath.includes('/contains/')) return null; // summarised by the `contains` error
+      break;
+    case 'contains':
+      return { path: at, reason: `must include ${JSON.stringify((e.schema as { const?: unknown }).const)}` };
     case 'required':
       return { path: `${at}/${String(params.missingProperty)}`, reason: 'is required' };
     case 'additionalProperties':
       return { path: `${at}/${String(params.additionalProperty)}`, reason: 'unknown property' };
     case 'minProperties':
     case 'maxProperties':
-      if (e.schemaPath.includes('$defs/rule')) {
+      if (isRuleSchema(e.parentSchema)) {
         return { path: at, reason: `a rule must have exactly one of: ${RULE_OPERATORS}` };
       }
       break;
@@ -71,7 +79,8 @@ export function ajvProblems(file: string, errors: readonly ErrorObject[]): Probl
   for (const e of errors) {
     const d = describe(e);
     if (!d) continue;
-    const id = `${d.path}\u0000${d.reason}`;
+    // One type error per place: a value-or-object field would otherwise get one per branch.
+    const id = e.keyword === 'type' ? `${d.path}\u0000type` : `${d.path}\u0000${d.reason}`;
     if (seen.has(id)) continue;
     seen.add(id);
     problems.push({ file, ...d });

@@ -69,4 +69,8 @@ export const commonMessages = defineMessages({
     fr: (p) => `Apprenant introuvable : ${p.id}.`,
     en: (p) => `Learner not found: ${p.id}.`,
   },
+  LEARNER_MERGE_SELF: {
+    fr: () => 'Impossible de fusionner un apprenant avec lui-même.',
+    en: () => 'A learner cannot be merged into itself.',
+  },
 });

@@ -80,3 +80,18 @@ export function credentialInput(issuerId: string, overrides: Partial<BuildCreden
 export function unsignedCredential(issuerId: string, overrides: Partial<BuildCredentialInput> = {}) {
   return buildCredential(credentialInput(issuerId, overrides));
 }
+
+/** A fake web: URL → JSON. An absent URL behaves like an unreachable server. */
+export function fakeWeb(documents: Record<string, unknown> = {}) {
+  const served = new Map(Object.entries(documents));
+  const fetched: string[] = [];
+  return {
+    served,
+    fetched,
+    fetchJson: async (url: string): Promise<unknown> => {
+      fetched.push(url);
+      if (!served.has(url)) throw new Error(`ECONNREFUSED ${url}`);
+      return structuredClone(served.get(url));
+    },
+  };
+}

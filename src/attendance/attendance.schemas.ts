@@ -1,0 +1,64 @@
+import { Type } from 'typebox';
+
+const Line = Type.Integer({ minimum: 1, description: '1-based line of the file' });
+
+export const ImportQuerySchema = Type.Object({
+  dryRun: Type.Boolean({ default: false, description: 'Preview only: nothing is stored' }),
+  acceptPartial: Type.Boolean({ default: false, description: 'Commit the good rows of a file with row errors' }),
+  fileName: Type.Optional(Type.String({ maxLength: 255 })),
+  mapping: Type.Optional(Type.String({ description: 'JSON object: field → header, for files in no known format', example: '{"email":"Adresse","name":"Nom"}' })),
+});
+
+const PersonSchema = Type.Object({
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  organisation: Type.Union([Type.String(), Type.Null()]),
+  minutes: Type.Number(),
+  attended: Type.Boolean(),
+  reason: Type.Object({ code: Type.String(), message: Type.String() }),
+  firstSeenAt: Type.Union([Type.String(), Type.Null()]),
+  lastSeenAt: Type.Union([Type.String(), Type.Null()]),
+  lines: Type.Array(Type.Integer()),
+});
+
+const previewProperties = {
+  format: Type.String({ example: 'zoom-webinar' }),
+  encoding: Type.String({ example: 'utf-8' }),
+  delimiter: Type.String(),
+  window: Type.Object({ startsAt: Type.String(), endsAt: Type.String(), source: Type.String() }),
+  people: Type.Array(PersonSchema),
+  unmatched: Type.Array(Type.Object({ line: Line, name: Type.String(), minutes: Type.Number() })),
+  errors: Type.Array(Type.Object({ line: Line, code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) })),
+  warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), line: Type.Optional(Line) })),
+  rowsRead: Type.Integer(),
+  fileHash: Type.String({ description: 'SHA-256 of the file' }),
+  alreadyImported: Type.Union([Type.String(), Type.Null()], { description: 'Id of an earlier import of the same file' }),
+};
+
+export const ImportResultSchema = Type.Object({
+  ...previewProperties,
+  importId: Type.Optional(Type.String({ format: 'uuid' })),
+  peopleCount: Type.Optional(Type.Integer()),
+  learnersCreated: Type.Optional(Type.Integer()),
+  attendanceCreated: Type.Optional(Type.Integer()),
+  attendanceUpdated: Type.Optional(Type.Integer()),
+  unchanged: Type.Optional(Type.Integer()),
+  unmatchedCount: Type.Optional(Type.Integer()),
+  errorCount: Type.Optional(Type.Integer()),
+});
+
+export const AttendanceStatusSchema = Type.Union([Type.Literal('present'), Type.Literal('replay'), Type.Literal('absent')], {
+  description: 'present: live; replay: followed the recording (counts as attended); absent',
+});
+
+export const AttendanceSchema = Type.Object({
+  eventKey: Type.String(),
+  status: AttendanceStatusSchema,
+  minutes: Type.Union([Type.Number(), Type.Null()]),
+  source: Type.String({ example: 'import:zoom-webinar' }),
+  importId: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.String(),
+});

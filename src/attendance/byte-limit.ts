@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../shared/errors';
+
+export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Passes bytes through while hashing them and refusing past `limit`: the file is never held
+ * whole, its SHA-256 (for idempotent re-imports) is known once it has been read.
+ */
+export function hashingLimit(source: Buffer | AsyncIterable<Buffer>, limit = IMPORT_MAX_BYTES) {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${Math.round(limit / 1_048_576)} Mo/MB` });
+  async function* stream(): AsyncGenerator<Buffer> {
+    const chunks: AsyncIterable<Buffer> | Buffer[] = Buffer.isBuffer(source) ? [source] : source;
+    for await (const chunk of chunks) {
+      bytes += chunk.length;
+      if (bytes > limit) throw tooLarge();
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  return {
+    stream: stream(),
+    get bytes() { return bytes; },
+    digest: () => hash.digest('hex'),
+  };
+}

@@ -1,0 +1,133 @@
+import type { Db } from '../db/client';
+import type { Actor } from '../audit/audit.store';
+import { recordAudit } from '../audit/audit.store';
+import { AppError, type Lang } from '../shared/errors';
+import { findEvent } from '../events/events.store';
+import { parseAttendance } from './importers';
+import type { ImportAnalysis, ParseOptions } from './importers/types';
+import { hashingLimit } from './byte-limit';
+import {
+  findImportByHash, insertImport, insertUnmatched, updateImportCounts, upsertImportedAttendance, upsertLearnersBatch,
+} from './attendance.store';
+
+const BATCH = 1_000;
+
+export interface ImportRequest {
+  eventKey: string;
+  input: Buffer | AsyncIterable<Buffer>;
+  dryRun: boolean;
+  acceptPartial: boolean;
+  fileName?: string;
+  mapping?: ParseOptions['mapping'];
+  lang: Lang;
+  actor: Actor;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'parse' | 'commit';
+  rowsRead?: number;
+  bytesRead?: number;
+  committed?: number;
+  total?: number;
+}
+
+export interface ImportDeps {
+  /** Re-evaluates the badges of the learners whose data changed, in the same transaction. */
+  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+  /** Test seam: called after each committed batch, inside the transaction. */
+  afterBatch?(batch: number): void | Promise<void>;
+}
+
+export interface ImportCounts {
+  peopleCount: number;
+  learnersCreated: number;
+  attendanceCreated: number;
+  attendanceUpdated: number;
+  unchanged: number;
+  unmatchedCount: number;
+  errorCount: number;
+}
+
+export type ImportPreview = ImportAnalysis & { fileHash: string; alreadyImported: string | null };
+export type ImportCommit = ImportPreview & ImportCounts & { importId: string };
+
+export async function analyseImport(db: Db, request: ImportRequest): Promise<ImportPreview> {
+  const event = await findEvent(db, request.eventKey);
+  if (!event) throw new AppError('EVENT_NOT_FOUND', 404, { key: request.eventKey });
+  const source = hashingLimit(request.input);
+  const analysis = await parseAttendance(source.stream, {
+    window: event.startsAt && event.endsAt ? { startsAt: event.startsAt, endsAt: event.endsAt } : undefined,
+    timezone: event.timezone,
+    minPresenceRatio: event.minPresenceRatio,
+    mapping: request.mapping,
+    lang: request.lang,
+    onProgress: (rowsRead: number, bytesRead: number) => request.onProgress?.({ phase: 'parse', rowsRead, bytesRead }),
+  });
+  const fileHash = source.digest();
+  const previous = await findImportByHash(db, request.eventKey, fileHash);
+  return { ...analysis, fileHash, alreadyImported: previous?.id ?? null };
+}
+
+/**
+ * Preview, or commit in one transaction: learners, attendance, unmatched rows, the import record,
+ * the audit entry and the badge re-evaluation stand or fall together.
+ */
+export async function importAttendance(db: Db, request: ImportRequest, deps: ImportDeps): Promise<ImportPreview | ImportCommit> {
+  const preview = await analyseImport(db, request);
+  if (request.dryRun) return preview;
+  if (preview.errors.length > 0 && !request.acceptPartial) {
+    throw new AppError('IMPORT_HAS_ERRORS', 422, { count: preview.errors.length }, preview.errors.map((e) => ({ ...e })));
+  }
+  const people = preview.people;
+  return db.transaction(async (tx) => {
+    const existing = await findImportByHash(tx, request.eventKey, preview.fileHash);
+    if (existing) {
+      // The same file again: nothing to write, and saying so is the idempotent answer.
+      return { ...preview, importId: existing.id, ...emptyCounts(people.length, preview), unchanged: people.length };
+    }
+    const record = await insertImport(tx, {
+      eventKey: request.eventKey, fileHash: preview.fileHash, fileName: request.fileName ?? null, format: preview.format,
+      encoding: preview.encoding, acceptPartial: request.acceptPartial, counts: {}, importedBy: request.actor.email,
+    });
+    const counts = emptyCounts(people.length, preview);
+    const changed: string[] = [];
+    for (let i = 0, batch = 0; i < people.length; i += BATCH, batch++) {
+      const slice = people.slice(i, i + BATCH);
+      const learners = await upsertLearnersBatch(tx, slice.map((p) => ({ email: p.email, name: p.name, organisation: p.organisation })));
+      counts.learnersCreated += learners.filter((l) => l.created).length;
+      const idByEmail = new Map(learners.map((l) => [l.email, l.id]));
+      const written = await upsertImportedAttendance(tx, slice.map((p) => ({
+        learnerId: idByEmail.get(p.email)!,
+        eventKey: request.eventKey,
+        status: p.attended ? 'present' : 'absent',
+        minutes: p.minutes,
+        firstSeenAt: p.firstSeenAt ? new Date(p.firstSeenAt) : null,
+        lastSeenAt: p.lastSeenAt ? new Date(p.lastSeenAt) : null,
+        source: `import:${preview.format}`,
+        importId: record.id,
+        reason: p.reason.message,
+        updatedBy: request.actor.email,
+      })));
+      const created = written.filter((w) => w.created).length;
+      counts.attendanceCreated += created;
+      counts.attendanceUpdated += written.length - created;
+      counts.unchanged += slice.length - written.length;
+      changed.push(...written.map((w) => w.learnerId));
+      await deps.afterBatch?.(batch);
+      request.onProgress?.({ phase: 'commit', committed: Math.min(i + BATCH, people.length), total: people.length });
+    }
+    await insertUnmatched(tx, record.id, preview.unmatched);
+    await updateImportCounts(tx, record.id, { ...counts });
+    await recordAudit(tx, request.actor, {
+      action: 'attendance.import', targetType: 'event', targetId: request.eventKey,
+      details: { importId: record.id, fileName: request.fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
+    });
+    await deps.reevaluate(tx, changed);
+    return { ...preview, importId: record.id, ...counts };
+  });
+}
+
+function emptyCounts(people: number, preview: ImportAnalysis): ImportCounts {
+  return { peopleCount: people, learnersCreated: 0, attendanceCreated: 0, attendanceUpdated: 0, unchanged: 0, unmatchedCount: preview.unmatched.length, errorCount: preview.errors.length };
+}

@@ -1,0 +1,89 @@
+import { AppError, type Lang } from '../../shared/errors';
+import { translate } from '../../shared/messages';
+import { decidePresence, type Evidence, type Interval } from '../presence';
+import type { Collector } from './collector';
+import type { ImportAnalysis, ImportFormat, Warning } from './types';
+
+export interface AnalysisInput {
+  format: ImportFormat;
+  encoding: string;
+  delimiter: string;
+  sink: Collector;
+  warnings: Warning[];
+  rowsRead: number;
+  lang: Lang;
+  minPresenceRatio: number;
+  eventWindow: Interval | null;
+  reportWindow: Interval | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const minutes = (ms: number) => Math.floor(ms / 6000) / 10;
+
+/** Turns aggregated evidence into the preview: staff removed, presence decided, messages rendered. */
+export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
+  const { sink, lang, warnings } = input;
+  const warn = (code: string, params: Record<string, string | number> = {}, line?: number) => warnings.push({ code, params, line });
+
+  // Staff are not learners, even when they also registered as attendees.
+  for (const [email, s] of sink.staff) {
+    const p = sink.people.get(email);
+    if (!p) continue;
+    warn('IMPORT_STAFF_ALSO_ATTENDEE', { email, role: s.role, line: p.lines[0]! }, p.lines[0]);
+    sink.people.delete(email);
+  }
+  const staffCount = sink.staff.size + sink.staffWithoutEmail;
+  if (staffCount) warn('IMPORT_STAFF_EXCLUDED', { count: staffCount });
+
+  const { window, source } = resolveWindow(input, warn);
+  const people = [...sink.people.values()].map((p) => {
+    const d = decidePresence(p.evidence, window, input.minPresenceRatio);
+    const seen = p.evidence.intervals; // sorted and disjoint
+    return {
+      email: p.email,
+      name: p.name,
+      organisation: p.organisation,
+      minutes: minutes(d.ms),
+      attended: d.attended,
+      reason: { code: d.reason.code, message: translate(d.reason.code, d.reason.params, lang) },
+      firstSeenAt: seen.length ? iso(seen[0]!.start) : null,
+      lastSeenAt: seen.length ? iso(seen[seen.length - 1]!.end) : null,
+      lines: p.lines,
+    };
+  });
+  const unmatched = [...sink.unmatched.values()].map((u) => ({
+    line: u.line,
+    name: u.name,
+    minutes: minutes(decidePresence(u.evidence, window, input.minPresenceRatio).ms),
+  }));
+  if (sink.errorCount > sink.errors.length) warn('IMPORT_ERRORS_TRUNCATED', { shown: sink.errors.length, total: sink.errorCount });
+  if (!people.length && !unmatched.length) warn('IMPORT_NO_ROWS');
+
+  return {
+    format: input.format,
+    encoding: input.encoding,
+    delimiter: input.delimiter,
+    window: { startsAt: iso(window.start), endsAt: iso(window.end), source },
+    people,
+    unmatched,
+    errors: sink.errors.map((e) => ({ line: e.line, code: e.code, message: translate(e.code, e.params, lang), ...(e.field ? { field: e.field } : {}) })),
+    warnings: warnings.map((w) => ({ code: w.code, message: translate(w.code, w.params, lang), ...(w.line ? { line: w.line } : {}) })),
+    rowsRead: input.rowsRead,
+  };
+}
+
+/** The event's window when given, else the report's own, else the span of the timestamps (with a warning). */
+function resolveWindow(input: AnalysisInput, warn: (code: string) => void): { window: Interval; source: 'event' | 'report' } {
+  if (input.eventWindow) return { window: input.eventWindow, source: 'event' };
+  if (input.reportWindow) return { window: input.reportWindow, source: 'report' };
+  let start = Infinity;
+  let end = -Infinity;
+  const scan = (e: Evidence) => e.intervals.forEach((iv) => ((start = Math.min(start, iv.start)), (end = Math.max(end, iv.end))));
+  input.sink.people.forEach((p) => scan(p.evidence));
+  input.sink.unmatched.forEach((u) => scan(u.evidence));
+  if (end > start) {
+    warn('IMPORT_WINDOW_FROM_DATA');
+    return { window: { start, end }, source: 'report' };
+  }
+  throw new AppError('IMPORT_WINDOW_REQUIRED', 422);
+}

@@ -1,0 +1,123 @@
+import { AppError } from '../../shared/errors';
+import type { Interval } from '../presence';
+import { buildAnalysis } from './analysis';
+import { streamRows } from './csv';
+import { DateReader } from './dates';
+import { createDecoder, detectCharset, looksBinary } from './decode';
+import { detectFormat } from './detect';
+import { isBlankRow } from './headers';
+import { ByteSource } from './source';
+import type { ImportAnalysis, ImportContext, ParseOptions, Params, Warning } from './types';
+import { isValidTimeZone } from './zoned-time';
+
+export type { ImportAnalysis, ImportedPerson, ImportFormat, MappedField, ParseOptions } from './types';
+
+const SAMPLE_BYTES = 64 * 1024;
+const PROGRESS_EVERY = 5000;
+
+/**
+ * Reads an attendance export exactly as the tool produced it (format, charset and delimiter are
+ * recognised from the bytes) and decides who attended. Streams: rows are aggregated per e-mail
+ * as they arrive. Fatal problems throw `AppError`; row problems are listed in `errors`.
+ */
+export async function parseAttendance(input: Buffer | AsyncIterable<Buffer>, options: ParseOptions): Promise<ImportAnalysis> {
+  const { timezone, lang, eventWindow } = checkOptions(options);
+  const source = new ByteSource(input);
+  try {
+    const sample = await source.sample(SAMPLE_BYTES);
+    if (sample.length === 0) throw new AppError('IMPORT_EMPTY_FILE', 422);
+    const charset = detectCharset(sample, source.done);
+    const decoder = createDecoder(charset.encoding);
+    const sampleText = decoder.write(sample);
+    if (source.done && sampleText.trim() === '') throw new AppError('IMPORT_EMPTY_FILE', 422);
+    if (looksBinary(sampleText)) throw new AppError('IMPORT_BINARY_FILE', 415, { kind: charset.encoding });
+
+    const warnings: Warning[] = [];
+    const warn = (code: string, params: Params = {}, line?: number) => warnings.push({ code, params, line });
+    const plan = detectFormat(sampleText, source.done, options.mapping);
+    if (plan.mappingIgnored) warn('IMPORT_MAPPING_IGNORED', { format: plan.format });
+    let reportWindow: Interval | null = null;
+    const dates = new DateReader(timezone, eventWindow, warn);
+    dates.hint = plan.dateHint;
+    dates.prescan(plan.rows);
+    const ctx: ImportContext = {
+      timezone,
+      lang,
+      eventWindow,
+      mapping: options.mapping,
+      dates,
+      warn,
+      setReportWindow: (start, end) => (reportWindow ??= { start, end }),
+    };
+    const importer = plan.create(ctx);
+
+    let rowsRead = 0;
+    let replacementWarned = false;
+    const quoteErrors: number[] = [];
+    await streamRows(decodeRest(sampleText, source, decoder, charset), plan.delimiter, {
+      row(cells, line) {
+        if (isBlankRow(cells)) return;
+        rowsRead++;
+        if (!replacementWarned && cells.some((c) => c.includes('\uFFFD'))) {
+          replacementWarned = true;
+          warn('IMPORT_ENCODING_REPLACEMENT', { line, encoding: charset.encoding }, line);
+        }
+        importer.row(cells, line);
+        if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead, source.bytesRead);
+      },
+      quoteError(line) {
+        rowsRead++;
+        quoteErrors.push(line);
+      },
+    });
+    options.onProgress?.(rowsRead, source.bytesRead);
+    const sink = importer.finish();
+    for (const line of quoteErrors) sink.error(line, 'IMPORT_CSV_QUOTES', {});
+    sink.errors.sort((a, b) => a.line - b.line);
+    return buildAnalysis({
+      format: plan.format,
+      encoding: charset.encoding,
+      delimiter: plan.delimiter,
+      sink,
+      warnings,
+      rowsRead,
+      lang,
+      minPresenceRatio: options.minPresenceRatio,
+      eventWindow,
+      reportWindow,
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+/** Decoded text: the sample already decoded, then the rest of the bytes through the same decoder. */
+async function* decodeRest(
+  sampleText: string,
+  source: ByteSource,
+  decoder: ReturnType<typeof createDecoder>,
+  charset: { encoding: string; bomLength: number },
+): AsyncGenerator<string> {
+  yield sampleText;
+  for await (const chunk of source.rest()) yield decoder.write(chunk);
+  const tail = decoder.end();
+  // iconv silently drops a dangling byte: an odd UTF-16 length means the file was cut.
+  if (charset.encoding.startsWith('utf-16') && (source.bytesRead - charset.bomLength) % 2 !== 0) {
+    throw new AppError('IMPORT_UTF16_TRUNCATED', 422, { bytes: source.bytesRead });
+  }
+  if (tail) yield tail;
+}
+
+function checkOptions(o: ParseOptions) {
+  const timezone = o.timezone || 'Europe/Paris';
+  if (!isValidTimeZone(timezone)) throw new AppError('IMPORT_TIMEZONE_INVALID', 400, { timezone });
+  if (!(o.minPresenceRatio >= 0 && o.minPresenceRatio <= 1)) throw new AppError('IMPORT_RATIO_INVALID', 400, { value: String(o.minPresenceRatio) });
+  let eventWindow: Interval | null = null;
+  if (o.window) {
+    const start = o.window.startsAt?.getTime?.();
+    const end = o.window.endsAt?.getTime?.();
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end! <= start!) throw new AppError('IMPORT_WINDOW_INVALID', 400);
+    eventWindow = { start: start!, end: end! };
+  }
+  return { timezone, lang: o.lang === 'en' ? ('en' as const) : ('fr' as const), eventWindow };
+}

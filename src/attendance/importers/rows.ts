@@ -1,0 +1,141 @@
+import type { Interval, Mark } from '../presence';
+import type { Collector, RowEvidence } from './collector';
+import type { LocalDay } from './dates';
+import { parseDuration } from './durations';
+import { cell, findAll, findCol, normHeader, readYesNo, SYNONYMS } from './headers';
+import type { ImportContext } from './types';
+
+/** Column indexes of one table (-1 or absent = not in the file). */
+export interface Columns {
+  email: number;
+  name: number;
+  firstName: number;
+  lastName: number;
+  organisation: number;
+  joinedAt: number;
+  leftAt: number;
+  duration: number;
+  /** Bare numbers in the duration column are minutes (Zoom) or seconds (Livestorm API). */
+  durationUnitMs: number;
+  rate: number;
+  present: number[];
+  date: number;
+  waitingRoom: number;
+}
+
+/** Columns found by synonyms (FR/EN); formats adjust what they know better. */
+export function columnsFromHeader(header: readonly string[]): Columns {
+  const n = header.map(normHeader);
+  const col = (k: keyof typeof SYNONYMS) => findCol(n, SYNONYMS[k]);
+  const duration = col('duration');
+  return {
+    email: col('email'),
+    name: col('name'),
+    firstName: col('firstName'),
+    lastName: col('lastName'),
+    organisation: col('organisation'),
+    joinedAt: col('joinedAt'),
+    leftAt: col('leftAt'),
+    duration,
+    durationUnitMs: n[duration] === 'attendance duration' ? 1000 : 60_000,
+    rate: col('rate'),
+    present: findAll(n, SYNONYMS.present),
+    date: col('date'),
+    waitingRoom: col('waitingRoom'),
+  };
+}
+
+export const hasPresenceEvidence = (c: Columns) =>
+  c.joinedAt >= 0 || c.leftAt >= 0 || c.duration >= 0 || c.rate >= 0 || c.present.length > 0;
+
+export function personName(cells: readonly string[], c: Columns): string | null {
+  const first = cell(cells, c.firstName);
+  const last = cell(cells, c.lastName);
+  const full = cell(cells, c.name);
+  return (first || last ? [first, last].filter(Boolean).join(' ') : full) || null;
+}
+
+export interface RowOptions {
+  /** Times are first join / last leave of a whole meeting, not one session (Teams section 2, Meet). */
+  aggregated?: boolean;
+  /** Day for time-only cells, when the row itself has no date column. */
+  baseDay?: LocalDay | null;
+}
+
+/**
+ * Reads one data row into evidence, reporting unreadable cells as row errors that name the
+ * line and the column. Returns null for a row with nothing in it.
+ */
+export function readRow(
+  ctx: ImportContext,
+  sink: Collector,
+  header: readonly string[],
+  c: Columns,
+  cells: readonly string[],
+  line: number,
+  opts: RowOptions = {},
+): RowEvidence | null {
+  const field = (i: number) => (header[i] ?? '').trim();
+  const row: RowEvidence = {
+    line,
+    email: cell(cells, c.email),
+    emailField: field(c.email) || 'email',
+    name: personName(cells, c),
+    organisation: cell(cells, c.organisation) || null,
+  };
+  const day = c.date >= 0 && cell(cells, c.date) ? ctx.dates.readDay(cell(cells, c.date), line) : null;
+  const time = (i: number): number | null | undefined => {
+    if (i < 0) return undefined;
+    const raw = cell(cells, i);
+    const r = ctx.dates.read(raw, line, day ?? opts.baseDay ?? ctx.dates.baseDay);
+    if ('ms' in r) return r.ms;
+    if ('empty' in r) return undefined;
+    sink.error(line, 'noDay' in r ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID', { field: field(i), value: raw }, field(i));
+    return null;
+  };
+  const joined = time(c.joinedAt);
+  const left = time(c.leftAt);
+  if (typeof joined === 'number' && typeof left === 'number') {
+    if (left < joined) {
+      sink.error(line, 'IMPORT_INTERVAL_REVERSED', { field: field(c.leftAt), joined: cell(cells, c.joinedAt), left: cell(cells, c.leftAt) }, field(c.leftAt));
+    } else row.interval = { start: joined, end: left } satisfies Interval;
+  } else if (typeof joined === 'number' || typeof left === 'number') {
+    const missing = typeof joined === 'number' ? c.leftAt : c.joinedAt;
+    if (missing >= 0) sink.error(line, 'IMPORT_TIME_MISSING', { field: field(missing) }, field(missing));
+  }
+  if (c.duration >= 0) {
+    const raw = cell(cells, c.duration);
+    const ms = parseDuration(raw, c.durationUnitMs);
+    if (ms === null) sink.error(line, 'IMPORT_DURATION_INVALID', { field: field(c.duration), value: raw }, field(c.duration));
+    else if (ms !== undefined) row.durationMs = ms;
+  }
+  row.aggregated = opts.aggregated;
+  if (c.rate >= 0) {
+    const raw = cell(cells, c.rate);
+    const v = Number(raw.replace('%', '').replace(',', '.').trim());
+    if (raw && (!Number.isFinite(v) || v < 0 || v > 100)) sink.error(line, 'IMPORT_RATE_INVALID', { field: field(c.rate), value: raw }, field(c.rate));
+    else if (raw) row.rate = v / 100;
+  }
+  const marks: Mark[] = [];
+  for (const i of c.present) {
+    const raw = cell(cells, i);
+    const yes = readYesNo(raw);
+    if (yes === null) sink.error(line, 'IMPORT_PRESENCE_INVALID', { field: field(i), value: raw }, field(i));
+    else marks.push({ column: field(i), value: raw, present: yes });
+  }
+  if (marks.length) row.marks = marks;
+  if (c.waitingRoom >= 0 && readYesNo(cell(cells, c.waitingRoom)) === true) {
+    row.waitingRoom = true;
+    delete row.interval;
+    delete row.durationMs;
+  }
+  const hasContent = row.email || row.name || row.interval || row.durationMs !== undefined || row.marks;
+  return hasContent ? row : null;
+}
+
+/** Adds a row to the collector; a row with neither e-mail nor name (a footer, a note) is reported, not guessed at. */
+export function record(ctx: ImportContext, sink: Collector, row: RowEvidence | null): void {
+  if (!row) return;
+  if (!row.email && !row.name) ctx.warn('IMPORT_ROW_IGNORED', { line: row.line }, row.line);
+  else sink.add(row);
+}

@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { credentialsMessages } from '../../src/credentials/credentials.messages';
+
+const srcDir = new URL('../../src/credentials/', import.meta.url);
+const sources = readdirSync(srcDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .map((f) => readFileSync(new URL(f, srcDir), 'utf8'))
+  .join('\n');
+
+describe('credentials messages', () => {
+  it('has French and English text for every code', () => {
+    const params = { format: 'PNG', url: 'u', did: 'd', keyId: 'k', field: 'f', id: 'i', length: 1, index: 2, errors: 'e', kind: 'k', reason: 'r', claim: 'c', type: 't', validFrom: 'v', validUntil: 'v', issuer: 'i' };
+    for (const [code, message] of Object.entries(credentialsMessages)) {
+      expect(code).toMatch(/^(CREDENTIAL|VERIFY)_[A-Z_]+$/);
+      expect(message.fr(params).trim(), code).not.toBe('');
+      expect(message.en(params).trim(), code).not.toBe('');
+      expect(message.fr(params), code).not.toContain('undefined');
+      expect(message.en(params), code).not.toContain('undefined');
+    }
+  });
+
+  it('knows every code the module throws or reports', () => {
+    const used = new Set([...sources.matchAll(/['"]((?:CREDENTIAL|VERIFY)_[A-Z_]+)['"]/g)].map((m) => m[1]!));
+    expect(used.size).toBeGreaterThan(20);
+    for (const code of used) expect(credentialsMessages, code).toHaveProperty(code);
+  });
+});
