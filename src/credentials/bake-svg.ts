@@ -50,6 +50,12 @@ export function bakeSvg(svg: string, credential: string): string {
   if (COMPACT_JWS.test(text)) {
     element.setAttribute('verify', text);
   } else {
+    // The CDATA escape below is only meaning-preserving for JSON.
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'credential' });
+    }
     element.appendChild(document.createCDATASection(escapeForCdata(text)));
   }
   // First child, before any whitespace text node, so no reader can miss it.

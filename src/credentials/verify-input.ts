@@ -41,7 +41,8 @@ export function readCredential(input: Uint8Array | string | object): ReadCredent
   }
   if (typeof input === 'string') return readString(input);
   if (input && typeof input === 'object' && !Array.isArray(input)) {
-    return { format: 'json', credential: input as Record<string, unknown> };
+    // A copy: the verifier libraries must not be able to alter the caller's object.
+    return { format: 'json', credential: structuredClone(input) as Record<string, unknown> };
   }
   throw unreadable();
 }

@@ -1,0 +1,70 @@
+import { html, type Html } from './html';
+
+/** Field name → message, shown beside the field and in the summary at the top of the form. */
+export type FieldErrors = Record<string, string>;
+
+interface FieldBase {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+
+export interface InputField extends FieldBase {
+  type?: 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'hidden';
+  value?: string;
+  autocomplete?: string;
+  attrs?: Record<string, string | number>;
+}
+
+const fieldId = (name: string) => `champ-${name}`;
+
+function described(f: FieldBase): Html | '' {
+  const ids = [f.hint ? `${fieldId(f.name)}-aide` : '', f.error ? `${fieldId(f.name)}-erreur` : ''].filter(Boolean).join(' ');
+  return ids ? html` aria-describedby="${ids}"` : '';
+}
+
+function aside(f: FieldBase): Html {
+  return html`${f.hint ? html`<p class="hint" id="${fieldId(f.name)}-aide">${f.hint}</p>` : ''}${f.error ? html`<p class="field-error" id="${fieldId(f.name)}-erreur">${f.error}</p>` : ''}`;
+}
+
+export function input(f: InputField): Html {
+  const id = fieldId(f.name);
+  const attrs = Object.entries(f.attrs ?? {}).map(([k, v]) => html` ${k}="${v}"`);
+  return html`<div class="field${f.error ? ' field-invalid' : ''}">
+  <label for="${id}">${f.label}</label>${aside(f)}
+  <input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value ?? ''}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.required ? html` required` : ''}${f.error ? html` aria-invalid="true"` : ''}${described(f)}${attrs}>
+</div>`;
+}
+
+export interface SelectField extends FieldBase {
+  value?: string;
+  options: Array<{ value: string; label: string }>;
+}
+
+export function select(f: SelectField): Html {
+  const id = fieldId(f.name);
+  const options = f.options.map((o) => html`<option value="${o.value}"${o.value === f.value ? html` selected` : ''}>${o.label}</option>`);
+  return html`<div class="field${f.error ? ' field-invalid' : ''}">
+  <label for="${id}">${f.label}</label>${aside(f)}
+  <select id="${id}" name="${f.name}"${f.error ? html` aria-invalid="true"` : ''}${described(f)}>${options}</select>
+</div>`;
+}
+
+/** GOV.UK-style summary: the API's message, then one link per field in error. Focused by app.js. */
+export function errorSummary(title: string, message: string, errors: FieldErrors = {}, labels: Record<string, string> = {}): Html {
+  const links = Object.entries(errors).map(([name, text]) => html`<li><a href="#${fieldId(name)}">${labels[name] ? `${labels[name]} : ` : ''}${text}</a></li>`);
+  return html`<div class="notice notice-error error-summary" role="alert" tabindex="-1" id="erreurs">
+  <p class="notice-title">${title}</p>${message ? html`<p>${message}</p>` : ''}${links.length ? html`<ul>${links}</ul>` : ''}
+</div>`;
+}
+
+/** A form body as plain strings (urlencoded forms only ever send strings). */
+export function formBody(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
