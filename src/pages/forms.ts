@@ -53,8 +53,8 @@ export function select(f: SelectField): Html {
 }
 
 /** GOV.UK-style summary: the API's message, then one link per field in error. Focused by app.js. */
-export function errorSummary(title: string, message: string, errors: FieldErrors = {}, labels: Record<string, string> = {}): Html {
-  const links = Object.entries(errors).map(([name, text]) => html`<li><a href="#${fieldId(name)}">${labels[name] ? `${labels[name]} : ` : ''}${text}</a></li>`);
+export function errorSummary(title: string, message: string, errors: FieldErrors = {}): Html {
+  const links = Object.entries(errors).map(([name, text]) => html`<li><a href="#${fieldId(name)}">${text}</a></li>`);
   return html`<div class="notice notice-error error-summary" role="alert" tabindex="-1" id="erreurs">
   <p class="notice-title">${title}</p>${message ? html`<p>${message}</p>` : ''}${links.length ? html`<ul>${links}</ul>` : ''}
 </div>`;

@@ -53,8 +53,8 @@ export function streamRows(text: AsyncIterable<string>, delimiter: string, handl
           if (results.errors.some((e) => e.type === 'Quotes')) handler.quoteError(start);
           else handler.row(cells, start);
         } catch (err) {
+          fail(err); // before abort(): abort() calls `complete` synchronously
           parser.abort();
-          fail(err);
         }
       },
       complete: () => {

@@ -1,0 +1,13 @@
+import type { PageText } from '../text';
+import { errorPageText, flashText, layoutText } from './layout.text';
+import { homeText, programmeText } from './public.text';
+import { pathwayText, signInText } from './learner.text';
+import { auditText, dashboardText, eventsText, organiserSignInText, outboxText } from './organiser.text';
+
+/** Every page dictionary: a test checks each has the same keys in fr and en, and that they differ. */
+export const allTexts: PageText[] = [
+  layoutText, flashText, errorPageText,
+  homeText, programmeText,
+  signInText, pathwayText,
+  organiserSignInText, dashboardText, eventsText, outboxText, auditText,
+];
