@@ -1,8 +1,10 @@
 import { defineMessages, type Lang, type Params } from '../shared/errors';
 
 // French first. Row messages name the line, the column and the reason.
+// One formatter per language: a 100 000-row import renders thousands of reasons.
+const NUMBER = { fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }) };
 const n = (v: Params[string], lang: Lang) =>
-  typeof v === 'number' ? v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).replace(/\u202f|\u00a0/g, ' ') : String(v ?? '');
+  typeof v === 'number' ? NUMBER[lang].format(v).replace(/\u202f|\u00a0/g, ' ') : String(v ?? '');
 const fr = (v: Params[string]) => n(v, 'fr');
 const en = (v: Params[string]) => n(v, 'en');
 const orderFr = (o: Params[string]) => (o === 'mdy' ? 'mois/jour/année' : 'jour/mois/année');
@@ -134,6 +136,10 @@ export const attendanceMessages = defineMessages({
   IMPORT_STAFF_ALSO_ATTENDEE: {
     fr: (p) => `Ligne ${p.line} : ${p.email} figure aussi comme ${ROLE_FR[String(p.role)] ?? p.role} ; considéré comme intervenant et exclu.`,
     en: (p) => `Line ${p.line}: ${p.email} is also listed as ${p.role}; treated as staff and excluded.`,
+  },
+  IMPORT_ALL_PRESENTERS: {
+    fr: (p) => `Toutes les personnes (${fr(p.count)}) ont le rôle Organisateur ou Présentateur et ont été exclues : c’est le réglage Teams par défaut « Qui peut présenter : tout le monde ». Corrigez la présence à la main ou changez les options de la réunion.`,
+    en: (p) => `Everyone (${en(p.count)}) has the Organizer or Presenter role and was excluded: Teams' default "Who can present: Everyone". Correct attendance by hand or change the meeting options.`,
   },
   IMPORT_WAITING_ROOM_SKIPPED: {
     fr: (p) => `${fr(p.count)} ligne(s) en salle d’attente non comptées.`,

@@ -30,52 +30,6 @@ export async function updateImportCounts(db: Db, id: string, counts: Record<stri
   await db.update(imports).set({ counts }).where(eq(imports.id, id));
 }
 
-/** Learners by e-mail in one statement; blanks (name, organisation) are filled, known values kept. */
-export async function upsertLearnersBatch(db: Db, people: Array<{ email: string; name: string | null; organisation: string | null }>) {
-  if (people.length === 0) return [];
-  return db
-    .insert(learners)
-    .values(people)
-    .onConflictDoUpdate({
-      target: learners.email,
-      set: {
-        name: sql`coalesce(${learners.name}, excluded.name)`,
-        organisation: sql`coalesce(${learners.organisation}, excluded.organisation)`,
-      },
-    })
-    .returning({ id: learners.id, email: learners.email, created: sql<boolean>`(xmax = 0)` });
-}
-
-/**
- * An import only ever improves attendance: absent → attended, or more minutes for the same status
- * (a later, fuller report). It never downgrades what an earlier file or an organiser recorded.
- * Returns the rows it wrote; a row not returned was left unchanged.
- */
-export async function upsertImportedAttendance(db: Db, rows: AttendanceValues[]) {
-  if (rows.length === 0) return [];
-  return db
-    .insert(attendance)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [attendance.learnerId, attendance.eventKey],
-      set: {
-        status: sql`excluded.status`,
-        minutes: sql`excluded.minutes`,
-        firstSeenAt: sql`excluded.first_seen_at`,
-        lastSeenAt: sql`excluded.last_seen_at`,
-        source: sql`excluded.source`,
-        importId: sql`excluded.import_id`,
-        reason: sql`excluded.reason`,
-        updatedBy: sql`excluded.updated_by`,
-        updatedAt: sql`now()`,
-      },
-      setWhere: sql`(${attendance.status} = 'absent' and excluded.status <> 'absent')
-        or (${attendance.status} = excluded.status and ${attendance.source} <> 'manual'
-            and coalesce(excluded.minutes, 0) > coalesce(${attendance.minutes}, 0) + 0.01)`,
-    })
-    .returning({ learnerId: attendance.learnerId, created: sql<boolean>`(xmax = 0)` });
-}
-
 /** An organiser's word is final: manual attendance replaces whatever was there. */
 export async function setAttendance(db: Db, values: AttendanceValues) {
   const [row] = await db

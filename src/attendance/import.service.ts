@@ -6,11 +6,10 @@ import { findEvent } from '../events/events.store';
 import { parseAttendance } from './importers';
 import type { ImportAnalysis, ParseOptions } from './importers/types';
 import { hashingLimit } from './byte-limit';
-import {
-  findImportByHash, insertImport, insertUnmatched, updateImportCounts, upsertImportedAttendance, upsertLearnersBatch,
-} from './attendance.store';
+import { findImportByHash, insertImport, insertUnmatched, updateImportCounts } from './attendance.store';
+import { createStaging, stageBatch, upsertStagedAttendance, upsertStagedLearners } from './import.staging';
 
-const BATCH = 1_000;
+const BATCH = 10_000;
 
 export interface ImportRequest {
   eventKey: string;
@@ -35,8 +34,8 @@ export interface ImportProgress {
 export interface ImportDeps {
   /** Re-evaluates the badges of the learners whose data changed, in the same transaction. */
   reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
-  /** Test seam: called after each committed batch, inside the transaction. */
-  afterBatch?(batch: number): void | Promise<void>;
+  /** Test seam: called after each step of the commit (`stage:<n>`, `learners`, `attendance`), inside the transaction. */
+  afterStep?(step: string): void | Promise<void>;
 }
 
 export interface ImportCounts {
@@ -91,32 +90,22 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
       encoding: preview.encoding, acceptPartial: request.acceptPartial, counts: {}, importedBy: request.actor.email,
     });
     const counts = emptyCounts(people.length, preview);
-    const changed: string[] = [];
+    await createStaging(tx);
     for (let i = 0, batch = 0; i < people.length; i += BATCH, batch++) {
-      const slice = people.slice(i, i + BATCH);
-      const learners = await upsertLearnersBatch(tx, slice.map((p) => ({ email: p.email, name: p.name, organisation: p.organisation })));
-      counts.learnersCreated += learners.filter((l) => l.created).length;
-      const idByEmail = new Map(learners.map((l) => [l.email, l.id]));
-      const written = await upsertImportedAttendance(tx, slice.map((p) => ({
-        learnerId: idByEmail.get(p.email)!,
-        eventKey: request.eventKey,
-        status: p.attended ? 'present' : 'absent',
-        minutes: p.minutes,
-        firstSeenAt: p.firstSeenAt ? new Date(p.firstSeenAt) : null,
-        lastSeenAt: p.lastSeenAt ? new Date(p.lastSeenAt) : null,
-        source: `import:${preview.format}`,
-        importId: record.id,
-        reason: p.reason.message,
-        updatedBy: request.actor.email,
-      })));
-      const created = written.filter((w) => w.created).length;
-      counts.attendanceCreated += created;
-      counts.attendanceUpdated += written.length - created;
-      counts.unchanged += slice.length - written.length;
-      changed.push(...written.map((w) => w.learnerId));
-      await deps.afterBatch?.(batch);
+      await stageBatch(tx, people.slice(i, i + BATCH));
+      await deps.afterStep?.(`stage:${batch}`);
       request.onProgress?.({ phase: 'commit', committed: Math.min(i + BATCH, people.length), total: people.length });
     }
+    counts.learnersCreated = await upsertStagedLearners(tx);
+    await deps.afterStep?.('learners');
+    const written = await upsertStagedAttendance(tx, {
+      eventKey: request.eventKey, source: `import:${preview.format}`, importId: record.id, updatedBy: request.actor.email,
+    });
+    await deps.afterStep?.('attendance');
+    const changed = written.map((w) => w.learnerId);
+    counts.attendanceCreated = written.filter((w) => w.created).length;
+    counts.attendanceUpdated = written.length - counts.attendanceCreated;
+    counts.unchanged = people.length - written.length;
     await insertUnmatched(tx, record.id, preview.unmatched);
     await updateImportCounts(tx, record.id, { ...counts });
     await recordAudit(tx, request.actor, {

@@ -24,7 +24,7 @@ export function createViews(assets: Assets): Views {
       return {
         lang: request.lang,
         url: request.url,
-        viewer: request.viewer,
+        viewer: request.viewer ?? null,
         csrfToken: reply.generateCsrf(),
         flash: takeFlash(request, reply),
         assets,

@@ -3,8 +3,8 @@ import { defineMessages } from '../shared/errors';
 /** Answer checks name the question (and the choice) so the form can point at it. */
 export const quizzesMessages = defineMessages({
   QUIZ_ANSWERS_INVALID: {
-    fr: (p) => `Réponses invalides (${p.count} erreur(s))`,
-    en: (p) => `Invalid answers (${p.count} error(s))`,
+    fr: (p) => `Réponses invalides (${p.count} erreur(s))${p.summary ? ` : ${p.summary}` : ''}`,
+    en: (p) => `Invalid answers (${p.count} error(s))${p.summary ? `: ${p.summary}` : ''}`,
   },
   QUIZ_UNKNOWN_QUESTION: {
     fr: (p) => `Question ${p.questionId} : cette question n'existe pas dans le questionnaire`,

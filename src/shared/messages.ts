@@ -3,6 +3,8 @@ import { commonMessages } from './common.messages';
 import { attendanceMessages } from '../attendance/attendance.messages';
 import { badgesMessages } from '../badges/badges.messages';
 import { quizzesMessages } from '../quizzes/quizzes.messages';
+import { attemptsMessages } from '../quizzes/attempts.messages';
+import { awardsMessages } from '../badges/awards.messages';
 import { credentialsMessages } from '../credentials/credentials.messages';
 
 /** Every code the platform can answer with; a test checks each has both languages. */
@@ -11,6 +13,8 @@ export const catalogue: MessageCatalogue = {
   ...attendanceMessages,
   ...badgesMessages,
   ...quizzesMessages,
+  ...attemptsMessages,
+  ...awardsMessages,
   ...credentialsMessages,
 };
 

@@ -113,11 +113,11 @@ describe('POST /api/events/:key/imports', () => {
   });
 
   it('leaves no row behind when the commit fails in the middle', async () => {
-    const people = Array.from({ length: 2_500 }, (_, i) => ({ name: `Agent ${i}`, email: `agent${i}@crash.example`, join: '10:00:00', leave: '11:30:00', minutes: 90 }));
+    const people = Array.from({ length: 300 }, (_, i) => ({ name: `Agent ${i}`, email: `agent${i}@crash.example`, join: '10:00:00', leave: '11:30:00', minutes: 90 }));
     const before = { learners: await countRows(learners), attendance: await countRows(attendance), imports: await countRows(imports) };
     await expect(importAttendance(ctx.database.db, {
       eventKey: 'atelier-management', input: zoomWebinarReport(people), dryRun: false, acceptPartial: false, lang: 'fr', actor: { id: 't', email: 't@test' },
-    }, { reevaluate: async () => {}, afterBatch: (batch) => { if (batch === 1) throw new Error('panne simulée'); } })).rejects.toThrow('panne simulée');
+    }, { reevaluate: async () => {}, afterStep: (step) => { if (step === 'attendance') throw new Error('panne simulée'); } })).rejects.toThrow('panne simulée');
     expect({ learners: await countRows(learners), attendance: await countRows(attendance), imports: await countRows(imports) }).toEqual(before);
   });
 });

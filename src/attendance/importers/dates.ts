@@ -40,7 +40,8 @@ export const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?\s+(?:à\
 const MONTH_FIRST = /^([a-zà-ÿ]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(.+))?$/i;
 const DAY_FIRST = /^(\d{1,2})\s+([a-zà-ÿ]{3,9})\.?\s+(\d{4})(?:,?\s+(?:à\s+)?(.+))?$/i;
 
-const isEmpty = (v: string) => v === '' || /^[-–—]+$/.test(v);
+// `--` is Zoom's no-show placeholder; `NA` appears once a report went through R or pandas.
+const isEmpty = (v: string) => v === '' || /^([-–—]+|n\/?a)$/i.test(v);
 const month = (name: string) => MONTHS[name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()];
 const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 

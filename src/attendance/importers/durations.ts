@@ -16,7 +16,7 @@ const num = (s: string) => Number(s.replace(',', '.'));
 
 export function parseDuration(raw: string, bareUnitMs = 60_000): number | null | undefined {
   const v = raw.trim().toLowerCase();
-  if (v === '' || /^[-–—]+$/.test(v)) return undefined;
+  if (v === '' || /^([-–—]+|n\/?a)$/.test(v)) return undefined;
   if (/^\d+(?:[.,]\d+)?$/.test(v)) return Math.round(num(v) * bareUnitMs);
   let m = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(v);
   if (m) return ((+m[1]! * 60 + +m[2]!) * 60 + +(m[3] ?? 0)) * 1000;

@@ -16,8 +16,9 @@ const MEETING = ['meeting title', 'titre de la reunion'];
 const JOINED = ['time joined', 'heure d arrivee', 'heure de connexion'];
 const EXITED = ['time exited', 'heure de depart', 'heure de deconnexion'];
 
+// Recognised by Meet's own English headers only: `Heure d'arrivée` belongs to sign-in sheets too.
 const isParticipantHeader = (n: string[]) => {
-  if (findCol(n, JOINED) >= 0 || findCol(n, EXITED) >= 0) return findCol(n, SYNONYMS.email) >= 0;
+  if (n.includes('time joined') || n.includes('time exited')) return findCol(n, SYNONYMS.email) >= 0;
   const known = ['first name', 'last name', 'name', 'email', 'duration'];
   return n.includes('email') && n.includes('duration') && n.filter(Boolean).every((h) => known.includes(h));
 };
@@ -40,20 +41,19 @@ class GoogleMeet implements Importer {
 
   row(cells: string[], line: number): void {
     if (isBlankRow(cells)) return;
+    if (this.header) {
+      const opts = { aggregated: true, baseDay: this.day };
+      return record(this.ctx, this.sink, readRow(this.ctx, this.sink, this.header, this.cols!, cells, line, opts));
+    }
     const n = cells.map(normHeader);
-    if (!this.header && findCol(n, MEETING) >= 0) {
+    if (findCol(n, MEETING) >= 0) {
       this.meetingHeader = n;
       return;
     }
-    if (!this.header && isParticipantHeader(n)) {
+    if (isParticipantHeader(n)) {
       this.header = cells;
       this.cols = { ...columnsFromHeader(cells), joinedAt: findCol(n, JOINED), leftAt: findCol(n, EXITED) };
-      return;
-    }
-    if (!this.header && this.meetingHeader) return this.meeting(cells, line, this.meetingHeader);
-    if (!this.header) return;
-    const opts = { aggregated: true, baseDay: this.day };
-    record(this.ctx, this.sink, readRow(this.ctx, this.sink, this.header, this.cols!, cells, line, opts));
+    } else if (this.meetingHeader) this.meeting(cells, line, this.meetingHeader);
   }
 
   /** `Date` gives the day of time-only `Time joined` values; start/end give the report window. */

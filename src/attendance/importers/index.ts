@@ -27,6 +27,7 @@ export async function parseAttendance(input: Buffer | AsyncIterable<Buffer>, opt
     const sample = await source.sample(SAMPLE_BYTES);
     if (sample.length === 0) throw new AppError('IMPORT_EMPTY_FILE', 422);
     const charset = detectCharset(sample, source.done);
+    if (source.done) checkUtf16Length(charset, source.bytesRead);
     const decoder = createDecoder(charset.encoding);
     const sampleText = decoder.write(sample);
     if (source.done && sampleText.trim() === '') throw new AppError('IMPORT_EMPTY_FILE', 422);
@@ -101,11 +102,15 @@ async function* decodeRest(
   yield sampleText;
   for await (const chunk of source.rest()) yield decoder.write(chunk);
   const tail = decoder.end();
-  // iconv silently drops a dangling byte: an odd UTF-16 length means the file was cut.
-  if (charset.encoding.startsWith('utf-16') && (source.bytesRead - charset.bomLength) % 2 !== 0) {
-    throw new AppError('IMPORT_UTF16_TRUNCATED', 422, { bytes: source.bytesRead });
-  }
+  checkUtf16Length(charset, source.bytesRead);
   if (tail) yield tail;
+}
+
+/** iconv silently drops a dangling byte: an odd UTF-16 length means the download was cut. */
+function checkUtf16Length(charset: { encoding: string; bomLength: number }, bytes: number): void {
+  if (charset.encoding.startsWith('utf-16') && (bytes - charset.bomLength) % 2 !== 0) {
+    throw new AppError('IMPORT_UTF16_TRUNCATED', 422, { bytes });
+  }
 }
 
 function checkOptions(o: ParseOptions) {

@@ -54,6 +54,7 @@ class Teams implements Importer {
   private start: number | null = null;
   private end: number | null = null;
   private joinRows = 0;
+  private readonly learnerRows = { 2: 0, 3: 0 };
 
   constructor(private readonly ctx: ImportContext) {}
 
@@ -65,7 +66,7 @@ class Teams implements Importer {
       this.header = null;
       return;
     }
-    const n = cells.map(normHeader);
+    const n = this.section === 1 || !this.header ? cells.map(normHeader) : [];
     if (this.section === 1 && isTableHeader(n) && cells.length >= 4) this.section = 2; // 2021: unnumbered table
     if (this.section === 1) return this.summaryRow(cells, n, line);
     if (this.section !== 2 && this.section !== 3) return;
@@ -77,6 +78,7 @@ class Teams implements Importer {
     const withEmail = [...cells];
     if (c.email >= 0) withEmail[c.email] = emailCell;
     if (STAFF_ROLE.test(cell(cells, c.role))) return sink.addStaff(emailCell, cell(cells, c.role), line);
+    this.learnerRows[this.section]++;
     if (c.name >= 0) withEmail[c.name] = cell(cells, c.name).replace(NAME_LABEL, '');
     if (this.section === 3) this.joinRows++;
     record(this.ctx, sink, readRow(this.ctx, sink, this.header, c, withEmail, line, { aggregated: this.section === 2 }));
@@ -121,6 +123,10 @@ class Teams implements Importer {
     const [chosen, other] = this.joinRows > 0 ? [this.sinks[3], this.sinks[2]] : [this.sinks[2], this.sinks[3]];
     for (const [email, s] of other.staff) if (!chosen.staff.has(email)) chosen.staff.set(email, s);
     chosen.staffWithoutEmail = Math.max(chosen.staffWithoutEmail, other.staffWithoutEmail);
+    // Teams' default meeting option "Who can present: Everyone" makes every participant a Presenter.
+    if (this.learnerRows[this.joinRows > 0 ? 3 : 2] === 0 && chosen.staff.size > 1) {
+      this.ctx.warn('IMPORT_ALL_PRESENTERS', { count: chosen.staff.size });
+    }
     return chosen;
   }
 }

@@ -13,7 +13,7 @@ export interface LocalDateTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
 const QUARTER_HOUR = 900_000;
 
 function formatter(tz: string): Intl.DateTimeFormat {
@@ -54,14 +54,15 @@ export function toLocal(utcMs: number, tz: string): LocalDateTime {
 /** Offset (local − UTC) in ms. Zone transitions fall on quarter hours, so cache per UTC quarter hour: a 100 000-row file needs a handful of Intl calls. */
 function offsetAt(utcMs: number, tz: string): number {
   const bucket = Math.floor(utcMs / QUARTER_HOUR);
-  const key = `${tz}|${bucket}`;
-  let off = offsetCache.get(key);
+  let zone = offsetCache.get(tz);
+  if (!zone) offsetCache.set(tz, (zone = new Map()));
+  let off = zone.get(bucket);
   if (off === undefined) {
     const at = bucket * QUARTER_HOUR;
     const l = toLocal(at, tz);
     off = Date.UTC(l.y, l.mo - 1, l.d, l.h, l.mi, l.s) - at;
-    if (offsetCache.size > 10_000) offsetCache.clear();
-    offsetCache.set(key, off);
+    if (zone.size > 10_000) zone.clear();
+    zone.set(bucket, off);
   }
   return off;
 }

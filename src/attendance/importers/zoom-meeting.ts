@@ -43,13 +43,14 @@ class ZoomMeeting implements Importer {
 
   row(cells: string[], line: number): void {
     if (isBlankRow(cells)) return;
+    if (this.header) return this.dataRow(cells, line, this.cols!);
     const n = cells.map(normHeader);
-    if (!this.header && isParticipantHeader(n)) return this.readHeader(cells, n);
-    if (!this.header && isSummaryHeader(n)) {
+    if (isParticipantHeader(n)) return this.readHeader(cells, n);
+    if (isSummaryHeader(n)) {
       this.summary = cells;
       return;
     }
-    if (!this.header && this.summary) {
+    if (this.summary) {
       const s = this.summary.map(normHeader);
       this.meeting(cells, line, findCol(s, ['start time']), findCol(s, ['end time']));
       this.hostEmail = normaliseEmail(cell(cells, findCol(s, ['user email', 'host email'])));
@@ -57,15 +58,7 @@ class ZoomMeeting implements Importer {
       if (host.includes('@')) this.hostEmail ||= normaliseEmail(host);
       else this.hostName = host.toLowerCase();
       this.summary = null;
-      return;
     }
-    if (!this.header) return;
-    if (this.flat) {
-      if (!this.flatWindowSet) this.meeting(cells, line, this.flat.start, this.flat.end);
-      this.flatWindowSet = true;
-      this.hostEmail = normaliseEmail(cell(cells, this.flat.hostEmail));
-    }
-    this.dataRow(cells, line, this.cols!);
   }
 
   private readHeader(cells: string[], n: string[]): void {
@@ -91,6 +84,11 @@ class ZoomMeeting implements Importer {
   }
 
   private dataRow(cells: string[], line: number, c: Columns): void {
+    if (this.flat) {
+      if (!this.flatWindowSet) this.meeting(cells, line, this.flat.start, this.flat.end);
+      this.flatWindowSet = true;
+      this.hostEmail = normaliseEmail(cell(cells, this.flat.hostEmail));
+    }
     const email = normaliseEmail(cell(cells, c.email));
     const name = cell(cells, c.name);
     if ((email && email === this.hostEmail) || (this.hostName && name.toLowerCase() === this.hostName) || STAFF_SUFFIX.test(name)) {

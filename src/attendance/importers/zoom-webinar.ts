@@ -56,15 +56,15 @@ class ZoomWebinar implements Importer {
       this.header = null;
       return;
     }
-    const n = cells.map(normHeader);
-    if (n.includes('webinar id')) {
+    if (this.section === 'summary') return this.readSummary(cells, line);
+    if (this.section === 'preamble' && cells.some((c) => normHeader(c) === 'webinar id')) {
       this.summaryHeader = cells;
       this.section = 'summary';
       return;
     }
-    if (this.section === 'summary') return this.readSummary(cells, line);
     if (this.section === 'preamble' || this.section === 'skip') return;
     if (!this.header) {
+      const n = cells.map(normHeader);
       this.header = cells;
       this.cols = columnsFromHeader(cells);
       // `Attended` is read here, not as a presence mark: for a `Yes` row the timestamps decide.

@@ -1,7 +1,7 @@
 import { MAGIC_LINK_MINUTES } from '../../auth/auth.service';
 import { errorSummary, input, type FieldErrors } from '../forms';
 import { html } from '../html';
-import { csrfField, notice, type PageContext, type PageView } from '../layout';
+import { csrfField, type PageContext, type PageView } from '../layout';
 import { signInText } from '../i18n/learner.text';
 import { fmt, textFor } from '../text';
 
@@ -41,7 +41,7 @@ export function linkSentPage(ctx: PageContext, email: string): PageView {
     main: html`<section class="narrow message-page">
   <img class="message-icon" src="${ctx.assets.url('inbox.svg')}" alt="" width="72" height="72">
   <h1>${t.sentTitle}</h1>
-  ${notice('success', t.sentTitle, fmt(t.sentBody, { email, minutes: MAGIC_LINK_MINUTES }))}
+  <p class="lead" role="status">${fmt(t.sentBody, { email, minutes: MAGIC_LINK_MINUTES })}</p>
   <p>${t.sentHint}</p>
   <p><a class="button button-secondary" href="/connexion">${t.sendAgain}</a></p>
 </section>`,

@@ -8,7 +8,7 @@ import { fmt, textFor } from '../text';
 
 /** A badge image that falls back to a neutral medal (app.js) while the image route is missing. */
 export function badgeImage(ctx: PageContext, badge: BadgeView, size = 96): Html {
-  return html`<img class="badge-image" src="${badge.image}" alt="${badge.imageAlt}" width="${size}" height="${size}" loading="lazy" data-fallback="${ctx.assets.url('badge.svg')}">`;
+  return html`<img class="badge-image" src="${badge.image}" alt="${badge.imageAlt}" width="${size}" height="${size}" data-fallback="${ctx.assets.url('badge.svg')}">`;
 }
 
 export function eventWhen(event: EventView, lang: Lang): string {

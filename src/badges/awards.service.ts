@@ -1,0 +1,104 @@
+import type { Db } from '../db/client';
+import type { Programme } from '../programme/load-programme';
+import { recordAudit, type Actor } from '../audit/audit.store';
+import { AppError, type Lang } from '../shared/errors';
+import { findLearnerById } from '../learners/learners.store';
+import { auditAwards, insertAwards, type Award, type AwardValues } from './awards.store';
+import { evidenceFor } from './evidence';
+import { loadFacts } from './facts.store';
+import { programmeContext } from './programme-context';
+import { evaluateAll, type BadgeEvaluation } from './rules';
+import { getLearnerProgress, type CredentialIdsOf, type LearnerProgress } from './progress.service';
+
+/**
+ * Called once for every award row actually inserted, inside the transaction that inserted it
+ * (the credentials area issues the OB 3.0 credential here). Throwing rolls the award back.
+ */
+export type OnAwarded = (tx: Db, award: Award) => Promise<void>;
+
+export interface AwardsDeps {
+  programme: Programme;
+  onAwarded?: OnAwarded;
+  /** Lets progress show each earned badge's credential. */
+  credentialIdsOf?: CredentialIdsOf;
+}
+
+// Bounded memory and statement size for an import of 100,000 people.
+const BATCH = 1000;
+
+/**
+ * Evaluates the learners' rules (parts before wholes) and inserts every newly met badge with its
+ * evidence, in the caller's transaction. Awards are only ever added here: a later import that
+ * lowers attendance never takes one back. Returns the awards inserted by this call.
+ */
+export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: readonly string[]): Promise<Award[]> {
+  const { rules, titles } = programmeContext(deps.programme);
+  // Sorted: concurrent transactions then take the unique-index locks in the same order.
+  const ids = [...new Set(learnerIds)].sort();
+  const inserted: Award[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const records = await loadFacts(tx, ids.slice(i, i + BATCH));
+    const rows: AwardValues[] = [];
+    for (const [learnerId, { facts }] of records) {
+      const evaluations = evaluateAll(deps.programme.badges, facts, rules);
+      const byKey = new Map(evaluations.map((e) => [e.key, e]));
+      for (const e of evaluations.filter((x) => x.newlyMet)) {
+        rows.push({ learnerId, badgeKey: e.key, method: 'rule', evidence: evidenceFor(e.key, byKey, titles) });
+      }
+    }
+    const awarded = await insertAwards(tx, rows);
+    await auditAwards(tx, null, awarded);
+    for (const award of awarded) await deps.onAwarded?.(tx, award);
+    inserted.push(...awarded);
+  }
+  return inserted;
+}
+
+/** An organiser awards a badge by hand, with a reason; badges that depend on it follow. */
+export async function awardManually(
+  db: Db, deps: AwardsDeps, actor: Actor, input: { learnerId: string; badgeKey: string; reason: string },
+): Promise<{ award: Award; followers: Award[] }> {
+  const { badges, rules, titles } = programmeContext(deps.programme);
+  if (!badges.has(input.badgeKey)) throw new AppError('BADGE_NOT_FOUND', 404, { key: input.badgeKey });
+  return db.transaction(async (tx) => {
+    if (!(await findLearnerById(tx, input.learnerId))) throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId });
+    const record = (await loadFacts(tx, [input.learnerId])).get(input.learnerId)!;
+    const existing = record.awards.find((a) => a.badgeKey === input.badgeKey);
+    if (existing) throw alreadyAwarded(existing);
+    // Whatever the learner has done so far is recorded as evidence, even if the rule is not met.
+    const evaluations = new Map<string, BadgeEvaluation>(evaluateAll(deps.programme.badges, record.facts, rules).map((e) => [e.key, e]));
+    const [award] = await insertAwards(tx, [{
+      learnerId: input.learnerId, badgeKey: input.badgeKey, method: 'manual', reason: input.reason, awardedBy: actor.email,
+      evidence: evidenceFor(input.badgeKey, evaluations, titles),
+    }]);
+    if (!award) throw new AppError('BADGE_ALREADY_AWARDED', 409, { key: input.badgeKey });
+    await recordAudit(tx, actor, {
+      action: 'award.manual', targetType: 'learner', targetId: input.learnerId, details: { awardId: award.id, badge: input.badgeKey, reason: input.reason },
+    });
+    await deps.onAwarded?.(tx, award);
+    return { award, followers: await evaluateLearners(tx, deps, [input.learnerId]) };
+  });
+}
+
+function alreadyAwarded(award: Award) {
+  return new AppError('BADGE_ALREADY_AWARDED', 409, { key: award.badgeKey, revoked: award.revokedAt ? 1 : undefined });
+}
+
+/** What prepare() builds once and hands to the server, the CLI and the tests. */
+export interface Awards {
+  /** The seam that imports, manual attendance, matching, merges and answers call in their transaction. */
+  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+  /** Same, returning the awards inserted (CLI, bench). */
+  evaluate(tx: Db, learnerIds: readonly string[]): Promise<Award[]>;
+  awardManually(db: Db, actor: Actor, input: { learnerId: string; badgeKey: string; reason: string }): Promise<{ award: Award; followers: Award[] }>;
+  progress(db: Db, learnerId: string, lang: Lang): Promise<LearnerProgress>;
+}
+
+export function createAwards(deps: AwardsDeps): Awards {
+  return {
+    reevaluate: async (tx, learnerIds) => { await evaluateLearners(tx, deps, learnerIds); },
+    evaluate: (tx, learnerIds) => evaluateLearners(tx, deps, learnerIds),
+    awardManually: (db, actor, input) => awardManually(db, deps, actor, input),
+    progress: (db, learnerId, lang) => getLearnerProgress(db, deps.programme, learnerId, lang, { credentialIdsOf: deps.credentialIdsOf }),
+  };
+}

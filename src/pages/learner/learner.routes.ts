@@ -1,0 +1,79 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Value } from 'typebox/value';
+import { requestMagicLink, verifyMagicLink } from '../../auth/auth.service';
+import { AppError } from '../../shared/errors';
+import { translate } from '../../shared/messages';
+import { Email } from '../../shared/schemas';
+import { programmeBadges, programmeEvents } from '../data/programme';
+import { loadLearnerProgress } from '../data/progress';
+import { setFlash } from '../flash';
+import { formBody } from '../forms';
+import { signInText } from '../i18n/learner.text';
+import { endSession, isOrganiser, startSession } from '../session';
+import { textFor } from '../text';
+import type { Views } from '../views';
+import { pathwayPage } from './pathway.page';
+import { confirmLinkPage, linkSentPage, signInPage, signOutPage } from './sign-in.page';
+
+/** Learner sign-in by e-mailed link, sign-out, and "Mon parcours". */
+export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
+  app.get('/connexion', async (request, reply) => {
+    if (request.viewer?.role === 'learner') return views.redirect(reply, '/mon-parcours');
+    const ctx = views.context(request, reply);
+    return views.send(reply, ctx, signInPage(ctx));
+  });
+
+  app.post('/connexion', async (request, reply) => {
+    const ctx = views.context(request, reply);
+    const email = (formBody(request.body).email ?? '').trim();
+    if (!Value.Check(Email, email)) {
+      return views.send(reply, ctx, signInPage(ctx, { email, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }));
+    }
+    await requestMagicLink(app.db, { email, lang: ctx.lang, publicUrl: app.config.publicUrl });
+    return views.send(reply, ctx, linkSentPage(ctx, email));
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/connexion/lien', async (request, reply) => {
+    const token = request.query.token;
+    if (!token) return views.redirect(reply, '/connexion');
+    const ctx = views.context(request, reply);
+    return views.send(reply, ctx, confirmLinkPage(ctx, token));
+  });
+
+  app.post('/connexion/lien', async (request, reply) => {
+    const token = formBody(request.body).token ?? '';
+    try {
+      startSession(reply, await verifyMagicLink(app.db, token, request.lang));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const ctx = views.context(request, reply);
+      const t = textFor(signInText, ctx.lang);
+      return views.send(reply, ctx, signInPage(ctx, { messageTitle: t.linkErrorTitle, message: translate(error.code, error.params, ctx.lang), status: error.status }));
+    }
+    return views.redirect(reply, '/mon-parcours');
+  });
+
+  app.get('/deconnexion', async (request, reply) => {
+    if (!request.viewer) return views.redirect(reply, '/');
+    const ctx = views.context(request, reply);
+    return views.send(reply, ctx, signOutPage(ctx));
+  });
+
+  app.post('/deconnexion', async (_request, reply) => {
+    endSession(reply);
+    setFlash(reply, 'signedOut');
+    return views.redirect(reply, '/');
+  });
+
+  app.get('/mon-parcours', async (request, reply) => {
+    const viewer = request.viewer;
+    if (!viewer) return views.redirect(reply, '/connexion');
+    if (isOrganiser(viewer)) return views.redirect(reply, '/organisateur');
+    const ctx = views.context(request, reply);
+    return views.send(reply, ctx, pathwayPage(ctx, {
+      badges: programmeBadges(app.programme, ctx.lang),
+      events: await programmeEvents(app.db, app.programme, ctx.lang),
+      progress: await loadLearnerProgress(app, viewer.sub),
+    }));
+  });
+};

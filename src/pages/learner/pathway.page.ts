@@ -1,0 +1,56 @@
+import type { BadgeView, EventView } from '../data/programme';
+import type { BadgeProgress, LearnerProgress } from '../data/progress';
+import { html, type Html } from '../html';
+import { notice, type PageContext, type PageView } from '../layout';
+import { pathwayText } from '../i18n/learner.text';
+import { programmeText } from '../i18n/public.text';
+import { textFor } from '../text';
+import { badgeImage, eventTimeline } from '../public/programme.partials';
+
+export interface PathwayData {
+  badges: BadgeView[];
+  events: EventView[];
+  progress: LearnerProgress | null;
+}
+
+function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgress): Html {
+  const t = textFor(pathwayText, ctx.lang);
+  const state = { earned: t.stateEarned, in_progress: t.stateInProgress, not_started: t.stateNotStarted }[progress.state];
+  const meterId = `progression-${badge.key}`;
+  const conditions = progress.conditions.map((c) => html`<li class="condition condition-${c.met ? 'met' : 'missing'}">
+  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail[ctx.lang]}</li>`);
+  return html`<p class="pill pill-${progress.state}">${state}</p>
+  <div class="progress"><label for="${meterId}">${t.progressLabel}</label>
+    <progress id="${meterId}" max="100" value="${progress.percent}">${progress.percent} %</progress></div>
+  <h4 class="conditions-title">${t.conditionsTitle}</h4>
+  <ul class="conditions">${conditions}</ul>
+  ${progress.credentialUrl ? html`<p><a class="button" href="${progress.credentialUrl}">${t.viewCredential}</a></p>` : ''}`;
+}
+
+export function pathwayPage(ctx: PageContext, data: PathwayData): PageView {
+  const t = textFor(pathwayText, ctx.lang);
+  const p = textFor(programmeText, ctx.lang);
+  const byKey = new Map(data.progress?.badges.map((b) => [b.key, b]));
+  const badges = data.badges.map((b) => {
+    const progress = byKey.get(b.key);
+    return html`<li class="card badge-card badge-progress" id="badge-${b.key}">
+  ${badgeImage(ctx, b)}
+  <div><h3>${b.name}</h3>${b.isMeta ? html`<p class="pill pill-meta">${p.metaBadge}</p>` : ''}
+  ${progress ? progressBlock(ctx, b, progress) : html`<p>${b.description}</p>`}</div>
+</li>`;
+  });
+  return {
+    title: t.title,
+    main: html`<h1>${t.title}</h1>
+<p class="lead">${t.lead}</p>
+<section aria-labelledby="titre-mes-badges" id="mes-badges">
+  <h2 id="titre-mes-badges">${t.badgesTitle}</h2>
+  ${data.progress ? '' : notice('info', t.progressPendingTitle, t.progressPendingBody)}
+  <ul class="card-grid">${badges}</ul>
+</section>
+<section aria-labelledby="titre-sessions" id="sessions">
+  <h2 id="titre-sessions">${p.eventsTitle}</h2>
+  ${eventTimeline(ctx, data.events)}
+</section>`,
+  };
+}

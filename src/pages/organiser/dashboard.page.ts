@@ -1,0 +1,37 @@
+import type { EventView } from '../data/programme';
+import type { OutboxStatus } from '../data/dashboard';
+import { html } from '../html';
+import type { PageContext, PageView } from '../layout';
+import { dashboardText } from '../i18n/organiser.text';
+import { textFor } from '../text';
+import { eventWhen, kindLabel } from '../public/programme.partials';
+
+export interface DashboardData {
+  learners: number;
+  events: number;
+  outbox: Record<OutboxStatus, number>;
+  upcoming: EventView[];
+}
+
+export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
+  const t = textFor(dashboardText, ctx.lang);
+  const stat = (value: number, label: string, link?: { href: string; text: string }, tone = '') => html`<li class="stat${tone}">
+  <p class="stat-value">${value}</p><p class="stat-label">${label}</p>${link ? html`<a href="${link.href}">${link.text}</a>` : ''}</li>`;
+  const upcoming = data.upcoming.map((e) => html`<li><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span> <strong>${e.title}</strong><br><span class="muted">${eventWhen(e, ctx.lang)}</span></li>`);
+  return {
+    title: t.title,
+    main: html`<h1>${t.title}</h1>
+<p class="lead">${t.lead}</p>
+<ul class="stats">
+  ${stat(data.learners, t.learners)}
+  ${stat(data.events, t.events, { href: '/organisateur/evenements', text: t.manageEvents })}
+  ${stat(data.outbox.pending + data.outbox.sending, t.mailsPending, { href: '/organisateur/courriels?statut=pending', text: t.openOutbox })}
+  ${stat(data.outbox.failed, t.mailsFailed, { href: '/organisateur/courriels?statut=failed', text: t.openFailed }, data.outbox.failed > 0 ? ' stat-alert' : '')}
+</ul>
+<section aria-labelledby="titre-prochaines" class="card">
+  <h2 id="titre-prochaines">${t.upcomingTitle}</h2>
+  ${upcoming.length ? html`<ul class="plain-list">${upcoming}</ul>` : html`<p class="muted">${t.upcomingNone}</p>`}
+</section>
+${ctx.viewer?.role === 'admin' ? html`<p><a class="button button-secondary" href="/organisateur/journal">${t.openAudit}</a></p>` : ''}`,
+  };
+}

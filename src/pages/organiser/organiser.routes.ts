@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { loginOrganiser } from '../../auth/auth.service';
+import { AppError } from '../../shared/errors';
+import { translate } from '../../shared/messages';
+import { formBody, type FieldErrors } from '../forms';
+import { organiserSignInText } from '../i18n/organiser.text';
+import { isOrganiser, startSession } from '../session';
+import { textFor } from '../text';
+import type { Views } from '../views';
+import { auditPages } from './audit.routes';
+import { dashboardPages } from './dashboard.routes';
+import { eventsPages } from './events.routes';
+import { requireOrganiser, safeNext } from './guard';
+import { outboxPages } from './outbox.routes';
+import { organiserSignInPage } from './sign-in.page';
+
+/** Everything under /organisateur: the sign-in, then pages that all require an organiser session. */
+export const organiserPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
+  app.get<{ Querystring: { suite?: string } }>('/connexion', async (request, reply) => {
+    const next = safeNext(request.query.suite);
+    if (isOrganiser(request.viewer)) return views.redirect(reply, next);
+    const ctx = views.context(request, reply);
+    return views.send(reply, ctx, organiserSignInPage(ctx, { next }));
+  });
+
+  app.post('/connexion', async (request, reply) => {
+    const body = formBody(request.body);
+    const email = (body.email ?? '').trim();
+    const next = safeNext(body.suite);
+    const t = textFor(organiserSignInText, request.lang);
+    const errors: FieldErrors = {};
+    if (!email) errors.email = t.emailRequired;
+    if (!body.password) errors.password = t.passwordRequired;
+    const refuse = (status: number, message?: string) => {
+      const ctx = views.context(request, reply);
+      return views.send(reply, ctx, organiserSignInPage(ctx, { email, next, errors, message, status }));
+    };
+    if (Object.keys(errors).length > 0) return refuse(400);
+    try {
+      startSession(reply, await loginOrganiser(app.db, { email, password: body.password!, ip: request.ip }));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      if (error.status === 429 && error.params.seconds) reply.header('retry-after', String(error.params.seconds));
+      return refuse(error.status, translate(error.code, error.params, request.lang));
+    }
+    return views.redirect(reply, next);
+  });
+
+  // Every page registered in this scope is guarded: a later page cannot forget it.
+  await app.register(async (area) => {
+    area.addHook('preHandler', requireOrganiser(views));
+    await area.register(dashboardPages, { views });
+    await area.register(eventsPages, { views });
+    await area.register(outboxPages, { views });
+    await area.register(auditPages, { views });
+  });
+};

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { recordAudit } from '../../audit/audit.store';
+import { listOutbox, retryMessage } from '../../notifications/outbox.store';
+import { AppError } from '../../shared/errors';
+import { countOutbox, type OutboxStatus } from '../data/dashboard';
+import { setFlash } from '../flash';
+import { formBody } from '../forms';
+import type { Views } from '../views';
+import { outboxPage } from './outbox.page';
+
+const PAGE_SIZE = 50;
+const STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
+const asStatus = (value: unknown) => (STATUSES.includes(value as OutboxStatus) ? (value as OutboxStatus) : null);
+
+/** The outbox: what was sent, what waits, what failed, and a retry (same change as POST /api/outbox/:id/retry). */
+export const outboxPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
+  app.get<{ Querystring: { statut?: string; page?: string } }>('/courriels', async (request, reply) => {
+    const status = asStatus(request.query.statut);
+    const page = Math.max(1, Math.min(1000, Number.parseInt(request.query.page ?? '1', 10) || 1));
+    const rows = await listOutbox(app.db, status ?? undefined, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+    const ctx = views.context(request, reply);
+    return views.send(reply, ctx, outboxPage(ctx, {
+      status, page, counts: await countOutbox(app.db), messages: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE,
+    }));
+  });
+
+  app.post<{ Params: { id: string } }>('/courriels/:id/relancer', {
+    schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
+  }, async (request, reply) => {
+    const { id } = request.params;
+    await app.db.transaction(async (tx) => {
+      if (!(await retryMessage(tx, id, new Date()))) throw new AppError('NOT_FOUND', 404, { resource: `outbox/${id}` });
+      await recordAudit(tx, { id: request.viewer!.sub, email: request.viewer!.email }, { action: 'outbox.retry', targetType: 'outbox', targetId: id });
+    });
+    setFlash(reply, 'mailRetried');
+    const status = asStatus(formBody(request.body).statut);
+    return views.redirect(reply, `/organisateur/courriels${status ? `?statut=${status}` : ''}`);
+  });
+};

@@ -1,0 +1,70 @@
+import type { Db } from '../db/client';
+import type { Programme } from '../programme/load-programme';
+import type { Quiz } from '../programme/quiz.schemas';
+import { recordAudit, type Actor } from '../audit/audit.store';
+import { AppError, type Lang } from '../shared/errors';
+import { findLearnerById } from '../learners/learners.store';
+import { checkAnswers, scoreAttempt, type Answers } from './scoring';
+import { insertAttempt, openQuizAt } from './attempts.store';
+import { quizWindow } from './quiz-window';
+
+export interface AttemptDeps {
+  programme: Programme;
+  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+}
+
+export function findQuiz(programme: Programme, key: string): Quiz {
+  const quiz = programme.quizzes.find((q) => q.key === key);
+  if (!quiz) throw new AppError('QUIZ_NOT_FOUND', 404, { key });
+  return quiz;
+}
+
+export async function assertOpen(db: Db, quiz: Quiz, now: Date) {
+  const window = await quizWindow(db, quiz, now);
+  if (!window.open) {
+    throw new AppError('QUIZ_CLOSED', 409, { key: quiz.key, quiz: quiz.title.fr, quizEn: quiz.title.en, opensAt: window.opensAt ?? undefined, timezone: window.timezone }, [
+      { field: 'quiz', reason: 'not_open_yet', opensAt: window.opensAt },
+    ]);
+  }
+}
+
+/**
+ * Validates every answer (each error names its question), scores on the server, stores the
+ * attempt and re-evaluates the learner's badges in the same transaction.
+ */
+export async function submitAttempt(
+  db: Db, deps: AttemptDeps,
+  input: { learnerId: string; quizKey: string; answers: Record<string, unknown>; lang: Lang; now?: Date },
+) {
+  const quiz = findQuiz(deps.programme, input.quizKey);
+  const now = input.now ?? new Date();
+  await assertOpen(db, quiz, now);
+  const errors = checkAnswers(quiz, input.answers);
+  if (errors.length > 0) {
+    const summary = errors.map((e) => e.message[input.lang]).join(' ; ');
+    throw new AppError('QUIZ_ANSWERS_INVALID', 422, { count: errors.length, summary }, errors.map((e) => ({
+      field: `answers.${e.questionId}`, location: 'body', code: e.code, questionId: e.questionId,
+      ...(e.choiceId === undefined ? {} : { choiceId: e.choiceId }), reason: e.message[input.lang],
+    })));
+  }
+  const result = scoreAttempt(quiz, input.answers as Answers);
+  return db.transaction(async (tx) => {
+    if (!(await findLearnerById(tx, input.learnerId))) throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId });
+    const attempt = await insertAttempt(tx, {
+      learnerId: input.learnerId, quizKey: quiz.key, answers: input.answers, score: result.score, maxScore: result.maxScore,
+      percent: result.percent, complete: result.complete, submittedAt: now,
+    });
+    await deps.reevaluate(tx, [input.learnerId]);
+    return { attempt, result };
+  });
+}
+
+/** An organiser opens a questionnaire before its workshop starts (e.g. a session moved earlier). */
+export async function openQuiz(db: Db, programme: Programme, actor: Actor, quizKey: string, now = new Date()) {
+  const quiz = findQuiz(programme, quizKey);
+  return db.transaction(async (tx) => {
+    const opening = await openQuizAt(tx, quiz.key, now, actor.email);
+    await recordAudit(tx, actor, { action: 'quiz.open', targetType: 'quiz', targetId: quiz.key, details: { openedAt: opening.openedAt.toISOString() } });
+    return { ...(await quizWindow(tx, quiz, now)), key: quiz.key };
+  });
+}
