@@ -15,9 +15,15 @@ import { outboxRoutes } from './notifications/outbox.routes';
 import { importRoutes } from './attendance/import.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { learnersRoutes } from './learners/learners.routes';
+import awardsPlugin from './badges/awards.plugin';
+import type { Awards } from './badges/awards.service';
+import { badgesRoutes } from './badges/badges.routes';
+import { quizzesRoutes } from './quizzes/quizzes.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { pagesPlugin } from './pages/pages.plugin';
 
 /** Registers plugins, then one route plugin per area: this list is the table of contents. */
-export async function buildApp(config: Config, deps: AppDeps, options: FastifyServerOptions = {}) {
+export async function buildApp(config: Config, deps: AppDeps & { awards: Awards }, options: FastifyServerOptions = {}) {
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel } }),
     bodyLimit: 1_048_576,
@@ -27,6 +33,7 @@ export async function buildApp(config: Config, deps: AppDeps, options: FastifySe
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(dbPlugin, { config, deps });
+  await app.register(awardsPlugin, { awards: deps.awards });
   await app.register(i18nPlugin);
   await app.register(errorsPlugin);
   await app.register(authPlugin, { secret: config.auth.jwtSecret });
@@ -41,6 +48,10 @@ export async function buildApp(config: Config, deps: AppDeps, options: FastifySe
   await app.register(importRoutes, { prefix: '/api/events' });
   await app.register(attendanceRoutes, { prefix: '/api' });
   await app.register(learnersRoutes, { prefix: '/api/learners' });
+  await app.register(quizzesRoutes, { prefix: '/api/quizzes' });
+  await app.register(badgesRoutes, { prefix: '/api' });
+  await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(pagesPlugin); // HTML pages: own security headers, CSRF and 404 page, scoped
   return app;
 }
 

@@ -9,6 +9,7 @@ import { seedProgrammeEvents } from './events/events.seed';
 import { ensureAdmin } from './auth/organisers.service';
 import { createMailer, type Mailer } from './notifications/mailer';
 import { startOutboxWorker } from './notifications/deliver';
+import { createAwards, type Awards } from './badges/awards.service';
 
 export interface Platform {
   app: App;
@@ -33,13 +34,17 @@ export async function prepare(config: Config, given?: Database): Promise<Platfor
     if (!given) await database.close();
     throw error;
   }
-  return { config, database, programme, reevaluate: async () => {} };
+  // One awards engine for the server, the CLI and the tests. The credentials area passes
+  // `onAwarded` (and `credentialIdsOf`) here to issue a credential in the award's transaction.
+  const awards = createAwards({ programme });
+  return { config, database, programme, awards, reevaluate: awards.reevaluate };
 }
 
 export interface PlatformCore {
   config: Config;
   database: Database;
   programme: Programme;
+  awards: Awards;
   reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
 }
 
@@ -47,11 +52,11 @@ export async function startPlatform(
   config: Config,
   options: { database?: Database; worker?: boolean; fastify?: FastifyServerOptions } = {},
 ): Promise<Platform> {
-  const { database, programme, reevaluate } = await prepare(config, options.database);
+  const { database, programme, reevaluate, awards } = await prepare(config, options.database);
 
   const logger = pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: logger });
-  const app = await buildApp(config, { database, mailer, programme, reevaluate }, { loggerInstance: logger, ...options.fastify });
+  const app = await buildApp(config, { database, mailer, programme, reevaluate, awards }, { loggerInstance: logger, ...options.fastify });
   const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
 
   return {

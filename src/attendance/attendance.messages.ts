@@ -82,6 +82,12 @@ export const attendanceMessages = defineMessages({
     en: (p) => `Invalid minimum presence ratio: ${p.value} (expected between 0 and 1).`,
   },
 
+  // Thrown by the import service when committing a file that still has row errors.
+  IMPORT_HAS_ERRORS: {
+    fr: (p) => `Le fichier contient ${fr(p.count)} erreur(s) de ligne : corrigez le fichier, ou confirmez l’import partiel (les lignes en erreur ne seront pas importées).`,
+    en: (p) => `The file has ${en(p.count)} row error(s): fix the file, or confirm a partial import (rows in error will not be imported).`,
+  },
+
   // Row errors.
   IMPORT_EMAIL_INVALID: {
     fr: (p) => `Ligne ${p.line} : adresse e-mail invalide « ${p.value} » (colonne « ${p.field} »). La ligne est placée dans les personnes à rapprocher.`,

@@ -5,3 +5,5 @@ export * from '../notifications/outbox.tables';
 export * from '../audit/audit.tables';
 export * from '../events/events.tables';
 export * from '../attendance/attendance.tables';
+export * from '../quizzes/quizzes.tables';
+export * from '../badges/awards.tables';

@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors';
 import { attendance } from '../attendance/attendance.tables';
 import { learners } from './learners.tables';
 import { findLearnerById } from './learners.store';
+import { moveBadgeData } from '../badges/move-learner-data';
 
 const rank = { absent: 0, replay: 1, present: 2 } as const;
 
@@ -32,6 +33,7 @@ export async function mergeLearners(
       if (mine && better) await tx.delete(attendance).where(eq(attendance.id, mine.id));
       if (better) await tx.update(attendance).set({ learnerId: intoId, updatedAt: sql`now()` }).where(eq(attendance.id, row.id));
     }
+    await moveBadgeData(tx, fromId, intoId);
     await deps.moveOwnedData?.(tx, fromId, intoId);
     await tx.update(learners).set({
       name: into.name ?? from.name, organisation: into.organisation ?? from.organisation, updatedAt: sql`now()`,

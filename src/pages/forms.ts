@@ -1,4 +1,4 @@
-import { html, type Html } from './html';
+import { attr, html, type Html } from './html';
 
 /** Field name → message, shown beside the field and in the summary at the top of the form. */
 export type FieldErrors = Record<string, string>;
@@ -22,7 +22,7 @@ const fieldId = (name: string) => `champ-${name}`;
 
 function described(f: FieldBase): Html | '' {
   const ids = [f.hint ? `${fieldId(f.name)}-aide` : '', f.error ? `${fieldId(f.name)}-erreur` : ''].filter(Boolean).join(' ');
-  return ids ? html` aria-describedby="${ids}"` : '';
+  return ids ? attr` aria-describedby="${ids}"` : '';
 }
 
 function aside(f: FieldBase): Html {
@@ -31,10 +31,10 @@ function aside(f: FieldBase): Html {
 
 export function input(f: InputField): Html {
   const id = fieldId(f.name);
-  const attrs = Object.entries(f.attrs ?? {}).map(([k, v]) => html` ${k}="${v}"`);
+  const attrs = Object.entries(f.attrs ?? {}).map(([k, v]) => attr` ${k}="${v}"`);
   return html`<div class="field${f.error ? ' field-invalid' : ''}">
   <label for="${id}">${f.label}</label>${aside(f)}
-  <input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value ?? ''}"${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.required ? html` required` : ''}${f.error ? html` aria-invalid="true"` : ''}${described(f)}${attrs}>
+  <input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value ?? ''}"${f.autocomplete ? attr` autocomplete="${f.autocomplete}"` : ''}${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}${attrs}>
 </div>`;
 }
 
@@ -45,10 +45,10 @@ export interface SelectField extends FieldBase {
 
 export function select(f: SelectField): Html {
   const id = fieldId(f.name);
-  const options = f.options.map((o) => html`<option value="${o.value}"${o.value === f.value ? html` selected` : ''}>${o.label}</option>`);
+  const options = f.options.map((o) => html`<option value="${o.value}"${o.value === f.value ? attr` selected` : ''}>${o.label}</option>`);
   return html`<div class="field${f.error ? ' field-invalid' : ''}">
   <label for="${id}">${f.label}</label>${aside(f)}
-  <select id="${id}" name="${f.name}"${f.error ? html` aria-invalid="true"` : ''}${described(f)}>${options}</select>
+  <select id="${id}" name="${f.name}"${f.error ? attr` aria-invalid="true"` : ''}${described(f)}>${options}</select>
 </div>`;
 }
 

@@ -23,15 +23,21 @@ function render(value: Part): string {
   return escapeHtml(value);
 }
 
-/** Tagged template that escapes every interpolated value unless it is SafeHtml: XSS-safe by construction. */
-export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
-  staticParts.add(strings);
+function build(strings: TemplateStringsArray, values: Part[]): SafeHtml {
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + (strings[i + 1] ?? '');
   return new SafeHtml(out);
 }
 
-export const raw = (markup: string) => new SafeHtml(markup);
+/** Tagged template that escapes every interpolated value unless it is SafeHtml: XSS-safe by construction. */
+export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
+  staticParts.add(strings);
+  return build(strings, values);
+}
 
-/** `attr(cond, 'aria-current="page"')`-style optional attribute. */
-export const when = (condition: unknown, markup: SafeHtml): SafeHtml | '' => (condition ? markup : '');
+/** Same escaping, for attribute fragments (` aria-current="page"`): markup only, never words. */
+export function attr(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
+  return build(strings, values);
+}
+
+export const raw = (markup: string) => new SafeHtml(markup);

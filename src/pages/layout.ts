@@ -2,7 +2,7 @@ import type { Lang } from '../shared/errors';
 import type { TokenClaims } from '../plugins/auth';
 import type { Assets } from './assets';
 import type { Flash } from './flash';
-import { html, type Html } from './html';
+import { attr, html, type Html } from './html';
 import { flashText, layoutText } from './i18n/layout.text';
 import { fmt, textFor } from './text';
 
@@ -66,7 +66,7 @@ export const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_
 export function notice(kind: 'success' | 'error' | 'info', title: string, message: string | Html, id?: string): Html {
   // Errors interrupt (alert); confirmations are announced politely (status).
   const role = kind === 'error' ? 'alert' : 'status';
-  return html`<div class="notice notice-${kind}" role="${role}"${id ? html` id="${id}" tabindex="-1"` : ''}>
+  return html`<div class="notice notice-${kind}" role="${role}"${id ? attr` id="${id}" tabindex="-1"` : ''}>
   <p class="notice-title">${title}</p><p>${message}</p></div>`;
 }
 
@@ -74,7 +74,7 @@ function header(ctx: PageContext, path: string): Html {
   const t = textFor(layoutText, ctx.lang);
   const other = otherLang(ctx.lang);
   const items = navItems(ctx).map(
-    (item) => html`<li><a href="${item.href}"${isCurrent(item, path) ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
+    (item) => html`<li><a href="${item.href}"${isCurrent(item, path) ? attr` aria-current="page"` : ''}>${item.label}</a></li>`,
   );
   const signOut = ctx.viewer
     ? html`<form method="post" action="/deconnexion" class="signout">${csrfField(ctx)}<button type="submit" class="button-link">${t.signOut}</button></form>`

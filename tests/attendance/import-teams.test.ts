@@ -18,8 +18,8 @@ describe('Microsoft Teams attendance report', () => {
     });
     // Organizer and Presenter are staff; the unverified guest has no e-mail.
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_STAFF_EXCLUDED']);
-    expect(a.unmatched).toEqual([{ line: 29, name: 'Marie Externe', minutes: 90 }]);
-    expect(a.people[0]!.lines).toEqual([23, 24]);
+    expect(a.unmatched).toEqual([{ line: 28, name: 'Marie Externe', minutes: 90 }]);
+    expect(a.people[0]!.lines).toEqual([22, 23]);
   });
 
   it('[200] without an event window, section 1 start/end is the window', async () => {
@@ -69,6 +69,26 @@ describe('Microsoft Teams attendance report', () => {
     const a = await parse(iconv.encode(text, 'utf-16le', { addBOM: true }));
     expect(a.people).toEqual([]);
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED', 'IMPORT_NO_ROWS']);
+  });
+});
+
+describe('Teams 2021 report (`Meeting Summary`, unnumbered table)', () => {
+  it('[200] reads the table under the summary', async () => {
+    const text = [
+      'Meeting Summary',
+      'Total Number of Participants\t2',
+      'Meeting Title\tAtelier',
+      'Meeting Start Time\t6/26/2021, 2:00:00 PM',
+      'Meeting End Time\t6/26/2021, 4:00:00 PM',
+      '',
+      'Full Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole\tParticipant ID (UPN)',
+      'Claire\t6/26/2021, 1:58:00 PM\t6/26/2021, 4:00:00 PM\t2h 2m\tclaire@parcours.example\tOrganizer\tclaire@parcours.example',
+      'Julie\t6/26/2021, 2:00:00 PM\t6/26/2021, 3:10:00 PM\t1h 10m\tjulie@dept.example\tAttendee\tjulie@dept.example',
+      '',
+    ].join('\n');
+    const a = await parse(iconv.encode(text, 'utf-16le', { addBOM: true }));
+    expect(a.window).toMatchObject({ startsAt: '2021-06-26T12:00:00.000Z', source: 'report' });
+    expect(decisions(a)).toEqual({ 'julie@dept.example': [true, '70 min sur 120 (58 %) ≥ 50 %'] });
   });
 });
 

@@ -98,6 +98,43 @@ describe('Zoom webinar report re-saved by Excel (2020 headers, padded titles, US
   });
 });
 
+describe('Zoom webinar report shaped like the public 2020 sample (quoted cells, `NA`, 12-hour Other Attended)', () => {
+  it('[200] reads quoted section headers and rows; a panelist who also registered is staff', async () => {
+    const csv = [
+      'Attendee Report,',
+      'Report Generated:,"Apr 09, 2020 8:50 PM"',
+      'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total Users,Max Concurrent Views',
+      'Journée data,328-972-509,"Mar 28, 2020 8:07 AM", 548, 461, 0,446,991,0',
+      'Host Details,',
+      'Attended,User Name,Email,Join Time,Leave Time,Time in Session (minutes),Country/Region Name',
+      'Yes,hote,hote@example.org,"Mar 28, 2020 08:07:27","Mar 28, 2020 17:14:45",548,France',
+      'Panelist Details,',
+      '"Attended","User Name","Email","Join Time","Leave Time","Time in Session (minutes)","Country/Region Name"',
+      '"Yes","panel","agent327@example.org","Mar 28, 2020 09:39:09","Mar 28, 2020 10:03:38",25,"France"',
+      'Attendee Details,',
+      '"Attended","First Name","Last Name","Email","Registration Time","Approval Status","Join Time","Leave Time","Time in Session (minutes)","Country/Region Name"',
+      '"Yes","A","B","agent52@example.org","Mar 28, 2020 09:20:09","approved","Mar 28, 2020 09:20:36","Mar 28, 2020 09:57:38","38","France"',
+      '"Yes","A","B","agent52@example.org",NA,NA,"Mar 28, 2020 09:54:35","Mar 28, 2020 17:08:12","434","France"',
+      '"Yes","C","D","agent327@example.org","Mar 28, 2020 09:00:57","approved","Mar 28, 2020 09:01:24","Mar 28, 2020 09:39:06","38","France"',
+      '"No","E","F","agent384@example.org","Mar 28, 2020 07:31:48","approved","--","--","--","--"',
+      'Other Attended,',
+      '"User Name","Join Time","Leave Time","Time in Session (minutes)","Country/Region Name"',
+      '"userOther_4","Mar 28, 2020 1:52 PM","Mar 28, 2020 2:40 PM",48,"France"',
+      '',
+    ].join('\n');
+    const a = await parse(Buffer.from(csv));
+    expect(a.window).toEqual({ startsAt: '2020-03-28T07:07:00.000Z', endsAt: '2020-03-28T16:15:00.000Z', source: 'report' });
+    expect(a.people.map((p) => [p.email, p.attended, p.lines])).toEqual([
+      // 09:20:36 → 17:08:12 with an overlap at 09:54: union 467.6 min of 548.
+      ['agent52@example.org', true, [13, 14]],
+      ['agent384@example.org', false, [16]],
+    ]);
+    expect(a.people[0]!.minutes).toBe(467.6);
+    expect(a.unmatched).toEqual([{ line: 19, name: 'userOther_4', minutes: 48 }]);
+    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_STAFF_ALSO_ATTENDEE', 'IMPORT_STAFF_EXCLUDED']);
+  });
+});
+
 describe('Zoom meeting participants', () => {
   it('[200] 2021 export with meeting data: rejoins add up, host excluded, phone dial-in unmatched', async () => {
     const a = await parse(fixture('zoom-meeting-2021.csv'));
@@ -122,5 +159,29 @@ describe('Zoom meeting participants', () => {
     expect(a.unmatched).toEqual([{ line: 9, name: 'Invité Anonyme', minutes: 90 }]);
     // The host (named in the summary, no e-mail in the list) is not a learner.
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_WAITING_ROOM_SKIPPED', 'IMPORT_STAFF_EXCLUDED']);
+  });
+
+  it('[200] "Show unique users": durations only, with a warning that Zoom rounds them up', async () => {
+    const csv = '\uFEFFName (Original Name),User Email,Total Duration (Minutes),Guest\r\nJulie,julie@dept.example,61,Yes\r\nKarim,karim@ville.example,59,Yes\r\n';
+    const a = await parse(Buffer.from(csv), { window: webinar1 });
+    expect(decisions(a)).toEqual({
+      'julie@dept.example': [true, '61 min sur 120 (50 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
+      'karim@ville.example': [false, '59 min sur 120 (49 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
+    });
+    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_DURATION_ONLY']);
+  });
+
+  it('[200] admin flat export with a repeated `User Email` header: the second is the participant', async () => {
+    const header = 'Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room,Marketing opt-in';
+    const meeting = 'Atelier,812,Claire,claire.orga@parcours.example,,,No,01/14/2021 09:00:00 AM,01/21/2021 10:00:00 AM,01/21/2021 12:00:00 PM,120,2';
+    const csv = [
+      header,
+      `${meeting},Claire,claire.orga@parcours.example,01/21/2021 09:58:00 AM,01/21/2021 12:00:00 PM,122,No,,No,`,
+      `${meeting},Julie,julie@dept.example,01/21/2021 10:00:00 AM,01/21/2021 11:30:00 AM,90,Yes,,No,`,
+      '',
+    ].join('\n');
+    const a = await parse(Buffer.from(csv));
+    expect(a.window).toEqual({ startsAt: '2021-01-21T09:00:00.000Z', endsAt: '2021-01-21T11:00:00.000Z', source: 'report' });
+    expect(decisions(a)).toEqual({ 'julie@dept.example': [true, '90 min sur 120 (75 %) ≥ 50 %'] });
   });
 });

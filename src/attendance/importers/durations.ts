@@ -24,14 +24,14 @@ export function parseDuration(raw: string, bareUnitMs = 60_000): number | null |
   m = /^(\d+)\s*h\s*(\d{1,2})$/.exec(v);
   if (m) return (+m[1]! * 60 + +m[2]!) * 60_000;
   let total = 0;
-  let consumed = '';
+  let tokens = 0;
   for (const t of v.matchAll(TOKEN)) {
     const unit = UNITS.find(([re]) => re.test(t[2]!));
     if (!unit) return null;
     total += num(t[1]!) * unit[1];
-    consumed += t[0];
+    tokens++;
   }
   // Everything but separators must have been read, or `12 abc` would pass as 12.
   const rest = v.replace(TOKEN, '').replace(/[\s,]+/g, '');
-  return consumed && !rest ? Math.round(total) : null;
+  return tokens > 0 && !rest ? Math.round(total) : null;
 }

@@ -42,10 +42,6 @@ export async function parseAttendance(input: Buffer | AsyncIterable<Buffer>, opt
     dates.hint = plan.dateHint;
     dates.prescan(plan.rows);
     const ctx: ImportContext = {
-      timezone,
-      lang,
-      eventWindow,
-      mapping: options.mapping,
       dates,
       warn,
       setReportWindow: (start, end) => (reportWindow ??= { start, end }),

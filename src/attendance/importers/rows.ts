@@ -2,7 +2,7 @@ import type { Interval, Mark } from '../presence';
 import type { Collector, RowEvidence } from './collector';
 import type { LocalDay } from './dates';
 import { parseDuration } from './durations';
-import { cell, findAll, findCol, normHeader, readYesNo, SYNONYMS } from './headers';
+import { cell, findAll, findCol, isBlankRow, normHeader, readYesNo, SYNONYMS } from './headers';
 import type { ImportContext } from './types';
 
 /** Column indexes of one table (-1 or absent = not in the file). */
@@ -64,7 +64,7 @@ export interface RowOptions {
 
 /**
  * Reads one data row into evidence, reporting unreadable cells as row errors that name the
- * line and the column. Returns null for a row with nothing in it.
+ * line and the column. Returns null only for a blank row.
  */
 export function readRow(
   ctx: ImportContext,
@@ -99,8 +99,9 @@ export function readRow(
     if (left < joined) {
       sink.error(line, 'IMPORT_INTERVAL_REVERSED', { field: field(c.leftAt), joined: cell(cells, c.joinedAt), left: cell(cells, c.leftAt) }, field(c.leftAt));
     } else row.interval = { start: joined, end: left } satisfies Interval;
-  } else if (typeof joined === 'number' || typeof left === 'number') {
-    const missing = typeof joined === 'number' ? c.leftAt : c.joinedAt;
+  } else if ((typeof joined === 'number' && left === undefined) || (typeof left === 'number' && joined === undefined)) {
+    // One time without the other (an unreadable one was already reported): the row's time is not guessed.
+    const missing = joined === undefined ? c.joinedAt : c.leftAt;
     if (missing >= 0) sink.error(line, 'IMPORT_TIME_MISSING', { field: field(missing) }, field(missing));
   }
   if (c.duration >= 0) {
@@ -129,8 +130,7 @@ export function readRow(
     delete row.interval;
     delete row.durationMs;
   }
-  const hasContent = row.email || row.name || row.interval || row.durationMs !== undefined || row.marks;
-  return hasContent ? row : null;
+  return isBlankRow(cells) ? null : row;
 }
 
 /** Adds a row to the collector; a row with neither e-mail nor name (a footer, a note) is reported, not guessed at. */

@@ -77,10 +77,10 @@ class Teams implements Importer {
     const emailCell = cell(cells, c.email) || (/^[^#\s]+@[^#\s]+$/.test(upn) ? upn : '');
     const withEmail = [...cells];
     if (c.email >= 0) withEmail[c.email] = emailCell;
+    if (this.section === 3) this.joinRows++;
     if (STAFF_ROLE.test(cell(cells, c.role))) return sink.addStaff(emailCell, cell(cells, c.role), line);
     this.learnerRows[this.section]++;
     if (c.name >= 0) withEmail[c.name] = cell(cells, c.name).replace(NAME_LABEL, '');
-    if (this.section === 3) this.joinRows++;
     record(this.ctx, sink, readRow(this.ctx, sink, this.header, c, withEmail, line, { aggregated: this.section === 2 }));
   }
 

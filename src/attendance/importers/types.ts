@@ -1,5 +1,4 @@
 import type { Lang } from '../../shared/errors';
-import type { Interval } from '../presence';
 import type { Collector } from './collector';
 import type { DateHint, DateReader } from './dates';
 
@@ -64,11 +63,6 @@ export interface Warning {
 
 /** What every format importer receives. */
 export interface ImportContext {
-  timezone: string;
-  lang: Lang;
-  /** The event window given by the caller, if any. */
-  eventWindow: Interval | null;
-  mapping: ParseOptions['mapping'];
   dates: DateReader;
   warn(code: string, params?: Params, line?: number): void;
   /** Start/end stated by the report itself (Zoom summary, Teams section 1, Meet header). */

@@ -116,7 +116,7 @@ export const eventsText = defineText('organiser-events', {
   errDate: 'Enter a valid date and time.',
   formErrorTitle: 'The event was not saved',
   formErrorBody: 'Correct the fields shown, then save again.',
-}, ['colActions']);
+}, ['colDate', 'colActions']);
 
 export const outboxText = defineText('organiser-outbox', {
   title: 'Courriels',

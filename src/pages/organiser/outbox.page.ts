@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../../notifications/outbox.store';
 import type { OutboxStatus } from '../data/dashboard';
 import { formatDateTime } from '../format';
-import { html } from '../html';
+import { attr, html } from '../html';
 import { csrfField, type PageContext, type PageView } from '../layout';
 import { outboxText } from '../i18n/organiser.text';
 import { fmt, textFor } from '../text';
@@ -29,7 +29,7 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
   const total = Object.values(data.counts).reduce((a, b) => a + b, 0);
   const filterLabel = { pending: t.pending, sending: t.sending, sent: t.sent, failed: t.failed };
   const statusLabel = { pending: t.statusPending, sending: t.statusSending, sent: t.statusSent, failed: t.statusFailed };
-  const filters = FILTERS.map((s) => html`<li><a href="${listUrl(s)}"${s === data.status ? html` aria-current="page"` : ''}>${s ? filterLabel[s] : t.all} <span class="count">${s ? data.counts[s] : total}</span></a></li>`);
+  const filters = FILTERS.map((s) => html`<li><a href="${listUrl(s)}"${s === data.status ? attr` aria-current="page"` : ''}>${s ? filterLabel[s] : t.all} <span class="count">${s ? data.counts[s] : total}</span></a></li>`);
   const rows = data.messages.map((m) => {
     const detail = m.status === 'sent' && m.sentAt
       ? fmt(t.sentAt, { date: formatDateTime(m.sentAt, ctx.lang) })

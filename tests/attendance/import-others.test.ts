@@ -1,0 +1,128 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decisions, expectAppError, fixture, parse, win } from './helpers';
+
+const atelier1 = win('2025-06-26T14:00:00+02:00', '2025-06-26T16:00:00+02:00');
+
+describe('Google Meet attendance report', () => {
+  it('[200] text durations, time-only values on the meeting date, phone participant unmatched', async () => {
+    const a = await parse(fixture('google-meet.csv'));
+    expect(a).toMatchObject({ format: 'google-meet', encoding: 'utf-8', delimiter: ',' });
+    expect(a.window).toEqual({ startsAt: '2025-06-26T12:00:00.000Z', endsAt: '2025-06-26T14:00:00.000Z', source: 'report' });
+    expect(decisions(a)).toEqual({
+      // 2:01 PM → 3:50 PM, in the meeting `1 hr 45 min`.
+      'helene.lefevre@mairie-valbrune.example': [true, '105 min sur 120 (87 %) ≥ 50 % (plafonné à la durée de présence indiquée par le rapport)'],
+      // First join → last exit spans 118 min, but Meet says `58 min` in the meeting.
+      'karim.court@ville-ouest.example': [false, '58 min sur 120 (48 %) < 50 % (plafonné à la durée de présence indiquée par le rapport)'],
+      'nadia.pile@commune-lac.example': [true, '60 min sur 120 (50 %) ≥ 50 %'],
+    });
+    expect(a.unmatched).toEqual([{ line: 8, name: 'Appel (Téléphone)', minutes: 42 }]);
+    expect(a.people[0]!.firstSeenAt).toBe('2025-06-26T12:01:00.000Z');
+  });
+});
+
+describe('Livestorm registrants (unverified format: API column names)', () => {
+  it('[200] attendance_duration in seconds decides', async () => {
+    const a = await parse(fixture('livestorm.csv'), { window: atelier1 });
+    expect(a.format).toBe('livestorm');
+    expect(decisions(a)).toEqual({
+      'helene.lefevre@mairie-valbrune.example': [true, '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
+      'karim.court@ville-ouest.example': [false, '36 min sur 120 (30 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
+      'gerard.absent@commune-nord.example': [false, '0 min sur 120 (0 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
+    });
+    expect(a.people[1]!.organisation).toBe('Ville d’Ouest');
+  });
+
+  it('[200] French UI labels: taux de présence, then the "a participé" flag', async () => {
+    const csv = ['Prénom;Nom;E-mail;Entreprise;A participé;Taux de présence', 'Hélène;Lefèvre;h@mairie.example;Mairie;Oui;72', 'Karim;Court;k@ville.example;Ville;Non;', ''].join('\r\n');
+    const a = await parse(Buffer.from(csv), { window: atelier1 });
+    expect(decisions(a)).toEqual({
+      'h@mairie.example': [true, 'taux de présence 72 % ≥ 50 %'],
+      'k@ville.example': [false, 'colonne « A participé » : Non → absent'],
+    });
+  });
+});
+
+describe('French Excel sign-in sheet (feuille d’émargement)', () => {
+  it('[200] Windows-1252 without BOM: Œ, œ, ’ and – decoded as cp1252, never Latin-1', async () => {
+    const a = await parse(fixture('feuille-emargement-cp1252.csv'), { window: atelier1 });
+    expect(a).toMatchObject({ format: 'sign-in-sheet', encoding: 'windows-1252', delimiter: ';' });
+    expect(a.people.map((p) => [p.name, p.organisation])).toEqual([
+      ['Zoé ŒUVRAY', 'Mairie de Valbrune'],
+      // `;` inside a quoted field.
+      ['Cœur L’HÔTE', 'Département du Nord; service données'],
+      ['Jean DUPONT', 'Communauté de communes du Lac'],
+      ['Lucie MARTIN', 'Ville d’Ouest'],
+      ['Anaïs PETIT', 'Commune de l’Est – Pôle numérique'],
+    ]);
+  });
+
+  it('[200] Présent Oui/X/Non; arrival/departure times decide over the Présent column', async () => {
+    const a = await parse(fixture('feuille-emargement-cp1252.csv'), { window: atelier1 });
+    expect(decisions(a)).toEqual({
+      'zoe.oeuvray@mairie-valbrune.example': [true, 'colonne « Présent » : Oui'],
+      'coeur.lhote@dept-nord.example': [true, 'colonne « Présent » : X'],
+      'jean.dupont@cc-lac.example': [false, 'colonne « Présent » : Non → absent'],
+      // Présent = Oui, but 14:05 → 14:50 on the day in the title row (26/06/2025).
+      'lucie.martin@ville-ouest.example': [false, '45 min sur 120 (37 %) < 50 %'],
+      'anais.petit@commune-est.example': [false, 'aucune heure, durée ni mention de présence pour cette personne'],
+    });
+    expect(a.people.find((p) => p.email.startsWith('lucie'))!.firstSeenAt).toBe('2025-06-26T12:05:00.000Z');
+    expect(a.unmatched).toEqual([{ line: 10, name: 'Émile BERNARD', minutes: 120 }]);
+    expect(a.errors).toEqual([
+      {
+        line: 11,
+        code: 'IMPORT_PRESENCE_INVALID',
+        field: 'Présent',
+        message: 'Ligne 11 : valeur de présence non comprise « Peut-être » (colonne « Présent » ; attendu Oui/Non/X ou vide).',
+      },
+    ]);
+  });
+
+  it('[200] "CSV UTF-8" with BOM, a Date column and half-day columns counted by share', async () => {
+    const a = await parse(fixture('feuille-emargement-utf8-bom.csv'), { window: win('2025-07-03T09:00:00+02:00', '2025-07-03T17:00:00+02:00') });
+    expect(a).toMatchObject({ format: 'sign-in-sheet', encoding: 'utf-8' });
+    expect(decisions(a)).toEqual({
+      'zoe.oeuvray@mairie-valbrune.example': [true, 'Matin = X, Après-midi = X : 2 sur 2 (100 %) ≥ 50 %'],
+      'jean.dupont@cc-lac.example': [true, 'Matin = X, Après-midi = ∅ : 1 sur 2 (50 %) ≥ 50 %'],
+      'lucie.martin@ville-ouest.example': [false, 'Matin = ∅, Après-midi = ∅ : 0 sur 2 (0 %) < 50 %'],
+    });
+  });
+
+  it('[200] dd/mm/yyyy: 03/07 is read day first (French headers) and says so', async () => {
+    const csv = 'Nom;Prénom;Courriel;Heure d’arrivée;Heure de départ\r\nDupont;Jean;j@cc.example;03/07/2025 09:00;03/07/2025 12:00\r\n';
+    const a = await parse(iconv.encode(csv, 'windows-1252'));
+    expect(a.people[0]!.firstSeenAt).toBe('2025-07-03T07:00:00.000Z');
+    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_DATE_ORDER_ASSUMED', 'IMPORT_WINDOW_FROM_DATA']);
+  });
+});
+
+describe('Column mapping for unknown CSV-like files', () => {
+  const mapping = { name: 'Stagiaire', email: 'Adresse', joinedAt: 'Connexion', leftAt: 'Déconnexion', organisation: 'Service' };
+  const webinar1 = win('2025-06-12T10:00:00+02:00', '2025-06-12T12:00:00+02:00');
+
+  it('[200] reads the mapped columns', async () => {
+    const a = await parse(fixture('export-inconnu.csv'), { mapping, window: webinar1 });
+    expect(a.format).toBe('mapped');
+    expect(a.people.map((p) => [p.email, p.name, p.organisation, p.minutes, p.attended])).toEqual([
+      ['helene.lefevre@mairie-valbrune.example', 'Lefèvre, Hélène', 'DSI', 90, true],
+      ['karim.court@ville-ouest.example', 'Karim Court', 'Urbanisme', 45, false],
+    ]);
+  });
+
+  it('[422] without a mapping: the headers found are listed', async () => {
+    const err = await expectAppError(parse(fixture('export-inconnu.csv'), { window: webinar1 }), 'IMPORT_HEADER_NOT_RECOGNISED', 422);
+    expect(err.params).toEqual({ headers: 'Stagiaire, Adresse, Connexion, Déconnexion, Service' });
+  });
+
+  it('[422] a mapped header missing from the file is named', async () => {
+    const err = await expectAppError(parse(fixture('export-inconnu.csv'), { mapping: { ...mapping, email: 'Courriel' } }), 'IMPORT_MAPPING_COLUMNS_NOT_FOUND');
+    expect(err.params.missing).toBe('Courriel');
+  });
+
+  it('[200] a mapping given for a known format is ignored, with a warning', async () => {
+    const a = await parse(fixture('zoom-meeting-2021.csv'), { mapping: { email: 'User Email' } });
+    expect(a.format).toBe('zoom-meeting');
+    expect(a.warnings[0]!.code).toBe('IMPORT_MAPPING_IGNORED');
+  });
+});

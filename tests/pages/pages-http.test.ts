@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { deliverDue } from '../../src/notifications/deliver';
+import { addOrganiser } from '../../src/auth/organisers.service';
+import { findEvent } from '../../src/events/events.store';
+import { InjectSession } from './inject-session';
+
+let ctx: TestContext;
+let smtp: TestSmtp;
+beforeAll(async () => {
+  smtp = await startSmtp();
+  ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
+});
+afterAll(async () => {
+  await ctx?.close();
+  await smtp?.stop();
+});
+
+const session = () => new InjectSession(ctx.app);
+const cookieOf = (res: { cookies: unknown[] }, name: string) =>
+  (res.cookies as Array<Record<string, unknown>>).find((c) => c.name === name);
+
+async function signInOrganiser(s: InjectSession, email = ADMIN.email, password = ADMIN.password) {
+  await s.get('/organisateur/connexion');
+  return s.post('/organisateur/connexion', { email, password, suite: '/organisateur' });
+}
+
+async function magicLinkToken(email: string) {
+  const s = session();
+  await s.get('/connexion');
+  const res = await s.post('/connexion', { email });
+  expect(res.statusCode).toBe(200);
+  await deliverDue(ctx.database.db, ctx.mailer);
+  const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes(email));
+  return /token=([\w-]+)/.exec(mail.text ?? '')![1]!;
+}
+
+describe('page security headers', () => {
+  it('[200] a page has a strict CSP, frame-ancestors none, referrer policy and nosniff', async () => {
+    const res = await session().get('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('[200] the JSON API and the /docs Swagger UI keep their own headers', async () => {
+    const api = await ctx.app.inject({ url: '/api/programme' });
+    expect(api.statusCode).toBe(200);
+    expect(api.headers['content-type']).toMatch(/^application\/json/);
+    expect(api.headers['content-security-policy']).toBeUndefined();
+    const docs = await ctx.app.inject({ url: '/docs/json' });
+    expect(docs.statusCode).toBe(200);
+    const ui = await ctx.app.inject({ url: '/docs', headers: { accept: 'text/html' } });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(ui.headers['content-security-policy']).toBeUndefined();
+  });
+
+  it('[200] assets have content-hashed names and are cached for a year', async () => {
+    const page = await session().get('/');
+    const css = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(page.body)?.[1];
+    const js = /src="(\/assets\/app\.[0-9a-f]{10}\.js)"/.exec(page.body)?.[1];
+    expect(css).toBeDefined();
+    expect(js).toBeDefined();
+    const res = await ctx.app.inject({ url: css! });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const again = await ctx.app.inject({ url: css!, headers: { 'if-none-match': String(res.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect((await ctx.app.inject({ url: '/assets/app.0000000000.css' })).statusCode).toBe(404);
+  });
+});
+
+describe('not found', () => {
+  it('[404] a browser gets a page, an API client the unchanged JSON envelope', async () => {
+    const page = await session().get('/nulle-part?x=1');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('Page introuvable');
+    expect(page.body).toContain('/nulle-part');
+
+    const json = await ctx.app.inject({ url: '/nulle-part', headers: { accept: 'application/json' } });
+    expect(json.statusCode).toBe(404);
+    expect(json.json()).toEqual({ code: 'NOT_FOUND', message: 'Introuvable : /nulle-part', requestId: expect.any(String) });
+    const post = await ctx.app.inject({ method: 'POST', url: '/nulle-part', headers: { accept: 'text/html' } });
+    expect(post.json().code).toBe('NOT_FOUND');
+    const api = await ctx.app.inject({ url: '/api/nulle-part', headers: { accept: 'text/html' } });
+    expect(api.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Introuvable : /api/nulle-part' });
+  });
+});
+
+describe('sessions and CSRF', () => {
+  it('[303] organiser sign-in sets parcours_session HttpOnly, SameSite=Lax, not Secure over http', async () => {
+    const s = session();
+    const res = await signInOrganiser(s);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/organisateur');
+    const cookie = cookieOf(res, 'parcours_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie.secure).toBeUndefined();
+    // The very JWT the API accepts as a bearer token.
+    const api = await ctx.app.inject({ url: '/api/audit', headers: { authorization: `Bearer ${cookie.value}` } });
+    expect(api.statusCode).toBe(200);
+    expect((await s.get('/organisateur')).statusCode).toBe(200);
+  });
+
+  it('[401] a wrong password shows the API message and keeps the e-mail, never the password', async () => {
+    const s = session();
+    await s.get('/organisateur/connexion');
+    const res = await s.post('/organisateur/connexion', { email: ADMIN.email, password: 'pas-le-bon-mot-de-passe' });
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain('Adresse e-mail ou mot de passe incorrect.');
+    expect(res.body).toContain(`value="${ADMIN.email}"`);
+    expect(res.body).not.toContain('pas-le-bon-mot-de-passe');
+  });
+
+  it('[303] never redirects outside the organiser area after sign-in', async () => {
+    const s = session();
+    await s.get('/organisateur/connexion');
+    const res = await s.post('/organisateur/connexion', { ...ADMIN, suite: 'https://ailleurs.example/organisateur' });
+    expect(res.headers.location).toBe('/organisateur');
+  });
+
+  it('[403] a form posted without its token, with a wrong one or without the CSRF cookie is refused with a clear page', async () => {
+    const s = session();
+    await s.get('/organisateur/connexion');
+    for (const res of [
+      await s.post('/organisateur/connexion', ADMIN, { csrf: null }),
+      await s.post('/organisateur/connexion', ADMIN, { csrf: 'faux-jeton' }),
+      await session().post('/organisateur/connexion', ADMIN, { csrf: s.csrf }),
+    ]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.body).toContain('Formulaire expiré');
+      expect(cookieOf(res, 'parcours_session')).toBeUndefined();
+    }
+  });
+
+  it('[200→303] the e-mailed link is consumed only by the confirm button, then opens Mon parcours', async () => {
+    const token = await magicLinkToken('agent.pages@mairie-valbrune.fr');
+    const s = session();
+    // A mail scanner prefetching the link twice consumes nothing.
+    for (let i = 0; i < 2; i++) {
+      const res = await s.get(`/connexion/lien?token=${token}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Me connecter');
+    }
+    const res = await s.post('/connexion/lien', { token });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/mon-parcours');
+    expect(cookieOf(res, 'parcours_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    const page = await s.get('/mon-parcours');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Mon parcours');
+
+    // Learner cookies never reach organiser pages.
+    for (const url of ['/organisateur', '/organisateur/evenements', '/organisateur/courriels', '/organisateur/journal']) {
+      const denied = await s.get(url);
+      expect(denied.statusCode, url).toBe(403);
+      expect(denied.body).toContain('Accès réservé');
+    }
+    // A used link shows the API's message.
+    const again = await session().post('/connexion/lien', { token }, { csrf: s.csrf }).catch(() => null);
+    expect(again?.statusCode).toBe(403); // no CSRF cookie in a fresh session
+    const reuse = await s.post('/connexion/lien', { token });
+    expect(reuse.statusCode).toBe(400);
+    expect(reuse.body).toContain('Ce lien de connexion est invalide, a déjà servi ou a expiré.');
+  });
+
+  it('[303] anonymous visitors of organiser pages go to the organiser sign-in and come back', async () => {
+    const res = await session().get('/organisateur/courriels?statut=failed');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/organisateur/connexion?suite=${encodeURIComponent('/organisateur/courriels?statut=failed')}`);
+    expect((await session().get('/mon-parcours')).headers.location).toBe('/connexion');
+  });
+
+  it('[403] the audit log is for admins only', async () => {
+    await addOrganiser(ctx.database.db, null, { email: 'orga@parcours.test', password: 'mot-de-passe-orga-1' });
+    const s = session();
+    expect((await signInOrganiser(s, 'orga@parcours.test', 'mot-de-passe-orga-1')).statusCode).toBe(303);
+    expect((await s.get('/organisateur/evenements')).statusCode).toBe(200);
+    const res = await s.get('/organisateur/journal');
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('réservée aux administrateurs');
+  });
+
+  it('[303] sign-out clears the session cookie', async () => {
+    const s = session();
+    await signInOrganiser(s);
+    await s.get('/organisateur');
+    const res = await s.post('/deconnexion', {});
+    expect(res.statusCode).toBe(303);
+    expect(cookieOf(res, 'parcours_session')?.value).toBe('');
+    expect((await s.get('/organisateur')).statusCode).toBe(303);
+  });
+});
+
+describe('forms', () => {
+  it('[400] an invalid presence ratio is refused beside its field and nothing is saved', async () => {
+    const s = session();
+    await signInOrganiser(s);
+    const form = await s.get('/organisateur/evenements/webinaire-1');
+    expect(form.statusCode).toBe(200);
+    const before = await findEvent(ctx.database.db, 'webinaire-1');
+    const res = await s.post('/organisateur/evenements/webinaire-1', {
+      title: 'Webinaire #1', kind: 'webinar', startsAt: '2026-03-12T10:00', endsAt: '2026-03-12T09:00', timezone: 'Europe/Paris', presencePercent: '150',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Indiquez un nombre entre 0 et 100.');
+    expect(res.body).toContain('aria-invalid="true"');
+    expect(await findEvent(ctx.database.db, 'webinaire-1')).toEqual(before);
+
+    const window = await s.post('/organisateur/evenements/webinaire-1', {
+      title: 'Webinaire #1', kind: 'webinar', startsAt: '2026-03-12T10:00', endsAt: '2026-03-12T09:00', timezone: 'Europe/Paris', presencePercent: '60',
+    });
+    expect(window.statusCode).toBe(400);
+    expect(window.body).toContain('La fin de l’événement (endsAt) doit être postérieure à son début (startsAt).');
+  });
+
+  it('[400] the learner sign-in names an invalid e-mail address', async () => {
+    const s = session();
+    await s.get('/connexion');
+    const res = await s.post('/connexion', { email: 'pas-une-adresse' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Indiquez une adresse e-mail valide');
+  });
+
+  it('[200] ?lang=en switches to English and is remembered in a cookie', async () => {
+    const s = session();
+    const res = await s.get('/?lang=en');
+    expect(res.body).toContain('<html lang="en">');
+    expect(cookieOf(res, 'lang')).toMatchObject({ value: 'en', httpOnly: true, sameSite: 'Lax' });
+    const next = await s.get('/connexion');
+    expect(next.body).toContain('<html lang="en">');
+    expect(next.body).toContain('Sign in to your pathway');
+  });
+});
+
+describe('behind https', () => {
+  let secure: TestContext;
+  beforeAll(async () => { secure = await buildTestApp({ publicUrl: 'https://parcours.example' }); });
+  afterAll(async () => secure?.close());
+
+  it('[303] the session cookie is Secure and the CSP upgrades insecure requests', async () => {
+    const s = new InjectSession(secure.app);
+    const page = await s.get('/organisateur/connexion');
+    expect(String(page.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    expect(page.headers['strict-transport-security']).toContain('max-age=31536000');
+    expect(cookieOf(page, 'parcours_csrf')).toMatchObject({ secure: true, httpOnly: true });
+    const res = await s.post('/organisateur/connexion', ADMIN);
+    expect(cookieOf(res, 'parcours_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+  });
+});
