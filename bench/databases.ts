@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/client';
+import type { Database } from '../src/db/client';
+import { createServerDatabase } from '../tests/helpers/db';
 import type { Config } from '../src/config';
 
 export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,29 +20,13 @@ export async function withServerDatabase(body: (open: () => Promise<{ database: 
   const admin = new pg.Client({ connectionString: SERVER_URL });
   try {
     await admin.connect();
+    await admin.end();
   } catch (error) {
     console.log(`(PostgreSQL skipped: ${(error as Error).message})`);
     return;
   }
-  await admin.end();
   await body(async () => {
-    const name = `parcours_bench_${randomBytes(4).toString('hex')}`;
-    const client = new pg.Client({ connectionString: SERVER_URL });
-    await client.connect();
-    await client.query(`create database ${name}`);
-    await client.end();
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString(), dataDir: 'memory' });
-    return {
-      database,
-      async done() {
-        await database.close();
-        const c = new pg.Client({ connectionString: SERVER_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
+    const scratch = await createServerDatabase(SERVER_URL, 'parcours_bench');
+    return { database: scratch.database, done: scratch.drop };
   });
 }
