@@ -8,7 +8,7 @@ import { evaluateEveryone } from '../src/badges/evaluate.service';
 import { evaluateAll, ruleContext, type AttemptFact, type AttendanceFact, type Facts } from '../src/badges/rules';
 import type { Programme } from '../src/programme/load-programme';
 import type { Quiz } from '../src/programme/quiz.schemas';
-import { scoreAttempt } from '../src/quizzes/scoring';
+import { scoreAttempt, type Answers } from '../src/quizzes/scoring';
 import { measure, table } from './measure';
 import { benchConfig, withServerDatabase } from './databases';
 
@@ -29,11 +29,11 @@ interface Person {
   email: string;
   organisation: string;
   attendance: Array<{ eventKey: string; status: 'present' | 'replay' | 'absent'; minutes: number }>;
-  attempts: Array<{ quizKey: string; answers: Record<string, unknown>; score: number; maxScore: number; percent: number | null; complete: boolean }>;
+  attempts: Array<{ quizKey: string; answers: Answers; score: number; maxScore: number; percent: number | null; complete: boolean }>;
 }
 
-function randomAnswers(quiz: Quiz, rnd: () => number, complete: boolean) {
-  const answers: Record<string, unknown> = {};
+function randomAnswers(quiz: Quiz, rnd: () => number, complete: boolean): Answers {
+  const answers: Record<string, string | string[] | number> = {};
   for (const q of quiz.questions) {
     if (!complete && q.required && rnd() < 0.3) continue;
     if (q.type === 'text') answers[q.id] = 'Retour d’expérience';

@@ -3,12 +3,14 @@ import { prepare, type PlatformCore } from './platform';
 import { parseArgs, type ParsedArgs } from './cli/args';
 import { organiserCommand } from './cli/organiser.cli';
 import { importCommand } from './cli/import.cli';
+import { evaluateCommand } from './cli/evaluate.cli';
 import { AppError } from './shared/errors';
 import { translate } from './shared/messages';
 
 const commands: Record<string, (core: PlatformCore, args: ParsedArgs) => Promise<void>> = {
   organiser: (core, args) => organiserCommand(core.database, args),
   import: (core, args) => importCommand(core.database, args, core.reevaluate),
+  evaluate: evaluateCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { ensureAdmin } from './auth/organisers.service';
 import { createMailer, type Mailer } from './notifications/mailer';
 import { startOutboxWorker } from './notifications/deliver';
 import { createAwards, type Awards } from './badges/awards.service';
+import { createCredentials, type Credentials } from './issuer/credentials.service';
 
 export interface Platform {
   app: App;
@@ -26,18 +27,21 @@ export interface Platform {
 export async function prepare(config: Config, given?: Database): Promise<PlatformCore> {
   const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
   const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
+  const credentials = createCredentials({ config, programme });
   try {
     await runMigrations(database);
     await seedProgrammeEvents(database.db, programme);
     await ensureAdmin(database.db, config.auth.adminEmail, config.auth.adminPassword);
+    // Signing keys (generated on the first start) and a status list: a wrong key secret stops here.
+    await credentials.bootstrap(database.db);
   } catch (error) {
     if (!given) await database.close();
     throw error;
   }
   // One awards engine for the server, the CLI and the tests. The credentials area passes
   // `onAwarded` (and `credentialIdsOf`) here to issue a credential in the award's transaction.
-  const awards = createAwards({ programme });
-  return { config, database, programme, awards, reevaluate: awards.reevaluate };
+  const awards = createAwards({ programme, onAwarded: credentials.onAwarded, credentialIdsOf: credentials.credentialIdsOf });
+  return { config, database, programme, awards, credentials, reevaluate: awards.reevaluate };
 }
 
 export interface PlatformCore {
@@ -45,6 +49,7 @@ export interface PlatformCore {
   database: Database;
   programme: Programme;
   awards: Awards;
+  credentials: Credentials;
   reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
 }
 
@@ -52,11 +57,11 @@ export async function startPlatform(
   config: Config,
   options: { database?: Database; worker?: boolean; fastify?: FastifyServerOptions } = {},
 ): Promise<Platform> {
-  const { database, programme, reevaluate, awards } = await prepare(config, options.database);
+  const { database, programme, reevaluate, awards, credentials } = await prepare(config, options.database);
 
   const logger = pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: logger });
-  const app = await buildApp(config, { database, mailer, programme, reevaluate, awards }, { loggerInstance: logger, ...options.fastify });
+  const app = await buildApp(config, { database, mailer, programme, reevaluate, awards, credentials }, { loggerInstance: logger, ...options.fastify });
   const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
 
   return {

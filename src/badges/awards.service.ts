@@ -7,6 +7,7 @@ import { auditAwards, insertAwards, type Award, type AwardValues } from './award
 import { evidenceFor } from './evidence';
 import { loadFacts } from './facts.store';
 import { programmeContext } from './programme-context';
+import { newlyMetBadges } from './rule-met';
 import { evaluateAll, type BadgeEvaluation } from './rules';
 import { getLearnerProgress, type CredentialIdsOf, type LearnerProgress } from './progress.service';
 
@@ -40,6 +41,8 @@ export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: rea
     const records = await loadFacts(tx, ids.slice(i, i + BATCH));
     const rows: AwardValues[] = [];
     for (const [learnerId, { facts }] of records) {
+      // Most learners touched by an import complete nothing: decide cheaply, explain only the others.
+      if (newlyMetBadges(deps.programme.badges, facts).length === 0) continue;
       const evaluations = evaluateAll(deps.programme.badges, facts, rules);
       const byKey = new Map(evaluations.map((e) => [e.key, e]));
       for (const e of evaluations.filter((x) => x.newlyMet)) {

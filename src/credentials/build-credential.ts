@@ -10,7 +10,8 @@ export interface EvidenceInput {
   name: string;
   /** ISO date (or date-time) of the session attended. */
   date: string;
-  minutes: number;
+  /** Minutes attended; null when only presence is known (a sign-in sheet). */
+  minutes: number | null;
   narrative?: string;
 }
 
@@ -108,7 +109,7 @@ function evidence(input: EvidenceInput): Evidence {
   return {
     type: ['Evidence'],
     name: input.name,
-    description: `${input.date} · ${input.minutes} min`,
+    description: input.minutes === null ? input.date : `${input.date} · ${input.minutes} min`,
     ...(input.narrative ? { narrative: input.narrative } : {}),
   };
 }

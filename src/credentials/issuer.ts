@@ -65,13 +65,17 @@ export function didDocument(issuerId: string, keys: IssuerKey[]): Record<string,
   };
 }
 
-/** RFC 7517 key set of the JWT-signing (P-256) keys; Ed25519 keys only sign DI proofs. */
-export function jwks(keys: IssuerKey[]): { keys: Record<string, unknown>[] } {
+/**
+ * RFC 7517 key set of the JWT-signing (P-256) keys; Ed25519 keys only sign DI proofs. `kidOf`
+ * lets the set carry the very `kid` our JWT headers name (jose and most libraries select the
+ * key by exact `kid`); by default the bare key id.
+ */
+export function jwks(keys: IssuerKey[], kidOf: (key: IssuerKey) => string = (key) => key.id): { keys: Record<string, unknown>[] } {
   return {
     keys: keys.flatMap((key) => {
       if (key.type !== 'P-256') return [];
       const { kty, crv, x, y } = key.publicJwk;
-      return [{ kty, crv, x, y, kid: key.id, alg: 'ES256', use: 'sig' }];
+      return [{ kty, crv, x, y, kid: kidOf(key), alg: 'ES256', use: 'sig' }];
     }),
   };
 }

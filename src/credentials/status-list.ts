@@ -31,6 +31,12 @@ export async function createEncodedList(length: number = STATUS_LIST_LENGTH): Pr
   return (await createList({ length })).encode();
 }
 
+/** A reader of an encoded list's bits (index 0 = left-most), for allocation and tests. */
+export async function readStatusBits(encodedList: string): Promise<(index: number) => boolean> {
+  const list = await decodeList({ encodedList });
+  return (index: number) => list.getStatus(index);
+}
+
 /** Sets (or clears) bit `index` and returns the new encoded list. */
 export async function setStatus(encodedList: string, index: number, revoked: boolean): Promise<string> {
   const list = await decodeList({ encodedList });

@@ -7,3 +7,4 @@ export * from '../events/events.tables';
 export * from '../attendance/attendance.tables';
 export * from '../quizzes/quizzes.tables';
 export * from '../badges/awards.tables';
+export * from '../issuer/issuer.tables';

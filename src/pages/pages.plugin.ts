@@ -59,6 +59,7 @@ function isCsrfError(error: FastifyError) {
 /** Errors on pages become pages, with the API's message for the same code. */
 function pageErrorHandler(views: Views) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    // A page URL whose parameter fails its schema (unknown key shape, bad uuid) is simply not a page.
     const appError = error instanceof AppError ? error
       : error.validation ? new AppError('NOT_FOUND', 404, { resource: request.url.split('?')[0] })
       : isCsrfError(error) ? new AppError('AUTH_FORBIDDEN', 403)

@@ -6,6 +6,7 @@ import { quizzesMessages } from '../quizzes/quizzes.messages';
 import { attemptsMessages } from '../quizzes/attempts.messages';
 import { awardsMessages } from '../badges/awards.messages';
 import { credentialsMessages } from '../credentials/credentials.messages';
+import { issuerMessages } from '../issuer/issuer.messages';
 
 /** Every code the platform can answer with; a test checks each has both languages. */
 export const catalogue: MessageCatalogue = {
@@ -16,6 +17,7 @@ export const catalogue: MessageCatalogue = {
   ...attemptsMessages,
   ...awardsMessages,
   ...credentialsMessages,
+  ...issuerMessages,
 };
 
 export function translate(code: string, params: Params = {}, lang: Lang = 'fr'): string {

@@ -73,6 +73,25 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
     .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
+// Page-side code is passed as strings: the project's tsconfig has no DOM types, on purpose.
+
+/** The page's text for a reader, without data shown as code (identifiers, JSON details). */
+export function visibleText(page: Page): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.closest('code, script, style, [hidden]')) parts.push(node.textContent);
+    }
+    return parts.join(' ');
+  })()`);
+}
+
+/** Pixels the page is wider than the viewport (a phone layout must not scroll sideways). */
+export const horizontalOverflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+export const focusedElementId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
+
 /** PNG to test-output/screenshots/<name>.png (the whole page unless `fullPage: false`); returns the path. */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

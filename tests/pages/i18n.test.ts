@@ -68,10 +68,11 @@ describe('templates', () => {
       [c, signInPage(c)], [c, signInPage(c, { email: 'x', errors: { email: 'e' }, message: 'm', messageTitle: 't' })],
       [c, linkSentPage(c, 'a@b.fr')], [c, confirmLinkPage(c, 'tok')], [c, signOutPage(c)],
       [ctxFor(lang, learner), pathwayPage(ctxFor(lang, learner), { badges: [badge], events: [event], progress: null })],
-      [ctxFor(lang, learner), pathwayPage(ctxFor(lang, learner), { badges: [badge, { ...badge, key: 'b2' }, { ...badge, key: 'b3' }], events: [], progress: { badges: [
-        { key: 'data-admin', state: 'earned', percent: 100, conditions: [{ met: true, detail: { fr: 'f', en: 'e' } }], credentialUrl: '/credentials/1' },
-        { key: 'b2', state: 'in_progress', percent: 50, conditions: [{ met: false, detail: { fr: 'f', en: 'e' } }] },
-        { key: 'b3', state: 'not_started', percent: 0, conditions: [] },
+      [ctxFor(lang, learner), pathwayPage(ctxFor(lang, learner), { badges: [badge, { ...badge, key: 'b2' }, { ...badge, key: 'b3' }, { ...badge, key: 'b4' }], events: [], progress: { badges: [
+        { key: 'data-admin', name: 'n', status: 'earned', percent: 100, conditions: [{ kind: 'attended', ref: 'w', code: 'RULE_ATTENDED', met: true, detail: 'f' }], credentialId: 'c1' },
+        { key: 'b2', name: 'n', status: 'in_progress', percent: 50, conditions: [{ kind: 'answered', ref: 'q', code: 'RULE_NOT_ANSWERED', met: false, detail: 'f' }] },
+        { key: 'b3', name: 'n', status: 'eligible', percent: 100, conditions: [] },
+        { key: 'b4', name: 'n', status: 'not_started', percent: 0, conditions: [] },
       ] } })],
       [c, organiserSignInPage(c, { next: '/organisateur' })], [c, organiserSignInPage(c, { next: '/organisateur', email: 'x', errors: { email: 'e', password: 'p' }, message: 'm' })],
       [a, dashboardPage(a, { learners: 3, events: 5, outbox: { pending: 1, sending: 0, sent: 2, failed: 1 }, upcoming: [event] })],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, type PageProblems } from '../helpers/browser';
+import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, focusedElementId, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { foreignText, rawTemplateText } from './untranslated';
 
@@ -33,7 +33,7 @@ afterAll(async () => {
 async function checkPage(name: string, lang: 'fr' | 'en' = 'fr') {
   expect(await page.getAttribute('html', 'lang')).toBe(lang);
   expect(await seriousA11yViolations(page), name).toEqual([]);
-  expect(foreignText(await page.innerText('body'), lang), name).toEqual([]);
+  expect(foreignText(await visibleText(page), lang), name).toEqual([]);
   await screenshot(page, name);
 }
 
@@ -52,7 +52,7 @@ describe('learner journey in a real browser', () => {
     await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
     await page.getByRole('button', { name: 'Recevoir mon lien' }).click();
     await page.waitForSelector('#erreurs');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('erreurs');
+    expect(await focusedElementId(page)).toBe('erreurs');
     await checkPage('connexion-erreur');
 
     await page.getByLabel('Adresse e-mail').fill('Claire.Martin@Mairie-Valbrune.fr');
@@ -104,7 +104,7 @@ describe('learner journey in a real browser', () => {
     const phone = await openPage(browser, base, { viewport: { width: 390, height: 844 }, allowMissing: ALLOW_MISSING });
     try {
       await phone.page.goto('/');
-      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await horizontalOverflow(phone.page);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousA11yViolations(phone.page)).toEqual([]);
       await screenshot(phone.page, 'accueil-mobile', { fullPage: false });

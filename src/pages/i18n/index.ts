@@ -2,7 +2,8 @@ import type { PageText } from '../text';
 import { errorPageText, flashText, layoutText } from './layout.text';
 import { homeText, programmeText } from './public.text';
 import { pathwayText, signInText } from './learner.text';
-import { auditText, dashboardText, eventsText, organiserSignInText, outboxText } from './organiser.text';
+import { dashboardText, eventsText, organiserSignInText } from './organiser.text';
+import { auditText, outboxText } from './organiser-logs.text';
 
 /** Every page dictionary: a test checks each has the same keys in fr and en, and that they differ. */
 export const allTexts: PageText[] = [

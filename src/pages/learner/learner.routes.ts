@@ -73,7 +73,7 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     return views.send(reply, ctx, pathwayPage(ctx, {
       badges: programmeBadges(app.programme, ctx.lang),
       events: await programmeEvents(app.db, app.programme, ctx.lang),
-      progress: await loadLearnerProgress(app, viewer.sub),
+      progress: await loadLearnerProgress(app, viewer.sub, ctx.lang),
     }));
   });
 };

@@ -1,5 +1,6 @@
 import type { BadgeView, EventView } from '../data/programme';
 import type { BadgeProgress, LearnerProgress } from '../data/progress';
+import { formatPercent } from '../format';
 import { html, type Html } from '../html';
 import { notice, type PageContext, type PageView } from '../layout';
 import { pathwayText } from '../i18n/learner.text';
@@ -15,16 +16,16 @@ export interface PathwayData {
 
 function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgress): Html {
   const t = textFor(pathwayText, ctx.lang);
-  const state = { earned: t.stateEarned, in_progress: t.stateInProgress, not_started: t.stateNotStarted }[progress.state];
+  const state = { earned: t.stateEarned, eligible: t.stateEligible, in_progress: t.stateInProgress, not_started: t.stateNotStarted }[progress.status];
   const meterId = `progression-${badge.key}`;
   const conditions = progress.conditions.map((c) => html`<li class="condition condition-${c.met ? 'met' : 'missing'}">
-  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail[ctx.lang]}</li>`);
-  return html`<p class="pill pill-${progress.state}">${state}</p>
+  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail}</li>`);
+  return html`<p class="pill pill-${progress.status}">${state}</p>
   <div class="progress"><label for="${meterId}">${t.progressLabel}</label>
-    <progress id="${meterId}" max="100" value="${progress.percent}">${progress.percent} %</progress></div>
+    <progress id="${meterId}" max="100" value="${progress.percent}"></progress><span>${formatPercent(progress.percent / 100, ctx.lang)}</span></div>
   <h4 class="conditions-title">${t.conditionsTitle}</h4>
   <ul class="conditions">${conditions}</ul>
-  ${progress.credentialUrl ? html`<p><a class="button" href="${progress.credentialUrl}">${t.viewCredential}</a></p>` : ''}`;
+  ${progress.credentialId ? html`<p><a class="button" href="/credentials/${progress.credentialId}">${t.viewCredential}</a></p>` : ''}`;
 }
 
 export function pathwayPage(ctx: PageContext, data: PathwayData): PageView {

@@ -2,7 +2,7 @@ import type { auditLog } from '../../audit/audit.tables';
 import { formatDateTime } from '../format';
 import { html } from '../html';
 import type { PageContext, PageView } from '../layout';
-import { auditText } from '../i18n/organiser.text';
+import { auditText } from '../i18n/organiser-logs.text';
 import { textFor } from '../text';
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -26,11 +26,11 @@ export function auditPage(ctx: PageContext, data: AuditData): PageView {
   const rows = data.entries.map((e) => {
     const label = actionLabel(e.action);
     return html`<tr>
-  <td class="nowrap">${formatDateTime(e.at, ctx.lang)}</td>
-  <td>${e.actorEmail ?? t.system}</td>
-  <td>${label ? html`${label}<br>` : ''}<code>${e.action}</code></td>
-  <td><code>${e.targetType}${e.targetId ? `/${e.targetId}` : ''}</code></td>
-  <td class="detail"><code>${details(e.details)}</code></td>
+  <td class="nowrap" data-label="${t.colDate}">${formatDateTime(e.at, ctx.lang)}</td>
+  <td data-label="${t.colActor}">${e.actorEmail ?? t.system}</td>
+  <td data-label="${t.colAction}">${label ? html`${label}<br>` : ''}<code class="nowrap">${e.action}</code></td>
+  <td data-label="${t.colTarget}"><code>${e.targetType}${e.targetId ? `/${e.targetId}` : ''}</code></td>
+  <td class="detail" data-label="${t.colDetails}">${e.details ? html`<code>${details(e.details)}</code>` : ''}</td>
 </tr>`;
   });
   const pager = data.paged || data.olderThan
@@ -41,7 +41,7 @@ export function auditPage(ctx: PageContext, data: AuditData): PageView {
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 ${data.entries.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-journal" tabindex="0">
-<table class="table">
+<table class="table table-stack">
   <caption id="legende-journal">${t.caption}</caption>
   <thead><tr><th scope="col">${t.colDate}</th><th scope="col">${t.colActor}</th><th scope="col">${t.colAction}</th><th scope="col">${t.colTarget}</th><th scope="col">${t.colDetails}</th></tr></thead>
   <tbody>${rows}</tbody>

@@ -28,10 +28,19 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
   ${stat(data.outbox.pending + data.outbox.sending, t.mailsPending, { href: '/organisateur/courriels?statut=pending', text: t.openOutbox })}
   ${stat(data.outbox.failed, t.mailsFailed, { href: '/organisateur/courriels?statut=failed', text: t.openFailed }, data.outbox.failed > 0 ? ' stat-alert' : '')}
 </ul>
+<div class="columns">
 <section aria-labelledby="titre-prochaines" class="card">
   <h2 id="titre-prochaines">${t.upcomingTitle}</h2>
   ${upcoming.length ? html`<ul class="plain-list">${upcoming}</ul>` : html`<p class="muted">${t.upcomingNone}</p>`}
 </section>
-${ctx.viewer?.role === 'admin' ? html`<p><a class="button button-secondary" href="/organisateur/journal">${t.openAudit}</a></p>` : ''}`,
+<section aria-labelledby="titre-raccourcis" class="card">
+  <h2 id="titre-raccourcis">${t.shortcutsTitle}</h2>
+  <ul class="shortcut-list">
+    <li><a href="/organisateur/evenements">${t.manageEvents}</a></li>
+    <li><a href="/organisateur/courriels">${t.openOutbox}</a></li>
+    ${ctx.viewer?.role === 'admin' ? html`<li><a href="/organisateur/journal">${t.openAudit}</a></li>` : ''}
+  </ul>
+</section>
+</div>`,
   };
 }

@@ -6,24 +6,24 @@ import { csrfField, type PageContext, type PageView } from '../layout';
 import { eventsText } from '../i18n/organiser.text';
 import { programmeText } from '../i18n/public.text';
 import { fmt, textFor } from '../text';
-import { eventWhen, kindLabel } from '../public/programme.partials';
+import { eventWhenLines, kindLabel } from '../public/programme.partials';
 import type { EventFormValues } from './event-form';
 
 export function eventsPage(ctx: PageContext, events: EventView[]): PageView {
   const t = textFor(eventsText, ctx.lang);
   const rows = events.map((e) => html`<tr id="evenement-${e.key}">
   <th scope="row">${e.title}</th>
-  <td><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span></td>
-  <td>${eventWhen(e, ctx.lang)}</td>
-  <td class="num" data-presence>${formatPercent(e.minPresenceRatio, ctx.lang)}</td>
-  <td><a class="button button-small button-secondary" href="/organisateur/evenements/${e.key}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a></td>
+  <td data-label="${t.colKind}"><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span></td>
+  <td data-label="${t.colDate}">${eventWhenLines(e, ctx.lang)}</td>
+  <td class="num" data-label="${t.colPresence}" data-presence>${formatPercent(e.minPresenceRatio, ctx.lang)}</td>
+  <td data-label="${t.colActions}"><a class="button button-small button-secondary" href="/organisateur/evenements/${e.key}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a></td>
 </tr>`);
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 <div class="table-scroll" role="region" aria-labelledby="legende-evenements" tabindex="0">
-<table class="table">
+<table class="table table-stack">
   <caption id="legende-evenements">${t.caption}</caption>
   <thead><tr><th scope="col">${t.colEvent}</th><th scope="col">${t.colKind}</th><th scope="col">${t.colDate}</th><th scope="col" class="num">${t.colPresence}</th><th scope="col">${t.colActions}</th></tr></thead>
   <tbody>${rows}</tbody>

@@ -3,7 +3,7 @@ import type { OutboxStatus } from '../data/dashboard';
 import { formatDateTime } from '../format';
 import { attr, html } from '../html';
 import { csrfField, type PageContext, type PageView } from '../layout';
-import { outboxText } from '../i18n/organiser.text';
+import { outboxText } from '../i18n/organiser-logs.text';
 import { fmt, textFor } from '../text';
 
 export interface OutboxData {
@@ -38,13 +38,13 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
       ? html`<form method="post" action="/organisateur/courriels/${m.id}/relancer">${csrfField(ctx)}<input type="hidden" name="statut" value="${data.status ?? ''}"><button type="submit" class="button button-small${m.status === 'failed' ? '' : ' button-secondary'}" aria-label="${fmt(t.retryLabel, { to: m.to })}">${t.retry}</button></form>`
       : '';
     return html`<tr>
-  <td class="nowrap">${formatDateTime(m.createdAt, ctx.lang)}</td>
-  <td>${m.to}</td>
-  <td>${m.subject}</td>
-  <td><span class="pill pill-${m.status}">${statusLabel[m.status]}</span></td>
-  <td class="num">${m.attempts}</td>
-  <td class="detail">${detail}</td>
-  <td>${retry}</td>
+  <td class="nowrap" data-label="${t.colCreated}">${formatDateTime(m.createdAt, ctx.lang)}</td>
+  <td data-label="${t.colTo}">${m.to}</td>
+  <td data-label="${t.colSubject}">${m.subject}</td>
+  <td data-label="${t.colStatus}"><span class="pill pill-${m.status}">${statusLabel[m.status]}</span></td>
+  <td class="num" data-label="${t.colAttempts}">${m.attempts}</td>
+  <td class="detail" data-label="${t.colDetail}">${detail}</td>
+  <td data-label="${t.colAction}">${retry}</td>
 </tr>`;
   });
   const pager = data.page > 1 || data.hasMore
@@ -56,7 +56,7 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
 <p class="lead">${t.lead}</p>
 <nav aria-label="${t.filterLabel}"><ul class="tabs">${filters}</ul></nav>
 ${data.messages.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-courriels" tabindex="0">
-<table class="table">
+<table class="table table-stack">
   <caption id="legende-courriels">${t.caption}</caption>
   <thead><tr><th scope="col">${t.colCreated}</th><th scope="col">${t.colTo}</th><th scope="col">${t.colSubject}</th><th scope="col">${t.colStatus}</th><th scope="col" class="num">${t.colAttempts}</th><th scope="col">${t.colDetail}</th><th scope="col">${t.colAction}</th></tr></thead>
   <tbody>${rows}</tbody>

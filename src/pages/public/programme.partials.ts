@@ -17,6 +17,12 @@ export function eventWhen(event: EventView, lang: Lang): string {
   return `${formatDay(event.startsAt, lang, event.timezone)} · ${formatTimeRange(event.startsAt, event.endsAt, lang, event.timezone)}`;
 }
 
+/** The same, as a day line and a time line (tables). */
+export function eventWhenLines(event: EventView, lang: Lang): Html {
+  if (!event.startsAt) return html`${textFor(programmeText, lang).dateToCome}`;
+  return html`<span class="first-upper">${formatDay(event.startsAt, lang, event.timezone)}</span><br><span class="muted">${formatTimeRange(event.startsAt, event.endsAt, lang, event.timezone)}</span>`;
+}
+
 export function kindLabel(kind: EventView['kind'], lang: Lang): string {
   const t = textFor(programmeText, lang);
   return kind === 'webinar' ? t.kindWebinar : t.kindWorkshop;

@@ -1,0 +1,60 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Actor } from '../audit/audit.store';
+import type { OnAwarded } from '../badges/awards.service';
+import type { CredentialIdsOf } from '../badges/progress.service';
+import type { Programme } from '../programme/load-programme';
+import { createDocumentLoader, didWebResolver } from '../credentials/document-loader';
+import { verifyCredential, type VerificationResult } from '../credentials/verify';
+import { createKeyring } from './keyring';
+import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
+import { issueCredential, type IssueDeps } from './issue.service';
+import { revokeCredential, type Revoked } from './revoke.service';
+import { credentialIdsOfAwards } from './credentials.store';
+import { createFetchJson } from './fetch-json';
+import { ownDocument } from './published';
+import { createStatusList } from './status-lists.service';
+import { latestListOf } from './status-lists.store';
+
+/** The credentials area as prepare() builds it once, for the server, the CLI and the tests. */
+export interface Credentials {
+  deps: IssueDeps;
+  /** The awards hook: one credential per award, in the award's transaction. */
+  onAwarded: OnAwarded;
+  credentialIdsOf: CredentialIdsOf;
+  /** At start: keys exist and open, and the current issuer has a status list. */
+  bootstrap(db: Db): Promise<void>;
+  rotateKeys(db: Db): ReturnType<typeof rotateIssuerKeys>;
+  verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
+  revoke(db: Db, actor: Actor, id: string, reason: string): Promise<Revoked[]>;
+}
+
+export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 'keySecret'>; programme: Programme; fetch?: typeof globalThis.fetch }): Credentials {
+  const { publicUrl, keySecret } = options.config;
+  const keyring = createKeyring({ publicUrl, secret: keySecret });
+  // Signing resolves contexts and did:key offline, nothing else: no network at signing time.
+  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader: createDocumentLoader() };
+  const ensureList = async (db: Db) => {
+    const { issuerId } = await keyring.signing(db);
+    if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId)).then(() => undefined);
+  };
+  return {
+    deps,
+    onAwarded: async (tx, award) => { await issueCredential(tx, award, deps); },
+    credentialIdsOf: credentialIdsOfAwards,
+    async bootstrap(db) {
+      await ensureIssuerKeys(db, keyring, keySecret);
+      await ensureList(db);
+    },
+    async rotateKeys(db) {
+      const rotated = await rotateIssuerKeys(db, keyring, keySecret);
+      await ensureList(db); // a did:key issuer is a new issuer: it gets its own list
+      return rotated;
+    },
+    verify(db, input) {
+      const fetchJson = createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch });
+      return verifyCredential(input, { documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }), fetchJson, now: new Date() });
+    },
+    revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),
+  };
+}

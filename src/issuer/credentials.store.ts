@@ -1,0 +1,67 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { awards } from '../badges/awards.tables';
+import { credentials } from './issuer.tables';
+
+export type CredentialRow = typeof credentials.$inferSelect;
+export type CredentialValues = typeof credentials.$inferInsert;
+
+/** Inserts unless the status entry was taken meanwhile (then undefined: allocate again). */
+export async function insertCredential(db: Db, values: CredentialValues): Promise<string | undefined> {
+  const [row] = await db.insert(credentials).values(values)
+    .onConflictDoNothing({ target: [credentials.statusListId, credentials.statusIndex] })
+    .returning({ id: credentials.id });
+  return row?.id;
+}
+
+export async function findCredential(db: Db, id: string): Promise<CredentialRow | undefined> {
+  const [row] = await db.select().from(credentials).where(eq(credentials.id, id));
+  return row;
+}
+
+/** Only what a public GET serves. */
+export async function findCredentialFiles(db: Db, id: string) {
+  const [row] = await db.select({ json: credentials.json, jwt: credentials.jwt, badgeKey: credentials.badgeKey, lang: credentials.lang })
+    .from(credentials).where(eq(credentials.id, id));
+  return row;
+}
+
+export async function lockCredential(db: Db, id: string): Promise<CredentialRow | undefined> {
+  const [row] = await db.select().from(credentials).where(eq(credentials.id, id)).for('update');
+  return row;
+}
+
+export async function findCredentialOfAward(db: Db, awardId: string): Promise<CredentialRow | undefined> {
+  const [row] = await db.select().from(credentials).where(eq(credentials.awardId, awardId));
+  return row;
+}
+
+export async function credentialIdsOfAwards(db: Db, awardIds: string[]): Promise<Map<string, string>> {
+  if (awardIds.length === 0) return new Map();
+  const rows = await db.select({ awardId: credentials.awardId, id: credentials.id }).from(credentials)
+    .where(inArray(credentials.awardId, awardIds));
+  return new Map(rows.map((r) => [r.awardId, r.id]));
+}
+
+/** Through the award, which a learner merge moves: the credential follows its award. */
+export async function listCredentialsOfLearner(db: Db, learnerId: string) {
+  return db.select({
+    id: credentials.id, badgeKey: credentials.badgeKey, issuedAt: credentials.issuedAt, lang: credentials.lang,
+    revokedAt: credentials.revokedAt, revocationReason: credentials.revocationReason,
+  }).from(credentials).innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(eq(awards.learnerId, learnerId)).orderBy(desc(credentials.issuedAt));
+}
+
+/** The credential and its award, revoked together. */
+export async function markRevoked(db: Db, row: CredentialRow, values: { at: Date; reason: string; by: string | null }) {
+  await db.update(credentials).set({ revokedAt: values.at, revocationReason: values.reason, revokedBy: values.by })
+    .where(eq(credentials.id, row.id));
+  await db.update(awards).set({ revokedAt: values.at, revocationReason: values.reason })
+    .where(and(eq(awards.id, row.awardId), isNull(awards.revokedAt)));
+}
+
+/** The learner holding the credential now: its award's (a merge moves awards, not credentials). */
+export async function holderOf(db: Db, row: Pick<CredentialRow, 'awardId' | 'learnerId'>): Promise<string> {
+  const [award] = await db.select({ learnerId: awards.learnerId }).from(awards).where(eq(awards.id, row.awardId));
+  return award?.learnerId ?? row.learnerId;
+}

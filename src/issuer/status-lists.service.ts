@@ -1,0 +1,65 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '../db/client';
+import { AppError } from '../shared/errors';
+import { signDataIntegrity } from '../credentials/sign-data-integrity';
+import type { DocumentLoader } from '../credentials/document-loader';
+import { buildStatusListCredential, createEncodedList, readStatusBits, setStatus, STATUS_LIST_LENGTH } from '../credentials/status-list';
+import { dateTime } from '../credentials/build-credential';
+import type { Keyring } from './keyring';
+import { insertList, latestListOf, lockList, saveList, usedIndexes, type StatusListRow } from './status-lists.store';
+
+export interface StatusListDeps {
+  keyring: Keyring;
+  documentLoader: DocumentLoader;
+}
+
+export const statusListUrl = (publicUrl: string, id: number) => `${publicUrl}/status/${id}`;
+
+/** Signs the list as its own issuer (BSL: a verifier requires the credential's issuer). */
+async function signList(db: Db, deps: StatusListDeps, list: Pick<StatusListRow, 'id' | 'issuerId'>, encodedList: string, now: Date) {
+  const unsigned = buildStatusListCredential({
+    id: statusListUrl(deps.keyring.publicUrl, list.id), issuer: list.issuerId, encodedList, validFrom: dateTime(now, 'validFrom'),
+  });
+  const key = await deps.keyring.signerFor(db, list.issuerId);
+  const signed = await signDataIntegrity(unsigned, { key, documentLoader: deps.documentLoader, date: now });
+  await saveList(db, list.id, { encodedList, credential: JSON.stringify(signed), updatedAt: now });
+}
+
+export async function createStatusList(db: Db, deps: StatusListDeps, issuerId: string, now = new Date()): Promise<StatusListRow> {
+  const encodedList = await createEncodedList(STATUS_LIST_LENGTH);
+  const row = await insertList(db, { issuerId, length: STATUS_LIST_LENGTH, encodedList });
+  await signList(db, deps, row, encodedList, now);
+  return row;
+}
+
+// 4 rounds of 16 random candidates: all taken only once a list is ~95% full, then a new list.
+const ROUNDS = 4;
+const CANDIDATES = 16;
+
+/**
+ * A random free entry of the issuer's current list (BSL privacy: indexes reveal neither order
+ * nor neighbours). Free = no credential holds it and its bit is clear, so an index freed by an
+ * erased credential that had been revoked is never handed out again. The unique (list, index)
+ * constraint settles races: the caller retries on conflict.
+ */
+export async function allocateStatusEntry(db: Db, deps: StatusListDeps, issuerId: string): Promise<{ listId: number; index: number }> {
+  let list = (await latestListOf(db, issuerId)) ?? (await createStatusList(db, deps, issuerId));
+  for (let fresh = 0; fresh < 2; fresh += 1) {
+    const isSet = await readStatusBits(list.encodedList);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const candidates = Array.from({ length: CANDIDATES }, () => randomInt(list.length)).filter((i) => !isSet(i));
+      const used = candidates.length ? await usedIndexes(db, list.id, candidates) : new Set<number>();
+      const free = candidates.find((i) => !used.has(i));
+      if (free !== undefined) return { listId: list.id, index: free };
+    }
+    list = await createStatusList(db, deps, issuerId);
+  }
+  throw new AppError('CREDENTIAL_STATUS_LIST_FULL', 500, { length: list.length });
+}
+
+/** Sets (revoked) or clears one entry and re-signs the list, holding its row lock. */
+export async function setStatusEntry(db: Db, deps: StatusListDeps, listId: number, index: number, revoked: boolean, now = new Date()) {
+  const list = await lockList(db, listId);
+  if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: listId });
+  await signList(db, deps, list, await setStatus(list.encodedList, index, revoked), now);
+}

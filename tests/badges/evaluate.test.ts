@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestContext } from '../helpers/app';
+import { attendance } from '../../src/attendance/attendance.tables';
+import { learners } from '../../src/learners/learners.tables';
+import { quizAttempts } from '../../src/quizzes/quizzes.tables';
+import { evaluateEveryone, type EvaluateProgress } from '../../src/badges/evaluate.service';
+import { awardKeys, EVENTS } from './helpers';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await buildTestApp(); });
+afterAll(async () => ctx?.close());
+
+describe('evaluateEveryone (npm run cli -- evaluate --all)', () => {
+  it('awards what stored data already meets, batch by batch, and a second run awards nothing', async () => {
+    const db = ctx.database.db;
+    // Written straight to the tables, as if the rules had been edited after the facts were recorded.
+    const rows = await db.insert(learners).values(Array.from({ length: 5 }, (_, i) => ({ email: `agent${i}@commune.example` }))).returning();
+    const complete = rows.slice(0, 3);
+    await db.insert(attendance).values(complete.flatMap((l) => EVENTS.map((eventKey) => ({ learnerId: l.id, eventKey, status: 'present' as const, minutes: 100, source: 'manual' }))));
+    await db.insert(quizAttempts).values(complete.flatMap((l) => ['quiz-juridique', 'quiz-management', 'quiz-admin'].map((quizKey) => ({
+      learnerId: l.id, quizKey, answers: {}, score: 5, maxScore: 9, percent: 55.6, complete: true,
+    }))));
+    const progress: EvaluateProgress[] = [];
+    const awarded = await evaluateEveryone(db, ctx.app.awards.evaluate, { batch: 2, onProgress: (p) => progress.push(p) });
+    expect(awarded).toHaveLength(12);
+    expect(progress.map((p) => p.done)).toEqual([2, 4, 5]);
+    expect(progress.at(-1)).toMatchObject({ total: 5, awarded: 12 });
+    for (const l of complete) expect(await awardKeys(ctx, l.id)).toEqual(['data-admin', 'data-juridique', 'data-management', 'parcours-data']);
+    expect(await awardKeys(ctx, rows[4]!.id)).toEqual([]);
+    expect(await evaluateEveryone(db, ctx.app.awards.evaluate)).toEqual([]);
+  });
+});

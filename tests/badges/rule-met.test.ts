@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateAll, evaluateRule, ruleContext, type AttemptFact, type AttendanceFact, type Facts, type Rule, type RuleContext } from '../../src/badges/rules';
+import { newlyMetBadges, ruleMet } from '../../src/badges/rule-met';
+import { loadProgramme, type Programme } from '../../src/programme/load-programme';
+import { SHIPPED } from '../programme/programme-fixture';
+
+let programme: Programme;
+let ctx: RuleContext;
+beforeAll(async () => {
+  programme = await loadProgramme(SHIPPED);
+  ctx = ruleContext(programme);
+});
+
+const EVENTS = ['webinaire-1', 'webinaire-2', 'atelier-juridique', 'atelier-management', 'atelier-admin'];
+const QUIZZES = ['quiz-juridique', 'quiz-management', 'quiz-admin'];
+const BADGES = ['data-juridique', 'data-management', 'data-admin', 'parcours-data'];
+
+function randomFacts(seed: number): Facts {
+  let s = seed;
+  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const attendance = new Map<string, AttendanceFact>();
+  for (const e of EVENTS) if (rnd() < 0.8) attendance.set(e, { status: pick(['present', 'replay', 'absent'] as const), minutes: rnd() < 0.2 ? null : 40, date: '2026-03-12', source: 'zoom' });
+  const bestAttempts = new Map<string, AttemptFact>();
+  for (const q of QUIZZES) {
+    if (rnd() < 0.8) bestAttempts.set(q, { attemptId: 'a', percent: rnd() < 0.1 ? null : Math.round(rnd() * 100), score: 1, maxScore: 2, complete: rnd() < 0.8, submittedAt: '2026-05-07T12:00:00Z' });
+  }
+  return { attendance, bestAttempts, held: new Set(BADGES.filter(() => rnd() < 0.15)) };
+}
+
+const SYNTHETIC: Rule[] = [
+  { anyOf: [{ attended: 'webinaire-1' }, { attended: 'webinaire-2' }] },
+  { atLeast: { n: 2, of: [{ attended: 'atelier-juridique' }, { attended: 'atelier-management' }, { attended: 'atelier-admin' }] } },
+  { allOf: [{ answered: { quiz: 'quiz-admin', minPercent: 50 } }, { anyOf: [{ holds: 'data-juridique' }, { answered: 'quiz-management' }] }] },
+  { atLeast: { n: 3, of: [{ answered: 'quiz-juridique' }, { answered: { quiz: 'quiz-admin', minPercent: 80 } }, { holds: 'data-admin' }, { attended: 'webinaire-2' }] } },
+];
+
+describe('ruleMet agrees with evaluateRule', () => {
+  it('on every shipped and synthetic rule, for 300 random learners', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const facts = randomFacts(seed);
+      for (const rule of [...programme.badges.map((b) => b.rule), ...SYNTHETIC]) {
+        expect(ruleMet(rule, facts, facts.held), `seed ${seed} ${JSON.stringify(rule)}`).toBe(evaluateRule(rule, facts, ctx).met);
+      }
+      const expected = evaluateAll(programme.badges, facts, ctx).filter((e) => e.newlyMet).map((e) => e.key);
+      expect(newlyMetBadges(programme.badges, facts), `seed ${seed}`).toEqual(expected);
+    }
+  });
+});
