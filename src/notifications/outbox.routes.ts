@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../shared/errors';
 import { errorResponses, Uuid } from '../shared/schemas';
-import { recordAudit } from '../audit/audit.store';
-import { listAttempts, listOutbox, retryMessage } from './outbox.store';
+import { listAttempts, listOutbox } from './outbox.store';
+import { retryOutboxMessage } from './outbox.service';
 
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('sending'), Type.Literal('sent'), Type.Literal('failed')]);
 const MessageSchema = Type.Object({
@@ -68,10 +67,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request, reply) => {
-      await app.db.transaction(async (tx) => {
-        if (!(await retryMessage(tx, request.params.id, new Date()))) throw new AppError('NOT_FOUND', 404, { resource: `outbox/${request.params.id}` });
-        await recordAudit(tx, { id: request.user.sub, email: request.user.email }, { action: 'outbox.retry', targetType: 'outbox', targetId: request.params.id });
-      });
+      await retryOutboxMessage(app.db, { id: request.user.sub, email: request.user.email }, request.params.id);
       return reply.status(202).send({ status: 'pending' as const });
     },
   });

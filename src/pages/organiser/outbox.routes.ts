@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { recordAudit } from '../../audit/audit.store';
-import { listOutbox, retryMessage } from '../../notifications/outbox.store';
-import { AppError } from '../../shared/errors';
+import { listOutbox } from '../../notifications/outbox.store';
+import { retryOutboxMessage } from '../../notifications/outbox.service';
 import { countOutbox, type OutboxStatus } from '../data/dashboard';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
@@ -28,10 +27,7 @@ export const outboxPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
     schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
   }, async (request, reply) => {
     const { id } = request.params;
-    await app.db.transaction(async (tx) => {
-      if (!(await retryMessage(tx, id, new Date()))) throw new AppError('NOT_FOUND', 404, { resource: `outbox/${id}` });
-      await recordAudit(tx, { id: request.viewer!.sub, email: request.viewer!.email }, { action: 'outbox.retry', targetType: 'outbox', targetId: id });
-    });
+    await retryOutboxMessage(app.db, { id: request.viewer!.sub, email: request.viewer!.email }, id);
     setFlash(reply, 'mailRetried');
     const status = asStatus(formBody(request.body).statut);
     return views.redirect(reply, `/organisateur/courriels${status ? `?statut=${status}` : ''}`);
