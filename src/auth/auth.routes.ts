@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Email, errorResponses } from '../shared/schemas';
+import { tokenTtl } from '../plugins/auth';
 import { loginOrganiser, requestMagicLink, verifyMagicLink } from './auth.service';
 
 const TokenResponse = Type.Object({
   token: Type.String({ description: 'JWT to send as `Authorization: Bearer …`' }),
   role: Type.String({ example: 'organiser' }),
 });
-const TOKEN_TTL = { organiser: '12h', learner: '30d' } as const;
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/login', {
@@ -19,7 +19,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request) => {
       const claims = await loginOrganiser(app.db, { ...request.body, ip: request.ip });
-      return { token: app.jwt.sign(claims, { expiresIn: TOKEN_TTL.organiser }), role: claims.role };
+      return { token: app.jwt.sign(claims, { expiresIn: tokenTtl(claims) }), role: claims.role };
     },
   });
 
@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request) => {
       const claims = await verifyMagicLink(app.db, request.body.token, request.lang);
-      return { token: app.jwt.sign(claims, { expiresIn: TOKEN_TTL.learner }), role: claims.role };
+      return { token: app.jwt.sign(claims, { expiresIn: tokenTtl(claims) }), role: claims.role };
     },
   });
 };

@@ -1,8 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, type TokenClaims } from '../plugins/auth';
+import { SESSION_COOKIE, tokenTtl, type TokenClaims } from '../plugins/auth';
 
-// The same lifetimes as the API's tokens (src/auth/auth.routes.ts): a page session is that JWT in a cookie.
-const TTL = { organiser: { jwt: '12h', seconds: 12 * 3600 }, learner: { jwt: '30d', seconds: 30 * 86_400 } } as const;
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure behind https. */
 export function cookieOptions(publicUrl: string) {
@@ -10,9 +8,10 @@ export function cookieOptions(publicUrl: string) {
 }
 
 export function startSession(reply: FastifyReply, claims: TokenClaims) {
-  const ttl = claims.role === 'learner' ? TTL.learner : TTL.organiser;
-  const token = reply.server.jwt.sign(claims, { expiresIn: ttl.jwt });
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(reply.server.config.publicUrl), maxAge: ttl.seconds });
+  // A page session is the API's JWT in a cookie, with the same lifetime.
+  const seconds = tokenTtl(claims);
+  const token = reply.server.jwt.sign(claims, { expiresIn: seconds });
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(reply.server.config.publicUrl), maxAge: seconds });
 }
 
 export function endSession(reply: FastifyReply) {

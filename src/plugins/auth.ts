@@ -27,6 +27,10 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'parcours_session';
 
+/** Token lifetimes in seconds, for the API's bearer tokens and the pages' session cookie alike. */
+export const TOKEN_TTL_SECONDS = { organiser: 12 * 3600, learner: 30 * 86_400 } as const;
+export const tokenTtl = (claims: TokenClaims) => (claims.role === 'learner' ? TOKEN_TTL_SECONDS.learner : TOKEN_TTL_SECONDS.organiser);
+
 export default fp<{ secret: string }>(async (app, { secret }) => {
   await app.register(fastifyCookie);
   // Pages use an HttpOnly cookie, API clients the Authorization header; both carry the same JWT.
