@@ -1,8 +1,10 @@
 import { runImportBench } from './import.bench';
+import { runCredentialsBench } from './credentials.bench';
 
 // Each benchmark prints its figures beside a baseline measured in the same run.
 const benches: Record<string, () => Promise<void>> = {
   import: runImportBench,
+  credentials: runCredentialsBench,
 };
 
 const only = process.argv.slice(2);

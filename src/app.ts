@@ -21,9 +21,16 @@ import { badgesRoutes } from './badges/badges.routes';
 import { quizzesRoutes } from './quizzes/quizzes.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { pagesPlugin } from './pages/pages.plugin';
+import credentialsPlugin from './issuer/credentials.plugin';
+import type { Credentials } from './issuer/credentials.service';
+import { issuerRoutes } from './issuer/issuer.routes';
+import { achievementsRoutes } from './issuer/achievements.routes';
+import { credentialFilesRoutes } from './issuer/credential-files.routes';
+import { verifyRoutes } from './issuer/verify.routes';
+import { credentialsRoutes } from './issuer/credentials.routes';
 
 /** Registers plugins, then one route plugin per area: this list is the table of contents. */
-export async function buildApp(config: Config, deps: AppDeps & { awards: Awards }, options: FastifyServerOptions = {}) {
+export async function buildApp(config: Config, deps: AppDeps & { awards: Awards; credentials: Credentials }, options: FastifyServerOptions = {}) {
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel } }),
     bodyLimit: 1_048_576,
@@ -34,6 +41,7 @@ export async function buildApp(config: Config, deps: AppDeps & { awards: Awards 
 
   await app.register(dbPlugin, { config, deps });
   await app.register(awardsPlugin, { awards: deps.awards });
+  await app.register(credentialsPlugin, { credentials: deps.credentials });
   await app.register(i18nPlugin);
   await app.register(errorsPlugin);
   await app.register(authPlugin, { secret: config.auth.jwtSecret });
@@ -51,6 +59,11 @@ export async function buildApp(config: Config, deps: AppDeps & { awards: Awards 
   await app.register(quizzesRoutes, { prefix: '/api/quizzes' });
   await app.register(badgesRoutes, { prefix: '/api' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(credentialsRoutes, { prefix: '/api' });
+  await app.register(verifyRoutes, { prefix: '/api' });
+  await app.register(issuerRoutes); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
+  await app.register(achievementsRoutes, { prefix: '/achievements' });
+  await app.register(credentialFilesRoutes); // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
   await app.register(pagesPlugin); // HTML pages: own security headers, CSRF and 404 page, scoped
   return app;
 }

@@ -4,6 +4,7 @@ import { parseArgs, type ParsedArgs } from './cli/args';
 import { organiserCommand } from './cli/organiser.cli';
 import { importCommand } from './cli/import.cli';
 import { evaluateCommand } from './cli/evaluate.cli';
+import { keysCommand } from './cli/keys.cli';
 import { AppError } from './shared/errors';
 import { translate } from './shared/messages';
 
@@ -11,6 +12,7 @@ const commands: Record<string, (core: PlatformCore, args: ParsedArgs) => Promise
   organiser: (core, args) => organiserCommand(core.database, args),
   import: (core, args) => importCommand(core.database, args, core.reevaluate),
   evaluate: evaluateCommand,
+  keys: keysCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -38,8 +38,8 @@ export async function prepare(config: Config, given?: Database): Promise<Platfor
     if (!given) await database.close();
     throw error;
   }
-  // One awards engine for the server, the CLI and the tests. The credentials area passes
-  // `onAwarded` (and `credentialIdsOf`) here to issue a credential in the award's transaction.
+  // One awards engine for the server, the CLI and the tests. `onAwarded` issues each award's
+  // credential in the award's transaction; `credentialIdsOf` lets progress show it.
   const awards = createAwards({ programme, onAwarded: credentials.onAwarded, credentialIdsOf: credentials.credentialIdsOf });
   return { config, database, programme, awards, credentials, reevaluate: awards.reevaluate };
 }

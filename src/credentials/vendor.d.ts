@@ -36,7 +36,11 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: { name: string };
+  export const cryptosuite: {
+    name: string;
+    /** RDFC-1.0 N-Quads of a JSON-LD document (jsonld.toRDF + rdf-canonize), as the suite signs it. */
+    canonize(input: unknown, options: { documentLoader: (url: string) => Promise<unknown>; base?: null; safe?: boolean }): Promise<string>;
+  };
 }
 
 declare module '@digitalbazaar/vc' {

@@ -13,11 +13,15 @@ export function credentialLinks(publicUrl: string, id: string) {
   return { page, json: `${page}.json`, jwt: `${page}.jwt`, png: `${page}.png`, svg: `${page}.svg` };
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD as the calendar date in the event's time zone (sv-SE formats dates that way). */
 function localDate(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(date);
 }
 
 /** One Evidence per session attended (name, date, minutes); a replay says so. */

@@ -9,7 +9,7 @@ import { verifyCredential, type VerificationResult } from '../credentials/verify
 import { createKeyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredential, type IssueDeps } from './issue.service';
-import { revokeCredential, type Revoked } from './revoke.service';
+import { revokeCredential, revokeCredentialsOfAwards, type Revoked } from './revoke.service';
 import { credentialIdsOfAwards } from './credentials.store';
 import { createFetchJson } from './fetch-json';
 import { ownDocument } from './published';
@@ -27,6 +27,8 @@ export interface Credentials {
   rotateKeys(db: Db): ReturnType<typeof rotateIssuerKeys>;
   verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
   revoke(db: Db, actor: Actor, id: string, reason: string): Promise<Revoked[]>;
+  /** For a learner merge, in its transaction, before duplicate awards are deleted. */
+  revokeForAwards(tx: Db, actor: Actor | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
 }
 
 export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 'keySecret'>; programme: Programme; fetch?: typeof globalThis.fetch }): Credentials {
@@ -36,7 +38,7 @@ export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 
   const deps: IssueDeps = { programme: options.programme, keyring, documentLoader: createDocumentLoader() };
   const ensureList = async (db: Db) => {
     const { issuerId } = await keyring.signing(db);
-    if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId)).then(() => undefined);
+    if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
   };
   return {
     deps,
@@ -56,5 +58,6 @@ export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 
       return verifyCredential(input, { documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }), fetchJson, now: new Date() });
     },
     revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),
+    revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
   };
 }

@@ -14,8 +14,10 @@ export interface SigningKeys {
 
 export interface Keyring {
   publicUrl: string;
-  /** Active keys with their private parts; read from the database each time (another instance may rotate). */
+  /** Active keys with their private parts; re-read at most every few seconds (another instance may rotate). */
   signing(db: Db): Promise<SigningKeys>;
+  /** Drop what `signing` remembers (after a rotation in this process). */
+  forget(): void;
   /** Every key, public parts only, with the current issuer id: DID document, JWKS. */
   published(db: Db): Promise<{ issuerId: string; keys: IssuerKey[] }>;
   /** The Ed25519 key that signs as `issuerId`: the active one, or for an older did:key its own. */
@@ -23,9 +25,14 @@ export interface Keyring {
   jwtKid(issuerId: string, key: IssuerKey): string;
 }
 
+// A rotation made by another instance reaches this one within this delay; until then it signs
+// with the retired keys, which stay published and valid, so nothing it issues is lost.
+const SIGNING_TTL_MS = 5_000;
+
 /**
- * Rows are re-read on every call (one small query), but a private part is unsealed once per
- * process: scrypt is deliberately slow, and a key's material never changes under its id.
+ * The signing keys are remembered for a few seconds (issuance is then one query lighter); the
+ * published set is read on every call. A private part is unsealed once per process: scrypt is
+ * deliberately slow, and a key's material never changes under its id.
  */
 export function createKeyring(options: { publicUrl: string; secret?: string }): Keyring {
   const { publicUrl, secret } = options;
@@ -44,16 +51,23 @@ export function createKeyring(options: { publicUrl: string; secret?: string }): 
     return { rows, ed, p };
   };
   const jwtKid = (issuerId: string, key: IssuerKey) => jwtKeyId(issuerId, publicUrl, key);
+  let remembered: { keys: SigningKeys; until: number } | undefined;
 
   return {
     publicUrl,
     jwtKid,
     async signing(db) {
+      if (remembered && remembered.until > Date.now()) return remembered.keys;
       const { ed, p } = await activeRows(db);
       const ed25519 = open(ed) as Ed25519Key;
       const p256 = open(p) as P256Key;
       const issuerId = issuerDid(publicUrl, ed25519);
-      return { issuerId, ed25519, p256, jwtKid: jwtKid(issuerId, p256) };
+      const keys = { issuerId, ed25519, p256, jwtKid: jwtKid(issuerId, p256) };
+      remembered = { keys, until: Date.now() + SIGNING_TTL_MS };
+      return keys;
+    },
+    forget() {
+      remembered = undefined;
     },
     async published(db) {
       const { rows, ed } = await activeRows(db);

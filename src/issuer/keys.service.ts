@@ -22,6 +22,7 @@ export async function ensureIssuerKeys(db: Db, keyring: Keyring, secret: string 
       }
     }
   }
+  keyring.forget();
   return keyring.signing(db);
 }
 
@@ -35,5 +36,6 @@ export async function rotateIssuerKeys(db: Db, keyring: Keyring, secret: string 
     await insertActiveKeyIfAbsent(tx, p256);
     return ids;
   });
+  keyring.forget();
   return { retired, active: await keyring.signing(db) };
 }

@@ -14,7 +14,7 @@ import type { Revoked, RevokeOne } from './revoke.service';
  * badge in its rule, was earned by rule (an organiser's award by hand stands) and its rule
  * fails now; round after round, so a meta-meta-badge follows its meta-badge.
  */
-export async function revokeDependents(tx: Db, deps: IssueDeps, actor: Actor, first: Revoked, revokeOne: RevokeOne): Promise<Revoked[]> {
+export async function revokeDependents(tx: Db, deps: IssueDeps, actor: Actor | null, first: Revoked, revokeOne: RevokeOne): Promise<Revoked[]> {
   const learnerId = await holderOf(tx, (await lockCredential(tx, first.id))!);
   const { rules } = programmeContext(deps.programme);
   const out: Revoked[] = [];

@@ -8,7 +8,7 @@ import { renderRevocation } from '../notifications/templates/revocation';
 import { badgeName } from '../badges/programme-context';
 import { issuerProfile } from './achievements';
 import { credentialUrl } from './credential-content';
-import { holderOf, lockCredential, markRevoked, type CredentialRow } from './credentials.store';
+import { findCredentialOfAward, holderOf, lockCredential, markRevoked, type CredentialRow } from './credentials.store';
 import { setStatusEntry } from './status-lists.service';
 import { revokeDependents } from './revoke-dependents';
 import type { IssueDeps } from './issue.service';
@@ -38,9 +38,11 @@ export interface RevokeOptions {
   reason: string;
   /** The revoked badge this one required: the stored reason and the e-mail say so. */
   because?: { key: string; reason: string };
+  /** false: no e-mail (a merge's duplicate, the learner keeps the badge). */
+  notify?: boolean;
 }
 
-export type RevokeOne = (tx: Db, deps: IssueDeps, actor: Actor, row: CredentialRow, options: RevokeOptions) => Promise<Revoked>;
+export type RevokeOne = (tx: Db, deps: IssueDeps, actor: Actor | null, row: CredentialRow, options: RevokeOptions) => Promise<Revoked>;
 
 export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
   const now = deps.now?.() ?? new Date();
@@ -55,12 +57,12 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
     ? translate('CREDENTIAL_REVOKED_WITH', { badge: name(options.because.key, 'fr'), reason: options.because.reason }, 'fr')
     : options.reason;
   await setStatusEntry(tx, deps, row.statusListId, row.statusIndex, true, now);
-  await markRevoked(tx, row, { at: now, reason, by: actor.email });
+  await markRevoked(tx, row, { at: now, reason, by: actor?.email ?? null });
   await recordAudit(tx, actor, {
     action: 'credential.revoke', targetType: 'credential', targetId: row.id,
     details: { awardId: row.awardId, badge: row.badgeKey, reason, ...(options.because ? { because: options.because.key } : {}) },
   });
-  if (learner) {
+  if (learner && options.notify !== false) {
     await enqueueMail(tx, learner.email, 'revocation', renderRevocation(lang, {
       badgeName: name(row.badgeKey, lang), issuerName: issuerProfile(deps.programme, row.issuerId, deps.keyring.publicUrl, lang).name,
       reason: options.because?.reason ?? reason, because: options.because ? name(options.because.key, lang) : undefined,
@@ -69,3 +71,18 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
   }
   return { id: row.id, badgeKey: row.badgeKey, reason };
 };
+
+/**
+ * For a learner merge, before it deletes duplicate awards: their credentials are revoked, so a
+ * credential already handed out never stays "valid" with nothing behind it (deleting the award
+ * would delete it). No e-mail: the learner keeps the badge through the award the merge keeps.
+ */
+export async function revokeCredentialsOfAwards(tx: Db, deps: IssueDeps, actor: Actor | null, awardIds: readonly string[], reason: string): Promise<Revoked[]> {
+  const out: Revoked[] = [];
+  for (const awardId of awardIds) {
+    const found = await findCredentialOfAward(tx, awardId);
+    const row = found && (await lockCredential(tx, found.id));
+    if (row && !row.revokedAt) out.push(await revokeOne(tx, deps, actor, row, { reason, notify: false }));
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { DocumentLoader } from '../credentials/document-loader';
 import { buildStatusListCredential, createEncodedList, readStatusBits, setStatus, STATUS_LIST_LENGTH } from '../credentials/status-list';
 import { dateTime } from '../credentials/build-credential';
 import type { Keyring } from './keyring';
-import { insertList, latestListOf, lockList, saveList, usedIndexes, type StatusListRow } from './status-lists.store';
+import { insertList, latestListWithUsed, lockList, saveList, type StatusListRow } from './status-lists.store';
 
 export interface StatusListDeps {
   keyring: Keyring;
@@ -32,9 +32,20 @@ export async function createStatusList(db: Db, deps: StatusListDeps, issuerId: s
   return row;
 }
 
-// 4 rounds of 16 random candidates: all taken only once a list is ~95% full, then a new list.
+// The bits of the lists last read, kept while their encoding is unchanged (decoding is a gunzip).
+const decoded = new Map<number, { encodedList: string; isSet: (index: number) => boolean }>();
+async function bitsOf(list: Pick<StatusListRow, 'id' | 'encodedList'>) {
+  const hit = decoded.get(list.id);
+  if (hit?.encodedList === list.encodedList) return hit.isSet;
+  const isSet = await readStatusBits(list.encodedList);
+  decoded.set(list.id, { encodedList: list.encodedList, isSet });
+  return isSet;
+}
+
+// Up to 4 rounds of 16 random candidates: all taken only once a list is ~95% full, then a new list.
 const ROUNDS = 4;
 const CANDIDATES = 16;
+const randomCandidates = () => Array.from({ length: CANDIDATES }, () => randomInt(STATUS_LIST_LENGTH));
 
 /**
  * A random free entry of the issuer's current list (BSL privacy: indexes reveal neither order
@@ -43,18 +54,18 @@ const CANDIDATES = 16;
  * constraint settles races: the caller retries on conflict.
  */
 export async function allocateStatusEntry(db: Db, deps: StatusListDeps, issuerId: string): Promise<{ listId: number; index: number }> {
-  let list = (await latestListOf(db, issuerId)) ?? (await createStatusList(db, deps, issuerId));
-  for (let fresh = 0; fresh < 2; fresh += 1) {
-    const isSet = await readStatusBits(list.encodedList);
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const candidates = Array.from({ length: CANDIDATES }, () => randomInt(list.length)).filter((i) => !isSet(i));
-      const used = candidates.length ? await usedIndexes(db, list.id, candidates) : new Set<number>();
-      const free = candidates.find((i) => !used.has(i));
-      if (free !== undefined) return { listId: list.id, index: free };
+  for (let round = 0; round < 2 * ROUNDS; round += 1) {
+    const candidates = randomCandidates();
+    const current = await latestListWithUsed(db, issuerId, candidates);
+    if (!current || round === ROUNDS) {
+      await createStatusList(db, deps, issuerId); // none yet, or the current one is (nearly) full
+      continue;
     }
-    list = await createStatusList(db, deps, issuerId);
+    const isSet = await bitsOf(current.list);
+    const free = candidates.find((i) => i < current.list.length && !current.used.has(i) && !isSet(i));
+    if (free !== undefined) return { listId: current.list.id, index: free };
   }
-  throw new AppError('CREDENTIAL_STATUS_LIST_FULL', 500, { length: list.length });
+  throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
 }
 
 /** Sets (revoked) or clears one entry and re-signs the list, holding its row lock. */

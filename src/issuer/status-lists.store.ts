@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client';
 import { credentials, statusLists } from './issuer.tables';
 
 export type StatusListRow = typeof statusLists.$inferSelect;
@@ -33,9 +33,15 @@ export async function findListCredential(db: Db, id: number): Promise<string | u
   return row?.credential || undefined;
 }
 
-/** Which of `candidates` already belong to a credential of the list. */
-export async function usedIndexes(db: Db, listId: number, candidates: number[]): Promise<Set<number>> {
-  const rows = await db.select({ index: credentials.statusIndex }).from(credentials)
-    .where(and(eq(credentials.statusListId, listId), inArray(credentials.statusIndex, candidates)));
-  return new Set(rows.map((r) => r.index));
+/**
+ * The issuer's current list and which of `candidates` its credentials already hold, in one
+ * round trip (issuance runs this once per credential).
+ */
+export async function latestListWithUsed(db: Db, issuerId: string, candidates: number[]) {
+  const [row] = await queryRows<{ id: number; length: number; encodedList: string; used: number[] | null }>(db, sql`
+    select l.id, l.length, l.encoded_list as "encodedList",
+      (select array_agg(c.status_index) from ${credentials} c
+        where c.status_list_id = l.id and c.status_index in (${sql.join(candidates.map((i) => sql`${i}`), sql`, `)})) as used
+    from ${statusLists} l where l.issuer_id = ${issuerId} and l.purpose = 'revocation' order by l.id desc limit 1`);
+  return row ? { list: { id: row.id, length: row.length, encodedList: row.encodedList }, used: new Set((row.used ?? []).map(Number)) } : undefined;
 }

@@ -68,3 +68,28 @@ export function formBody(body: unknown): Record<string, string> {
   }
   return out;
 }
+
+export interface FileField extends FieldBase {
+  accept?: string;
+  /** Words of the drop zone, shown once app.js makes the zone accept dropped files. */
+  dropText: string;
+  chosenText: string;
+  attrs?: Record<string, string | number>;
+}
+
+/**
+ * A file input that works everywhere; app.js turns its box into a drop zone and names the
+ * chosen file. Keep it last in its form: multipart fields before it are read first (multipart.ts).
+ */
+export function fileField(f: FileField): Html {
+  const id = fieldId(f.name);
+  const attrs = Object.entries(f.attrs ?? {}).map(([k, v]) => attr` ${k}="${v}"`);
+  return html`<div class="field field-file${f.error ? ' field-invalid' : ''}">
+  <label for="${id}">${f.label}</label>${aside(f)}
+  <div class="dropzone" data-dropzone>
+    <p class="dropzone-text" data-drop-text hidden>${f.dropText}</p>
+    <input id="${id}" name="${f.name}" type="file"${f.accept ? attr` accept="${f.accept}"` : ''}${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}${attrs}>
+    <p class="dropzone-chosen" data-chosen hidden>${f.chosenText} <strong></strong></p>
+  </div>
+</div>`;
+}

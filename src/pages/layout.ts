@@ -21,6 +21,8 @@ export interface PageView {
   title: string;
   main: Html;
   status?: number;
+  /** Extra `<head>` markup (OpenGraph tags of a shareable page). */
+  head?: Html;
 }
 
 const otherLang = (lang: Lang): Lang => (lang === 'fr' ? 'en' : 'fr');
@@ -41,11 +43,20 @@ interface NavItem {
 function navItems(ctx: PageContext): NavItem[] {
   const t = textFor(layoutText, ctx.lang);
   const role = ctx.viewer?.role;
-  if (role === 'learner') return [{ href: '/', label: t.navHome, exact: true }, { href: '/mon-parcours', label: t.navMyPathway }];
+  if (role === 'learner') {
+    return [
+      { href: '/', label: t.navHome, exact: true },
+      { href: '/mon-parcours', label: t.navMyPathway },
+      { href: '/mes-badges', label: t.navMyBadges },
+      { href: '/verifier', label: t.navVerify },
+    ];
+  }
   if (role === 'organiser' || role === 'admin') {
     return [
       { href: '/organisateur', label: t.navDashboard, exact: true },
       { href: '/organisateur/evenements', label: t.navEvents },
+      { href: '/organisateur/apprenants', label: t.navLearners },
+      { href: '/organisateur/progression', label: t.navProgress },
       { href: '/organisateur/courriels', label: t.navOutbox },
       ...(role === 'admin' ? [{ href: '/organisateur/journal', label: t.navAudit }] : []),
     ];
@@ -53,6 +64,7 @@ function navItems(ctx: PageContext): NavItem[] {
   return [
     { href: '/', label: t.navHome, exact: true },
     { href: '/connexion', label: t.navSignIn },
+    { href: '/verifier', label: t.navVerify },
     { href: '/organisateur/connexion', label: t.navOrganiserArea },
   ];
 }
@@ -109,6 +121,7 @@ export function layout(ctx: PageContext, view: PageView): string {
 <link rel="icon" href="${ctx.assets.url('logo.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${ctx.assets.url('app.css')}">
 <script src="${ctx.assets.url('app.js')}" defer></script>
+${view.head ?? ''}
 </head>
 <body>
 <a class="skip-link" href="#contenu">${t.skipLink}</a>
@@ -119,7 +132,7 @@ ${view.main}
 </div></main>
 <footer class="site-footer"><div class="wrap footer-inner">
   <p>${t.footerAbout}</p>
-  <nav aria-label="${t.footerNavLabel}"><ul><li><a href="/">${t.footerHome}</a></li><li><a href="/docs">${t.footerApi}</a></li></ul></nav>
+  <nav aria-label="${t.footerNavLabel}"><ul><li><a href="/">${t.footerHome}</a></li><li><a href="/verifier">${t.footerVerify}</a></li><li><a href="/docs">${t.footerApi}</a></li></ul></nav>
 </div></footer>
 </body>
 </html>`}`;

@@ -2,7 +2,9 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
 import { AppError } from '../shared/errors';
+import { IMPORT_MAX_BYTES } from '../attendance/byte-limit';
 import { translate } from '../shared/messages';
 import { loadAssets, type Assets } from './assets';
 import { cookieOptions, readViewer } from './session';
@@ -11,6 +13,8 @@ import { errorPage } from './public/error.page';
 import { publicPages, sendNotFound } from './public/public.routes';
 import { learnerPages } from './learner/learner.routes';
 import { organiserPages } from './organiser/organiser.routes';
+import { PAGE_MULTIPART_LIMITS, readMultipartFields } from './multipart';
+import { credentialPages } from './public/credential.routes';
 
 const YEAR = 31_536_000;
 
@@ -63,6 +67,7 @@ function pageErrorHandler(views: Views) {
     const appError = error instanceof AppError ? error
       : error.validation ? new AppError('NOT_FOUND', 404, { resource: request.url.split('?')[0] })
       : isCsrfError(error) ? new AppError('AUTH_FORBIDDEN', 403)
+      : error.statusCode === 413 ? new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${IMPORT_MAX_BYTES / 1_048_576} Mo/MB` })
       : (error.statusCode ?? 500) < 500 ? new AppError('BAD_REQUEST', error.statusCode!, { reason: error.message })
       : new AppError('INTERNAL_ERROR', 500);
     if (appError.status >= 500) request.log.error({ err: error }, 'page failed');
@@ -78,6 +83,8 @@ export const pagesPlugin: FastifyPluginAsync = async (app) => {
   const cookie = cookieOptions(app.config.publicUrl);
   await app.register(helmet, securityHeaders(https));
   await app.register(formbody, { bodyLimit: 65_536 });
+  // File uploads (attendance exports, badges to verify) stream; see multipart.ts.
+  await app.register(multipart, { limits: PAGE_MULTIPART_LIMITS });
   await app.register(csrf, { cookieKey: 'parcours_csrf', cookieOpts: cookie });
   const assets = await loadAssets();
   const views = createViews(assets);
@@ -85,6 +92,7 @@ export const pagesPlugin: FastifyPluginAsync = async (app) => {
 
   await app.register(async (pages) => {
     pages.decorateRequest('viewer', null);
+    pages.decorateRequest('pageFile', null);
     pages.addHook('onRequest', async (request, reply) => {
       // `?lang=` (the language switch) is remembered for the next pages.
       const asked = (request.query as { lang?: string }).lang;
@@ -93,9 +101,19 @@ export const pagesPlugin: FastifyPluginAsync = async (app) => {
       }
       request.viewer = await readViewer(request);
     });
-    // Every form POST, on every page present and future, carries the token of its page.
-    pages.addHook('preHandler', (request, reply, done) => (request.method === 'POST' ? pages.csrfProtection(request, reply, done) : done()));
+    // Every form POST, on every page present and future, carries the token of its page. A
+    // multipart form's fields (the token first) are read here; its file is left for the handler.
+    pages.addHook('preHandler', (request, reply, done) => {
+      if (request.method !== 'POST') return done();
+      if (!request.isMultipart()) return pages.csrfProtection(request, reply, done);
+      readMultipartFields(request).then(() => pages.csrfProtection(request, reply, done), done);
+    });
+    // A file nobody read (refused form, error page): drain it so the connection is not left hanging.
+    pages.addHook('onResponse', async (request) => {
+      if (request.pageFile && !request.pageFile.file.readableEnded) request.pageFile.file.resume();
+    });
     pages.setErrorHandler(pageErrorHandler(views));
+    await pages.register(credentialPages, { views });
     await pages.register(publicPages, { views });
     await pages.register(learnerPages, { views });
     await pages.register(organiserPages, { views, prefix: '/organisateur' });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, tokenTtl, type TokenClaims } from '../plugins/auth';
+import { AppError } from '../shared/errors';
 
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure behind https. */
@@ -29,3 +30,15 @@ export async function readViewer(request: FastifyRequest): Promise<TokenClaims |
 }
 
 export const isOrganiser = (viewer: TokenClaims | null) => viewer?.role === 'organiser' || viewer?.role === 'admin';
+
+/**
+ * A session whose learner no longer exists (merged into another record by an organiser): the
+ * session ends and the person signs in again, landing on the record that was kept.
+ */
+export function forgetMergedLearner(reply: FastifyReply) {
+  return (error: unknown): null => {
+    if (!(error instanceof AppError) || error.code !== 'LEARNER_NOT_FOUND') throw error;
+    endSession(reply);
+    return null;
+  };
+}

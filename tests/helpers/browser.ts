@@ -47,12 +47,16 @@ export async function openPage(
   const missing: string[] = [];
   page.on('response', (res) => {
     if (res.status() === 404 && (options.allowMissing ?? []).some((m) => res.url().includes(m))) missing.push(res.url());
+    // A page answered with 4xx on purpose (404 page, a refused form): Chromium logs it, it is no fault.
+    if (res.status() >= 400 && res.request().isNavigationRequest()) missing.push(res.url());
   });
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const text = msg.text();
-    if (/Failed to load resource/.test(text) && missing.length > 0) return;
-    problems.errors.push(text);
+    const url = msg.location().url ?? '';
+    if (/Failed to load resource/.test(text) && missing.includes(url)) return;
+    // A failed load names its URL: "404 … /achievements/x.svg" says what to fix.
+    problems.errors.push(url && /Failed to load resource/.test(text) ? `${text} ${url}` : text);
   });
   page.on('pageerror', (error) => problems.errors.push(String(error)));
   return { context, page, problems };

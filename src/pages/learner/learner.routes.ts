@@ -5,14 +5,16 @@ import { AppError } from '../../shared/errors';
 import { translate } from '../../shared/messages';
 import { Email } from '../../shared/schemas';
 import { programmeBadges, programmeEvents } from '../data/programme';
-import { loadLearnerProgress } from '../data/progress';
+import { loadLearnerProgress, loadLearnerQuizzes } from '../data/progress';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
 import { signInText } from '../i18n/learner.text';
-import { endSession, isOrganiser, startSession } from '../session';
+import { endSession, forgetMergedLearner, isOrganiser, startSession } from '../session';
 import { textFor } from '../text';
 import type { Views } from '../views';
 import { pathwayPage } from './pathway.page';
+import { quizPages } from './quiz.routes';
+import { myBadgesPages } from './my-badges.routes';
 import { confirmLinkPage, linkSentPage, signInPage, signOutPage } from './sign-in.page';
 
 /** Learner sign-in by e-mailed link, sign-out, and "Mon parcours". */
@@ -69,11 +71,18 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     const viewer = request.viewer;
     if (!viewer) return views.redirect(reply, '/connexion');
     if (isOrganiser(viewer)) return views.redirect(reply, '/organisateur');
+    const progress = await loadLearnerProgress(app, viewer.sub, request.lang).catch(forgetMergedLearner(reply));
+    if (!progress) return views.redirect(reply, '/connexion');
     const ctx = views.context(request, reply);
     return views.send(reply, ctx, pathwayPage(ctx, {
       badges: programmeBadges(app.programme, ctx.lang),
       events: await programmeEvents(app.db, app.programme, ctx.lang),
-      progress: await loadLearnerProgress(app, viewer.sub, ctx.lang),
+      progress,
+      quizzes: await loadLearnerQuizzes(app, viewer.sub, ctx.lang),
     }));
   });
+
+  await app.register(quizPages, { views });
+  await app.register(myBadgesPages, { views });
 };
+

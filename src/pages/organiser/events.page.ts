@@ -16,7 +16,7 @@ export function eventsPage(ctx: PageContext, events: EventView[]): PageView {
   <td data-label="${t.colKind}"><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span></td>
   <td data-label="${t.colDate}">${eventWhenLines(e, ctx.lang)}</td>
   <td class="num" data-label="${t.colPresence}" data-presence>${formatPercent(e.minPresenceRatio, ctx.lang)}</td>
-  <td data-label="${t.colActions}"><a class="button button-small button-secondary" href="/organisateur/evenements/${e.key}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a></td>
+  <td data-label="${t.colActions}"><span class="actions actions-tight"><a class="button button-small button-secondary" href="/organisateur/evenements/${e.key}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a><a class="button button-small" href="/organisateur/evenements/${e.key}/import" aria-label="${fmt(t.importLabel, { title: e.title })}">${t.import}</a></span></td>
 </tr>`);
   return {
     title: t.title,

@@ -12,6 +12,9 @@ import { dashboardPages } from './dashboard.routes';
 import { eventsPages } from './events.routes';
 import { requireOrganiser, safeNext } from './guard';
 import { outboxPages } from './outbox.routes';
+import { importPages } from './import.routes';
+import { learnersPages } from './learners.routes';
+import { progressPages } from './progress.routes';
 import { organiserSignInPage } from './sign-in.page';
 
 /** Everything under /organisateur: the sign-in, then pages that all require an organiser session. */
@@ -51,6 +54,9 @@ export const organiserPages: FastifyPluginAsync<{ views: Views }> = async (app, 
     area.addHook('preHandler', requireOrganiser(views));
     await area.register(dashboardPages, { views });
     await area.register(eventsPages, { views });
+    await area.register(importPages, { views });
+    await area.register(learnersPages, { views });
+    await area.register(progressPages, { views });
     await area.register(outboxPages, { views });
     await area.register(auditPages, { views });
   });

@@ -3,6 +3,7 @@ import type { Views } from '../views';
 import { programmeBadges, programmeEvents } from '../data/programme';
 import { homePage } from './home.page';
 import { notFoundPage } from './error.page';
+import { verifierPages } from './verifier.routes';
 
 /** Browsers get a page; API clients (and every /api/ path) keep the JSON envelope of the errors plugin. */
 export function wantsHtml(request: FastifyRequest): boolean {
@@ -25,6 +26,8 @@ export const publicPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
       events: await programmeEvents(app.db, app.programme, ctx.lang),
     }));
   });
+
+  await app.register(verifierPages, { views });
 
   // Lowest-priority route: any GET no other route answers. Non-browsers fall through to the
   // errors plugin's JSON 404, unchanged.

@@ -1,0 +1,23 @@
+import type { Db } from '../db/client';
+import { findCredentialFiles } from './credentials.store';
+
+export type CredentialFile = NonNullable<Awaited<ReturnType<typeof findCredentialFiles>>>;
+
+// Signed credentials never change, so a process may keep the hot ones. The short life bounds
+// how long another instance serves a credential erased with its learner (RGPD).
+const MAX_ENTRIES = 2000;
+const TTL_MS = 60_000;
+const cache = new Map<string, { file: CredentialFile; until: number }>();
+
+/** What the public routes serve for a credential id, from memory when recently read. */
+export async function findCredentialFile(db: Db, id: string, now = Date.now()): Promise<CredentialFile | undefined> {
+  const hit = cache.get(id);
+  if (hit && hit.until > now) return hit.file;
+  const file = await findCredentialFiles(db, id);
+  cache.delete(id);
+  if (!file) return undefined;
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!); // oldest first (insertion order)
+  cache.set(id, { file, until: now + TTL_MS });
+  return file;
+}
+

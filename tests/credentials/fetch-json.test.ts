@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createFetchJson, ownPath } from '../../src/issuer/fetch-json';
+
+const local = async (path: string) => (path === '/.well-known/jwks.json' ? { keys: [] } : undefined);
+const stub = (respond: (url: string, init: RequestInit) => Promise<Response>) => {
+  const seen: string[] = [];
+  const fetch = (async (url: string, init: RequestInit) => { seen.push(url); return respond(url, init); }) as unknown as typeof globalThis.fetch;
+  return { fetch, seen };
+};
+
+describe('what verification fetches', () => {
+  it('answers our own PUBLIC_URL locally, with no request at all', async () => {
+    const { fetch, seen } = stub(async () => new Response('{}'));
+    const fetchJson = createFetchJson({ publicUrl: 'https://badges.parcours.test', local, fetch });
+    expect(await fetchJson('https://badges.parcours.test/.well-known/jwks.json#abc')).toEqual({ keys: [] });
+    await expect(fetchJson('https://badges.parcours.test/status/42')).rejects.toThrow(/not published here/);
+    expect(seen).toEqual([]);
+    expect(ownPath('https://h.test/prefix', 'https://h.test/prefix/did.json')).toBe('/did.json');
+    expect(ownPath('https://h.test/prefix', 'https://h.test/prefixe/did.json')).toBeUndefined();
+  });
+
+  it('fetches others over HTTPS only, and refuses what is too big or too slow', async () => {
+    const ok = stub(async () => new Response(JSON.stringify({ id: 'did:web:autre.example' })));
+    expect(await createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: ok.fetch })('https://autre.example/.well-known/did.json')).toEqual({ id: 'did:web:autre.example' });
+    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: ok.fetch })('http://autre.example/x')).rejects.toThrow(/non-https/);
+    const big = stub(async () => new Response('x'.repeat(2000)));
+    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: big.fetch, maxBytes: 1000 })('https://autre.example/big')).rejects.toThrow(/too large/);
+    const slow = stub((_url, init) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))));
+    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: slow.fetch, timeoutMs: 50 })('https://lent.example/x')).rejects.toThrow();
+    const down = stub(async () => new Response('oops', { status: 503 }));
+    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: down.fetch })('https://autre.example/x')).rejects.toThrow(/HTTP 503/);
+  });
+});
