@@ -50,7 +50,7 @@ const keepFirst = (a: Award, b: Award) =>
  * A merge leaves one award per badge, as the unique constraint requires: a valid one before a
  * revoked one, then the earliest. The other is deleted; the kept one moves to `intoId`.
  */
-export async function moveAwards(db: Db, fromId: string, intoId: string) {
+export async function moveAwards(db: Db, fromId: string, intoId: string, beforeDrop?: (awardIds: string[]) => Promise<unknown>) {
   const rows = await db.select().from(awards).where(inArray(awards.learnerId, [fromId, intoId]));
   const byBadge = new Map<string, Award[]>();
   for (const row of rows) byBadge.set(row.badgeKey, [...(byBadge.get(row.badgeKey) ?? []), row]);
@@ -61,6 +61,7 @@ export async function moveAwards(db: Db, fromId: string, intoId: string) {
     dropped.push(...rest);
     if (keep!.learnerId === fromId) moved.push(keep!);
   }
+  if (dropped.length) await beforeDrop?.(dropped.map((a) => a.id));
   if (dropped.length) await db.delete(awards).where(inArray(awards.id, dropped.map((a) => a.id)));
   if (moved.length) await db.update(awards).set({ learnerId: intoId }).where(inArray(awards.id, moved.map((a) => a.id)));
   return { moved: moved.map((a) => a.id), dropped: dropped.map((a) => a.id) };

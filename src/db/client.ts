@@ -31,6 +31,9 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle client losing its connection (server restart, dropped database) must not crash the process;
+    // the pool replaces it and the next query reports the error where it can be handled.
+    pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
     // Fail fast with the server's own message rather than on the first request.
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Db;

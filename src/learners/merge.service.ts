@@ -6,15 +6,16 @@ import { attendance } from '../attendance/attendance.tables';
 import { learners } from './learners.tables';
 import { findLearnerById } from './learners.store';
 import { moveBadgeData } from '../badges/move-learner-data';
+import type { Credentials } from '../issuer/credentials.service';
 
 const rank = { absent: 0, replay: 1, present: 2 } as const;
 
 /**
  * Two records of one person become one: for each event the better attendance is kept, then the
- * duplicate is deleted. Areas that own learner data move theirs in `moveOwnedData`.
+ * duplicate is deleted; attempts and awards move with it.
  */
 export async function mergeLearners(
-  db: Db, actor: Actor, deps: { reevaluate(tx: Db, ids: string[]): Promise<void>; moveOwnedData?(tx: Db, from: string, into: string): Promise<void> },
+  db: Db, actor: Actor, deps: { reevaluate(tx: Db, ids: string[]): Promise<void>; credentials?: Pick<Credentials, 'revokeForAwards'> },
   fromId: string, intoId: string,
 ) {
   if (fromId === intoId) throw new AppError('LEARNER_MERGE_SELF', 400);
@@ -33,8 +34,8 @@ export async function mergeLearners(
       if (mine && better) await tx.delete(attendance).where(eq(attendance.id, mine.id));
       if (better) await tx.update(attendance).set({ learnerId: intoId, updatedAt: sql`now()` }).where(eq(attendance.id, row.id));
     }
-    await moveBadgeData(tx, fromId, intoId);
-    await deps.moveOwnedData?.(tx, fromId, intoId);
+    await moveBadgeData(tx, fromId, intoId, (ids) =>
+      deps.credentials?.revokeForAwards(tx, actor, ids, `doublon fusionné dans ${into.email} / duplicate merged`) ?? Promise.resolve());
     await tx.update(learners).set({
       name: into.name ?? from.name, organisation: into.organisation ?? from.organisation, updatedAt: sql`now()`,
     }).where(eq(learners.id, intoId));

@@ -8,10 +8,6 @@ import { answer, attend, EVENTS, learnerAuth } from './helpers';
 let ctx: TestContext;
 beforeAll(async () => { ctx = await buildTestApp(); });
 afterAll(async () => {
-  // pg-pool ends its clients without waiting, and the helper's `drop database … with (force)` then
-  // kills the still-closing ones: the pool re-emits that FATAL as 'error', which src/db/client.ts
-  // does not listen to yet. Twenty concurrent requests open enough clients to hit that race.
-  if (ctx?.database.raw.kind === 'postgres') ctx.database.raw.pool.on('error', () => {});
   await ctx?.close();
 });
 

@@ -11,7 +11,6 @@ let ctx: TestContext;
 beforeAll(async () => { ctx = await buildTestApp(); });
 afterAll(async () => {
   // See concurrency.test.ts: a pg-pool race at teardown with many clients open.
-  if (ctx?.database.raw.kind === 'postgres') ctx.database.raw.pool.on('error', () => {});
   await ctx?.close();
 });
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { awards } from '../../src/badges/awards.tables';
 import { quizAttempts } from '../../src/quizzes/quizzes.tables';
+import { findCredentialOfAward } from '../../src/issuer/credentials.store';
 import { answer, attend, awardKeys, learnerAuth, WEBINARS } from './helpers';
 
 let ctx: TestContext;
@@ -21,6 +22,9 @@ describe('POST /api/learners/:id/merge with attempts and awards', () => {
     expect((await answer(ctx, mainAuth, 'quiz-management')).statusCode).toBe(201);
     const [earliest] = await ctx.database.db.select().from(awards).where(eq(awards.learnerId, dup));
     expect(await awardKeys(ctx, main)).toEqual(['data-juridique']);
+    // The main record's own data-juridique credential was already e-mailed: the merge drops that award.
+    const [mainAward] = await ctx.database.db.select().from(awards).where(eq(awards.learnerId, main));
+    const dropped = await findCredentialOfAward(ctx.database.db, mainAward!.id);
 
     const res = await ctx.app.inject({ method: 'POST', url: `/api/learners/${dup}/merge`, headers: await ctx.adminAuth(), payload: { into: main } });
     expect(res.statusCode, res.body).toBe(200);
@@ -33,5 +37,10 @@ describe('POST /api/learners/:id/merge with attempts and awards', () => {
     expect(await ctx.database.db.select().from(awards).where(eq(awards.learnerId, dup))).toEqual([]);
     const management = kept.find((a) => a.badgeKey === 'data-management')!;
     expect(management.evidence.events.map((e) => e.key)).toContain('atelier-management');
+
+    // Its credential is not left valid: the status list now says revoked.
+    const verdict = await ctx.app.inject({ method: 'POST', url: '/api/verify', payload: dropped!.json, headers: { 'content-type': 'application/json' } });
+    expect(verdict.json().valid).toBe(false);
+    expect(verdict.json().checks.find((c: { check: string }) => c.check === 'status')).toMatchObject({ ok: false });
   });
 });

@@ -82,6 +82,10 @@ export const auditText = defineText('organiser-audit', {
   'attendance.match': 'Ligne d’import rattachée',
   'attendance.set': 'Présence corrigée',
   'learner.merge': 'Apprenants fusionnés',
+  'award.manual': 'Badge attribué à la main',
+  'award.rule': 'Badge attribué par règle',
+  'credential.revoke': 'Badge révoqué',
+  'quiz.open': 'Questionnaire ouvert',
 }, {
   title: 'Audit log',
   lead: 'Every organiser action is recorded here, newest first.',
@@ -103,4 +107,8 @@ export const auditText = defineText('organiser-audit', {
   'attendance.match': 'Import row matched',
   'attendance.set': 'Attendance corrected',
   'learner.merge': 'Learners merged',
+  'award.manual': 'Badge awarded by hand',
+  'award.rule': 'Badge awarded by rule',
+  'credential.revoke': 'Badge revoked',
+  'quiz.open': 'Questionnaire opened',
 }, ['colDate', 'colAction', 'pagination']);
