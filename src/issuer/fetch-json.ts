@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import type { FetchJson } from '../credentials/document-loader';
 
 export interface FetchJsonOptions {
@@ -34,7 +36,9 @@ export function createFetchJson(options: FetchJsonOptions): FetchJson {
       return document;
     }
     if (!url.startsWith('https://')) throw new Error(`refusing a non-https URL: ${url}`);
-    const response = await fetchFn(url, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    if (!options.fetch) await refusePrivateHost(new URL(url).hostname);
+    // No redirects: a public host could otherwise bounce the request to a private one.
+    const response = await fetchFn(url, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return JSON.parse(await readCapped(response, maxBytes, url)) as unknown;
   };
@@ -56,4 +60,24 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+// Anyone can make /api/verify fetch a URL: it must not become a way into our own network.
+const privateRanges = new BlockList();
+for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
+  privateRanges.addSubnet(net, bits, 'ipv4');
+}
+for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  privateRanges.addSubnet(net, bits, 'ipv6');
+}
+
+export async function refusePrivateHost(hostname: string) {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
+  for (const { address: raw, family: rawFamily } of addresses) {
+    // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is checked as the IPv4 address it is.
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw)?.[1];
+    const [address, family] = mapped ? [mapped, 4] : [raw, rawFamily];
+    if (privateRanges.check(address, family === 6 ? 'ipv6' : 'ipv4')) throw new Error(`refusing a private address: ${hostname}`);
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFetchJson, ownPath } from '../../src/issuer/fetch-json';
+import { createFetchJson, ownPath, refusePrivateHost } from '../../src/issuer/fetch-json';
 
 const local = async (path: string) => (path === '/.well-known/jwks.json' ? { keys: [] } : undefined);
 const stub = (respond: (url: string, init: RequestInit) => Promise<Response>) => {
@@ -29,5 +29,16 @@ describe('what verification fetches', () => {
     await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: slow.fetch, timeoutMs: 50 })('https://lent.example/x')).rejects.toThrow();
     const down = stub(async () => new Response('oops', { status: 503 }));
     await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: down.fetch })('https://autre.example/x')).rejects.toThrow(/HTTP 503/);
+  });
+});
+
+describe('no way into our own network through /api/verify', () => {
+  it.each(['https://127.0.0.1/status/1', 'https://localhost/.well-known/did.json', 'https://10.1.2.3/x', 'https://[::1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://169.254.169.254/latest'])('refuses %s before any request', async (url) => {
+    const fetchJson = createFetchJson({ publicUrl: 'http://parcours.test', local });
+    await expect(fetchJson(url)).rejects.toThrow(/private address/);
+  });
+
+  it('lets a public address through the check', async () => {
+    await expect(refusePrivateHost('93.184.216.34')).resolves.toBeUndefined();
   });
 });
