@@ -73,6 +73,8 @@ export interface FileField extends FieldBase {
   accept?: string;
   /** Words of the drop zone, shown once app.js makes the zone accept dropped files. */
   dropText: string;
+  /** The button that opens the file picker once app.js hides the browser's own control. */
+  chooseText: string;
   chosenText: string;
   attrs?: Record<string, string | number>;
 }
@@ -89,6 +91,7 @@ export function fileField(f: FileField): Html {
   <div class="dropzone" data-dropzone>
     <p class="dropzone-text" data-drop-text hidden>${f.dropText}</p>
     <input id="${id}" name="${f.name}" type="file"${f.accept ? attr` accept="${f.accept}"` : ''}${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}${attrs}>
+    <label for="${id}" class="button button-secondary dropzone-button" data-choose hidden>${f.chooseText}</label>
     <p class="dropzone-chosen" data-chosen hidden>${f.chosenText} <strong></strong></p>
   </div>
 </div>`;

@@ -79,13 +79,16 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
 
 // Page-side code is passed as strings: the project's tsconfig has no DOM types, on purpose.
 
-/** The page's text for a reader, without data shown as code (identifiers, JSON details). */
+/**
+ * The page's text for a reader, without data shown as code (identifiers, JSON details) nor what
+ * people typed (`data-user-text`: a note or a reason is shown in the language it was written in).
+ */
 export function visibleText(page: Page): Promise<string> {
   return page.evaluate<string>(`(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parts = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement.closest('code, script, style, [hidden]')) parts.push(node.textContent);
+      if (!node.parentElement.closest('code, script, style, [hidden], [data-user-text]')) parts.push(node.textContent);
     }
     return parts.join(' ');
   })()`);

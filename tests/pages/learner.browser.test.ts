@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp, type TestContext } from '../helpers/app';
@@ -5,9 +6,13 @@ import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, focusedElementId, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { foreignText, rawTemplateText } from './untranslated';
+import { attend, WEBINARS } from '../badges/helpers';
+import { replaceItxtText } from '../credentials/png-reader';
+import { findLearnerByEmail } from '../../src/learners/learners.store';
+import { learnerCredentials } from '../../src/issuer/learner-credentials.service';
 
-// Badge images are served by the credentials area (not merged yet): their 404 is expected here.
-const ALLOW_MISSING = ['/achievements/'];
+const ALLOW_MISSING: string[] = [];
+const EMAIL = 'claire.martin@mairie-valbrune.fr';
 
 let ctx: TestContext;
 let smtp: TestSmtp;
@@ -15,10 +20,14 @@ let browser: Browser;
 let base: string;
 let page: Page;
 let problems: PageProblems;
+/** The baked PNG the learner downloads, later dropped on the verifier by a third party. */
+let baked: Buffer;
 
 beforeAll(async () => {
   smtp = await startSmtp();
   ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
+  // Claire attended both webinars and workshop 3: only its questionnaire stands between her and "data admin".
+  await attend(ctx, EMAIL, [...WEBINARS, 'atelier-admin']);
   base = await listen(ctx.app);
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser, base, { allowMissing: ALLOW_MISSING }));
@@ -30,11 +39,11 @@ afterAll(async () => {
 });
 
 /** The checks every page gets: no serious axe violation, no text of the other language, a screenshot. */
-async function checkPage(name: string, lang: 'fr' | 'en' = 'fr') {
-  expect(await page.getAttribute('html', 'lang')).toBe(lang);
-  expect(await seriousA11yViolations(page), name).toEqual([]);
-  expect(foreignText(await visibleText(page), lang), name).toEqual([]);
-  await screenshot(page, name);
+async function checkPage(name: string, lang: 'fr' | 'en' = 'fr', on: Page = page) {
+  expect(await on.getAttribute('html', 'lang')).toBe(lang);
+  expect(await seriousA11yViolations(on), name).toEqual([]);
+  expect(foreignText(await visibleText(on), lang), name).toEqual([]);
+  await screenshot(on, name);
 }
 
 describe('learner journey in a real browser', () => {
@@ -75,6 +84,105 @@ describe('learner journey in a real browser', () => {
     await checkPage('mon-parcours');
   });
 
+  it('answers the questionnaire, sees the score and the correction, and the badge appears', async () => {
+    const card = page.locator('#badge-data-admin');
+    await expect(card.locator('.pill').first().innerText()).resolves.toBe('En cours');
+    await card.getByRole('link', { name: /Répondre au questionnaire/ }).click();
+    await page.waitForURL('**/questionnaires/quiz-admin');
+    await checkPage('questionnaire');
+
+    // Sent empty: the summary takes the focus and names the questions.
+    await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+    await page.waitForSelector('#erreurs');
+    expect(await focusedElementId(page)).toBe('erreurs');
+    await checkPage('questionnaire-erreurs');
+
+    const quiz = ctx.app.programme.quizzes.find((q) => q.key === 'quiz-admin')!;
+    for (const q of quiz.questions) {
+      if (q.type === 'text') await page.locator(`#champ-${q.id}`).fill('Mieux documenter nos jeux de données.');
+      else if (q.type === 'scale') await page.locator(`#champ-${q.id}-4`).check();
+      else for (const id of q.correct ?? [q.choices[0]!.id]) await page.locator(`#champ-${q.id}-${id}`).check();
+    }
+    await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+    await page.waitForURL('**/questionnaires/quiz-admin/resultats/*');
+    await expect(page.locator('.score-value').innerText()).resolves.toMatch(/\b100\s%$/u);
+    expect(await page.locator('.review-correct').count()).toBeGreaterThan(5);
+    await checkPage('questionnaire-resultat');
+
+    await page.getByRole('link', { name: 'Voir mon parcours' }).click();
+    await page.waitForURL('**/mon-parcours');
+    await expect(card.locator('.pill').first().innerText()).resolves.toBe('Obtenu');
+    await expect(card.getByRole('link', { name: 'Voir mon badge' }).isVisible()).resolves.toBe(true);
+    await checkPage('mon-parcours-badge');
+  });
+
+  it('finds the badge in Mes badges, copies its link, opens the public page and downloads the PNG', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes badges' }).click();
+    await page.waitForURL('**/mes-badges');
+    const card = page.locator('.credential-card').first();
+    await expect(card.locator('h2').innerText()).resolves.toBe('data admin');
+    await expect(card.locator('img[alt^="QR code"]').evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).resolves.toBeGreaterThan(0);
+    await checkPage('mes-badges');
+    await card.getByRole('button', { name: 'Copier le lien' }).click();
+    await card.getByText('Lien copié.').waitFor();
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(copied).toMatch(/^http:\/\/parcours\.test\/credentials\/[0-9a-f-]{36}$/);
+
+    await card.getByRole('link', { name: /Voir la page publique/ }).click();
+    await page.waitForURL('**/credentials/*');
+    await page.locator('[data-verdict="valid"]').waitFor();
+    expect(await page.locator('.check-failed').count()).toBe(0);
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('data admin');
+    await checkPage('badge-public');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="png"]').click()]);
+    expect(download.suggestedFilename()).toBe('badge-data-admin.png');
+    baked = await readFile((await download.path())!);
+    expect(baked.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(baked.includes(Buffer.from('openbadgecredential'))).toBe(true);
+
+    // The same pages in English, with no French left.
+    await page.goto(`${new URL(page.url()).pathname}?lang=en`);
+    await expect(page.locator('.verdict-title').innerText()).resolves.toBe('Genuine and valid badge');
+    await checkPage('badge-public-en', 'en');
+    await page.goto('/mes-badges');
+    await checkPage('mes-badges-en', 'en');
+    await page.goto('/questionnaires/quiz-admin');
+    await checkPage('questionnaire-en', 'en');
+    await page.goto('/mon-parcours?lang=fr');
+  });
+
+  it('lets a third party drop the baked PNG on the verifier: valid; then a tampered one: invalid', async () => {
+    const visitor = await openPage(browser, base, { allowMissing: ALLOW_MISSING });
+    const drop = (png: Buffer, name: string) => visitor.page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob('${png.toString('base64')}'), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], '${name}', { type: 'image/png' }));
+      document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    })()`);
+    try {
+      const p = visitor.page;
+      await p.goto('/');
+      await p.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Vérifier un badge' }).click();
+      await p.waitForURL('**/verifier');
+      await checkPage('verificateur', 'fr', p);
+      await drop(baked, 'badge-data-admin.png');
+      await p.locator('[data-verdict]').waitFor();
+      await expect(p.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('valid');
+      expect(await p.locator('.check-ok').count()).toBe(6);
+      await checkPage('verificateur-valide', 'fr', p);
+
+      await drop(replaceItxtText(baked, 'data admin', 'data expert'), 'badge-modifie.png');
+      await p.locator('[data-verdict="invalid"]').waitFor();
+      await expect(p.locator('[data-check="proof"] .check-message').innerText()).resolves.toContain('Signature invalide');
+      await checkPage('verificateur-invalide', 'fr', p);
+      expect(visitor.problems.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
+    }
+  });
+
   it('switches to English and stays in English', async () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/mon-parcours?lang=en');
@@ -108,6 +216,16 @@ describe('learner journey in a real browser', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousA11yViolations(phone.page)).toEqual([]);
       await screenshot(phone.page, 'accueil-mobile', { fullPage: false });
+      // Claire's pages on her phone: nothing wider than the screen, nothing axe objects to.
+      const learner = (await findLearnerByEmail(ctx.database.db, EMAIL))!;
+      await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.jwt.sign({ sub: learner.id, role: 'learner', email: EMAIL }), url: base }]);
+      const [credential] = await learnerCredentials(ctx.database.db, ctx.app.programme, ctx.app.config.publicUrl, learner.id, 'fr');
+      for (const [url, name] of [['/mon-parcours', ''], ['/questionnaires/quiz-admin', ''], ['/mes-badges', 'mes-badges-mobile'], [`/credentials/${credential!.id}`, 'badge-public-mobile'], ['/verifier', '']]) {
+        await phone.page.goto(url!);
+        expect(await horizontalOverflow(phone.page), url).toBeLessThanOrEqual(0);
+        expect(await seriousA11yViolations(phone.page), url).toEqual([]);
+        if (name) await screenshot(phone.page, name, { fullPage: false });
+      }
       expect(phone.problems.errors).toEqual([]);
     } finally {
       await phone.context.close();

@@ -7,6 +7,8 @@ import { deliverDue } from '../../src/notifications/deliver';
 import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
 import { findEvent } from '../../src/events/events.store';
 import { foreignText, rawTemplateText } from './untranslated';
+import { zoomWebinarReport } from '../imports/zoom-report';
+import { answer, attend, learnerAuth, WEBINARS } from '../badges/helpers';
 
 let ctx: TestContext;
 let smtp: TestSmtp;
@@ -103,12 +105,111 @@ describe('organiser journey in a real browser', () => {
     await checkPage('organisateur-evenements-en', 'en');
   });
 
+  it('imports a Zoom report through the preview, confirms it, and matches the row without an e-mail', async () => {
+    await page.goto('/organisateur/evenements?lang=fr');
+    await page.getByRole('link', { name: /Importer les présences de « Webinaire #1/ }).click();
+    await page.waitForURL('**/organisateur/evenements/webinaire-1/import');
+    await checkPage('organisateur-import');
+
+    const report = zoomWebinarReport(
+      [
+        { name: 'Hélène Lefèvre', email: 'helene.lefevre@mairie-valbrune.example', join: '10:01:12', leave: '11:31:40', minutes: 91, org: 'Mairie de Valbrune' },
+        { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.example', join: '10:00:00', leave: '10:30:00', minutes: 30, org: 'CC des Lacs' },
+        { name: 'Inès Moreau', email: 'ines.moreau@dept-21.example', join: '09:58:40', leave: '12:00:00', minutes: 122, org: 'Département' },
+      ],
+      [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.example' }],
+      [{ name: 'Zoé Martin', join: '10:05:00', leave: '11:50:00', minutes: 105 }],
+    );
+    await page.locator('#champ-fichier').setInputFiles({ name: 'rapport-zoom-webinaire-1.csv', mimeType: 'text/csv', buffer: report });
+    await page.getByText('Fichier choisi : rapport-zoom-webinaire-1.csv').waitFor();
+    await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Aperçu de l’import');
+    await expect(page.locator('[data-format]').innerText()).resolves.toBe('Zoom — rapport de webinaire');
+    // The file chosen for the preview is carried into the confirmation: nothing to choose again.
+    await page.getByText('Le fichier de l’aperçu est repris').waitFor();
+    const marc = page.getByRole('row', { name: /Marc Dupont/ });
+    await expect(marc.getByText('Absent').count()).resolves.toBe(1);
+    await checkPage('organisateur-import-apercu');
+
+    await page.getByRole('button', { name: 'Confirmer l’import' }).click();
+    await page.waitForURL(/\/organisateur\/evenements\/webinaire-1\/import\/[0-9a-f-]{36}$/);
+    await page.getByRole('status').getByText('L’import est enregistré.').waitFor();
+    const row = page.locator('tr', { hasText: 'Zoé Martin' });
+    await row.getByLabel(/Adresse e-mail de l’apprenant/).fill('zoe.martin@commune-de-lacs.example');
+    await row.getByRole('button', { name: 'Rattacher' }).click();
+    await page.getByRole('status').getByText('est rattachée à zoe.martin@commune-de-lacs.example').waitFor();
+    await checkPage('organisateur-import-resultat');
+  });
+
+  it('reads the cohort’s progress, filtered by organisation', async () => {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Progression' }).click();
+    await page.waitForURL('**/organisateur/progression');
+    expect(await page.locator('.matrix tbody tr').count()).toBe(4);
+    await checkPage('organisateur-progression');
+    await page.getByLabel('Organisation').selectOption('Mairie de Valbrune');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL('**/organisateur/progression?organisation=*');
+    expect(await page.locator('.matrix tbody tr').count()).toBe(1);
+    expect(await page.getAttribute('a[href^="/api/reports/progress.csv"]', 'href')).toBe('/api/reports/progress.csv?organisation=Mairie+de+Valbrune&lang=fr');
+  });
+
+  it('revokes a learner’s credential with a reason, and the public page shows it revoked', async () => {
+    // Sophie earned "data juridique": both webinars, workshop 1 and its questionnaire.
+    const email = 'sophie.leroy@mairie-valbrune.example';
+    const id = await attend(ctx, email, [...WEBINARS, 'atelier-juridique']);
+    expect((await answer(ctx, learnerAuth(ctx, id, email), 'quiz-juridique')).statusCode).toBe(201);
+
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Apprenants' }).click();
+    await page.waitForURL('**/organisateur/apprenants');
+    await page.getByLabel('Rechercher').fill('sophie');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL('**/organisateur/apprenants?q=sophie');
+    await checkPage('organisateur-apprenants');
+    await page.getByRole('link', { name: `Ouvrir la fiche de ${email}` }).click();
+    await page.waitForURL(`**/organisateur/apprenants/${id}`);
+    await checkPage('organisateur-apprenant');
+
+    const badge = page.locator('#badge-data-juridique');
+    await badge.getByText(/Révoquer « data juridique/).click();
+    await badge.getByLabel('Motif de la révocation').fill('Présence à l’atelier 1 enregistrée par erreur');
+    await badge.getByRole('button', { name: 'Révoquer ce badge' }).click();
+    await page.getByRole('status').getByText('est révoqué').waitFor();
+    await expect(page.locator('#badge-data-juridique').innerText()).resolves.toContain('Présence à l’atelier 1 enregistrée par erreur');
+
+    await page.locator('#badge-data-juridique').getByRole('link', { name: /Page publique/ }).click();
+    await page.waitForURL('**/credentials/*');
+    await page.locator('[data-verdict="revoked"]').waitFor();
+    await expect(page.locator('[data-verdict]').innerText()).resolves.toContain('Ce badge a été révoqué');
+    await expect(page.locator('[data-check="status"] .check-message').innerText()).resolves.toBe('Ce badge a été révoqué par son émetteur.');
+    // Public: neither the holder's e-mail nor the organiser's reason.
+    expect(await page.innerText('body')).not.toContain(email);
+    expect(await page.innerText('body')).not.toContain('enregistrée par erreur');
+    await checkPage('badge-revoque');
+    await page.goto(`${new URL(page.url()).pathname}?lang=en`);
+    await expect(page.locator('.verdict-title').innerText()).resolves.toBe('This badge was revoked');
+    await checkPage('badge-revoque-en', 'en');
+    await page.goto(`/organisateur/apprenants/${id}`);
+    await checkPage('organisateur-apprenant-en', 'en');
+    await page.goto('/organisateur/progression?lang=fr');
+  });
+
   it('keeps the events table usable on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/organisateur/evenements?lang=fr');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'organisateur-evenements-mobile', { fullPage: false });
+    for (const url of ['/organisateur/evenements/webinaire-1/import', '/organisateur/apprenants', '/organisateur/progression']) {
+      await page.goto(url);
+      expect(await horizontalOverflow(page), url).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page), url).toEqual([]);
+    }
+    await page.goto('/organisateur/apprenants?q=sophie');
+    await page.getByRole('link', { name: /Ouvrir la fiche/ }).first().click();
+    await page.waitForURL('**/organisateur/apprenants/*');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'organisateur-apprenant-mobile', { fullPage: false });
   });
 
   it('had no console error, no CSP violation and no raw template text', () => {

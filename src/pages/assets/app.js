@@ -24,8 +24,11 @@
     var input = zone.querySelector('input[type="file"]');
     var chosen = zone.querySelector('[data-chosen]');
     var text = zone.querySelector('[data-drop-text]');
+    var choose = zone.querySelector('[data-choose]');
     if (!input) return;
     if (text) text.hidden = false;
+    // The browser's own control speaks the browser's language: a button in the page's replaces it.
+    if (choose) { choose.hidden = false; zone.classList.add('is-enhanced'); }
     function show() {
       if (!chosen) return;
       var file = input.files && input.files[0];
@@ -85,6 +88,9 @@
       var input = form.querySelector('input[type="file"]');
       if (!input || !input.files || !input.files.length) return;
       event.preventDefault();
+      if (form.getAttribute('data-submitting')) return;
+      form.setAttribute('data-submitting', 'true');
+      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.setAttribute('aria-disabled', 'true'); });
       var files = input.files;
       fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
         .then(function (response) { return response.text(); })
@@ -105,7 +111,7 @@
           }
           enhance(fresh);
           window.scrollTo(0, 0);
-          fresh.focus();
+          (fresh.querySelector('#erreurs') || fresh).focus();
         })
         .catch(function () { form.submit(); });
     });
@@ -119,8 +125,6 @@
     root.querySelectorAll('[data-dropzone]').forEach(dropzone);
     root.querySelectorAll('button[data-copy]').forEach(copyButton);
     root.querySelectorAll('form[data-import-preview]').forEach(importPreview);
-    var alert = root.querySelector('#erreurs');
-    if (alert && root !== document) alert.focus();
   }
   enhance(document);
 

@@ -15,7 +15,7 @@ export const importText = defineText('organiser-import', {
   fileLabel: 'Fichier exporté',
   fileHint: 'CSV, jusqu’à 32 Mo. Rien n’est enregistré à cette étape : vous verrez d’abord ce qui sera importé.',
   dropHere: 'Glissez le fichier ici, ou',
-  chooseFile: 'choisissez-le sur votre ordinateur',
+  chooseFile: 'Choisir le fichier',
   chosenFile: 'Fichier choisi :',
   previewButton: 'Voir l’aperçu',
   fileMissing: 'Choisissez le fichier à importer.',
@@ -135,7 +135,7 @@ export const importText = defineText('organiser-import', {
   fileLabel: 'Exported file',
   fileHint: 'CSV, up to 32 MB. Nothing is saved at this step: you will first see what would be imported.',
   dropHere: 'Drag the file here, or',
-  chooseFile: 'choose it on your computer',
+  chooseFile: 'Choose the file',
   chosenFile: 'Chosen file:',
   previewButton: 'See the preview',
   fileMissing: 'Choose the file to import.',
@@ -241,4 +241,4 @@ export const importText = defineText('organiser-import', {
   'delimiter.comma': 'comma',
   'delimiter.semicolon': 'semicolon',
   'delimiter.tab': 'tab',
-}, ['colMinutes', 'minutesValue', 'colOrganisation', 'colEmail', 'colDate', 'colFormat']);
+}, ['colMinutes', 'minutesValue', 'colOrganisation', 'colEmail', 'colDate', 'colFormat', 'absent']);

@@ -21,7 +21,6 @@ export const learnersText = defineText('organiser-learners', {
   next: 'Page suivante',
   pageOf: 'Page {page} sur {pages}',
   pagination: 'Pages',
-  noName: 'Nom inconnu',
 }, {
   title: 'Learners',
   lead: 'Everyone the programme knows: created by an import, by attendance recorded by hand, or at their first sign-in.',
@@ -42,7 +41,6 @@ export const learnersText = defineText('organiser-learners', {
   next: 'Next page',
   pageOf: 'Page {page} of {pages}',
   pagination: 'Pages',
-  noName: 'Name unknown',
 }, ['colEmail', 'colOrganisation', 'pagination']);
 
 /** One learner's record: attendance, answers, badges, and the organiser's actions on them. */
@@ -51,8 +49,8 @@ export const learnerText = defineText('organiser-learner', {
   email: 'E-mail',
   organisation: 'Organisation',
   language: 'Langue des courriels',
-  langFr: 'français',
-  langEn: 'anglais',
+  langFr: 'Français',
+  langEn: 'English',
   since: 'Connu depuis',
   none: '—',
   attendanceTitle: 'Présences',
@@ -67,7 +65,7 @@ export const learnerText = defineText('organiser-learner', {
   statusAbsent: 'Absent',
   statusUnknown: 'Non renseignée',
   sourceManual: 'Saisie à la main',
-  sourceImport: 'Import {format}',
+  sourceImport: 'Importée : {format}',
   updatedBy: 'par {who}, le {date}',
   manualTitle: 'Saisir une présence',
   manualLead: 'Pour un replay, une arrivée non enregistrée par l’outil ou une correction : la saisie remplace la présence de l’événement choisi et les badges sont réévalués aussitôt.',
@@ -99,7 +97,8 @@ export const learnerText = defineText('organiser-learner', {
   methodManual: 'à la main',
   awardedOn: 'Attribué le {date} ({method})',
   credentialActive: 'Valide',
-  credentialRevoked: 'Révoqué le {date} : {reason}',
+  credentialRevoked: 'Révoqué le {date}',
+  reasonLabel: 'Motif :',
   credentialNone: 'Aucun',
   viewCredential: 'Page publique',
   viewCredentialLabel: 'Page publique du badge « {name} »',
@@ -131,7 +130,7 @@ export const learnerText = defineText('organiser-learner', {
   email: 'E-mail',
   organisation: 'Organisation',
   language: 'E-mail language',
-  langFr: 'French',
+  langFr: 'Français',
   langEn: 'English',
   since: 'Known since',
   none: '—',
@@ -147,7 +146,7 @@ export const learnerText = defineText('organiser-learner', {
   statusAbsent: 'Absent',
   statusUnknown: 'Not recorded',
   sourceManual: 'Entered by hand',
-  sourceImport: 'Import {format}',
+  sourceImport: 'Imported: {format}',
   updatedBy: 'by {who}, on {date}',
   manualTitle: 'Record attendance',
   manualLead: 'For a replay, an arrival the tool missed or a correction: the entry replaces the attendance of the chosen event and badges are re-evaluated at once.',
@@ -179,7 +178,8 @@ export const learnerText = defineText('organiser-learner', {
   methodManual: 'by hand',
   awardedOn: 'Awarded on {date} ({method})',
   credentialActive: 'Valid',
-  credentialRevoked: 'Revoked on {date}: {reason}',
+  credentialRevoked: 'Revoked on {date}',
+  reasonLabel: 'Reason:',
   credentialNone: 'None',
   viewCredential: 'Public page',
   viewCredentialLabel: 'Public page of the “{name}” badge',
@@ -206,7 +206,7 @@ export const learnerText = defineText('organiser-learner', {
   errConfirm: 'Tick the confirmation.',
   formErrorTitle: 'Nothing was saved',
   select: 'Choose…',
-}, ['email', 'organisation', 'colMinutes', 'colSource', 'statusReplay', 'statusAbsent', 'attemptsTitle', 'colQuiz', 'colDate', 'colScore', 'badgesTitle', 'colBadge', 'fieldBadge', 'conditions', 'none', 'sourceImport']);
+}, ['email', 'organisation', 'colMinutes', 'colSource', 'statusReplay', 'statusAbsent', 'attemptsTitle', 'colQuiz', 'colDate', 'colScore', 'badgesTitle', 'colBadge', 'fieldBadge', 'conditions', 'none', 'langFr', 'langEn']);
 
 /** The cohort's progress matrix. */
 export const progressText = defineText('organiser-progress', {
@@ -236,8 +236,8 @@ export const progressText = defineText('organiser-progress', {
   notStarted: 'Non commencé',
   holders: '{count} titulaire(s)',
   empty: 'Aucun apprenant pour ce filtre.',
-  legendTitle: 'Légende',
-  scrollHint: 'Le tableau défile horizontalement.',
+  legendTitle: 'Légende :',
+  legendNone: 'pas encore de donnée',
 }, {
   title: 'Cohort progress',
   lead: 'For each learner: attendance at each session, best score at each questionnaire and the state of each badge.',
@@ -265,6 +265,6 @@ export const progressText = defineText('organiser-progress', {
   notStarted: 'Not started',
   holders: '{count} holder(s)',
   empty: 'No learner for this filter.',
-  legendTitle: 'Legend',
-  scrollHint: 'The table scrolls sideways.',
+  legendTitle: 'Key:',
+  legendNone: 'no data yet',
 }, ['filterLabel', 'groupQuizzes', 'groupBadges', 'replay', 'absent']);

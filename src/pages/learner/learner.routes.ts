@@ -6,6 +6,7 @@ import { translate } from '../../shared/messages';
 import { Email } from '../../shared/schemas';
 import { programmeBadges, programmeEvents } from '../data/programme';
 import { loadLearnerProgress, loadLearnerQuizzes } from '../data/progress';
+import { learnerCredentials } from '../../issuer/learner-credentials.service';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
 import { signInText } from '../i18n/learner.text';
@@ -79,6 +80,7 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
       events: await programmeEvents(app.db, app.programme, ctx.lang),
       progress,
       quizzes: await loadLearnerQuizzes(app, viewer.sub, ctx.lang),
+      revoked: new Set((await learnerCredentials(app.db, app.programme, app.config.publicUrl, viewer.sub, ctx.lang)).filter((c) => c.status === 'revoked').map((c) => c.badgeKey)),
     }));
   });
 

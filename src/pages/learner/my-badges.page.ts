@@ -36,7 +36,7 @@ function card(ctx: PageContext, c: CredentialCard): Html {
       <h2>${c.name}</h2>
       <p class="pill pill-${revoked ? 'failed' : 'earned'}">${revoked && c.revokedAt ? fmt(t.revokedOn, { date: formatDateTime(new Date(c.revokedAt), ctx.lang) }) : t.active}</p>
       <p class="muted">${fmt(t.issuedOn, { date: formatDay(new Date(c.issuedAt), ctx.lang) })}</p>
-      ${revoked && c.revocationReason ? html`<p>${fmt(t.revokedReason, { reason: c.revocationReason })}</p>` : ''}
+      ${revoked && c.revocationReason ? html`<p>${t.revokedReason} <span data-user-text>${c.revocationReason}</span></p>` : ''}
       <p><a href="/credentials/${c.id}" aria-label="${fmt(t.publicPageLabel, { name: c.name })}">${t.publicPage}</a></p>
     </div>
   </div>

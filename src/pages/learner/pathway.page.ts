@@ -15,11 +15,21 @@ export interface PathwayData {
   events: EventView[];
   progress: { badges: BadgeProgress[] } | null;
   quizzes?: QuizSummary[];
+  /** Badges whose credential was revoked: "eligible" then means "revoked", not "being issued". */
+  revoked?: ReadonlySet<string>;
 }
 
-function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgress, quizzes: ReadonlyMap<string, QuizSummary>): Html {
+/** The state's words and pill colour; a revoked badge is said so rather than "being issued". */
+export function badgeState(ctx: PageContext, progress: BadgeProgress, revoked: boolean): { text: string; tone: string } {
   const t = textFor(pathwayText, ctx.lang);
-  const state = { earned: t.stateEarned, eligible: t.stateEligible, in_progress: t.stateInProgress, not_started: t.stateNotStarted }[progress.status];
+  if (revoked && progress.status !== 'earned') return { text: t.stateRevoked, tone: 'failed' };
+  const text = { earned: t.stateEarned, eligible: t.stateEligible, in_progress: t.stateInProgress, not_started: t.stateNotStarted }[progress.status];
+  return { text, tone: progress.status };
+}
+
+function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgress, quizzes: ReadonlyMap<string, QuizSummary>, revoked: boolean): Html {
+  const t = textFor(pathwayText, ctx.lang);
+  const state = badgeState(ctx, progress, revoked);
   const meterId = `progression-${badge.key}`;
   const conditions = progress.conditions.map((c) => {
     // A questionnaire still to answer links to it, when it is open.
@@ -27,7 +37,7 @@ function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgre
     return html`<li class="condition condition-${c.met ? 'met' : 'missing'}">
   <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail}${quiz?.open ? html` — <a href="${quizUrl(quiz.key)}" aria-label="${fmt(t.answerLabel, { title: quiz.title })}">${t.answer}</a>` : ''}</li>`;
   });
-  return html`<p class="pill pill-${progress.status}">${state}</p>
+  return html`<p class="pill pill-${state.tone}">${state.text}</p>
   <div class="progress"><label for="${meterId}">${t.progressLabel}</label>
     <progress id="${meterId}" max="100" value="${progress.percent}"></progress><span>${formatPercent(progress.percent / 100, ctx.lang)}</span></div>
   <h4 class="conditions-title">${t.conditionsTitle}</h4>
@@ -38,7 +48,7 @@ function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgre
 function quizCard(ctx: PageContext, q: QuizSummary): Html {
   const t = textFor(pathwayText, ctx.lang);
   const state = q.best
-    ? (q.best.complete ? fmt(t.quizAnswered, { date: formatDateTime(q.best.submittedAt, ctx.lang), score: scoreText(q.best, ctx.lang) })
+    ? (q.best.complete ? fmt(t.quizAnswered, { date: formatDateTime(q.best.submittedAt, ctx.lang), score: q.best.percent === null ? scoreText(q.best, ctx.lang) : formatPercent(q.best.percent / 100, ctx.lang) })
       : fmt(t.quizIncomplete, { date: formatDateTime(q.best.submittedAt, ctx.lang) }))
     : q.open ? t.quizOpen
     : q.opensAt ? fmt(t.quizOpensOn, { date: formatDateTime(q.opensAt, ctx.lang, q.timezone) }) : t.quizNoDate;
@@ -63,7 +73,7 @@ export function pathwayPage(ctx: PageContext, data: PathwayData): PageView {
     return html`<li class="card badge-card badge-progress" id="badge-${b.key}">
   ${badgeImage(ctx, b)}
   <div><h3>${b.name}</h3>${b.isMeta ? html`<p class="pill pill-meta">${p.metaBadge}</p>` : ''}
-  ${progress ? progressBlock(ctx, b, progress, quizzes) : html`<p>${b.description}</p>`}</div>
+  ${progress ? progressBlock(ctx, b, progress, quizzes, data.revoked?.has(b.key) ?? false) : html`<p>${b.description}</p>`}</div>
 </li>`;
   });
   const earned = data.progress?.badges.some((b) => b.credentialId);

@@ -45,7 +45,7 @@ function question(ctx: PageContext, q: Quiz['questions'][number], n: number, val
   const id = `champ-${q.id}`;
   const hintId = `${id}-aide`;
   const errorId = `${id}-erreur`;
-  const points = (q.type === 'single' || q.type === 'multiple') && q.points !== undefined ? html` <span class="muted small">${fmt(t.points, { points: q.points })}</span>` : '';
+  const points = (q.type === 'single' || q.type === 'multiple') && q.points !== undefined ? html` <span class="muted small">${fmt(q.points === 1 ? t.pointOne : t.points, { points: q.points })}</span>` : '';
   const hint = q.type === 'single' ? t.pickOne
     : q.type === 'multiple' ? t.pickMany
     : q.type === 'scale' ? fmt(t.scaleHint, { min: q.labels?.min[ctx.lang] ?? String(SCALE_MIN), max: q.labels?.max[ctx.lang] ?? String(SCALE_MAX) })
@@ -116,7 +116,7 @@ export function quizResultPage(ctx: PageContext, data: ResultPageData): PageView
   <h2 id="titre-resultat">${t.resultTitle}</h2>
   <p class="muted">${fmt(t.resultLead, { date: formatDateTime(attempt.submittedAt, ctx.lang) })}</p>
   ${attempt.percent === null ? html`<p>${t.noScore}</p>` : html`<p class="score-value"><span class="visually-hidden">${t.scoreLabel}</span> ${formatPercent(attempt.percent / 100, ctx.lang)}</p>
-  <p>${scoreText(attempt, ctx.lang)}</p>`}
+  <p>${scoreText(attempt, ctx.lang, false)}</p>`}
   ${pass ? html`<p>${fmt(pass, { percent: formatPercent((quiz.passPercent ?? 0) / 100, ctx.lang) })}</p>` : ''}
   ${attempt.complete ? html`<p>${t.badgesUpdated}</p>` : notice('error', t.incomplete, '')}
   <p class="actions"><a class="button" href="/mon-parcours">${t.toPathway}</a><a class="button button-secondary" href="/mes-badges">${t.toBadges}</a><a class="button button-secondary" href="${quizUrl(quiz.key)}">${t.again}</a></p>

@@ -7,22 +7,31 @@ import { fmt, textFor } from '../text';
 
 const number = (value: number, lang: Lang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
 
-/** "7 sur 9 points (77,8 %)" or "non noté". */
-export function scoreText(attempt: { score: number; maxScore: number; percent: number | null }, lang: Lang): string {
+/** "7 sur 9 points (77,8 %)" (without the percent when it is shown beside), or "non noté". */
+export function scoreText(attempt: { score: number; maxScore: number; percent: number | null }, lang: Lang, withPercent = true): string {
   const t = textFor(quizText, lang);
   if (attempt.percent === null) return t.notScored;
+  const points = fmt(t.scoreValue, { score: number(attempt.score, lang), max: number(attempt.maxScore, lang) });
+  if (!withPercent) return points;
   const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(attempt.percent / 100);
-  return `${fmt(t.scoreValue, { score: number(attempt.score, lang), max: number(attempt.maxScore, lang) })} (${percent})`;
+  return `${points} (${percent})`;
 }
 
 /** What the person answered, in words: choice texts, the text, or "4 sur 5". */
-function given(question: Quiz['questions'][number], value: unknown, lang: Lang): string {
+function given(question: Quiz['questions'][number], value: unknown, lang: Lang): string[] {
   const t = textFor(quizText, lang);
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return t.noAnswer;
-  if (question.type === 'text') return String(value);
-  if (question.type === 'scale') return fmt(t.scaleValue, { value: String(value) });
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [t.noAnswer];
+  if (question.type === 'text') return [String(value)];
+  if (question.type === 'scale') return [fmt(t.scaleValue, { value: String(value) })];
   const ids = Array.isArray(value) ? value.map(String) : [String(value)];
-  return ids.map((id) => question.choices.find((c) => c.id === id)?.text[lang] ?? id).join(' · ');
+  return ids.map((id) => question.choices.find((c) => c.id === id)?.text[lang] ?? id);
+}
+
+/** One line, or a list when there are several (multiple choice). */
+function answerLines(label: string, lines: string[]): Html {
+  return lines.length > 1
+    ? html`<p class="review-label"><strong>${label}</strong></p><ul class="review-answers">${lines.map((l) => html`<li>${l}</li>`)}</ul>`
+    : html`<p><strong>${label}</strong> ${lines[0] ?? ''}</p>`;
 }
 
 /**
@@ -40,8 +49,8 @@ export function answersReview(quiz: Quiz, answers: Record<string, unknown>, lang
     return html`<li class="review-item${c ? (c.correct ? ' review-correct' : ' review-wrong') : ''}" id="${idPrefix}-${q.id}">
   <p class="review-question"><span class="question-number">${fmt(t.questionNumber, { n: i + 1 })}</span> ${q.text[lang]}</p>
   ${c ? html`<p class="pill pill-${c.correct ? 'earned' : 'failed'}">${c.correct ? t.correct : t.wrong} · ${fmt(t.awarded, { awarded: number(c.awarded, lang), points: number(c.points, lang) })}</p>` : ''}
-  <p><strong>${t.yourAnswer}</strong> ${given(q, answers[q.id], lang)}</p>
-  ${c && !c.correct ? html`<p><strong>${expected.length > 1 ? t.expectedMany : t.expected}</strong> ${expected.join(' · ')}</p>` : ''}
+  ${answerLines(t.yourAnswer, given(q, answers[q.id], lang))}
+  ${c && !c.correct ? answerLines(expected.length > 1 ? t.expectedMany : t.expected, expected) : ''}
   ${c && q.explanation ? html`<p class="review-explanation">${q.explanation[lang]}</p>` : ''}
 </li>`;
   });

@@ -88,7 +88,7 @@ ${failed ? errorSummary(t.formErrorTitle, data.message ?? '', data.errors) : ''}
 <form method="post" action="${importUrl(event.key)}" enctype="multipart/form-data" class="card form form-wide" novalidate data-import-preview>
   ${csrfField(ctx)}
   <input type="hidden" name="etape" value="apercu">
-  ${fileField({ name: 'fichier', label: t.fileLabel, hint: t.fileHint, dropText: t.dropHere, chosenText: t.chosenFile, accept: ACCEPT, required: true, error: data.errors?.fichier })}
+  ${fileField({ name: 'fichier', label: t.fileLabel, hint: t.fileHint, dropText: t.dropHere, chooseText: t.chooseFile, chosenText: t.chosenFile, accept: ACCEPT, required: true, error: data.errors?.fichier })}
   <p><button type="submit" class="button">${t.previewButton}</button></p>
 </form>
 <section aria-labelledby="titre-historique">
@@ -150,7 +150,7 @@ export function previewPage(ctx: PageContext, data: PreviewData): PageView {
   <p>${t.confirmLead}</p>
   ${preview.errors.length > 0 ? html`<div class="checkbox"><input type="checkbox" id="champ-partiel" name="partiel" value="oui"><label for="champ-partiel">${fmt(t.acceptPartial, { count: preview.errors.length })}</label></div>` : ''}
   <p class="notice notice-success carried" data-carried hidden>${t.fileCarried}</p>
-  <div data-same-file>${fileField({ name: 'fichier', label: t.sameFileLabel, hint: fmt(t.sameFileHint, { name: data.fileName }), dropText: t.dropHere, chosenText: t.chosenFile, accept: ACCEPT, required: true })}</div>
+  <div data-same-file>${fileField({ name: 'fichier', label: t.sameFileLabel, hint: fmt(t.sameFileHint, { name: data.fileName }), dropText: t.dropHere, chooseText: t.chooseFile, chosenText: t.chosenFile, accept: ACCEPT, required: true })}</div>
   <p class="actions"><button type="submit" class="button">${t.confirmButton}</button> <a class="button button-secondary" href="${importUrl(event.key)}">${t.cancel}</a></p>
 </form>`;
   return {
@@ -235,6 +235,8 @@ export function importResultPage(ctx: PageContext, data: ResultData): PageView {
   const t = textFor(importText, ctx.lang);
   const { event, record } = data;
   const c = record.counts;
+  // What is left to do, not what the file had: a matched row is done.
+  const remaining = data.rows.filter((r) => !r.matchedEmail).length;
   const rows = data.rows.map((r) => {
     const error = data.rowError?.rowId === r.id ? data.rowError : undefined;
     const action = r.matchedEmail
@@ -266,7 +268,7 @@ export function importResultPage(ctx: PageContext, data: ResultData): PageView {
   ${stat(c.attendanceCreated ?? 0, t.statAttendanceCreated)}
   ${stat(c.attendanceUpdated ?? 0, t.statAttendanceUpdated)}
   ${stat(c.unchanged ?? 0, t.statUnchanged)}
-  ${stat(c.unmatchedCount ?? 0, t.statUnmatched, (c.unmatchedCount ?? 0) > data.rows.filter((r) => r.matchedEmail).length ? ' stat-alert' : '')}
+  ${stat(remaining, t.statUnmatched, remaining > 0 ? ' stat-alert' : '')}
 </ul>
 <section aria-labelledby="titre-rapprocher">
   <h2 id="titre-rapprocher">${t.matchTitle}</h2>

@@ -11,6 +11,7 @@ import { fmt, textFor } from '../text';
 import { answersReview, scoreText } from '../learner/quiz.partials';
 import { formatLabel, importResultUrl } from './import.page';
 import { learnerUrl } from './learners.page';
+import { badgeState } from '../learner/pathway.page';
 
 export type LearnerForm = 'presence' | 'attribution' | 'revocation' | 'fusion';
 
@@ -50,7 +51,8 @@ function attendanceSection(ctx: PageContext, data: LearnerPageData): Html {
     const sourceText = !row ? '' : row.source === 'manual'
       ? html`${t.sourceManual}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? formatLabel(it, source.format)}</a>` : ''}`
       : html`${fmt(t.sourceImport, { format: formatLabel(it, row.source.replace(/^import:/, '')) })}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? it.noFileName}</a>` : ''}`;
-    const detail = row ? [row.reason ?? '', row.note ?? '', row.updatedBy ? fmt(t.updatedBy, { who: row.updatedBy, date: formatDateTime(row.updatedAt, ctx.lang) }) : ''].filter(Boolean).join(' — ') : '';
+    // What people typed (notes) and what a file said (reasons) are data, shown as written.
+    const detail = row ? html`${row.reason ? html`<span data-user-text>${row.reason}</span><br>` : ''}${row.note ? html`<span data-user-text>${row.note}</span><br>` : ''}${row.updatedBy ? fmt(t.updatedBy, { who: row.updatedBy, date: formatDateTime(row.updatedAt, ctx.lang) }) : ''}` : '';
     return html`<tr>
   <th scope="row">${event.title}</th>
   <td data-label="${t.colStatus}"><span class="pill pill-${row?.status ?? 'unknown'}">${statusLabel(t, row?.status)}</span></td>
@@ -121,7 +123,7 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
   const rows = data.badges.map((b) => {
     const award = awards.get(b.key);
     const credential = credentials.get(b.key);
-    const state = { earned: p.stateEarned, eligible: p.stateEligible, in_progress: p.stateInProgress, not_started: p.stateNotStarted }[b.status];
+    const state = badgeState(ctx, b, Boolean(award?.revokedAt));
     const field = credential ? `motif-${credential.id.slice(0, 8)}` : '';
     const open = revoking && credential && revoking.values.credential === credential.id;
     const revokeForm = credential && credential.status === 'active'
@@ -134,12 +136,13 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
   </form></details>`
       : '';
     const credentialCell = !credential ? t.credentialNone
-      : html`<span class="pill pill-${credential.status === 'active' ? 'earned' : 'failed'}">${credential.status === 'active' ? t.credentialActive : fmt(t.credentialRevoked, { date: formatDay(new Date(credential.revokedAt ?? credential.issuedAt), ctx.lang), reason: credential.revocationReason ?? '' })}</span>
+      : html`<span class="pill pill-${credential.status === 'active' ? 'earned' : 'failed'}">${credential.status === 'active' ? t.credentialActive : fmt(t.credentialRevoked, { date: formatDay(new Date(credential.revokedAt ?? credential.issuedAt), ctx.lang) })}</span>
+  ${credential.status === 'revoked' && credential.revocationReason ? html`<br><span class="small">${t.reasonLabel} <span data-user-text>${credential.revocationReason}</span></span>` : ''}
   <br><a href="/credentials/${credential.id}" aria-label="${fmt(t.viewCredentialLabel, { name: b.name })}">${t.viewCredential}</a>${revokeForm}`;
     return html`<tr id="badge-${b.key}">
   <th scope="row">${b.name}</th>
-  <td data-label="${t.colState}"><span class="pill pill-${b.status}">${state}</span> <span class="muted">${formatPercent(b.percent / 100, ctx.lang)}</span>
-    ${award ? html`<br><span class="small">${fmt(t.awardedOn, { date: formatDay(award.awardedAt, ctx.lang), method: award.method === 'manual' ? t.methodManual : t.methodRule })}${award.reason ? html` — ${award.reason}` : ''}</span>` : ''}
+  <td data-label="${t.colState}"><span class="pill pill-${state.tone}">${state.text}</span> <span class="muted">${formatPercent(b.percent / 100, ctx.lang)}</span>
+    ${award ? html`<br><span class="small">${fmt(t.awardedOn, { date: formatDay(award.awardedAt, ctx.lang), method: award.method === 'manual' ? t.methodManual : t.methodRule })}${award.reason ? html`<br>${t.reasonLabel} <span data-user-text>${award.reason}</span>` : ''}</span>` : ''}
     <details><summary>${t.conditions}</summary><ul class="conditions">${b.conditions.map((c) => html`<li class="condition condition-${c.met ? 'met' : 'missing'}"><span class="visually-hidden">${c.met ? p.conditionMet : p.conditionMissing}</span> ${c.detail}</li>`)}</ul></details></td>
   <td data-label="${t.colCredential}">${credentialCell}</td>
 </tr>`;

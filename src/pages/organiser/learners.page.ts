@@ -30,7 +30,7 @@ export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
   const rows = data.learners.map((l) => {
     const who = l.name ?? l.email;
     return html`<tr>
-  <th scope="row"><a href="${learnerUrl(l.id)}" aria-label="${fmt(t.openLabel, { who })}">${l.name ?? t.noName}</a></th>
+  <th scope="row"><a href="${learnerUrl(l.id)}" aria-label="${fmt(t.openLabel, { who })}">${who}</a></th>
   <td data-label="${t.colEmail}">${l.email}</td>
   <td data-label="${t.colOrganisation}">${l.organisation ?? ''}</td>
   <td class="nowrap" data-label="${t.colCreated}">${formatDay(l.createdAt, ctx.lang)}</td>

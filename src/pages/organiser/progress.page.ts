@@ -9,30 +9,38 @@ import { learnerUrl } from './learners.page';
 type T = Readonly<Record<keyof typeof progressText.fr, string>>;
 type Row = ProgressReport['learners'][number];
 
-/** A cell says its state in words (read aloud and printed), with a colour for the eye. */
-function cell(tone: string, text: string, short: string): Html {
-  return html`<td class="cell cell-${tone}"><span class="cell-mark" aria-hidden="true">${short}</span><span class="cell-text">${text}</span></td>`;
+/**
+ * A cell shows a mark (explained by the legend) or a short value; its state in words is always
+ * there for screen readers, and shown when it is short enough to read in a column.
+ */
+function cell(tone: string, text: string, mark: string, showText = false): Html {
+  return html`<td class="cell cell-${tone}"><span class="cell-mark" aria-hidden="true">${mark}</span><span class="${showText ? 'cell-text' : 'visually-hidden'}">${text}</span></td>`;
 }
 
 function presenceCell(t: T, value: Row['events'][string]): Html {
   if (value === 'present') return cell('ok', t.present, '✓');
   if (value === 'replay') return cell('ok', t.replay, '↻');
   if (value === 'absent') return cell('no', t.absent, '✕');
-  return cell('none', t.unknown, '·');
+  return cell('none', t.unknown, '—');
 }
 
 function quizCell(ctx: PageContext, t: T, value: Row['quizzes'][string]): Html {
-  if (!value) return cell('none', t.notAnswered, '·');
+  if (!value) return cell('none', t.notAnswered, '—');
   if (!value.complete) return cell('partial', t.incomplete, '…');
-  const text = value.percent === null ? t.answered : formatPercent(value.percent / 100, ctx.lang);
-  return cell('ok', text, '✓');
+  if (value.percent === null) return cell('ok', t.answered, '✓');
+  return cell('ok', formatPercent(value.percent / 100, ctx.lang), '', true);
 }
 
 function badgeCell(ctx: PageContext, t: T, value: Row['badges'][string]): Html {
-  if (value.status === 'earned') return cell('ok', t.earned, '★');
-  if (value.status === 'eligible') return cell('ok', t.eligible, '☆');
-  if (value.status === 'in_progress') return cell('partial', fmt(t.inProgress, { percent: formatPercent(value.percent / 100, ctx.lang) }), '…');
-  return cell('none', t.notStarted, '·');
+  if (value.status === 'earned') return cell('ok', t.earned, '★', true);
+  if (value.status === 'eligible') return cell('ok', t.eligible, '☆', true);
+  if (value.status === 'in_progress') return cell('partial', fmt(t.inProgress, { percent: formatPercent(value.percent / 100, ctx.lang) }), '', true);
+  return cell('none', t.notStarted, '—');
+}
+
+function legend(t: T): Html {
+  const items: Array<[string, string, string]> = [['ok', '✓', t.present], ['ok', '↻', t.replay], ['no', '✕', t.absent], ['partial', '…', t.incomplete], ['none', '—', t.legendNone]];
+  return html`<p class="legend small"><span class="legend-title">${t.legendTitle}</span>${items.map(([tone, mark, text]) => html` <span class="legend-item"><span class="cell-${tone} cell-mark" aria-hidden="true">${mark}</span>${text}</span>`)}</p>`;
 }
 
 export function csvUrl(organisation: string | null, lang: PageContext['lang']) {
@@ -67,7 +75,7 @@ export function progressPage(ctx: PageContext, report: ProgressReport): PageView
   </form>
   <div class="export"><a class="button" href="${csvUrl(report.organisation, ctx.lang)}" download>${t.exportCsv}</a><p class="hint">${t.exportHint}</p></div>
 </div>
-${report.learners.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<p class="muted small scroll-hint">${t.scrollHint}</p>
+${report.learners.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`${legend(t)}
 <div class="table-scroll matrix-scroll" role="region" aria-labelledby="legende-progression" tabindex="0">
 <table class="table matrix">
   <caption id="legende-progression">${caption}</caption>

@@ -54,7 +54,7 @@ export function credentialPage(ctx: PageContext, c: PublicCredential): PageView 
     <section class="card" aria-labelledby="titre-atteste">
       <h2 id="titre-atteste">${t.descriptionTitle}</h2>
       <p>${c.description}</p>
-      ${c.tags.length ? html`<p class="small"><span class="muted">${t.tags}</span> ${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</p>` : ''}
+      ${c.tags.length ? html`<p class="small"><span class="muted">${t.tags}</span> <span lang="${c.tagsLang}" data-user-text>${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</span></p>` : ''}
       <h3>${t.criteriaTitle}</h3>
       <div class="prose">${markdown(c.criteria)}</div>
     </section>

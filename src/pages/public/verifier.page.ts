@@ -24,7 +24,7 @@ function form(ctx: PageContext, data: VerifierData): Html {
     <p class="hint" id="champ-credential-aide">${t.pasteHint}</p>${error ? html`<p class="field-error" id="champ-credential-erreur">${error}</p>` : ''}
     <textarea id="champ-credential" name="credential" rows="5" spellcheck="false" aria-describedby="champ-credential-aide${error ? ' champ-credential-erreur' : ''}"${error ? attr` aria-invalid="true"` : ''}>${data.pasted ?? ''}</textarea>
   </div>
-  ${fileField({ name: 'fichier', label: t.fileLabel, hint: t.fileHint, dropText: t.dropHere, chosenText: t.chosenFile, accept: '.png,.svg,image/png,image/svg+xml', attrs: { 'data-submit-on-drop': 'true' } })}
+  ${fileField({ name: 'fichier', label: t.fileLabel, hint: t.fileHint, dropText: t.dropHere, chooseText: t.chooseFile, chosenText: t.chosenFile, accept: '.png,.svg,image/png,image/svg+xml', attrs: { 'data-submit-on-drop': 'true' } })}
   <p><button type="submit" class="button">${t.submit}</button></p>
   <p class="muted small">${t.privacy}</p>
 </form>`;
