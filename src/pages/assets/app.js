@@ -111,7 +111,7 @@
           }
           enhance(fresh);
           window.scrollTo(0, 0);
-          (fresh.querySelector('#erreurs') || fresh).focus();
+          (fresh.querySelector('#erreurs') || fresh).focus({ preventScroll: true });
         })
         .catch(function () { form.submit(); });
     });

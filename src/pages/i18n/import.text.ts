@@ -108,7 +108,6 @@ export const importText = defineText('organiser-import', {
   importAnother: 'Importer un autre fichier',
   seeLearners: 'Voir les apprenants',
   seeProgress: 'Voir la progression de la cohorte',
-  minutesValue: '{minutes} min',
 
   'format.zoom-webinar': 'Zoom — rapport de webinaire',
   'format.zoom-meeting': 'Zoom — participants d’une réunion',
@@ -228,7 +227,6 @@ export const importText = defineText('organiser-import', {
   importAnother: 'Import another file',
   seeLearners: 'See the learners',
   seeProgress: 'See the cohort’s progress',
-  minutesValue: '{minutes} min',
 
   'format.zoom-webinar': 'Zoom — webinar report',
   'format.zoom-meeting': 'Zoom — meeting participants',
@@ -241,4 +239,4 @@ export const importText = defineText('organiser-import', {
   'delimiter.comma': 'comma',
   'delimiter.semicolon': 'semicolon',
   'delimiter.tab': 'tab',
-}, ['colMinutes', 'minutesValue', 'colOrganisation', 'colEmail', 'colDate', 'colFormat', 'absent']);
+}, ['colMinutes', 'colOrganisation', 'colEmail', 'colDate', 'colFormat', 'absent']);

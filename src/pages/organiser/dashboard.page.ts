@@ -23,7 +23,7 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 <ul class="stats">
-  ${stat(data.learners, t.learners)}
+  ${stat(data.learners, t.learners, { href: '/organisateur/apprenants', text: t.openLearners })}
   ${stat(data.events, t.events, { href: '/organisateur/evenements', text: t.manageEvents })}
   ${stat(data.outbox.pending + data.outbox.sending, t.mailsPending, { href: '/organisateur/courriels?statut=pending', text: t.openOutbox })}
   ${stat(data.outbox.failed, t.mailsFailed, { href: '/organisateur/courriels?statut=failed', text: t.openFailed }, data.outbox.failed > 0 ? ' stat-alert' : '')}
@@ -37,6 +37,7 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
   <h2 id="titre-raccourcis">${t.shortcutsTitle}</h2>
   <ul class="shortcut-list">
     <li><a href="/organisateur/evenements">${t.manageEvents}</a></li>
+    <li><a href="/organisateur/progression">${t.openProgress}</a></li>
     <li><a href="/organisateur/courriels">${t.openOutbox}</a></li>
     ${ctx.viewer?.role === 'admin' ? html`<li><a href="/organisateur/journal">${t.openAudit}</a></li>` : ''}
   </ul>

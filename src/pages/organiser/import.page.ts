@@ -170,7 +170,7 @@ ${data.alert ? notice('error', data.alert.title, data.alert.message, 'erreurs') 
     <div><dt>${t.delimiter}</dt><dd>${delimiterLabel(t, preview.delimiter)}</dd></div>
     <div><dt>${t.window}</dt><dd>${windowText} <span class="muted">(${preview.window.source === 'event' ? t.windowFromEvent : t.windowFromReport})</span></dd></div>
     <div><dt>${t.rowsRead}</dt><dd>${preview.rowsRead}</dd></div>
-    <div><dt>${t.fingerprint}</dt><dd><code class="hash">${preview.fileHash}</code></dd></div>
+    <div><dt>${t.fingerprint}</dt><dd><code class="hash" title="${preview.fileHash}">${preview.fileHash.slice(0, 16)}…</code></dd></div>
   </dl>
 </section>
 <ul class="stats">

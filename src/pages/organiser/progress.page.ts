@@ -50,8 +50,11 @@ export function csvUrl(organisation: string | null, lang: PageContext['lang']) {
   return `/api/reports/progress.csv?${query}`;
 }
 
-export function progressPage(ctx: PageContext, report: ProgressReport): PageView {
+export function progressPage(ctx: PageContext, given: ProgressReport): PageView {
   const t = textFor(progressText, ctx.lang);
+  // Questionnaires in the order of their workshops, like the sessions before them.
+  const position = (event: string) => given.events.findIndex((e) => e.key === event);
+  const report = { ...given, quizzes: [...given.quizzes].sort((a, b) => position(a.event) - position(b.event)) };
   const options = [{ value: '', label: t.allOrganisations }, ...report.organisations.map((o) => ({ value: o, label: o }))]
     .map((o) => html`<option value="${o.value}"${o.value === (report.organisation ?? '') ? attr` selected` : ''}>${o.label}</option>`);
   const rows = report.learners.map((l) => html`<tr>

@@ -77,7 +77,7 @@ export function credentialPage(ctx: PageContext, c: PublicCredential): PageView 
     <h2 id="titre-emetteur">${t.issuerTitle}</h2>
     <p><strong>${c.issuer.name}</strong></p>
     ${c.issuer.description ? html`<p>${c.issuer.description}</p>` : ''}
-    ${c.issuer.url ? html`<p><a href="${c.issuer.url}" rel="noopener">${t.issuerSite}</a></p>` : ''}
+    ${c.issuer.url && /^https?:\/\//.test(c.issuer.url) ? html`<p><a href="${c.issuer.url}" rel="noopener">${t.issuerSite}</a></p>` : ''}
   </section>
   <p class="section-gap"><a class="button button-secondary" href="/verifier">${t.verifyAnother}</a></p>
 </article>`,

@@ -37,8 +37,9 @@ export function verifierPage(ctx: PageContext, data: VerifierData = {}): PageVie
   return {
     title: t.title,
     status: data.status,
+    // With a result, the result comes first: the explanation is for the empty form.
     main: html`<h1>${t.title}</h1>
-<p class="lead">${t.lead}</p>
+${r ? '' : html`<p class="lead">${t.lead}</p>`}
 ${failed ? errorSummary(t.errorTitle, data.message ?? '', data.errors) : ''}
 ${r ? html`<section aria-labelledby="titre-resultat" class="verification-result" id="resultat" tabindex="-1">
   <h2 id="titre-resultat">${t.resultTitle}</h2>

@@ -1,0 +1,232 @@
+/**
+ * The README's screenshots: `npx tsx tests/pages/docs-screenshots.ts` writes docs/screenshots/*.png
+ * (1280×800, one phone view), from a platform seeded with a small, believable cohort. Not part
+ * of the test suite: run it when the pages change, look at the images, commit them.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { buildTestApp, ADMIN } from '../helpers/app';
+import { launchBrowser, listen, openPage } from '../helpers/browser';
+import { attend, answer, learnerAuth, perfectAnswers, WEBINARS } from '../badges/helpers';
+import { zoomWebinarReport } from '../imports/zoom-report';
+import { importAttendance } from '../../src/attendance/import.service';
+import { findLearnerByEmail } from '../../src/learners/learners.store';
+import { learnerCredentials } from '../../src/issuer/learner-credentials.service';
+import { replaceItxtText } from '../credentials/png-reader';
+
+const OUT = resolve('docs/screenshots');
+const VIEWPORT = { width: 1280, height: 800 };
+
+const cohort = [
+  { name: 'Claire Martin', email: 'claire.martin@mairie-valbrune.fr', org: 'Mairie de Valbrune', minutes: 118, join: '09:59:10', leave: '11:58:30' },
+  { name: 'Hélène Lefèvre', email: 'helene.lefevre@mairie-valbrune.fr', org: 'Mairie de Valbrune', minutes: 91, join: '10:01:12', leave: '11:31:40' },
+  { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.fr', org: 'CC des Lacs', minutes: 30, join: '10:00:00', leave: '10:30:00' },
+  { name: 'Inès Moreau', email: 'ines.moreau@cote-dor.fr', org: 'Département de la Côte-d’Or', minutes: 122, join: '09:58:40', leave: '12:00:00' },
+  { name: 'Julien Petit', email: 'julien.petit@dijon-metropole.fr', org: 'Dijon Métropole', minutes: 104, join: '10:03:00', leave: '11:47:00' },
+  { name: 'Sophie Leroy', email: 'sophie.leroy@ville-beaune.fr', org: 'Ville de Beaune', minutes: 75, join: '10:20:00', leave: '11:35:00' },
+];
+
+/** The test report is dated 12 March; the same report for another session. */
+const onDay = (report: Buffer, day: string) => Buffer.from(report.toString('utf8').replaceAll('Mar 12, 2026', day));
+
+/** Pixels of an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes), as RGB. */
+function decode(file: Buffer): { width: number; height: number; rgb: Buffer } {
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 4;
+  const idat: Buffer[] = [];
+  while (offset < file.length) {
+    const length = file.readUInt32BE(offset);
+    const type = file.toString('latin1', offset + 4, offset + 8);
+    const data = file.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0 || (data[9] !== 2 && data[9] !== 6)) throw new Error('unexpected PNG layout');
+      channels = data[9] === 6 ? 4 : 3;
+    }
+    if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= channels ? out[y * stride + x - channels]! : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
+      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      out[y * stride + x] = (v + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
+    }
+  }
+  if (channels === 3) return { width, height, rgb: out };
+  const rgb = Buffer.alloc(width * height * 3);
+  for (let i = 0, j = 0; i < out.length; i += 4, j += 3) out.copy(rgb, j, i, i + 3);
+  return { width, height, rgb };
+}
+
+/**
+ * 256 colours: the most frequent ones (flat UI colours dominate a screenshot), every pixel then
+ * mapped to the nearest. Text edges lose a little smoothness; the file shrinks by half or more.
+ */
+function quantise(rgb: Buffer): { palette: Buffer; indexes: Buffer } {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < rgb.length; i += 3) {
+    const c = (rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const colours = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 256).map(([c]) => c);
+  const palette = Buffer.alloc(colours.length * 3);
+  colours.forEach((c, i) => { palette[i * 3] = c >> 16; palette[i * 3 + 1] = (c >> 8) & 0xff; palette[i * 3 + 2] = c & 0xff; });
+  const nearest = new Map<number, number>();
+  const indexes = Buffer.alloc(rgb.length / 3);
+  for (let i = 0, p = 0; i < rgb.length; i += 3, p++) {
+    const c = (rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!;
+    let best = nearest.get(c);
+    if (best === undefined) {
+      let distance = Infinity;
+      for (let k = 0; k < colours.length; k++) {
+        const dr = rgb[i]! - palette[k * 3]!;
+        const dg = rgb[i + 1]! - palette[k * 3 + 1]!;
+        const db = rgb[i + 2]! - palette[k * 3 + 2]!;
+        // Green weighs most for the eye.
+        const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+        if (d < distance) { distance = d; best = k; }
+      }
+      nearest.set(c, best!);
+    }
+    indexes[p] = best!;
+  }
+  return { palette, indexes };
+}
+
+/** Chromium's PNG, re-encoded as a 256-colour PNG at the strongest deflate: a README image, small. */
+async function save(page: Page, name: string, fullPage = false) {
+  const png = decode(await page.screenshot({ fullPage }));
+  const { palette, indexes } = quantise(png.rgb);
+  // One byte per pixel, filter "none" (palette indexes do not predict well), deflate 9.
+  const raw = Buffer.alloc((png.width + 1) * png.height);
+  for (let y = 0; y < png.height; y++) indexes.copy(raw, y * (png.width + 1) + 1, y * png.width, (y + 1) * png.width);
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(png.width, 0);
+  ihdr.writeUInt32BE(png.height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 3;
+  const file = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('PLTE', palette), chunk('IDAT', deflateSync(raw, { level: 9, memLevel: 9 })), chunk('IEND', Buffer.alloc(0)),
+  ]);
+  await writeFile(resolve(OUT, `${name}.png`), file);
+  console.log(`${name}.png ${png.width}×${png.height} ${Math.round(file.length / 1024)} kB`);
+}
+
+function crc32(data: Buffer): number {
+  let crc = ~0;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc;
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const ctx = await buildTestApp({ publicUrl: 'http://localhost:3000' });
+  const db = ctx.database.db;
+  const actor = { id: 'docs', email: ADMIN.email };
+  // Two webinars imported from Zoom, a third with one person without an e-mail (to match).
+  for (const [key, people, day] of [['webinaire-1', cohort, 'Mar 12, 2026'], ['webinaire-2', cohort.slice(0, 5), 'Mar 26, 2026']] as const) {
+    const report = onDay(zoomWebinarReport([...people], [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }]), day);
+    await importAttendance(db, { eventKey: key, input: report, dryRun: false, acceptPartial: false, fileName: `zoom-${key}.csv`, lang: 'fr', actor }, { reevaluate: ctx.app.reevaluate });
+  }
+  await attend(ctx, 'claire.martin@mairie-valbrune.fr', ['atelier-admin', 'atelier-juridique']);
+  await attend(ctx, 'ines.moreau@cote-dor.fr', ['atelier-admin']);
+  await attend(ctx, 'julien.petit@dijon-metropole.fr', ['atelier-juridique'], 'replay', 80);
+  const claire = (await findLearnerByEmail(db, 'claire.martin@mairie-valbrune.fr'))!;
+  const ines = (await findLearnerByEmail(db, 'ines.moreau@cote-dor.fr'))!;
+  await answer(ctx, learnerAuth(ctx, claire.id, claire.email), 'quiz-admin');
+  await answer(ctx, learnerAuth(ctx, ines.id, ines.email), 'quiz-admin', { ...perfectAnswers(ctx, 'quiz-admin'), q1: ['b'] });
+  const [credential] = await learnerCredentials(db, ctx.app.programme, ctx.app.config.publicUrl, claire.id, 'fr');
+
+  const base = await listen(ctx.app);
+  const browser = await launchBrowser();
+  try {
+    const visitor = await openPage(browser, base, { viewport: VIEWPORT });
+    let p = visitor.page;
+    await p.goto('/');
+    await save(p, 'accueil');
+    await p.goto(`/credentials/${credential!.id}`);
+    await save(p, 'badge-public');
+    const png = Buffer.from(await (await fetch(`${base}/credentials/${credential!.id}.png`)).arrayBuffer());
+    await p.goto('/verifier');
+    await p.locator('#champ-fichier').setInputFiles({ name: 'badge-data-admin.png', mimeType: 'image/png', buffer: replaceItxtText(png, 'data admin', 'data expert') });
+    await p.getByRole('button', { name: 'Vérifier' }).click();
+    await p.locator('[data-verdict]').waitFor();
+    await save(p, 'verificateur-badge-modifie');
+
+    const learner = await openPage(browser, base, { viewport: VIEWPORT });
+    await learner.context.addCookies([{ name: 'parcours_session', value: ctx.app.jwt.sign({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
+    p = learner.page;
+    await p.goto('/mon-parcours');
+    await save(p, 'mon-parcours');
+    await p.goto('/questionnaires/quiz-juridique');
+    await p.locator('#champ-q1-a').check();
+    await save(p, 'questionnaire');
+    await p.goto('/mes-badges');
+    await save(p, 'mes-badges');
+    await p.goto('/mes-badges?lang=en');
+    await save(p, 'my-badges-en');
+
+    const phone = await openPage(browser, base, { viewport: { width: 390, height: 844 } });
+    await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.jwt.sign({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
+    await phone.page.goto(`/credentials/${credential!.id}`);
+    await save(phone.page, 'badge-public-telephone');
+
+    const organiser = await openPage(browser, base, { viewport: VIEWPORT });
+    p = organiser.page;
+    await p.goto('/organisateur/connexion');
+    await p.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await p.getByLabel('Mot de passe').fill(ADMIN.password);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await p.waitForURL(`${base}/organisateur`);
+    await p.goto('/organisateur/evenements/atelier-admin/import');
+    const sheet = onDay(zoomWebinarReport(
+      [cohort[0]!, cohort[3]!, cohort[4]!, { ...cohort[2]!, minutes: 40, join: '09:35:00', leave: '10:15:00' }],
+      [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }],
+      [{ name: 'Nadia Benali', join: '10:00:00', leave: '11:50:00', minutes: 110 }],
+    ), 'May 07, 2026');
+    await p.locator('#champ-fichier').setInputFiles({ name: 'zoom-atelier-3.csv', mimeType: 'text/csv', buffer: sheet });
+    await p.getByRole('button', { name: 'Voir l’aperçu' }).click();
+    await p.locator('h1', { hasText: 'Aperçu de l’import' }).waitFor();
+    await save(p, 'organisateur-import-apercu');
+    await p.evaluate('window.scrollTo(0, document.getElementById("titre-personnes").getBoundingClientRect().top + window.scrollY - 24)');
+    await save(p, 'organisateur-import-qui-et-pourquoi');
+    await p.goto('/organisateur/progression');
+    await save(p, 'organisateur-progression');
+    await p.goto(`/organisateur/apprenants/${ines.id}`);
+    await save(p, 'organisateur-apprenant');
+  } finally {
+    await browser.close();
+    await ctx.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
