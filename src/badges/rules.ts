@@ -97,7 +97,7 @@ function attendedCondition(leaf: RuleLeaf, facts: Facts, ctx: RuleContext): Cond
   const params = (lang: Lang): Params => ({
     event: label(event?.label, leaf.ref, lang),
     date: fact ? formatDate(fact.date, lang, tz) : undefined,
-    minutes: fact?.minutes ?? undefined,
+    minutes: fact?.minutes == null ? undefined : Math.floor(fact.minutes), // whole minutes: "118.5 min" reads as a decimal point in French
   });
   const base = { kind: leaf.kind, ref: leaf.ref };
   if (!fact) return { ...base, met: false, code: 'RULE_NOT_ATTENDED', detail: explain('RULE_NOT_ATTENDED', params) };
