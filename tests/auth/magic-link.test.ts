@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestContext } from '../helpers/app';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { buildTestAppWithSmtp, type TestContext } from '../helpers/app';
+import type { TestSmtp } from '../helpers/smtp';
 import { deliverDue } from '../../src/notifications/deliver';
 import { verifyMagicLink } from '../../src/auth/auth.service';
 
 let ctx: TestContext;
 let smtp: TestSmtp;
 beforeAll(async () => {
-  smtp = await startSmtp();
-  ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
+  const withMail = await buildTestAppWithSmtp();
+  [ctx, smtp] = [withMail, withMail.smtp];
 });
 afterAll(async () => {
   await ctx?.close();
-  await smtp?.stop();
 });
 
 async function requestLink(email: string, lang = 'fr') {

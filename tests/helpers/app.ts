@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../../src/config';
 import { startPlatform, type Platform } from '../../src/platform';
 import { createTestDatabase } from './db';
+import { startSmtp, type TestSmtp } from './smtp';
 
 export const ADMIN = { email: 'admin@parcours.test', password: 'mot-de-passe-admin-1' };
 
@@ -45,4 +46,15 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
       return adminHeader;
     },
   };
+}
+
+export interface MailTestContext extends TestContext {
+  smtp: TestSmtp;
+}
+
+/** The platform sending through a real SMTP server started in the test process; `close()` stops both. */
+export async function buildTestAppWithSmtp(overrides: Partial<Config> = {}): Promise<MailTestContext> {
+  const smtp = await startSmtp();
+  const ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' }, ...overrides });
+  return { ...ctx, smtp, async close() { await ctx.close(); await smtp.stop(); } };
 }

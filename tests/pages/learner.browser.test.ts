@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildTestApp, type TestContext } from '../helpers/app';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { buildTestAppWithSmtp, type TestContext } from '../helpers/app';
+import type { TestSmtp } from '../helpers/smtp';
 import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, focusedElementId, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { foreignText, rawTemplateText } from './untranslated';
@@ -24,8 +24,8 @@ let problems: PageProblems;
 let baked: Buffer;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
+  const withMail = await buildTestAppWithSmtp();
+  [ctx, smtp] = [withMail, withMail.smtp];
   // Claire attended both webinars and workshop 3: only its questionnaire stands between her and "data admin".
   await attend(ctx, EMAIL, [...WEBINARS, 'atelier-admin']);
   base = await listen(ctx.app);
@@ -35,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await ctx?.close();
-  await smtp?.stop();
 });
 
 /** The checks every page gets: no serious axe violation, no text of the other language, a screenshot. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { ADMIN, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
+import type { TestSmtp } from '../helpers/smtp';
 import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
@@ -18,8 +18,8 @@ let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
+  const withMail = await buildTestAppWithSmtp();
+  [ctx, smtp] = [withMail, withMail.smtp];
   // An outbox with one sent message and one that failed for good.
   const db = ctx.database.db;
   await ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'agent.envoye@mairie-valbrune.fr' } });
@@ -33,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await ctx?.close();
-  await smtp?.stop();
 });
 
 async function checkPage(name: string, lang: 'fr' | 'en' = 'fr') {

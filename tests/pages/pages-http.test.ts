@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
-import { startSmtp, type TestSmtp } from '../helpers/smtp';
+import { ADMIN, buildTestApp, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
+import type { TestSmtp } from '../helpers/smtp';
 import { deliverDue } from '../../src/notifications/deliver';
 import { addOrganiser } from '../../src/auth/organisers.service';
 import { findEvent } from '../../src/events/events.store';
@@ -9,12 +9,11 @@ import { InjectSession } from './inject-session';
 let ctx: TestContext;
 let smtp: TestSmtp;
 beforeAll(async () => {
-  smtp = await startSmtp();
-  ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
+  const withMail = await buildTestAppWithSmtp();
+  [ctx, smtp] = [withMail, withMail.smtp];
 });
 afterAll(async () => {
   await ctx?.close();
-  await smtp?.stop();
 });
 
 const session = () => new InjectSession(ctx.app);
