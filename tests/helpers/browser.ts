@@ -106,3 +106,16 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
+
+/**
+ * Waits until the page's main heading reads `name` (exactly, or matching a RegExp). After a click
+ * the old page stays readable until the new one arrives: reading `h1` at once is a race.
+ */
+export async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' }).waitFor();
+  } catch (error) {
+    const shown = await page.locator('h1').allInnerTexts().catch(() => []);
+    throw new Error(`expected the heading ${String(name)}, the page shows ${JSON.stringify(shown)} (${page.url()})`, { cause: error });
+  }
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, focusedElementId, type PageProblems } from '../helpers/browser';
+import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, waitForHeading, focusedElementId, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { foreignText, rawTemplateText } from './untranslated';
 import { attend, WEBINARS } from '../badges/helpers';
@@ -48,7 +48,7 @@ async function checkPage(name: string, lang: 'fr' | 'en' = 'fr', on: Page = page
 describe('learner journey in a real browser', () => {
   it('visits the home page, signs in through the e-mailed link and lands on Mon parcours', async () => {
     await page.goto('/');
-    await expect(page.locator('h1').innerText()).resolves.toContain('Vos formations');
+    await waitForHeading(page, /Vos formations/);
     expect(await page.locator('.badge-card').count()).toBe(4);
     await checkPage('accueil');
 
@@ -76,7 +76,7 @@ describe('learner journey in a real browser', () => {
 
     await page.getByRole('button', { name: 'Me connecter' }).click();
     await page.waitForURL('**/mon-parcours');
-    await expect(page.locator('h1').innerText()).resolves.toBe('Mon parcours');
+    await waitForHeading(page, 'Mon parcours');
     expect(await page.locator('#mes-badges .badge-card').count()).toBe(4);
     expect(await page.locator('#sessions .timeline-item').count()).toBe(5);
     await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon parcours' }).getAttribute('aria-current')).resolves.toBe('page');
@@ -185,16 +185,16 @@ describe('learner journey in a real browser', () => {
   it('switches to English and stays in English', async () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL('**/mon-parcours?lang=en');
-    await expect(page.locator('h1').innerText()).resolves.toBe('My pathway');
+    await waitForHeading(page, 'My pathway');
     await checkPage('mon-parcours-en', 'en');
     await page.goto('/');
-    await expect(page.locator('h1').innerText()).resolves.toContain('Your training');
+    await waitForHeading(page, /Your training/);
     await checkPage('accueil-en', 'en');
     await page.goto('/page-qui-n-existe-pas');
-    await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await waitForHeading(page, 'Page not found');
     await checkPage('404-en', 'en');
     await page.getByRole('link', { name: 'Français' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Page introuvable');
+    await waitForHeading(page, 'Page introuvable');
     await checkPage('404');
   });
 

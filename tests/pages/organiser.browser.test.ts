@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, type PageProblems } from '../helpers/browser';
+import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, waitForHeading, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
 import { findEvent } from '../../src/events/events.store';
@@ -51,7 +51,7 @@ describe('organiser journey in a real browser', () => {
     await page.getByLabel('Mot de passe').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(`${base}/organisateur`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Tableau de bord');
+    await waitForHeading(page, 'Tableau de bord');
     await expect(page.locator('.stat-alert .stat-value').innerText()).resolves.toBe('1');
     await checkPage('organisateur-tableau-de-bord');
   });
@@ -97,10 +97,10 @@ describe('organiser journey in a real browser', () => {
     expect(body).toContain('Courriel relancé');
     await checkPage('organisateur-journal');
     await page.getByRole('link', { name: 'English' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Audit log');
+    await waitForHeading(page, 'Audit log');
     await checkPage('organisateur-journal-en', 'en');
     await page.getByRole('link', { name: 'Events' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Events');
+    await waitForHeading(page, 'Events');
     await checkPage('organisateur-evenements-en', 'en');
   });
 
@@ -122,7 +122,7 @@ describe('organiser journey in a real browser', () => {
     await page.locator('#champ-fichier').setInputFiles({ name: 'rapport-zoom-webinaire-1.csv', mimeType: 'text/csv', buffer: report });
     await page.getByText('Fichier choisi : rapport-zoom-webinaire-1.csv').waitFor();
     await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Aperçu de l’import');
+    await waitForHeading(page, 'Aperçu de l’import');
     await expect(page.locator('[data-format]').innerText()).resolves.toBe('Zoom — rapport de webinaire');
     // The file chosen for the preview is carried into the confirmation: nothing to choose again.
     await page.getByText('Le fichier de l’aperçu est repris').waitFor();
