@@ -5,7 +5,7 @@ import { AppError, type Lang } from '../shared/errors';
 import { findLearnerById } from '../learners/learners.store';
 import { auditAwards, insertAwards, type Award, type AwardValues } from './awards.store';
 import { evidenceFor } from './evidence';
-import { loadFacts } from './facts.store';
+import { learnersWithFacts, loadFacts } from './facts.store';
 import { programmeContext } from './programme-context';
 import { newlyMetBadges } from './rule-met';
 import { evaluateAll, type BadgeEvaluation } from './rules';
@@ -33,9 +33,10 @@ const BATCH = 1000;
  * lowers attendance never takes one back. Returns the awards inserted by this call.
  */
 export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: readonly string[]): Promise<Award[]> {
-  const { rules, titles } = programmeContext(deps.programme);
+  const { rules, titles, fewestFacts } = programmeContext(deps.programme);
   // Sorted: concurrent transactions then take the unique-index locks in the same order.
-  const ids = [...new Set(learnerIds)].sort();
+  // Learners with too few facts to meet any badge (most of a first webinar's 100,000) are skipped in SQL.
+  const ids = (await learnersWithFacts(tx, [...new Set(learnerIds)], fewestFacts)).sort();
   const inserted: Award[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const records = await loadFacts(tx, ids.slice(i, i + BATCH));

@@ -1,5 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client';
 import { attendance } from '../attendance/attendance.tables';
 import { events } from '../events/events.tables';
 import { bestAttempts } from '../quizzes/attempts.store';
@@ -60,4 +60,23 @@ function toAttendanceFact(r: AttendanceRow): AttendanceFact {
   const date = r.firstSeenAt ?? (r.status === 'replay' ? r.updatedAt : r.startsAt ?? r.updatedAt);
   const minutes = r.minutes === null ? null : Math.round(r.minutes * 10) / 10;
   return { status: r.status, minutes, date: date.toISOString(), source: r.source };
+}
+
+/**
+ * Of `learnerIds`, those with at least `min` facts in all: events attended (not absent),
+ * questionnaires completed, badges held. One statement for any number of learners (the ids
+ * travel as one array parameter), so an import of 100,000 people is filtered in one round trip.
+ */
+export async function learnersWithFacts(db: Db, learnerIds: readonly string[], min: number): Promise<string[]> {
+  if (learnerIds.length === 0 || min <= 0) return [...learnerIds];
+  const rows = await queryRows<{ id: string }>(db, sql`
+    with ids as (select unnest(${`{${learnerIds.join(',')}}`}::uuid[]) as id),
+    facts as (
+      select learner_id from attendance where status <> 'absent' and learner_id in (select id from ids)
+      union all
+      select learner_id from quiz_attempts where complete and learner_id in (select id from ids) group by learner_id, quiz_key
+      union all
+      select learner_id from awards where revoked_at is null and learner_id in (select id from ids))
+    select learner_id as id from facts group by learner_id having count(*) >= ${min}`);
+  return rows.map((r) => r.id);
 }

@@ -4,6 +4,8 @@ import { attendance } from '../../src/attendance/attendance.tables';
 import { learners } from '../../src/learners/learners.tables';
 import { quizAttempts } from '../../src/quizzes/quizzes.tables';
 import { evaluateEveryone, type EvaluateProgress } from '../../src/badges/evaluate.service';
+import { learnersWithFacts } from '../../src/badges/facts.store';
+import { awards } from '../../src/badges/awards.tables';
 import { awardKeys, EVENTS } from './helpers';
 
 let ctx: TestContext;
@@ -28,5 +30,31 @@ describe('evaluateEveryone (npm run cli -- evaluate --all)', () => {
     for (const l of complete) expect(await awardKeys(ctx, l.id)).toEqual(['data-admin', 'data-juridique', 'data-management', 'parcours-data']);
     expect(await awardKeys(ctx, rows[4]!.id)).toEqual([]);
     expect(await evaluateEveryone(db, ctx.app.awards.evaluate)).toEqual([]);
+  });
+});
+
+describe('learnersWithFacts (the SQL filter before the rules)', () => {
+  it('counts events attended, questionnaires completed and badges held, each once', async () => {
+    const db = ctx.database.db;
+    const [a, b, c] = await db.insert(learners).values(['a', 'b', 'c'].map((x) => ({ email: `filtre-${x}@commune.example` }))).returning();
+    // a: two events attended, one absent, one questionnaire completed twice, one left incomplete → 3.
+    await db.insert(attendance).values([
+      { learnerId: a!.id, eventKey: 'webinaire-1', status: 'present', source: 'manual' },
+      { learnerId: a!.id, eventKey: 'webinaire-2', status: 'replay', source: 'manual' },
+      { learnerId: a!.id, eventKey: 'atelier-admin', status: 'absent', source: 'manual' },
+      { learnerId: b!.id, eventKey: 'webinaire-1', status: 'present', source: 'manual' },
+    ]);
+    const attempt = (learnerId: string, quizKey: string, complete: boolean) => ({ learnerId, quizKey, answers: {}, score: 1, maxScore: 2, percent: 50, complete });
+    await db.insert(quizAttempts).values([attempt(a!.id, 'quiz-admin', true), attempt(a!.id, 'quiz-admin', true), attempt(a!.id, 'quiz-juridique', false)]);
+    // c: one badge held, one revoked → 1.
+    await db.insert(awards).values([
+      { learnerId: c!.id, badgeKey: 'data-admin', method: 'manual', evidence: { conditions: [] } as never },
+      { learnerId: c!.id, badgeKey: 'data-juridique', method: 'manual', evidence: { conditions: [] } as never, revokedAt: new Date() },
+    ]);
+    const ids = [a!.id, b!.id, c!.id, '00000000-0000-4000-8000-000000000000'];
+    expect(await learnersWithFacts(db, ids, 3)).toEqual([a!.id]);
+    expect(await learnersWithFacts(db, ids, 4)).toEqual([]);
+    expect((await learnersWithFacts(db, ids, 1)).sort()).toEqual([a!.id, b!.id, c!.id].sort());
+    expect(await learnersWithFacts(db, [], 3)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAll, evaluateRule, ruleContext, type AttemptFact, type AttendanceFact, type Facts, type Rule, type RuleContext } from '../../src/badges/rules';
-import { newlyMetBadges, ruleMet } from '../../src/badges/rule-met';
+import { fewestFactsForAnyBadge, minimumFacts, newlyMetBadges, ruleMet } from '../../src/badges/rule-met';
 import { loadProgramme, type Programme } from '../../src/programme/load-programme';
 import { SHIPPED } from '../programme/programme-fixture';
 
@@ -45,5 +45,35 @@ describe('ruleMet agrees with evaluateRule', () => {
       const expected = evaluateAll(programme.badges, facts, ctx).filter((e) => e.newlyMet).map((e) => e.key);
       expect(newlyMetBadges(programme.badges, facts), `seed ${seed}`).toEqual(expected);
     }
+  });
+});
+
+/** Facts as the SQL filter counts them: events not absent, questionnaires completed, badges held. */
+const factCount = (f: Facts) =>
+  [...f.attendance.values()].filter((a) => a.status !== 'absent').length + [...f.bestAttempts.values()].filter((a) => a.complete).length + f.held.size;
+
+describe('minimumFacts: the fewest facts that can meet a rule', () => {
+  it('counts each distinct fact once, through allOf, anyOf and atLeast', () => {
+    expect(programme.badges.map((b) => [b.key, minimumFacts(b.rule)])).toEqual([
+      ['data-admin', 4], ['data-juridique', 4], ['data-management', 4], ['parcours-data', 3],
+    ]);
+    expect(SYNTHETIC.map(minimumFacts)).toEqual([1, 2, 2, 3]);
+    // The same event twice is one fact; an anyOf takes its cheapest branch.
+    expect(minimumFacts({ allOf: [{ attended: 'webinaire-1' }, { anyOf: [{ attended: 'webinaire-1' }, { allOf: [{ holds: 'data-admin' }, { attended: 'webinaire-2' }] }] }] })).toBe(1);
+    expect(minimumFacts({ atLeast: { n: 2, of: [{ answered: 'quiz-admin' }, { answered: { quiz: 'quiz-admin', minPercent: 80 } }, { attended: 'atelier-admin' }] } })).toBe(1);
+    expect(fewestFactsForAnyBadge(programme.badges)).toBe(3);
+  });
+
+  it('never filters out a learner who newly meets a badge (300 random learners)', () => {
+    const fewest = fewestFactsForAnyBadge(programme.badges);
+    let newlyMet = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const facts = randomFacts(seed);
+      if (newlyMetBadges(programme.badges, facts).length === 0) continue;
+      newlyMet++;
+      expect(factCount(facts), `seed ${seed}`).toBeGreaterThanOrEqual(fewest);
+      for (const rule of SYNTHETIC) if (ruleMet(rule, facts, facts.held)) expect(factCount(facts)).toBeGreaterThanOrEqual(minimumFacts(rule));
+    }
+    expect(newlyMet).toBeGreaterThan(10);
   });
 });
