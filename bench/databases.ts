@@ -16,7 +16,14 @@ export function benchConfig(): Config {
 }
 
 /** Runs `body` with a factory of fresh databases on the PostgreSQL server, or says why it is skipped. */
-export async function withServerDatabase(body: (open: () => Promise<{ database: Database; done(): Promise<void> }>) => Promise<void>) {
+export interface BenchDatabase {
+  database: Database;
+  /** Set on the server: a child process opens the same database with it. */
+  url?: string;
+  done(): Promise<void>;
+}
+
+export async function withServerDatabase(body: (open: () => Promise<BenchDatabase>) => Promise<void>) {
   const admin = new pg.Client({ connectionString: SERVER_URL });
   try {
     await admin.connect();
@@ -27,6 +34,6 @@ export async function withServerDatabase(body: (open: () => Promise<{ database: 
   }
   await body(async () => {
     const scratch = await createServerDatabase(SERVER_URL, 'parcours_bench');
-    return { database: scratch.database, done: scratch.drop };
+    return { database: scratch.database, url: scratch.url, done: scratch.drop };
   });
 }

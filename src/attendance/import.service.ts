@@ -7,7 +7,7 @@ import { parseAttendance } from './importers';
 import type { ImportAnalysis, ParseOptions } from './importers/types';
 import { hashingLimit } from './byte-limit';
 import { findImportByHash, insertImport, insertUnmatched, updateImportCounts } from './attendance.store';
-import { createStaging, stageBatch, upsertStagedAttendance, upsertStagedLearners } from './import.staging';
+import { analyseStaging, createStaging, stageBatch, upsertStagedAttendance, upsertStagedLearners } from './import.staging';
 
 const BATCH = 10_000;
 
@@ -34,7 +34,10 @@ export interface ImportProgress {
 export interface ImportDeps {
   /** Re-evaluates the badges of the learners whose data changed, in the same transaction. */
   reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
-  /** Test seam: called after each step of the commit (`stage:<n>`, `learners`, `attendance`), inside the transaction. */
+  /**
+   * Called after each step: `parsed` (before the transaction), then inside it `stage:<n>`,
+   * `learners`, `attendance`, `badges`. Tests force failures here; the benchmark times the steps.
+   */
   afterStep?(step: string): void | Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
     throw new AppError('IMPORT_HAS_ERRORS', 422, { count: preview.errors.length }, preview.errors.map((e) => ({ ...e })));
   }
   const people = preview.people;
+  await deps.afterStep?.('parsed');
   return db.transaction(async (tx) => {
     const existing = await findImportByHash(tx, request.eventKey, preview.fileHash);
     if (existing) {
@@ -96,6 +100,7 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
       await deps.afterStep?.(`stage:${batch}`);
       request.onProgress?.({ phase: 'commit', committed: Math.min(i + BATCH, people.length), total: people.length });
     }
+    await analyseStaging(tx);
     counts.learnersCreated = await upsertStagedLearners(tx);
     await deps.afterStep?.('learners');
     const written = await upsertStagedAttendance(tx, {
@@ -113,6 +118,7 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
       details: { importId: record.id, fileName: request.fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
     });
     await deps.reevaluate(tx, changed);
+    await deps.afterStep?.('badges');
     return { ...preview, importId: record.id, ...counts };
   });
 }

@@ -9,9 +9,15 @@ import type { ImportedPerson } from './importers/types';
  * one transaction. The table disappears at commit or rollback.
  */
 export async function createStaging(tx: Db) {
+  // No key: the parser already made e-mails unique, and an index would only slow the COPY down.
   await tx.execute(sql`create temp table import_people (
-    email text primary key, name text, organisation text, status text not null, minutes real,
+    email text not null, name text, organisation text, status text not null, minutes real,
     first_seen_at timestamptz, last_seen_at timestamptz, reason text) on commit drop`);
+}
+
+/** Temporary tables have no statistics until analysed: without them the joins below may loop. */
+export async function analyseStaging(tx: Db) {
+  await tx.execute(sql`analyze import_people`);
 }
 
 const COLUMNS = ['email', 'name', 'organisation', 'status', 'minutes', 'first_seen_at', 'last_seen_at', 'reason'];

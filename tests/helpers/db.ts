@@ -4,6 +4,8 @@ import { openDatabase, type Database } from '../../src/db/client';
 
 export interface ScratchDatabase {
   database: Database;
+  /** The scratch database's URL on a server (another process can open it); none for PGlite. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function createServerDatabase(serverUrl: string, prefix = 'parcours
   const database = await openDatabase({ url: url.toString(), dataDir: 'memory' });
   return {
     database,
+    url: url.toString(),
     async drop() {
       await database.close();
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
