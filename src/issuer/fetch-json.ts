@@ -1,4 +1,6 @@
 import { lookup } from 'node:dns/promises';
+import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from 'node:dns';
+import { get } from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { FetchJson } from '../credentials/document-loader';
 
@@ -27,7 +29,6 @@ export function ownPath(publicUrl: string, url: string): string | undefined {
  */
 export function createFetchJson(options: FetchJsonOptions): FetchJson {
   const { timeoutMs = 5000, maxBytes = 1_048_576 } = options;
-  const fetchFn = options.fetch ?? globalThis.fetch;
   return async (url) => {
     const own = ownPath(options.publicUrl, url);
     if (own !== undefined) {
@@ -36,12 +37,56 @@ export function createFetchJson(options: FetchJsonOptions): FetchJson {
       return document;
     }
     if (!url.startsWith('https://')) throw new Error(`refusing a non-https URL: ${url}`);
-    if (!options.fetch) await refusePrivateHost(new URL(url).hostname);
+    if (!options.fetch) return JSON.parse(await httpsGetText(url, timeoutMs, maxBytes)) as unknown;
     // No redirects: a public host could otherwise bounce the request to a private one.
-    const response = await fetchFn(url, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+    const response = await options.fetch(url, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return JSON.parse(await readCapped(response, maxBytes, url)) as unknown;
   };
+}
+
+/**
+ * GET over HTTPS with the address checked where the socket connects: the `lookup` hook refuses
+ * private addresses, so a name that resolves to a public address when checked and to a private
+ * one a moment later (DNS rebinding) cannot slip through. Redirects are not followed.
+ */
+async function httpsGetText(url: string, timeoutMs: number, maxBytes: number): Promise<string> {
+  const { hostname } = new URL(url);
+  // Node connects to an IP literal without any lookup: check it here.
+  if (isIP(hostname.replace(/^\[|\]$/g, ''))) await refusePrivateHost(hostname);
+  return new Promise((resolve, reject) => {
+    const request = get(url, { headers: { accept: ACCEPT }, lookup: publicOnlyLookup, timeout: timeoutMs }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        response.resume();
+        reject(new Error(`HTTP ${status} for ${url}`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let total = 0;
+      response.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > maxBytes) request.destroy(new Error(`too large: ${url}`));
+        else chunks.push(chunk);
+      });
+      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)));
+    request.on('error', reject);
+  });
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const refused = addresses.find((a) => isPrivate(a.address, a.family));
+    if (refused) return callback(Object.assign(new Error(`refusing a private address: ${hostname}`), { code: 'EPRIVATE' }), []);
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
 }
 
 /** The body as text, stopped as soon as it passes `maxBytes` (a hostile server may stream forever). */
@@ -74,10 +119,14 @@ for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 
 export async function refusePrivateHost(hostname: string) {
   const host = hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  for (const { address: raw, family: rawFamily } of addresses) {
-    // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is checked as the IPv4 address it is.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw)?.[1];
-    const [address, family] = mapped ? [mapped, 4] : [raw, rawFamily];
-    if (privateRanges.check(address, family === 6 ? 'ipv6' : 'ipv4')) throw new Error(`refusing a private address: ${hostname}`);
+  for (const { address, family } of addresses) {
+    if (isPrivate(address, family)) throw new Error(`refusing a private address: ${hostname}`);
   }
+}
+
+function isPrivate(raw: string, rawFamily: number): boolean {
+  // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is checked as the IPv4 address it is.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw)?.[1];
+  const [address, family] = mapped ? [mapped, 4] : [raw, rawFamily];
+  return privateRanges.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }

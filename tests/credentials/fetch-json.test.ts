@@ -38,6 +38,12 @@ describe('no way into our own network through /api/verify', () => {
     await expect(fetchJson(url)).rejects.toThrow(/private address/);
   });
 
+  it('checks a name where the socket connects (no DNS-rebinding window between check and request)', async () => {
+    // `localhost` is resolved by the connection's own lookup hook, which refuses the private address.
+    const fetchJson = createFetchJson({ publicUrl: 'http://parcours.test', local });
+    await expect(fetchJson('https://localhost:1/status/1')).rejects.toMatchObject({ code: 'EPRIVATE' });
+  });
+
   it('lets a public address through the check', async () => {
     await expect(refusePrivateHost('93.184.216.34')).resolves.toBeUndefined();
   });
