@@ -48,7 +48,7 @@ export function select(f: SelectField): Html {
   const options = f.options.map((o) => html`<option value="${o.value}"${o.value === f.value ? attr` selected` : ''}>${o.label}</option>`);
   return html`<div class="field${f.error ? ' field-invalid' : ''}">
   <label for="${id}">${f.label}</label>${aside(f)}
-  <select id="${id}" name="${f.name}"${f.error ? attr` aria-invalid="true"` : ''}${described(f)}>${options}</select>
+  <select id="${id}" name="${f.name}"${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}>${options}</select>
 </div>`;
 }
 

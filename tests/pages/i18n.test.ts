@@ -14,6 +14,7 @@ import { outboxPage } from '../../src/pages/organiser/outbox.page';
 import { auditPage } from '../../src/pages/organiser/audit.page';
 import type { BadgeView, EventView } from '../../src/pages/data/programme';
 import { importPage, importResultPage, previewPage } from '../../src/pages/organiser/import.page';
+import { guessMapping, missingColumns, readMappingForm } from '../../src/pages/organiser/import-mapping';
 import { learnersPage } from '../../src/pages/organiser/learners.page';
 import { learnerPage } from '../../src/pages/organiser/learner.page';
 import { progressPage } from '../../src/pages/organiser/progress.page';
@@ -123,6 +124,7 @@ describe('templates', () => {
       unmatched: [{ line: 7, name: 'N', minutes: 40 }], errors: [{ line: 9, code: 'IMPORT_EMAIL_INVALID', message: 'm' }], warnings: [{ code: 'W', message: 'w' }],
       rowsRead: 9, fileHash: 'abc', alreadyImported: null,
     };
+    const headers = ['Adresse électronique', 'Nom complet', 'Structure', 'Minutes suivies'];
     const many = { ...preview, people: Array.from({ length: 501 }, () => preview.people[0]!), delimiter: ';', window: { ...preview.window, source: 'report' as const } };
     const quiz = quizzes.find((q) => q.key === 'quiz-admin')!;
     const verification = (ok: boolean | 'unknown', code = 'VERIFY_STATUS_OK'): VerificationView => ({
@@ -175,6 +177,13 @@ describe('templates', () => {
       [a, previewPage(a, { event, fileName: 'r.csv', preview })],
       [a, previewPage(a, { event, fileName: 'r.csv', preview: { ...preview, alreadyImported: uuid, errors: [], unmatched: [], warnings: [] }, alert: { title: 't', message: 'm' }, status: 409 })],
       [a, previewPage(a, { event, fileName: 'r.csv', preview: many })],
+      // A file in no known layout: its columns to map (first showing, then refused choices), then the mapped preview.
+      [a, importPage(a, { event, history, message: 'm', mapping: { fileName: 'r.csv', headers, choices: guessMapping(headers) }, status: 422 })],
+      [a, importPage(a, { event, history: [], mapping: { fileName: 'r.csv', headers, choices: { name: 'Nom complet', joinedAt: 'Structure' } },
+        errors: readMappingForm({ 'colonne-nom': 'Nom complet', 'colonne-organisation': 'Nom complet', 'colonne-arrivee': 'Structure' }, lang)!.errors, status: 400 })],
+      [a, importPage(a, { event, history: [], mapping: { fileName: 'r.csv', headers, choices: {} }, errors: readMappingForm({ 'colonne-depart': 'Structure', 'colonne-email': 'Courriel' }, lang)!.errors, status: 400 })],
+      [a, importPage(a, { event, history: [], mapping: { fileName: 'r.csv', headers, choices: {} }, errors: { ...readMappingForm({ 'colonne-email': '' }, lang)!.errors, ...missingColumns({ email: 'Courriel' }, headers, lang) }, status: 422 })],
+      [a, previewPage(a, { event, fileName: 'r.csv', preview: { ...preview, format: 'mapped' }, mapping: { email: 'Adresse électronique', minutes: 'Minutes suivies' } })],
       [a, importResultPage(a, { event, record: history[0]!, rows: [
         { id: uuid, line: 7, name: 'N', minutes: 40, matchedEmail: null, suggestions: [{ id: uuid, email: 'n@y.fr', name: 'N' }, { id: uuid, email: 'm@y.fr', name: null }] },
         { id: 'other', line: 8, name: 'M', minutes: 40, matchedEmail: 'm@y.fr', suggestions: [] },

@@ -5,6 +5,7 @@ import { pathwayText, signInText } from './learner.text';
 import { dashboardText, eventsText, organiserSignInText } from './organiser.text';
 import { auditText, outboxText } from './organiser-logs.text';
 import { importText } from './import.text';
+import { importMappingText } from './import-mapping.text';
 import { learnerText, learnersText, progressText } from './learners.text';
 import { quizText } from './quiz.text';
 import { credentialCommonText, credentialText, myBadgesText, verifierText } from './credentials.text';
@@ -16,5 +17,5 @@ export const allTexts: PageText[] = [
   signInText, pathwayText, quizText, myBadgesText,
   credentialCommonText, credentialText, verifierText,
   organiserSignInText, dashboardText, eventsText, outboxText, auditText,
-  importText, learnersText, learnerText, progressText,
+  importText, importMappingText, learnersText, learnerText, progressText,
 ];

@@ -5,8 +5,11 @@ import { errorSummary, fileField, input } from '../forms';
 import { attr, html, type Html } from '../html';
 import { csrfField, notice, type PageContext, type PageView } from '../layout';
 import { importText } from '../i18n/import.text';
+import { importMappingText } from '../i18n/import-mapping.text';
 import { fmt, textFor } from '../text';
 import { eventWhen } from '../public/programme.partials';
+import type { Mapping } from './import-mapping';
+import { mappingFact, mappingForm, mappingHiddenFields, type MappingFormData } from './import-mapping.page';
 
 type T = Readonly<Record<keyof typeof importText.fr, string>>;
 
@@ -57,6 +60,8 @@ export interface ImportFormData {
   history: ImportHistoryRow[];
   message?: string;
   errors?: Record<string, string>;
+  /** The file is in no known layout: its columns, to say which is which (replaces the file form). */
+  mapping?: MappingFormData;
   status?: number;
 }
 
@@ -84,13 +89,13 @@ export function importPage(ctx: PageContext, data: ImportFormData): PageView {
 ${eventFacts(ctx, t, event)}
 <p class="section-lead">${t.lead}</p>
 ${steps(t, 1)}
-${failed ? errorSummary(t.formErrorTitle, data.message ?? '', data.errors) : ''}
-<form method="post" action="${importUrl(event.key)}" enctype="multipart/form-data" class="card form form-wide" novalidate data-import-preview>
+${failed ? errorSummary(data.message || !data.mapping ? t.formErrorTitle : textFor(importMappingText, ctx.lang).errorTitle, data.message ?? '', data.errors) : ''}
+${data.mapping ? mappingForm(ctx, importUrl(event.key), ACCEPT, data.mapping, data.errors) : html`<form method="post" action="${importUrl(event.key)}" enctype="multipart/form-data" class="card form form-wide" novalidate data-import-preview>
   ${csrfField(ctx)}
   <input type="hidden" name="etape" value="apercu">
   ${fileField({ name: 'fichier', label: t.fileLabel, hint: t.fileHint, dropText: t.dropHere, chooseText: t.chooseFile, chosenText: t.chosenFile, accept: ACCEPT, required: true, error: data.errors?.fichier })}
   <p><button type="submit" class="button">${t.previewButton}</button></p>
-</form>
+</form>`}
 <section aria-labelledby="titre-historique">
   <h2 id="titre-historique">${t.historyTitle}</h2>
   ${rows.length === 0 ? html`<p class="empty">${t.historyEmpty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-historique" tabindex="0">
@@ -116,6 +121,8 @@ export interface PreviewData {
   preview: ImportPreview;
   /** A refusal or a surprise to show above the preview (other file, errors not accepted). */
   alert?: { title: string; message: string };
+  /** The columns the organiser mapped, for a file in no known layout. */
+  mapping?: Mapping;
   status?: number;
 }
 
@@ -146,6 +153,7 @@ export function previewPage(ctx: PageContext, data: PreviewData): PageView {
   <input type="hidden" name="etape" value="confirmer">
   <input type="hidden" name="empreinte" value="${preview.fileHash}">
   <input type="hidden" name="nom" value="${data.fileName}">
+  ${mappingHiddenFields(data.mapping)}
   <h2 id="titre-confirmer">${t.confirmTitle}</h2>
   <p>${t.confirmLead}</p>
   ${preview.errors.length > 0 ? html`<div class="checkbox"><input type="checkbox" id="champ-partiel" name="partiel" value="oui"><label for="champ-partiel">${fmt(t.acceptPartial, { count: preview.errors.length })}</label></div>` : ''}
@@ -168,6 +176,7 @@ ${data.alert ? notice('error', data.alert.title, data.alert.message, 'erreurs') 
     <div><dt>${t.format}</dt><dd data-format="${preview.format}">${formatLabel(t, preview.format)}</dd></div>
     <div><dt>${t.encoding}</dt><dd><code>${preview.encoding}</code></dd></div>
     <div><dt>${t.delimiter}</dt><dd>${delimiterLabel(t, preview.delimiter)}</dd></div>
+    ${preview.format === 'mapped' ? mappingFact(ctx, data.mapping) : ''}
     <div><dt>${t.window}</dt><dd>${windowText} <span class="muted">(${preview.window.source === 'event' ? t.windowFromEvent : t.windowFromReport})</span></dd></div>
     <div><dt>${t.rowsRead}</dt><dd>${preview.rowsRead}</dd></div>
     <div><dt>${t.fingerprint}</dt><dd><code class="hash" title="${preview.fileHash}">${preview.fileHash.slice(0, 16)}…</code></dd></div>

@@ -12,10 +12,13 @@ import { programmeEvent, type EventView } from '../data/programme';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
 import { importText } from '../i18n/import.text';
+import { importMappingText } from '../i18n/import-mapping.text';
 import { spoolFile } from '../multipart';
 import { textFor } from '../text';
 import type { Views } from '../views';
-import { importPage, importResultPage, importResultUrl, previewPage, type UnmatchedView } from './import.page';
+import { importPage, importResultPage, importResultUrl, previewPage, type ImportFormData, type UnmatchedView } from './import.page';
+import { FileHead } from './import-headers';
+import { guessMapping, MAPPING_DIGEST_FIELD, mappingDigest, missingColumns, readMappingForm, type Mapping } from './import-mapping';
 
 const KeyParams = { type: 'object', properties: { key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } }, required: ['key'] } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -26,18 +29,31 @@ const SUGGESTED_ROWS = 100;
 
 const actorOf = (request: FastifyRequest) => ({ id: request.viewer!.sub, email: request.viewer!.email });
 
+/** Errors of a file in no known layout: the page then asks which column is which. */
+const MAPPABLE = new Set(['IMPORT_HEADER_NOT_RECOGNISED', 'IMPORT_MAPPING_COLUMNS_NOT_FOUND', 'IMPORT_NO_PRESENCE_COLUMN']);
+
+interface RunOptions {
+  dryRun: boolean;
+  acceptPartial?: boolean;
+  mapping?: Mapping;
+}
+type ShowPreview = (preview: ImportPreview, fileName: string, alert?: { title: string; message: string }, status?: number) => unknown;
+
 /**
  * The import, in the browser: choose a file → preview (dry run, nothing stored) → confirm.
  * The confirmation sends the file again with the preview's SHA-256; it is spooled to a private
  * temporary file and compared before the commit, so what is saved is exactly what was previewed
  * and nothing is kept on the server between the two steps (any instance can take either).
+ * A file in no known layout gets a mapping form (its columns, read from the file) between the
+ * two: the chosen columns are previewed, then carried with the confirmation and checked too.
  */
 export const importPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
   const deps = { reevaluate: app.reevaluate };
   const history = (key: string) => listImports(app.db, key);
-  const run = (request: FastifyRequest, event: EventView, input: ImportRequest['input'], fileName: string, options: { dryRun: boolean; acceptPartial?: boolean }) =>
+  const run = (request: FastifyRequest, event: EventView, input: ImportRequest['input'], fileName: string, options: RunOptions) =>
     importAttendance(app.db, {
-      eventKey: event.key, input, fileName, dryRun: options.dryRun, acceptPartial: options.acceptPartial ?? false, lang: request.lang, actor: actorOf(request),
+      eventKey: event.key, input, fileName, dryRun: options.dryRun, acceptPartial: options.acceptPartial ?? false, mapping: options.mapping,
+      lang: request.lang, actor: actorOf(request),
     }, deps);
 
   app.get<{ Params: { key: string } }>('/evenements/:key/import', { schema: { params: KeyParams } }, async (request, reply) => {
@@ -50,45 +66,69 @@ export const importPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
     const event = await programmeEvent(app.db, app.programme, request.params.key, request.lang);
     const body = formBody(request.body);
     const file = request.pageFile;
-    const refuse = async (status: number, message?: string, errors?: Record<string, string>) => {
+    // The mapping form's choices, or the previewed mapping the confirmation carries.
+    const form = readMappingForm(body, request.lang);
+    const mapping = form?.mapping;
+    const head = new FileHead();
+    const refuse = async (status: number, state: Pick<ImportFormData, 'message' | 'errors' | 'mapping'>) => {
       const ctx = views.context(request, reply);
-      return views.send(reply, ctx, importPage(ctx, { event, history: await history(event.key), message, errors, status }));
+      return views.send(reply, ctx, importPage(ctx, { event, history: await history(event.key), status, ...state }));
     };
-    const showPreview = (preview: ImportPreview, fileName: string, alert?: { title: string; message: string }, status?: number) => {
+    const showPreview: ShowPreview = (preview, fileName, alert, status) => {
       const ctx = views.context(request, reply);
-      return views.send(reply, ctx, previewPage(ctx, { event, fileName, preview, alert, status }));
+      return views.send(reply, ctx, previewPage(ctx, { event, fileName, preview, mapping, alert, status }));
     };
-    if (!file) return refuse(400, undefined, { fichier: textFor(importText, request.lang).fileMissing });
+    if (!file) return refuse(400, { errors: { fichier: textFor(importText, request.lang).fileMissing } });
     const fileName = file.filename;
     try {
-      if (body.etape !== 'confirmer') return showPreview(await run(request, event, file.file, fileName, { dryRun: true }), fileName);
-      return await confirm(request, reply, event, body, fileName, showPreview);
+      if (form && Object.keys(form.errors).length > 0) {
+        // Choices refused before the import runs: the file's first lines still list its columns.
+        await head.read(file.file);
+        const headers = head.headers();
+        if (headers.length === 0) return refuse(422, { errors: { fichier: textFor(importMappingText, request.lang).noHeaders } });
+        return refuse(400, { errors: form.errors, mapping: { fileName, headers, choices: form.mapping } });
+      }
+      if (body.etape !== 'confirmer') {
+        return showPreview(await run(request, event, head.through(file.file), fileName, { dryRun: true, mapping }), fileName);
+      }
+      return await confirm(request, reply, event, body, fileName, { mapping, head }, showPreview);
     } catch (error) {
       // The file cannot be read at all (not a CSV, unknown headers, too large): say why on the form.
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      return refuse(error.status, translate(error.code, error.params, request.lang));
+      const message = translate(error.code, error.params, request.lang);
+      // A file in no known layout, or a mapping that does not fit it: offer its columns to map.
+      const headers = form || MAPPABLE.has(error.code) ? head.headers() : [];
+      if (headers.length === 0) return refuse(error.status, { message });
+      const errors = form ? missingColumns(form.mapping, headers, request.lang) : {};
+      return refuse(error.status, { message, errors, mapping: { fileName, headers, choices: form?.mapping ?? guessMapping(headers) } });
     }
   });
 
   async function confirm(
     request: FastifyRequest, reply: FastifyReply, event: EventView, body: Record<string, string>, fileName: string,
-    showPreview: (preview: ImportPreview, fileName: string, alert?: { title: string; message: string }, status?: number) => unknown,
+    reading: { mapping: Mapping | undefined; head: FileHead }, showPreview: ShowPreview,
   ) {
     const t = textFor(importText, request.lang);
     const spooled = await spoolFile(request.pageFile!);
+    const { mapping, head } = reading;
+    const runSpooled = (options: Omit<RunOptions, 'mapping'>) => run(request, event, head.through(spooled.open()), fileName, { ...options, mapping });
     try {
       if (spooled.sha256 !== body.empreinte) {
-        const preview = await run(request, event, spooled.open(), fileName, { dryRun: true });
-        return showPreview(preview, fileName, { title: t.otherFileTitle, message: t.otherFileBody }, 409);
+        return showPreview(await runSpooled({ dryRun: true }), fileName, { title: t.otherFileTitle, message: t.otherFileBody }, 409);
+      }
+      // The file is the previewed one; the columns must be too, or the commit would read it differently.
+      if (mappingDigest(mapping) !== (body[MAPPING_DIGEST_FIELD] ?? '')) {
+        const m = textFor(importMappingText, request.lang);
+        return showPreview(await runSpooled({ dryRun: true }), fileName, { title: m.changedTitle, message: m.changedBody }, 409);
       }
       try {
-        const result = await run(request, event, spooled.open(), fileName, { dryRun: false, acceptPartial: body.partiel === 'oui' });
+        const result = await runSpooled({ dryRun: false, acceptPartial: body.partiel === 'oui' });
         if (!('importId' in result)) throw new AppError('INTERNAL_ERROR', 500);
         setFlash(reply, result.alreadyImported ? 'importAlready' : 'importDone');
         return views.redirect(reply, importResultUrl(event.key, result.importId));
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'IMPORT_HAS_ERRORS') throw error;
-        const preview = await run(request, event, spooled.open(), fileName, { dryRun: true });
+        const preview = await runSpooled({ dryRun: true });
         return showPreview(preview, fileName, { title: t.hasErrorsTitle, message: translate(error.code, error.params, request.lang) }, error.status);
       }
     } finally {
