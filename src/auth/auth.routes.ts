@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Email, errorResponses } from '../shared/schemas';
-import { tokenTtl } from '../plugins/auth';
 import { loginOrganiser, requestMagicLink, verifyMagicLink } from './auth.service';
 
 const TokenResponse = Type.Object({
@@ -19,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request) => {
       const claims = await loginOrganiser(app.db, { ...request.body, ip: request.ip });
-      return { token: app.jwt.sign(claims, { expiresIn: tokenTtl(claims) }), role: claims.role };
+      return { token: app.signToken(claims), role: claims.role };
     },
   });
 
@@ -46,7 +45,21 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request) => {
       const claims = await verifyMagicLink(app.db, request.body.token, request.lang);
-      return { token: app.jwt.sign(claims, { expiresIn: tokenTtl(claims) }), role: claims.role };
+      return { token: app.signToken(claims), role: claims.role };
+    },
+  });
+
+  app.post('/logout', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Déconnexion : le jeton est refusé désormais / signs out: the token is refused from now on',
+      security: [{ bearer: [] }],
+      response: { 204: Type.Null(), ...errorResponses(401) },
+    },
+    preHandler: app.requireRole('learner', 'organiser'),
+    handler: async (request, reply) => {
+      await app.revokeToken(request.user);
+      return reply.status(204).send(null);
     },
   });
 };

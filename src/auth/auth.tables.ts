@@ -25,3 +25,12 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   count: integer('count').notNull(),
 });
+
+/**
+ * Signed-out tokens, until they would have expired anyway: a JWT stays valid by itself, so
+ * signing out means remembering its id where every instance checks it.
+ */
+export const revokedTokens = pgTable('revoked_tokens', {
+  jti: uuid('jti').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

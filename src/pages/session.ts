@@ -10,13 +10,18 @@ export function cookieOptions(publicUrl: string) {
 
 export function startSession(reply: FastifyReply, claims: TokenClaims) {
   // A page session is the API's JWT in a cookie, with the same lifetime.
-  const seconds = tokenTtl(claims);
-  const token = reply.server.jwt.sign(claims, { expiresIn: seconds });
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(reply.server.config.publicUrl), maxAge: seconds });
+  const token = reply.server.signToken(claims);
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(reply.server.config.publicUrl), maxAge: tokenTtl(claims) });
 }
 
 export function endSession(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(reply.server.config.publicUrl));
+}
+
+/** Signing out also revokes the token: a copy of the cookie is worthless afterwards. */
+export async function signOut(reply: FastifyReply, viewer: TokenClaims | null) {
+  if (viewer) await reply.server.revokeToken(viewer);
+  endSession(reply);
 }
 
 /** The signed-in person, from the cookie only (pages never read an Authorization header); null when absent or invalid. */

@@ -1,14 +1,20 @@
 import fp from 'fastify-plugin';
 import fastifyJwt from '@fastify/jwt';
 import fastifyCookie from '@fastify/cookie';
+import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors';
+import { isTokenRevoked, revokeToken } from '../auth/sessions.store';
 
 export type Role = 'admin' | 'organiser' | 'learner';
 export interface TokenClaims {
   sub: string;
   role: Role;
   email: string;
+  /** Set by signToken: the id that signing out revokes. */
+  jti?: string;
+  /** Seconds since the epoch, set when signed. */
+  exp?: number;
 }
 
 declare module '@fastify/jwt' {
@@ -22,6 +28,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: a valid token whose role is one of `roles` (an admin is also an organiser). */
     requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
+    /** A JWT for these claims, with its own id and the role's lifetime (API bearer token and page cookie alike). */
+    signToken(claims: TokenClaims): string;
+    /** Signing out: this verified token is refused from now on, on every instance. */
+    revokeToken(claims: TokenClaims): Promise<void>;
   }
 }
 
@@ -34,7 +44,23 @@ export const tokenTtl = (claims: TokenClaims) => (claims.role === 'learner' ? TO
 export default fp<{ secret: string }>(async (app, { secret }) => {
   await app.register(fastifyCookie);
   // Pages use an HttpOnly cookie, API clients the Authorization header; both carry the same JWT.
-  await app.register(fastifyJwt, { secret, cookie: { cookieName: SESSION_COOKIE, signed: false } });
+  await app.register(fastifyJwt, {
+    secret,
+    cookie: { cookieName: SESSION_COOKIE, signed: false },
+    // A signed-out token is refused everywhere; tokens without an id (none are issued) cannot be.
+    trusted: async (_request, token) => {
+      const jti = (token as { payload?: TokenClaims }).payload?.jti ?? (token as TokenClaims).jti;
+      return !jti || !(await isTokenRevoked(app.db, jti));
+    },
+  });
+
+  app.decorate('signToken', (claims: TokenClaims) =>
+    app.jwt.sign({ sub: claims.sub, role: claims.role, email: claims.email, jti: randomUUID() }, { expiresIn: tokenTtl(claims) }));
+  app.decorate('revokeToken', async (claims: TokenClaims) => {
+    if (!claims.jti) return;
+    const expiresAt = new Date((claims.exp ?? Date.now() / 1000 + tokenTtl(claims)) * 1000);
+    await revokeToken(app.db, claims.jti, expiresAt);
+  });
 
   app.decorate('requireRole', (...roles: Role[]) => {
     const allowed = new Set<Role>(roles.includes('organiser') ? [...roles, 'admin'] : roles);

@@ -195,14 +195,17 @@ describe('sessions and CSRF', () => {
     expect(res.body).toContain('réservée aux administrateurs');
   });
 
-  it('[303] sign-out clears the session cookie', async () => {
+  it('[303] sign-out clears the session cookie, and a copy of the old cookie no longer works', async () => {
     const s = session();
-    await signInOrganiser(s);
-    await s.get('/organisateur');
+    const signedIn = await signInOrganiser(s);
+    const copied = String(cookieOf(signedIn, 'parcours_session')!.value);
+    const withCopy = () => ctx.app.inject({ method: 'GET', url: '/organisateur', cookies: { parcours_session: copied } });
+    expect((await withCopy()).statusCode).toBe(200);
     const res = await s.post('/deconnexion', {});
     expect(res.statusCode).toBe(303);
     expect(cookieOf(res, 'parcours_session')?.value).toBe('');
     expect((await s.get('/organisateur')).statusCode).toBe(303);
+    expect((await withCopy()).headers.location).toMatch(/^\/organisateur\/connexion/);
   });
 });
 

@@ -10,7 +10,7 @@ import { learnerCredentials } from '../../issuer/learner-credentials.service';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
 import { signInText } from '../i18n/learner.text';
-import { endSession, forgetMergedLearner, isOrganiser, startSession } from '../session';
+import { forgetMergedLearner, isOrganiser, signOut, startSession } from '../session';
 import { textFor } from '../text';
 import type { Views } from '../views';
 import { pathwayPage } from './pathway.page';
@@ -62,8 +62,8 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     return views.send(reply, ctx, signOutPage(ctx));
   });
 
-  app.post('/deconnexion', async (_request, reply) => {
-    endSession(reply);
+  app.post('/deconnexion', async (request, reply) => {
+    await signOut(reply, request.viewer);
     setFlash(reply, 'signedOut');
     return views.redirect(reply, '/');
   });

@@ -1,0 +1,16 @@
+import { eq, lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { revokedTokens } from './auth.tables';
+
+/** Signing out: the token's id is refused from now on, by every instance (and forgotten once expired). */
+export async function revokeToken(db: Db, jti: string, expiresAt: Date, now = new Date()) {
+  await db.transaction(async (tx) => {
+    await tx.insert(revokedTokens).values({ jti, expiresAt }).onConflictDoNothing();
+    await tx.delete(revokedTokens).where(lt(revokedTokens.expiresAt, now));
+  });
+}
+
+export async function isTokenRevoked(db: Db, jti: string): Promise<boolean> {
+  const [row] = await db.select({ jti: revokedTokens.jti }).from(revokedTokens).where(eq(revokedTokens.jti, jti)).limit(1);
+  return row !== undefined;
+}
