@@ -19,7 +19,9 @@ export const MAGIC_LINK_MINUTES = 15;
 const MAGIC_LINK_MAX_PER_EMAIL = 5;
 
 /** The page a magic link opens; it posts the token to /api/auth/magic-link/verify. */
-export const magicLinkUrl = (publicUrl: string, token: string) => `${publicUrl}/connexion/lien?token=${token}`;
+/** `next`: the page to land on once signed in (the pages check it again when the link is used). */
+export const magicLinkUrl = (publicUrl: string, token: string, next?: string) =>
+  `${publicUrl}/connexion/lien?token=${token}${next ? `&suite=${encodeURIComponent(next)}` : ''}`;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -37,7 +39,7 @@ export async function loginOrganiser(db: Db, input: { email: string; password: s
 }
 
 /** Always succeeds from the caller's point of view: whether the address is known is never revealed. */
-export async function requestMagicLink(db: Db, input: { email: string; lang: Lang; publicUrl: string }, now = new Date()): Promise<void> {
+export async function requestMagicLink(db: Db, input: { email: string; lang: Lang; publicUrl: string; next?: string }, now = new Date()): Promise<void> {
   const email = normaliseEmail(input.email);
   const { count } = await hit(db, `magic:${email}`, LOGIN_WINDOW_MS, now);
   if (count > MAGIC_LINK_MAX_PER_EMAIL) return;
@@ -46,7 +48,7 @@ export async function requestMagicLink(db: Db, input: { email: string; lang: Lan
     const learner = await findLearnerByEmail(tx, email);
     const lang = learner?.lang ?? input.lang;
     await tx.insert(magicLinks).values({ tokenHash: sha256(token), email, expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000) });
-    const mail = renderMagicLink(lang, { url: magicLinkUrl(input.publicUrl, token), minutes: MAGIC_LINK_MINUTES });
+    const mail = renderMagicLink(lang, { url: magicLinkUrl(input.publicUrl, token, input.next), minutes: MAGIC_LINK_MINUTES });
     await enqueueMail(tx, email, 'magic-link', mail);
   });
 }

@@ -34,6 +34,15 @@ export async function readViewer(request: FastifyRequest): Promise<TokenClaims |
   }
 }
 
+/** Where a learner goes after signing in: back to the learner page they asked for, never elsewhere. */
+export function safeLearnerNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?:mon-parcours|mes-badges|questionnaires)(?:[/?]|$)/.test(next) && !/[\\\s]/.test(next) ? next : '/mon-parcours';
+}
+
+/** The learner sign-in, coming back to this page afterwards (GET pages only: a form cannot be replayed). */
+export const learnerSignInUrl = (request: FastifyRequest) =>
+  request.method === 'GET' && request.url !== '/mon-parcours' ? `/connexion?suite=${encodeURIComponent(request.url)}` : '/connexion';
+
 export const isOrganiser = (viewer: TokenClaims | null) => viewer?.role === 'organiser' || viewer?.role === 'admin';
 
 /**

@@ -231,6 +231,31 @@ describe('forms', () => {
     expect(window.body).toContain('La fin de l’événement (endsAt) doit être postérieure à son début (startsAt).');
   });
 
+  it('[303] a signed-out learner comes back to the page they asked for, through the e-mailed link', async () => {
+    const s = session();
+    const asked = await s.get('/questionnaires/quiz-admin');
+    expect(asked.headers.location).toBe('/connexion?suite=%2Fquestionnaires%2Fquiz-admin');
+    const form = await s.get(asked.headers.location!);
+    expect(form.body).toContain('name="suite" value="/questionnaires/quiz-admin"');
+    expect((await s.post('/connexion', { email: 'retour@commune.example', suite: '/questionnaires/quiz-admin' })).statusCode).toBe(200);
+    await deliverDue(ctx.database.db, ctx.mailer);
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('retour@commune.example'));
+    const link = /http:\/\/parcours\.test(\/connexion\/lien\?\S+)/.exec(mail.text ?? '')![1]!;
+    expect(link).toContain('&suite=%2Fquestionnaires%2Fquiz-admin');
+    const confirm = await s.get(link);
+    expect(confirm.body).toContain('name="suite" value="/questionnaires/quiz-admin"');
+    const token = /token=([\w-]+)/.exec(link)![1]!;
+    const signedIn = await s.post('/connexion/lien', { token, suite: '/questionnaires/quiz-admin' });
+    expect(signedIn.headers.location).toBe('/questionnaires/quiz-admin');
+  });
+
+  it.each(['//evil.example/x', 'https://evil.example/', '/organisateur', '/\\evil.example', '/mon-parcours\\..'])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
+    const s = session();
+    const token = await magicLinkToken(`ailleurs${Math.random().toString(36).slice(2)}@commune.example`);
+    expect((await s.get('/connexion/lien?token=' + token)).statusCode).toBe(200);
+    expect((await s.post('/connexion/lien', { token, suite })).headers.location).toBe('/mon-parcours');
+  });
+
   it('[400] the learner sign-in names an invalid e-mail address', async () => {
     const s = session();
     await s.get('/connexion');

@@ -10,7 +10,7 @@ import { learnerCredentials } from '../../issuer/learner-credentials.service';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
 import { signInText } from '../i18n/learner.text';
-import { forgetMergedLearner, isOrganiser, signOut, startSession } from '../session';
+import { forgetMergedLearner, isOrganiser, learnerSignInUrl, safeLearnerNext, signOut, startSession } from '../session';
 import { textFor } from '../text';
 import type { Views } from '../views';
 import { pathwayPage } from './pathway.page';
@@ -20,31 +20,35 @@ import { confirmLinkPage, linkSentPage, signInPage, signOutPage } from './sign-i
 
 /** Learner sign-in by e-mailed link, sign-out, and "Mon parcours". */
 export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
-  app.get('/connexion', async (request, reply) => {
-    if (request.viewer?.role === 'learner') return views.redirect(reply, '/mon-parcours');
+  app.get<{ Querystring: { suite?: string } }>('/connexion', async (request, reply) => {
+    const next = safeLearnerNext(request.query.suite);
+    if (request.viewer?.role === 'learner') return views.redirect(reply, next);
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, signInPage(ctx));
+    return views.send(reply, ctx, signInPage(ctx, { next: request.query.suite ? next : undefined }));
   });
 
   app.post('/connexion', async (request, reply) => {
     const ctx = views.context(request, reply);
-    const email = (formBody(request.body).email ?? '').trim();
+    const body = formBody(request.body);
+    const email = (body.email ?? '').trim();
+    const next = body.suite ? safeLearnerNext(body.suite) : undefined;
     if (!Value.Check(Email, email)) {
-      return views.send(reply, ctx, signInPage(ctx, { email, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }));
+      return views.send(reply, ctx, signInPage(ctx, { email, next, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }));
     }
-    await requestMagicLink(app.db, { email, lang: ctx.lang, publicUrl: app.config.publicUrl });
+    await requestMagicLink(app.db, { email, lang: ctx.lang, publicUrl: app.config.publicUrl, next });
     return views.send(reply, ctx, linkSentPage(ctx, email));
   });
 
-  app.get<{ Querystring: { token?: string } }>('/connexion/lien', async (request, reply) => {
+  app.get<{ Querystring: { token?: string; suite?: string } }>('/connexion/lien', async (request, reply) => {
     const token = request.query.token;
     if (!token) return views.redirect(reply, '/connexion');
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, confirmLinkPage(ctx, token));
+    return views.send(reply, ctx, confirmLinkPage(ctx, token, request.query.suite ? safeLearnerNext(request.query.suite) : undefined));
   });
 
   app.post('/connexion/lien', async (request, reply) => {
-    const token = formBody(request.body).token ?? '';
+    const body = formBody(request.body);
+    const token = body.token ?? '';
     try {
       startSession(reply, await verifyMagicLink(app.db, token, request.lang));
     } catch (error) {
@@ -53,7 +57,7 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
       const t = textFor(signInText, ctx.lang);
       return views.send(reply, ctx, signInPage(ctx, { messageTitle: t.linkErrorTitle, message: translate(error.code, error.params, ctx.lang), status: error.status }));
     }
-    return views.redirect(reply, '/mon-parcours');
+    return views.redirect(reply, safeLearnerNext(body.suite));
   });
 
   app.get('/deconnexion', async (request, reply) => {
@@ -70,7 +74,7 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
 
   app.get('/mon-parcours', async (request, reply) => {
     const viewer = request.viewer;
-    if (!viewer) return views.redirect(reply, '/connexion');
+    if (!viewer) return views.redirect(reply, learnerSignInUrl(request));
     if (isOrganiser(viewer)) return views.redirect(reply, '/organisateur');
     const progress = await loadLearnerProgress(app, viewer.sub, request.lang).catch(forgetMergedLearner(reply));
     if (!progress) return views.redirect(reply, '/connexion');

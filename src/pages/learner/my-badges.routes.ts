@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { loadCredentialCards } from '../data/credentials';
-import { forgetMergedLearner, isOrganiser } from '../session';
+import { forgetMergedLearner, isOrganiser, learnerSignInUrl } from '../session';
 import type { Views } from '../views';
 import { myBadgesPage } from './my-badges.page';
 
@@ -8,7 +8,7 @@ import { myBadgesPage } from './my-badges.page';
 export const myBadgesPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
   app.get('/mes-badges', async (request, reply) => {
     const viewer = request.viewer;
-    if (!viewer) return views.redirect(reply, '/connexion');
+    if (!viewer) return views.redirect(reply, learnerSignInUrl(request));
     if (isOrganiser(viewer)) return views.redirect(reply, '/organisateur');
     const cards = await loadCredentialCards(app, viewer.sub, request.lang).catch(forgetMergedLearner(reply));
     if (!cards) return views.redirect(reply, '/connexion');

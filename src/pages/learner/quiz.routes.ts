@@ -7,7 +7,7 @@ import type { Quiz } from '../../programme/quiz.schemas';
 import { findQuiz, submitAttempt } from '../../quizzes/attempts.service';
 import { attemptsOfLearner, bestAttempts } from '../../quizzes/attempts.store';
 import { quizWindow } from '../../quizzes/quiz-window';
-import { isOrganiser } from '../session';
+import { isOrganiser, learnerSignInUrl } from '../session';
 import { quizText } from '../i18n/quiz.text';
 import { fmt, textFor } from '../text';
 import type { Views } from '../views';
@@ -49,7 +49,7 @@ export function formLists(body: unknown): FormAnswers {
 export const quizPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
   /** Learners only; anyone else is sent where they belong. */
   const guard = (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.viewer) return views.redirect(reply, '/connexion');
+    if (!request.viewer) return views.redirect(reply, learnerSignInUrl(request));
     if (isOrganiser(request.viewer)) return views.redirect(reply, '/organisateur');
     return null;
   };

@@ -12,6 +12,8 @@ export interface SignInForm {
   messageTitle?: string;
   errors?: FieldErrors;
   status?: number;
+  /** The learner page to come back to after signing in. */
+  next?: string;
 }
 
 export function signInPage(ctx: PageContext, form: SignInForm = {}): PageView {
@@ -26,6 +28,7 @@ export function signInPage(ctx: PageContext, form: SignInForm = {}): PageView {
   ${failed ? errorSummary(form.messageTitle ?? t.formErrorTitle, form.message ?? '', form.errors) : ''}
   <form method="post" action="/connexion" class="card form" novalidate>
     ${csrfField(ctx)}
+    ${form.next ? html`<input type="hidden" name="suite" value="${form.next}">` : ''}
     ${input({ name: 'email', type: 'email', label: t.emailLabel, hint: t.emailHint, value: form.email, error: form.errors?.email, autocomplete: 'email', required: true, attrs: { inputmode: 'email', spellcheck: 'false' } })}
     <button type="submit" class="button">${t.submit}</button>
   </form>
@@ -49,7 +52,7 @@ export function linkSentPage(ctx: PageContext, email: string): PageView {
 }
 
 /** GET of the e-mailed link: only a button. Mail scanners prefetch links; a POST is a person. */
-export function confirmLinkPage(ctx: PageContext, token: string): PageView {
+export function confirmLinkPage(ctx: PageContext, token: string, next?: string): PageView {
   const t = textFor(signInText, ctx.lang);
   return {
     title: t.confirmTitle,
@@ -59,6 +62,7 @@ export function confirmLinkPage(ctx: PageContext, token: string): PageView {
   <form method="post" action="/connexion/lien">
     ${csrfField(ctx)}
     <input type="hidden" name="token" value="${token}">
+    ${next ? html`<input type="hidden" name="suite" value="${next}">` : ''}
     <button type="submit" class="button button-large">${t.confirmSubmit}</button>
   </form>
   <p class="muted small">${t.confirmWhy}</p>
