@@ -58,8 +58,8 @@ export function addInterval(list: Interval[], iv: Interval): void {
 
 /** Length of the union of the intervals, clipped to the window. */
 export function clippedUnionMs(intervals: readonly Interval[], window: Interval): number {
-  const merged: Interval[] = [];
-  for (const iv of intervals) addInterval(merged, iv);
+  // Evidence keeps its intervals sorted and disjoint: merging again would only copy them.
+  const merged = isSortedAndDisjoint(intervals) ? intervals : mergeAll(intervals);
   let total = 0;
   for (const iv of merged) {
     const s = Math.max(iv.start, window.start);
@@ -69,8 +69,27 @@ export function clippedUnionMs(intervals: readonly Interval[], window: Interval)
   return total;
 }
 
+/** Each interval well-formed and strictly after the previous one: merging would give the same list. */
+function isSortedAndDisjoint(intervals: readonly Interval[]): boolean {
+  for (let i = 0; i < intervals.length; i++) {
+    const iv = intervals[i]!;
+    if (!(iv.start <= iv.end) || (i > 0 && !(intervals[i - 1]!.end < iv.start))) return false;
+  }
+  return true;
+}
+
+function mergeAll(intervals: readonly Interval[]): Interval[] {
+  const merged: Interval[] = [];
+  for (const iv of intervals) addInterval(merged, iv);
+  return merged;
+}
+
 export function mergeEvidence(into: Evidence, from: Evidence): void {
-  for (const iv of from.intervals) addInterval(into.intervals, iv);
+  // A person's first interval, copied into an array of one: push() would reserve 17 slots, for each person.
+  if (into.intervals.length === 0 && from.intervals.length === 1) {
+    const { start, end } = from.intervals[0]!;
+    into.intervals = [{ start, end }];
+  } else for (const iv of from.intervals) addInterval(into.intervals, iv);
   if (from.spanCapMs !== null) into.spanCapMs = (into.spanCapMs ?? 0) + from.spanCapMs;
   if (from.durationMs !== null) into.durationMs = (into.durationMs ?? 0) + from.durationMs;
   if (from.rate !== null) into.rate = Math.max(into.rate ?? 0, from.rate);

@@ -1,8 +1,8 @@
-import { AppError, type Lang } from '../../shared/errors';
+import { AppError, type Lang, type Params } from '../../shared/errors';
 import { translate } from '../../shared/messages';
 import { decidePresence, type Evidence, type Interval } from '../presence';
 import type { Collector } from './collector';
-import type { ImportAnalysis, ImportFormat, Warning } from './types';
+import type { ImportAnalysis, ImportedPerson, ImportFormat, Warning } from './types';
 
 export interface AnalysisInput {
   format: ImportFormat;
@@ -19,6 +19,25 @@ export interface AnalysisInput {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const minutes = (ms: number) => Math.floor(ms / 6000) / 10;
+// Per preview: a few hours of distinct seconds; reasons are a few hundred in practice.
+const MAX_ISO = 50_000;
+const MAX_REASONS = 10_000;
+
+/**
+ * `iso` remembering its results, for one preview: people share join and leave seconds (tens of
+ * thousands of people over a few hours), and formatting a date is a large part of the preview's cost.
+ */
+function isoStrings(): (ms: number) => string {
+  const known = new Map<number, string>();
+  return (ms) => {
+    let text = known.get(ms);
+    if (text === undefined) {
+      text = iso(ms);
+      if (known.size < MAX_ISO) known.set(ms, text);
+    }
+    return text;
+  };
+}
 
 /** Turns aggregated evidence into the preview: staff removed, presence decided, messages rendered. */
 export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
@@ -36,21 +55,24 @@ export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
   if (staffCount) warn('IMPORT_STAFF_EXCLUDED', { count: staffCount });
 
   const { window, source } = resolveWindow(input, warn);
-  const people = [...sink.people.values()].map((p) => {
+  const isoOf = isoStrings();
+  const reasonText = reasonTexts(lang);
+  const people: ImportedPerson[] = [];
+  for (const p of sink.people.values()) {
     const d = decidePresence(p.evidence, window, input.minPresenceRatio);
     const seen = p.evidence.intervals; // sorted and disjoint
-    return {
+    people.push({
       email: p.email,
       name: p.name,
       organisation: p.organisation,
       minutes: minutes(d.ms),
       attended: d.attended,
-      reason: { code: d.reason.code, message: translate(d.reason.code, d.reason.params, lang) },
-      firstSeenAt: seen.length ? iso(seen[0]!.start) : null,
-      lastSeenAt: seen.length ? iso(seen[seen.length - 1]!.end) : null,
+      reason: { code: d.reason.code, message: reasonText(d.reason.code, d.reason.params) },
+      firstSeenAt: seen.length ? isoOf(seen[0]!.start) : null,
+      lastSeenAt: seen.length ? isoOf(seen[seen.length - 1]!.end) : null,
       lines: p.lines,
-    };
-  });
+    });
+  }
   const unmatched = [...sink.unmatched.values()].map((u) => ({
     line: u.line,
     name: u.name,
@@ -70,6 +92,32 @@ export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
     warnings: warnings.map((w) => ({ code: w.code, message: translate(w.code, w.params, lang), ...(w.line ? { line: w.line } : {}) })),
     rowsRead: input.rowsRead,
   };
+}
+
+/**
+ * `translate` remembering its results, for one preview: people share a few hundred reasons, and
+ * one text per person would hold 100 000 copies.
+ */
+function reasonTexts(lang: Lang): (code: string, params: Params) => string {
+  const known = new Map<string, string>();
+  return (code, params) => {
+    let key = code;
+    for (const name in params) key += `\u0000${name}\u0000${keyPart(params[name])}`;
+    let text = known.get(key);
+    if (text === undefined) {
+      text = translate(code, params, lang);
+      if (known.size < MAX_REASONS) known.set(key, text);
+    }
+    return text;
+  };
+}
+
+// Typed, and text length-prefixed so that no cell text can make two parameter sets share a key.
+// String() would give "0" for -0, which formats as "-0".
+function keyPart(v: Params[string]): string {
+  if (typeof v === 'number') return Object.is(v, -0) ? 'n-0' : `n${v}`;
+  const text = String(v);
+  return `${typeof v}${text.length}:${text}`;
 }
 
 /** The event's window when given, else the report's own, else the span of the timestamps (with a warning). */

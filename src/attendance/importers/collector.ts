@@ -40,8 +40,12 @@ const MAX_ERRORS = 1000;
 // Deliberately loose (IDN and `+` tags pass): the goal is catching typos and pasted names, not RFC 5322.
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/u;
 
+// ASCII is already in NFC: most addresses skip the Unicode normalisation.
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normaliseEmail(raw: string): string {
-  return raw.trim().replace(/^mailto:/i, '').normalize('NFC').toLowerCase();
+  const email = raw.trim().replace(/^mailto:/i, '');
+  return (ASCII.test(email) ? email : email.normalize('NFC')).toLowerCase();
 }
 const nameKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -71,22 +75,26 @@ export class Collector {
   add(row: RowEvidence): void {
     const ev = toEvidence(row);
     const email = normaliseEmail(row.email);
-    if (email && !EMAIL.test(email)) {
+    const valid = email !== '' && EMAIL.test(email);
+    if (email && !valid) {
       this.error(row.line, 'IMPORT_EMAIL_INVALID', { field: row.emailField, value: row.email.trim() }, row.emailField);
     }
-    if (!email || !EMAIL.test(email)) {
+    if (!valid) {
       this.addUnmatched(row.name || row.email.trim(), row.line, ev);
       return;
     }
-    let p = this.people.get(email);
-    if (!p) {
-      p = { email, name: null, organisation: null, evidence: emptyEvidence(), lines: [] };
-      this.people.set(email, p);
+    const p = this.people.get(email);
+    if (p) {
+      p.name ??= row.name || null;
+      p.organisation ??= row.organisation || null;
+      p.lines.push(row.line);
+      mergeEvidence(p.evidence, ev);
+      return;
     }
-    p.name ??= row.name || null;
-    p.organisation ??= row.organisation || null;
-    p.lines.push(row.line);
-    mergeEvidence(p.evidence, ev);
+    // Most people have one row: `[line]` is sized to it, where push() would reserve 17 slots.
+    const evidence = emptyEvidence();
+    mergeEvidence(evidence, ev);
+    this.people.set(email, { email, name: row.name || null, organisation: row.organisation || null, evidence, lines: [row.line] });
   }
 
   addUnmatched(name: string, line: number, ev: Evidence): void {

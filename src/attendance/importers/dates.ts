@@ -40,10 +40,16 @@ export const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?\s+(?:à\
 const MONTH_FIRST = /^([a-zà-ÿ]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(.+))?$/i;
 const DAY_FIRST = /^(\d{1,2})\s+([a-zà-ÿ]{3,9})\.?\s+(\d{4})(?:,?\s+(?:à\s+)?(.+))?$/i;
 
+// A few hours of per-second timestamps, about 100 bytes each; longer text is no timestamp worth keeping.
+const MAX_KNOWN = 50_000;
+const MAX_KNOWN_LENGTH = 64;
+
 // `--` is Zoom's no-show placeholder; `NA` appears once a report went through R or pandas.
 const isEmpty = (v: string) => v === '' || /^([-–—]+|n\/?a)$/i.test(v);
 const month = (name: string) => MONTHS[name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()];
 const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+// Runs of any white space become one space; most values have single spaces only, and are kept as they are.
+const collapseSpaces = (v: string) => (/[^\S ]|\s\s/.test(v) ? v.replace(/\s+/g, ' ') : v);
 
 function parseTime(raw: string | undefined): { h: number; mi: number; s: number } | null {
   if (raw === undefined) return { h: 0, mi: 0, s: 0 };
@@ -82,6 +88,11 @@ export class DateReader {
   /** Day used for time-only values (meeting date in the report, else the event's first day). */
   baseDay: LocalDay | null = null;
   hint: DateHint | null = null;
+  /**
+   * Results per raw value already read: a report repeats its timestamps (at most one per second of
+   * the event), so each distinct value is parsed once. Bounded: past the limit, values are parsed each time.
+   */
+  private readonly known = new Map<string, DateRead>();
 
   constructor(
     readonly timezone: string,
@@ -104,7 +115,23 @@ export class DateReader {
   }
 
   read(raw: string, line: number, baseDay: LocalDay | null = this.baseDay): DateRead {
-    const v = raw.trim().replace(/\s+/g, ' ');
+    const known = this.known.get(raw);
+    if (known) return known;
+    const v = collapseSpaces(raw.trim());
+    // A time alone reads on `baseDay`, which callers vary, so it is never remembered. Checking it first
+    // changes nothing: TIME needs `:` or `h` right after its first digits, where every dated shape below
+    // has a letter, a digit, `-`, `/`, `.` or a space.
+    if (TIME.test(v)) return baseDay ? this.compose(baseDay.y, baseDay.mo, baseDay.d, v) : { noDay: true };
+    const r = this.readDated(v, line);
+    if (raw.length <= MAX_KNOWN_LENGTH && this.known.size < MAX_KNOWN) this.known.set(raw, r);
+    return r;
+  }
+
+  /**
+   * A value that names its day. The result depends only on the value: the day/month order, once
+   * settled, never changes, and a value that settles it or contradicts it does so on its first read.
+   */
+  private readDated(v: string, line: number): DateRead {
     if (isEmpty(v)) return { empty: true };
     let m = ISO.exec(v);
     if (m) {
@@ -120,9 +147,9 @@ export class DateReader {
       const [d, mo] = order === 'dmy' ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
       return this.compose(year(m[3]!), mo, d, m[4]);
     }
-    if ((m = MONTH_FIRST.exec(v)) && month(m[1]!)) return this.compose(+m[3]!, month(m[1]!)!, +m[2]!, m[4]);
-    if ((m = DAY_FIRST.exec(v)) && month(m[2]!)) return this.compose(+m[3]!, month(m[2]!)!, +m[1]!, m[4]);
-    if (TIME.test(v)) return baseDay ? this.compose(baseDay.y, baseDay.mo, baseDay.d, v) : { noDay: true };
+    let mo: number | undefined;
+    if ((m = MONTH_FIRST.exec(v)) && (mo = month(m[1]!))) return this.compose(+m[3]!, mo, +m[2]!, m[4]);
+    if ((m = DAY_FIRST.exec(v)) && (mo = month(m[2]!))) return this.compose(+m[3]!, mo, +m[1]!, m[4]);
     return { invalid: true };
   }
 
@@ -135,7 +162,7 @@ export class DateReader {
   private compose(y: number, mo: number, d: number, time: string | undefined): DateRead {
     const t = parseTime(time);
     if (!t || !isValidDate(y, mo, d)) return { invalid: true };
-    return { ms: zonedToUtc({ y, mo, d, ...t }, this.timezone) };
+    return { ms: zonedToUtc({ y, mo, d, h: t.h, mi: t.mi, s: t.s }, this.timezone) };
   }
 
   private orderFor(a: number, b: number, y: number, value: string, line: number): DateOrder {

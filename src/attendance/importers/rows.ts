@@ -55,6 +55,28 @@ export function personName(cells: readonly string[], c: Columns): string | null 
   return (first || last ? [first, last].filter(Boolean).join(' ') : full) || null;
 }
 
+/** Header of column `i`, as named in row errors. */
+const field = (header: readonly string[], i: number) => (header[i] ?? '').trim();
+
+/** A join or leave cell: epoch ms, `undefined` when absent or empty, `null` when unreadable (reported). */
+function readTime(
+  ctx: ImportContext,
+  sink: Collector,
+  header: readonly string[],
+  cells: readonly string[],
+  i: number,
+  line: number,
+  baseDay: LocalDay | null,
+): number | null | undefined {
+  if (i < 0) return undefined;
+  const raw = cell(cells, i);
+  const r = ctx.dates.read(raw, line, baseDay);
+  if ('ms' in r) return r.ms;
+  if ('empty' in r) return undefined;
+  sink.error(line, 'noDay' in r ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID', { field: field(header, i), value: raw }, field(header, i));
+  return null;
+}
+
 export interface RowOptions {
   /** Times are first join / last leave of a whole meeting, not one session (Teams section 2, Meet). */
   aggregated?: boolean;
@@ -75,56 +97,50 @@ export function readRow(
   line: number,
   opts: RowOptions = {},
 ): RowEvidence | null {
-  const field = (i: number) => (header[i] ?? '').trim();
+  // No closures here: tsx (esbuild keepNames) would rename each one on every row.
   const row: RowEvidence = {
     line,
     email: cell(cells, c.email),
-    emailField: field(c.email) || 'email',
+    emailField: field(header, c.email) || 'email',
     name: personName(cells, c),
     organisation: cell(cells, c.organisation) || null,
   };
   const day = c.date >= 0 && cell(cells, c.date) ? ctx.dates.readDay(cell(cells, c.date), line) : null;
-  const time = (i: number): number | null | undefined => {
-    if (i < 0) return undefined;
-    const raw = cell(cells, i);
-    const r = ctx.dates.read(raw, line, day ?? opts.baseDay ?? ctx.dates.baseDay);
-    if ('ms' in r) return r.ms;
-    if ('empty' in r) return undefined;
-    sink.error(line, 'noDay' in r ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID', { field: field(i), value: raw }, field(i));
-    return null;
-  };
-  const joined = time(c.joinedAt);
-  const left = time(c.leftAt);
+  const baseDay = day ?? opts.baseDay ?? ctx.dates.baseDay;
+  const joined = readTime(ctx, sink, header, cells, c.joinedAt, line, baseDay);
+  const left = readTime(ctx, sink, header, cells, c.leftAt, line, baseDay);
   if (typeof joined === 'number' && typeof left === 'number') {
     if (left < joined) {
-      sink.error(line, 'IMPORT_INTERVAL_REVERSED', { field: field(c.leftAt), joined: cell(cells, c.joinedAt), left: cell(cells, c.leftAt) }, field(c.leftAt));
+      sink.error(line, 'IMPORT_INTERVAL_REVERSED', { field: field(header, c.leftAt), joined: cell(cells, c.joinedAt), left: cell(cells, c.leftAt) }, field(header, c.leftAt));
     } else row.interval = { start: joined, end: left } satisfies Interval;
   } else if ((typeof joined === 'number' && left === undefined) || (typeof left === 'number' && joined === undefined)) {
     // One time without the other (an unreadable one was already reported): the row's time is not guessed.
     const missing = joined === undefined ? c.joinedAt : c.leftAt;
-    if (missing >= 0) sink.error(line, 'IMPORT_TIME_MISSING', { field: field(missing) }, field(missing));
+    if (missing >= 0) sink.error(line, 'IMPORT_TIME_MISSING', { field: field(header, missing) }, field(header, missing));
   }
   if (c.duration >= 0) {
     const raw = cell(cells, c.duration);
     const ms = parseDuration(raw, c.durationUnitMs);
-    if (ms === null) sink.error(line, 'IMPORT_DURATION_INVALID', { field: field(c.duration), value: raw }, field(c.duration));
+    if (ms === null) sink.error(line, 'IMPORT_DURATION_INVALID', { field: field(header, c.duration), value: raw }, field(header, c.duration));
     else if (ms !== undefined) row.durationMs = ms;
   }
   row.aggregated = opts.aggregated;
   if (c.rate >= 0) {
     const raw = cell(cells, c.rate);
     const v = Number(raw.replace('%', '').replace(',', '.').trim());
-    if (raw && (!Number.isFinite(v) || v < 0 || v > 100)) sink.error(line, 'IMPORT_RATE_INVALID', { field: field(c.rate), value: raw }, field(c.rate));
+    if (raw && (!Number.isFinite(v) || v < 0 || v > 100)) sink.error(line, 'IMPORT_RATE_INVALID', { field: field(header, c.rate), value: raw }, field(header, c.rate));
     else if (raw) row.rate = v / 100;
   }
-  const marks: Mark[] = [];
-  for (const i of c.present) {
-    const raw = cell(cells, i);
-    const yes = readYesNo(raw);
-    if (yes === null) sink.error(line, 'IMPORT_PRESENCE_INVALID', { field: field(i), value: raw }, field(i));
-    else marks.push({ column: field(i), value: raw, present: yes });
+  if (c.present.length) {
+    const marks: Mark[] = [];
+    for (const i of c.present) {
+      const raw = cell(cells, i);
+      const yes = readYesNo(raw);
+      if (yes === null) sink.error(line, 'IMPORT_PRESENCE_INVALID', { field: field(header, i), value: raw }, field(header, i));
+      else marks.push({ column: field(header, i), value: raw, present: yes });
+    }
+    if (marks.length) row.marks = marks;
   }
-  if (marks.length) row.marks = marks;
   if (c.waitingRoom >= 0 && readYesNo(cell(cells, c.waitingRoom)) === true) {
     row.waitingRoom = true;
     delete row.interval;

@@ -76,8 +76,14 @@ export function zonedToUtc(t: LocalDateTime, tz: string): number {
   const asUtc = Date.UTC(t.y, t.mo - 1, t.d, t.h, t.mi, t.s);
   const before = offsetAt(asUtc - 43_200_000, tz);
   const after = offsetAt(asUtc + 43_200_000, tz);
-  const valid = [asUtc - before, asUtc - after].filter((u) => asUtc - offsetAt(u, tz) === u);
-  return valid.length > 0 ? Math.min(...valid) : asUtc - before;
+  const withBefore = asUtc - before;
+  const withAfter = asUtc - after;
+  const beforeMapsBack = asUtc - offsetAt(withBefore, tz) === withBefore;
+  // Both offsets are the same outside the days of a transition: one check is enough.
+  const afterMapsBack = after === before ? beforeMapsBack : asUtc - offsetAt(withAfter, tz) === withAfter;
+  if (beforeMapsBack && afterMapsBack) return Math.min(withBefore, withAfter);
+  if (afterMapsBack) return withAfter;
+  return withBefore;
 }
 
 export function isValidDate(y: number, mo: number, d: number): boolean {

@@ -24,9 +24,12 @@ const TITLES: Record<string, Section> = {
   'other attended': 'other',
 };
 
+/** A title line: only its first cell filled. Checked on every row, so it stops at the second filled cell. */
 const titleOf = (cells: string[]): string | null => {
-  const filled = cells.filter((c) => c.trim() !== '');
-  return filled.length === 1 && cells[0]!.trim() !== '' ? normHeader(cells[0]!) : null;
+  const first = cells[0] ?? '';
+  if (first.trim() === '') return null;
+  for (let i = 1; i < cells.length; i++) if (cells[i]!.trim() !== '') return null;
+  return normHeader(first);
 };
 
 export const detectZoomWebinar: Detector = (rows) => {
