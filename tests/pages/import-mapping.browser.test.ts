@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
-import { focusedElementId, launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, waitForHeading, type PageProblems } from '../helpers/browser';
+import { focusedElementId, launchBrowser, listen, openPage, waitForHeading, type PageProblems } from '../helpers/browser';
 import { listAttendanceOfLearner, listImports } from '../../src/attendance/attendance.store';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
-import { foreignText, rawTemplateText } from './untranslated';
+import { checkPageOn } from './check-page';
+import { rawTemplateText } from './untranslated';
 
 let ctx: TestContext;
 let browser: Browser;
@@ -23,12 +24,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function checkPage(name: string, lang: 'fr' | 'en' = 'fr') {
-  expect(await page.getAttribute('html', 'lang')).toBe(lang);
-  expect(await seriousA11yViolations(page), name).toEqual([]);
-  expect(foreignText(await visibleText(page), lang), name).toEqual([]);
-  await screenshot(page, name);
-}
+const checkPage = (name: string, lang: 'fr' | 'en' = 'fr') => checkPageOn(page, name, lang);
 
 const IMPORT = '/organisateur/evenements/webinaire-2/import';
 // A sign-in sheet kept by hand: `;`-separated, headers no export tool uses, minutes instead of times.

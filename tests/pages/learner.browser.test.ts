@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, waitForHeading, focusedElementId, type PageProblems } from '../helpers/browser';
+import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, focusedElementId, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
-import { foreignText, rawTemplateText } from './untranslated';
+import { checkPageOn } from './check-page';
+import { rawTemplateText } from './untranslated';
 import { attend, WEBINARS } from '../badges/helpers';
 import { replaceItxtText } from '../credentials/png-reader';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
@@ -38,12 +39,7 @@ afterAll(async () => {
 });
 
 /** The checks every page gets: no serious axe violation, no text of the other language, a screenshot. */
-async function checkPage(name: string, lang: 'fr' | 'en' = 'fr', on: Page = page) {
-  expect(await on.getAttribute('html', 'lang')).toBe(lang);
-  expect(await seriousA11yViolations(on), name).toEqual([]);
-  expect(foreignText(await visibleText(on), lang), name).toEqual([]);
-  await screenshot(on, name);
-}
+const checkPage = (name: string, lang: 'fr' | 'en' = 'fr', on: Page = page) => checkPageOn(on, name, lang);
 
 describe('learner journey in a real browser', () => {
   it('visits the home page, signs in through the e-mailed link and lands on Mon parcours', async () => {

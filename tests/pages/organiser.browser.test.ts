@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, visibleText, horizontalOverflow, waitForHeading, type PageProblems } from '../helpers/browser';
+import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
 import { findEvent } from '../../src/events/events.store';
-import { foreignText, rawTemplateText } from './untranslated';
+import { checkPageOn } from './check-page';
+import { rawTemplateText } from './untranslated';
 import { zoomWebinarReport } from '../imports/zoom-report';
 import { answer, attend, learnerAuth, WEBINARS } from '../badges/helpers';
 
@@ -35,12 +36,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function checkPage(name: string, lang: 'fr' | 'en' = 'fr') {
-  expect(await page.getAttribute('html', 'lang')).toBe(lang);
-  expect(await seriousA11yViolations(page), name).toEqual([]);
-  expect(foreignText(await visibleText(page), lang), name).toEqual([]);
-  await screenshot(page, name);
-}
+const checkPage = (name: string, lang: 'fr' | 'en' = 'fr') => checkPageOn(page, name, lang);
 
 describe('organiser journey in a real browser', () => {
   it('signs in and sees the dashboard', async () => {
