@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
@@ -97,6 +99,19 @@ describe('POST /api/events/:key/imports', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(res.json().message).toMatch(/trop volumineux/);
+  });
+
+  it('[201] commits an .xlsx workbook sent as is, with its spreadsheet content type', async () => {
+    const xlsx = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'attendance', 'livestorm-fr.xlsx'));
+    const type = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const preview = await post('/api/events/atelier-admin/imports?dryRun=true', xlsx, type);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ format: 'livestorm', encoding: 'xlsx' });
+    const res = await post('/api/events/atelier-admin/imports?fileName=participants.xlsx', xlsx, type);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ peopleCount: 4, attendanceCreated: 4 });
+    const again = await post('/api/events/atelier-admin/imports', xlsx, type);
+    expect(again.json()).toMatchObject({ importId: res.json().importId, unchanged: 4 });
   });
 
   it('[201] accepts a multipart upload', async () => {

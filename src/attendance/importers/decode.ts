@@ -12,9 +12,8 @@ export interface Charset {
   bomLength: number;
 }
 
-// Formats people upload by mistake: a clear message beats "binary file".
+// Formats people upload by mistake: a clear message beats "binary file" (zip workbooks are read: workbook.ts).
 const MAGIC: Array<[string, number[], 'spreadsheet' | 'binary']> = [
-  ['xlsx/ods (zip)', [0x50, 0x4b, 0x03, 0x04], 'spreadsheet'],
   ['xls', [0xd0, 0xcf, 0x11, 0xe0], 'spreadsheet'],
   ['png', [0x89, 0x50, 0x4e, 0x47], 'binary'],
   ['pdf', [0x25, 0x50, 0x44, 0x46], 'binary'],

@@ -9,6 +9,7 @@ import { isBlankRow } from './headers';
 import { ByteSource } from './source';
 import type { ImportAnalysis, ImportContext, ParseOptions, Params, Warning } from './types';
 import { isValidTimeZone } from './zoned-time';
+import { looksLikeXlsx, workbookToCsv } from './workbook';
 
 export type { ImportAnalysis, ImportedPerson, ImportFormat, MappedField, ParseOptions } from './types';
 
@@ -26,6 +27,11 @@ export async function parseAttendance(input: Buffer | AsyncIterable<Buffer>, opt
   try {
     const sample = await source.sample(SAMPLE_BYTES);
     if (sample.length === 0) throw new AppError('IMPORT_EMPTY_FILE', 422);
+    if (looksLikeXlsx(sample)) {
+      // A workbook is read whole (its size is already capped), then imported as the CSV it would save as.
+      const csv = await workbookToCsv(Buffer.concat([sample, await source.readAll()]));
+      return { ...(await parseAttendance(Buffer.from(csv, 'utf8'), options)), encoding: 'xlsx' };
+    }
     const charset = detectCharset(sample, source.done);
     if (source.done) checkUtf16Length(charset, source.bytesRead);
     const decoder = createDecoder(charset.encoding);

@@ -39,6 +39,13 @@ export class ByteSource {
     for (let b = await this.next(); b; b = await this.next()) yield b;
   }
 
+  /** Everything not read yet, whole: for formats that cannot be streamed (a zip's directory is at its end). */
+  async readAll(): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const b of this.rest()) parts.push(b);
+    return Buffer.concat(parts);
+  }
+
   /** Stops an input stream early (fatal error): lets the caller's socket or file close. */
   async close(): Promise<void> {
     if (!this.done) await this.it.return?.();

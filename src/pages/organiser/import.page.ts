@@ -15,7 +15,7 @@ type T = Readonly<Record<keyof typeof importText.fr, string>>;
 
 /** More rows than this would make a page no one reads; the import itself takes them all. */
 export const PEOPLE_SHOWN = 500;
-const ACCEPT = '.csv,.txt,text/csv,text/plain,application/vnd.ms-excel';
+const ACCEPT = '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importUrl = (key: string) => `/organisateur/evenements/${key}/import`;
 export const importResultUrl = (key: string, id: string) => `${importUrl(key)}/${id}`;
