@@ -51,7 +51,7 @@ export function detectFormat(sampleText: string, complete: boolean, mapping: Par
 }
 
 /** The first row with the most non-empty cells among the first lines: what a person would call the header. */
-function mostHeaderLike(rows: string[][]): string[] {
+export function mostHeaderLike(rows: string[][]): string[] {
   let best: string[] = [];
   let bestCount = 0;
   for (const r of rows.slice(0, 20)) {

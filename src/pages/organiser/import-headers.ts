@@ -1,6 +1,5 @@
-import { delimiterCandidates, sampleRows } from '../../attendance/importers/csv';
-import { createDecoder, detectCharset } from '../../attendance/importers/decode';
-import { isBlankRow } from '../../attendance/importers/headers';
+import { headerRow } from '../../attendance/importers/header-row';
+import { looksLikeXlsx } from '../../attendance/importers/workbook';
 
 /** The importer recognises a format from its first 64 KB: the header row is within them. */
 const HEAD_BYTES = 64 * 1024;
@@ -34,38 +33,24 @@ export class FileHead {
 
   /** Reads only the head, then lets the rest of the upload go. */
   async read(input: AsyncIterable<Buffer>): Promise<void> {
-    for await (const chunk of this.through(input)) if (this.size >= HEAD_BYTES) return;
+    for await (const chunk of this.through(input)) if (this.size >= HEAD_BYTES && !looksLikeXlsx(this.chunks[0]!)) return;
   }
 
-  /** Column names of the row that looks most like a header; none when the bytes are not CSV text. */
-  headers(): string[] {
+  /** Column names of the row that looks most like a header; none when the file cannot be read as a table. */
+  async headers(): Promise<string[]> {
     try {
-      const sample = Buffer.concat(this.chunks);
-      if (sample.length === 0) return [];
-      const { encoding } = detectCharset(sample, this.complete);
-      const text = createDecoder(encoding).write(sample);
-      const rows = sampleRows(text, this.complete, delimiterCandidates(text)[0]!);
-      return uniqueNames(mostHeaderLike(rows));
+      return uniqueNames(await headerRow(Buffer.concat(this.chunks), this.complete));
     } catch {
-      return []; // a binary or spreadsheet file: its own error says so
+      return []; // a binary file or a damaged workbook: its own error says so
     }
   }
 
   private keep(chunk: Buffer) {
-    if (this.size >= HEAD_BYTES) return;
+    // A workbook's directory is at its end: it is kept whole (uploads are capped at 32 MB).
+    if (this.size >= HEAD_BYTES && !looksLikeXlsx(this.chunks[0]!)) return;
     this.chunks.push(chunk);
     this.size += chunk.length;
   }
-}
-
-/** The first row with the most non-empty cells among the first lines, as the importer's own error does. */
-function mostHeaderLike(rows: string[][]): string[] {
-  let best: string[] = [];
-  for (const r of rows.slice(0, 20)) {
-    if (isBlankRow(r)) continue;
-    if (r.filter((c) => c.trim()).length > best.filter((c) => c.trim()).length) best = r;
-  }
-  return best;
 }
 
 /** Blank cells cannot be chosen, and a name seen twice would be the same option twice. */

@@ -84,7 +84,7 @@ export const importPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
       if (form && Object.keys(form.errors).length > 0) {
         // Choices refused before the import runs: the file's first lines still list its columns.
         await head.read(file.file);
-        const headers = head.headers();
+        const headers = await head.headers();
         if (headers.length === 0) return refuse(422, { errors: { fichier: textFor(importMappingText, request.lang).noHeaders } });
         return refuse(400, { errors: form.errors, mapping: { fileName, headers, choices: form.mapping } });
       }
@@ -97,7 +97,7 @@ export const importPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       const message = translate(error.code, error.params, request.lang);
       // A file in no known layout, or a mapping that does not fit it: offer its columns to map.
-      const headers = form || MAPPABLE.has(error.code) ? head.headers() : [];
+      const headers = form || MAPPABLE.has(error.code) ? await head.headers() : [];
       if (headers.length === 0) return refuse(error.status, { message });
       const errors = form ? missingColumns(form.mapping, headers, request.lang) : {};
       return refuse(error.status, { message, errors, mapping: { fileName, headers, choices: form?.mapping ?? guessMapping(headers) } });
