@@ -119,3 +119,10 @@ export async function waitForHeading(page: Page, name: string | RegExp): Promise
     throw new Error(`expected the heading ${String(name)}, the page shows ${JSON.stringify(shown)} (${page.url()})`, { cause: error });
   }
 }
+
+/** The platform listening on a random port, a browser, and a page on it: every journey's start. */
+export async function browse(app: FastifyInstance, options: Parameters<typeof openPage>[2] = {}) {
+  const base = await listen(app);
+  const browser = await launchBrowser();
+  return { base, browser, ...(await openPage(browser, base, options)) };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
-import { focusedElementId, launchBrowser, listen, openPage, waitForHeading, type PageProblems } from '../helpers/browser';
+import { browse, focusedElementId, waitForHeading, type PageProblems } from '../helpers/browser';
 import { listAttendanceOfLearner, listImports } from '../../src/attendance/attendance.store';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
 import { checkPageOn } from './check-page';
@@ -15,9 +15,7 @@ let problems: PageProblems;
 
 beforeAll(async () => {
   ctx = await buildTestApp();
-  base = await listen(ctx.app);
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, base));
+  ({ base, browser, page, problems } = await browse(ctx.app));
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, focusedElementId, type PageProblems } from '../helpers/browser';
+import { browse, openPage, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, focusedElementId, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { checkPageOn } from './check-page';
 import { rawTemplateText } from './untranslated';
@@ -29,9 +29,7 @@ beforeAll(async () => {
   [ctx, smtp] = [withMail, withMail.smtp];
   // Claire attended both webinars and workshop 3: only its questionnaire stands between her and "data admin".
   await attend(ctx, EMAIL, [...WEBINARS, 'atelier-admin']);
-  base = await listen(ctx.app);
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, base, { allowMissing: ALLOW_MISSING }));
+  ({ base, browser, page, problems } = await browse(ctx.app, { allowMissing: ALLOW_MISSING }));
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { launchBrowser, listen, openPage, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, type PageProblems } from '../helpers/browser';
+import { browse, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, type PageProblems } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
 import { findEvent } from '../../src/events/events.store';
@@ -27,9 +27,7 @@ beforeAll(async () => {
   await deliverDue(db, ctx.mailer);
   const failed = await enqueueMail(db, 'agent.injoignable@mairie-valbrune.fr', 'magic-link', { subject: 'Votre lien de connexion à Parcours', text: 't', html: '<p>t</p>' });
   await markFailed(db, failed, 'smtp', 'connect ECONNREFUSED 10.0.0.25:25', null, new Date());
-  base = await listen(ctx.app);
-  browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, base));
+  ({ base, browser, page, problems } = await browse(ctx.app));
 });
 afterAll(async () => {
   await browser?.close();
