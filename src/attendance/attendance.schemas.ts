@@ -6,7 +6,7 @@ export const ImportQuerySchema = Type.Object({
   dryRun: Type.Boolean({ default: false, description: 'Preview only: nothing is stored' }),
   acceptPartial: Type.Boolean({ default: false, description: 'Commit the good rows of a file with row errors' }),
   fileName: Type.Optional(Type.String({ maxLength: 255 })),
-  mapping: Type.Optional(Type.String({ description: 'JSON object: field → header, for files in no known format', example: '{"email":"Adresse","name":"Nom"}' })),
+  mapping: Type.Optional(Type.String({ description: 'JSON object: field (email, name, organisation, joinedAt, leftAt, minutes, present) → header, for files in no known format; "" reads that field from no column, a field left out is found by its usual names', example: '{"email":"Adresse","name":"Nom"}' })),
 });
 
 const PersonSchema = Type.Object({

@@ -10,6 +10,7 @@ import { EventKey } from '../events/events.schemas';
 import { IMPORT_MAX_BYTES } from './byte-limit';
 import { ImportQuerySchema, ImportResultSchema } from './attendance.schemas';
 import { importAttendance, type ImportProgress } from './import.service';
+import { MAPPED_FIELDS, type ParseOptions } from './importers/types';
 
 /** The raw body (any content type) or the first file of a multipart form, as a stream. */
 async function fileStream(request: FastifyRequest): Promise<{ stream: AsyncIterable<Buffer>; fileName?: string }> {
@@ -23,13 +24,23 @@ async function fileStream(request: FastifyRequest): Promise<{ stream: AsyncItera
   return { stream: request.body as AsyncIterable<Buffer> };
 }
 
-function parseMapping(raw: string | undefined) {
+/** `?mapping=` as JSON: known fields only, each a header name ("" = no column for that field). */
+function parseMapping(raw: string | undefined): ParseOptions['mapping'] {
   if (!raw) return undefined;
+  const refuse = (reason: string) =>
+    new AppError('VALIDATION_FAILED', 400, { summary: 'mapping' }, [{ field: 'mapping', location: 'querystring', reason }]);
+  let parsed: unknown;
   try {
-    return JSON.parse(raw) as Record<string, string>;
+    parsed = JSON.parse(raw);
   } catch {
-    throw new AppError('VALIDATION_FAILED', 400, { summary: 'mapping (JSON)' }, [{ field: 'mapping', location: 'querystring', reason: 'invalid JSON' }]);
+    throw refuse('invalid JSON');
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refuse('expected an object: field → header');
+  for (const [field, header] of Object.entries(parsed)) {
+    if (!(MAPPED_FIELDS as readonly string[]).includes(field)) throw refuse(`unknown field "${field}" (expected ${MAPPED_FIELDS.join(', ')})`);
+    if (typeof header !== 'string') throw refuse(`"${field}": expected a header name as text`);
+  }
+  return parsed as ParseOptions['mapping'];
 }
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {

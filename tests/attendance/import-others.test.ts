@@ -120,6 +120,20 @@ describe('Column mapping for unknown CSV-like files', () => {
     expect(err.params.missing).toBe('Courriel');
   });
 
+  it('[200] a field mapped to "" is read from no column, one left out is still found by its name', async () => {
+    // "Présent" would count as full presence; the organiser says the minutes column alone decides.
+    const csv = ['Adresse;Nom;Présent;Minutes suivies', 'a@mairie.example;A;Oui;30', 'b@mairie.example;B;Oui;100', ''].join('\r\n');
+    const guessed = await parse(Buffer.from(csv), { mapping: { email: 'Adresse', minutes: 'Minutes suivies' }, window: webinar1 });
+    expect(guessed.people.map((p) => p.attended)).toEqual([false, true]);
+    const none = await parse(Buffer.from(csv), { mapping: { email: 'Adresse', minutes: 'Minutes suivies', present: '', name: '' }, window: webinar1 });
+    expect(none.people.map((p) => [p.email, p.name, p.attended, p.reason.message])).toEqual([
+      ['a@mairie.example', null, false, '30 min sur 120 (25 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
+      ['b@mairie.example', null, true, '100 min sur 120 (83 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
+    ]);
+    const onlyPresent = await parse(Buffer.from(csv), { mapping: { email: 'Adresse', minutes: '', present: 'Présent' }, window: webinar1 });
+    expect(onlyPresent.people.map((p) => p.attended)).toEqual([true, true]);
+  });
+
   it('[200] a mapping given for a known format is ignored, with a warning', async () => {
     const a = await parse(fixture('zoom-meeting-2021.csv'), { mapping: { email: 'User Email' } });
     expect(a.format).toBe('zoom-meeting');

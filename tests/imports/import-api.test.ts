@@ -114,6 +114,18 @@ describe('POST /api/events/:key/imports', () => {
     expect(again.json()).toMatchObject({ importId: res.json().importId, unchanged: 4 });
   });
 
+  it('[400] a mapping that is not field → header text names what is wrong', async () => {
+    const ask = (mapping: string) => post(`/api/events/webinaire-1/imports?dryRun=true&mapping=${encodeURIComponent(mapping)}`, report);
+    for (const [mapping, reason] of [
+      ['{"courriel":"Adresse"}', 'unknown field "courriel"'], ['{"email":3}', '"email": expected a header name as text'],
+      ['["email"]', 'expected an object'], ['{email', 'invalid JSON'],
+    ]) {
+      const res = await ask(mapping!);
+      expect(res.statusCode, mapping).toBe(400);
+      expect(res.json().details[0].reason, mapping).toContain(reason);
+    }
+  });
+
   it('[201] accepts a multipart upload', async () => {
     const boundary = '----parcours';
     const body = Buffer.concat([

@@ -7,12 +7,20 @@ import type { Detected, MappedField, ParseOptions } from './types';
 
 type Mapping = NonNullable<ParseOptions['mapping']>;
 
-/** Columns named by the organiser's mapping, over what the synonyms found; null if a mapped header is missing. */
+/**
+ * Columns named by the organiser's mapping, over what the synonyms found; null if a mapped header
+ * is missing. A field mapped to "" is read from no column at all (the organiser said "none");
+ * a field left out of the mapping is still found by its usual names.
+ */
 export function mappedColumns(cells: string[], mapping: Mapping): Columns | null {
   const n = cells.map(normHeader);
   const idx: Partial<Record<MappedField, number>> = {};
   for (const [field, header] of Object.entries(mapping) as Array<[MappedField, string | undefined]>) {
-    if (!header) continue;
+    if (header === undefined) continue;
+    if (header === '') {
+      idx[field] = -1;
+      continue;
+    }
     const i = n.indexOf(normHeader(header));
     if (i < 0) return null;
     idx[field] = i;
@@ -24,7 +32,7 @@ export function mappedColumns(cells: string[], mapping: Mapping): Columns | null
   if (idx.joinedAt !== undefined) c.joinedAt = idx.joinedAt;
   if (idx.leftAt !== undefined) c.leftAt = idx.leftAt;
   if (idx.minutes !== undefined) Object.assign(c, { duration: idx.minutes, durationUnitMs: 60_000 });
-  if (idx.present !== undefined) c.present = [idx.present];
+  if (idx.present !== undefined) c.present = idx.present >= 0 ? [idx.present] : [];
   return c;
 }
 

@@ -2,7 +2,8 @@ import type { Lang } from '../../shared/errors';
 import type { Collector } from './collector';
 import type { DateHint, DateReader } from './dates';
 
-export type MappedField = 'email' | 'name' | 'organisation' | 'joinedAt' | 'leftAt' | 'minutes' | 'present';
+export const MAPPED_FIELDS = ['email', 'name', 'organisation', 'joinedAt', 'leftAt', 'minutes', 'present'] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
 
 export interface ParseOptions {
   /** Event window; when absent the report's own start/end is used. */

@@ -52,8 +52,9 @@ export function readMappingForm(body: Record<string, string>, lang: Lang): Mappi
   const usedBy = new Map<string, MappedField>();
   for (const { field, name } of MAPPED_FIELDS) {
     const column = (body[name] ?? '').trim();
-    if (!column) continue;
+    // "None" is a choice too: that field is then read from no column, not guessed by the importer.
     mapping[field] = column;
+    if (!column) continue;
     // One column read as two things (an e-mail as a duration) is a slip, never what was meant.
     const earlier = usedBy.get(normHeader(column));
     if (earlier) errors[name] = fmt(t.duplicate, { column, field: fieldLabel(lang, earlier) });
