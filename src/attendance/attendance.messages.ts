@@ -144,8 +144,8 @@ export const attendanceMessages = defineMessages({
     en: (p) => `Line ${p.line}: ${p.email} is also listed as ${p.role}; treated as staff and excluded.`,
   },
   IMPORT_ALL_PRESENTERS: {
-    fr: (p) => `Toutes les personnes (${fr(p.count)}) ont le rôle Organisateur ou Présentateur et ont été exclues : c’est le réglage Teams par défaut « Qui peut présenter : tout le monde ». Corrigez la présence à la main ou changez les options de la réunion.`,
-    en: (p) => `Everyone (${en(p.count)}) has the Organizer or Presenter role and was excluded: Teams' default "Who can present: Everyone". Correct attendance by hand or change the meeting options.`,
+    fr: (p) => `Aucune personne n’a le rôle Participant : les ${fr(p.count)} Présentateurs sont comptés comme participants (réglage Teams par défaut « Qui peut présenter : tout le monde »). Seuls les organisateurs sont exclus ; vérifiez qu’aucun intervenant n’est dans la liste.`,
+    en: (p) => `Nobody has the Attendee role: the ${en(p.count)} Presenters are counted as participants (Teams' default "Who can present: Everyone"). Only organisers are excluded; check that no speaker is in the list.`,
   },
   IMPORT_WAITING_ROOM_SKIPPED: {
     fr: (p) => `${fr(p.count)} ligne(s) en salle d’attente non comptées.`,

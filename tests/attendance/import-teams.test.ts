@@ -54,21 +54,43 @@ describe('Microsoft Teams attendance report', () => {
     expect(a.warnings[0]!.message).toBe('Dates ambiguës (ex. « 12/06/2025 10:00:05 ») lues en jour/mois/année car le fichier est en français. Vérifiez les dates.');
   });
 
-  it('[200] everyone a Presenter (Teams default) is excluded, with a warning saying why', async () => {
-    const text = [
-      '1. Summary',
-      'Start time\t19/06/25, 10:00:00',
-      'End time\t19/06/25, 12:00:00',
-      '',
-      '2. Participants',
-      'Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole',
-      'Claire\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
+  const allPresenters = (rows: string[]) => iconv.encode([
+    '1. Summary', 'Start time\t19/06/25, 10:00:00', 'End time\t19/06/25, 12:00:00', '',
+    '2. Participants', 'Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole',
+    'Claire\t19/06/25, 09:50:00\t19/06/25, 12:00:00\t2h 10m\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
+    ...rows, '',
+  ].join('\n'), 'utf-16le', { addBOM: true });
+
+  it('[200] everyone a Presenter (Teams default): presenters are the participants, organisers stay out, with a warning', async () => {
+    const a = await parse(allPresenters([
       'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tPresenter',
-      '',
-    ].join('\n');
-    const a = await parse(iconv.encode(text, 'utf-16le', { addBOM: true }));
-    expect(a.people).toEqual([]);
-    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED', 'IMPORT_NO_ROWS']);
+      'Karim (Guest)\t19/06/25, 10:00:00\t19/06/25, 10:30:00\t30m\tkarim@ville.example\t\tPresenter',
+      'Invité sans adresse\t19/06/25, 10:00:00\t19/06/25, 11:30:00\t1h 30m\t\t\tPresenter',
+    ]));
+    expect(decisions(a)).toEqual({
+      'helene@mairie.example': [true, '120 min sur 120 (100 %) ≥ 50 %'],
+      'karim@ville.example': [false, '30 min sur 120 (25 %) < 50 %'],
+    });
+    expect(a.people.map((p) => p.name)).toEqual(['Hélène', 'Karim']);
+    expect(a.unmatched).toEqual([{ line: 10, name: 'Invité sans adresse', minutes: 90 }]);
+    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED']);
+    expect(a.warnings[0]!.message).toContain('les 3 Présentateurs sont comptés comme participants');
+  });
+
+  it('[200] `19/06/25, 10:00:00` dates put a comma in every row: still read with TAB, its own delimiter', async () => {
+    const attendee = (name: string, email: string, leave: string) => `${name}\t19/06/25, 10:00:00\t19/06/25, ${leave}\t1h\t${email}\t${email}\tAttendee`;
+    const a = await parse(allPresenters([attendee('Ana', 'ana@a.example', '12:00:00'), attendee('Bo', 'bo@b.example', '10:20:00'), attendee('Cy', 'cy@c.example', '11:00:00')]));
+    expect(a).toMatchObject({ format: 'teams', delimiter: '\t' });
+    expect(a.people.map((p) => [p.email, p.attended])).toEqual([['ana@a.example', true], ['bo@b.example', false], ['cy@c.example', true]]);
+  });
+
+  it('[200] presenters beside attendees are speakers: excluded like organisers', async () => {
+    const a = await parse(allPresenters([
+      'Paul\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\tpaul.intervenant@cerema.example\tpaul.intervenant@cerema.example\tPresenter',
+      'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tAttendee',
+    ]));
+    expect(Object.keys(decisions(a))).toEqual(['helene@mairie.example']);
+    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_STAFF_EXCLUDED']);
   });
 });
 

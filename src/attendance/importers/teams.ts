@@ -13,7 +13,8 @@ import type { Detector, ImportContext, Importer } from './types';
  */
 
 const TITLE = /^\s*([1-9])\.\s*\S/;
-const STAFF_ROLE = /organi[sz]|pr[ée]sent|co-?organi/i;
+const ORGANISER_ROLE = /organi[sz]/i;
+const PRESENTER_ROLE = /pr[ée]sent/i;
 // `(Unverified)`, `(Non vérifié)`, `(Guest)`, `(Invité)`… are labels, not part of the name.
 const NAME_LABEL = /\s*\((unverified|non v[ée]rifi[ée]e?|guest|invit[ée]e?|external|externe)\)\s*$/i;
 
@@ -39,6 +40,9 @@ export const detectTeams: Detector = (rows) => {
   const numbers = new Set(head.map(titleNumber));
   const legacy2021 = normHeader(head.find((r) => !isBlankRow(r))?.[0] ?? '') === 'meeting summary';
   if (!(numbers.has(1) && numbers.has(2)) && !legacy2021) return null;
+  // Dates such as `19/06/25, 10:00:00` put commas in every row: a comma split can look as regular
+  // as the TAB one. Only the delimiter that reveals the participants' header is Teams' own.
+  if (!head.some((r) => isTableHeader(r.map(normHeader)))) return null;
   const text = head.flat().map(normHeader).join(' ');
   const french = /\b(resume|activites|participants presents|heure de debut|premiere arrivee|duree)\b/.test(text);
   const twelve = head.some((r) => r.some(hasTwelveHourClock));
@@ -48,6 +52,9 @@ export const detectTeams: Detector = (rows) => {
 
 class Teams implements Importer {
   private readonly sinks = { 2: new Collector(), 3: new Collector() };
+  // Presenters are read apart: speakers in a meeting that has attendees, everyone when the
+  // meeting kept Teams' default "Who can present: Everyone" (then no row says Attendee).
+  private readonly presenters = { 2: new Collector(), 3: new Collector() };
   private section = 1;
   private header: string[] | null = null;
   private cols: (Columns & { role: number; upn: number }) | null = null;
@@ -78,10 +85,19 @@ class Teams implements Importer {
     const withEmail = [...cells];
     if (c.email >= 0) withEmail[c.email] = emailCell;
     if (this.section === 3) this.joinRows++;
-    if (STAFF_ROLE.test(cell(cells, c.role))) return sink.addStaff(emailCell, cell(cells, c.role), line);
+    const role = cell(cells, c.role);
+    if (ORGANISER_ROLE.test(role)) return sink.addStaff(emailCell, role, line);
+    if (PRESENTER_ROLE.test(role)) {
+      sink.addStaff(emailCell, role, line);
+      return this.readPerson(this.presenters[this.section], c, withEmail, line, cells);
+    }
     this.learnerRows[this.section]++;
+    this.readPerson(sink, c, withEmail, line, cells);
+  }
+
+  private readPerson(sink: Collector, c: Columns & { name: number }, withEmail: string[], line: number, cells: string[]): void {
     if (c.name >= 0) withEmail[c.name] = cell(cells, c.name).replace(NAME_LABEL, '');
-    record(this.ctx, sink, readRow(this.ctx, sink, this.header, c, withEmail, line, { aggregated: this.section === 2 }));
+    record(this.ctx, sink, readRow(this.ctx, sink, this.header!, c, withEmail, line, { aggregated: this.section === 2 }));
   }
 
   private summaryRow(cells: string[], n: string[], line: number): void {
@@ -120,13 +136,20 @@ class Teams implements Importer {
 
   finish(): Collector {
     // Section 3 has every join/leave: prefer it; section 2 only knows first join and last leave.
-    const [chosen, other] = this.joinRows > 0 ? [this.sinks[3], this.sinks[2]] : [this.sinks[2], this.sinks[3]];
-    for (const [email, s] of other.staff) if (!chosen.staff.has(email)) chosen.staff.set(email, s);
-    chosen.staffWithoutEmail = Math.max(chosen.staffWithoutEmail, other.staffWithoutEmail);
-    // Teams' default meeting option "Who can present: Everyone" makes every participant a Presenter.
-    if (this.learnerRows[this.joinRows > 0 ? 3 : 2] === 0 && chosen.staff.size > 1) {
-      this.ctx.warn('IMPORT_ALL_PRESENTERS', { count: chosen.staff.size });
+    const section = this.joinRows > 0 ? 3 : 2;
+    const other = section === 3 ? 2 : 3;
+    const presenters = this.presenters[section];
+    if (this.learnerRows[section] === 0 && (presenters.people.size > 0 || presenters.unmatched.size > 0)) {
+      // Everyone was a Presenter: Teams' default option, not a role anyone chose. They are the
+      // participants; only organisers stay out.
+      const organisers = (sink: Collector) => [...sink.staff].filter(([, s]) => ORGANISER_ROLE.test(s.role));
+      for (const [email, s] of [...organisers(this.sinks[section]), ...organisers(this.sinks[other])]) presenters.staff.set(email, s);
+      this.ctx.warn('IMPORT_ALL_PRESENTERS', { count: presenters.people.size + presenters.unmatched.size });
+      return presenters;
     }
+    const chosen = this.sinks[section];
+    for (const [email, s] of this.sinks[other].staff) if (!chosen.staff.has(email)) chosen.staff.set(email, s);
+    chosen.staffWithoutEmail = Math.max(chosen.staffWithoutEmail, this.sinks[other].staffWithoutEmail);
     return chosen;
   }
 }
