@@ -19,6 +19,27 @@ export interface SignDataIntegrityOptions {
   date?: Date;
 }
 
+// One signer per key and issuer id: importing the key pair on every credential is wasted work.
+const signers = new WeakMap<Ed25519Key, Map<string, Promise<{ sign(input: { data: Uint8Array }): Promise<Uint8Array> }>>>();
+function signerOf(key: Ed25519Key, issuerId: string) {
+  let byIssuer = signers.get(key);
+  if (!byIssuer) signers.set(key, (byIssuer = new Map()));
+  let signer = byIssuer.get(issuerId);
+  if (!signer) {
+    signer = Ed25519Multikey.from({
+      '@context': MULTIKEY_CONTEXT,
+      type: 'Multikey',
+      id: verificationMethodId(issuerId, key),
+      controller: issuerId,
+      publicKeyMultibase: key.publicKeyMultibase,
+      secretKeyMultibase: key.secretKeyMultibase,
+    }).then((pair) => pair.signer());
+    byIssuer.set(issuerId, signer);
+    signer.catch(() => byIssuer!.delete(issuerId));
+  }
+  return signer;
+}
+
 /**
  * Adds an embedded DataIntegrityProof, cryptosuite eddsa-rdfc-2022, proofPurpose
  * assertionMethod: the only Linked Data proof 1EdTech certifies (FACTS.md §2). The
@@ -34,16 +55,8 @@ export async function signDataIntegrity<T extends SignableCredential>(
   const { key, documentLoader } = options;
   if (!key.secretKeyMultibase) throw new AppError('CREDENTIAL_KEY_NOT_SIGNING', 500, { keyId: key.id });
   const issuerId = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
-  const keyPair = await Ed25519Multikey.from({
-    '@context': MULTIKEY_CONTEXT,
-    type: 'Multikey',
-    id: verificationMethodId(issuerId, key),
-    controller: issuerId,
-    publicKeyMultibase: key.publicKeyMultibase,
-    secretKeyMultibase: key.secretKeyMultibase,
-  });
   const suite = new DataIntegrityProof({
-    signer: keyPair.signer(),
+    signer: await signerOf(key, issuerId),
     cryptosuite: eddsaRdfc2022,
     date: options.date ?? new Date(),
   });

@@ -1,4 +1,4 @@
-import { createPrivateKey, type JsonWebKey } from 'node:crypto';
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError } from '../shared/errors';
 
@@ -30,6 +30,14 @@ export function jwtClaimsFor(credential: JwtSignableCredential): Record<string, 
   };
 }
 
+// The keyring hands out the same JWK object while the key is active: import it once.
+const keyObjects = new WeakMap<JsonWebKey, KeyObject>();
+function keyObjectOf(jwk: JsonWebKey): KeyObject {
+  let key = keyObjects.get(jwk);
+  if (!key) keyObjects.set(jwk, (key = createPrivateKey({ key: jwk, format: 'jwk' })));
+  return key;
+}
+
 /**
  * VC-JWT as OB 3.0 describes it: a compact JWS whose whole payload is the credential (no `vc`
  * claim) plus the registered claims. ES256 because the 1EdTech validator accepts only RS256 or
@@ -41,7 +49,7 @@ export function signJwt(
   options: { privateJwk: JsonWebKey; kid: string },
 ): string {
   if (!options.privateJwk.d) throw new AppError('CREDENTIAL_KEY_NOT_SIGNING', 500, { keyId: options.kid });
-  const privateKey = createPrivateKey({ key: options.privateJwk, format: 'jwk' });
+  const privateKey = keyObjectOf(options.privateJwk);
   const payload = { ...credential, ...jwtClaimsFor(credential) };
   return jwt.sign(payload, privateKey, {
     algorithm: 'ES256',
