@@ -136,7 +136,8 @@ export function decidePresence(e: Evidence, window: Interval, minRatio: number):
   if (e.durationMs !== null) return byTime(Math.min(e.durationMs, windowMs), windowMs, minRatio, 'duration');
   if (e.rate !== null) {
     const attended = e.rate > 0 && e.rate + 1e-9 >= minRatio;
-    const params = { percent: Math.round(e.rate * 100), threshold: thresholdPercent(minRatio) };
+    // Floored like the other percentages: rounding showed a 49,9 % rate as « 50 % < 50 % ».
+    const params = { percent: percentOf(e.rate), threshold: thresholdPercent(minRatio) };
     return { attended, ms: e.rate * windowMs, reason: { code: attended ? 'PRESENCE_RATE_MET' : 'PRESENCE_RATE_SHORT', params } };
   }
   if (e.marks.length > 0) return byMarks(e.marks, windowMs, minRatio);

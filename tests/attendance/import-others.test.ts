@@ -33,6 +33,16 @@ describe('Livestorm registrants (unverified format: API column names)', () => {
     expect(a.people[1]!.organisation).toBe('Ville d’Ouest');
   });
 
+  it('[200] a duration header with its unit in brackets decides over an "Attended" = Yes column', async () => {
+    // `Attendance duration (minutes)` was not recognised: Yes alone counted Karim's 36 minutes as present.
+    const csv = ['First name,Last name,Email,Attended,Attendance duration (minutes)', 'Hélène,Lefèvre,h@mairie.example,Yes,96', 'Karim,Court,k@ville.example,Yes,36', ''].join('\n');
+    const a = await parse(Buffer.from(csv), { window: atelier1 });
+    expect(decisions(a)).toEqual({
+      'h@mairie.example': [true, '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
+      'k@ville.example': [false, '36 min sur 120 (30 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
+    });
+  });
+
   it('[200] French UI labels: taux de présence, then the "a participé" flag', async () => {
     const csv = ['Prénom;Nom;E-mail;Entreprise;A participé;Taux de présence', 'Hélène;Lefèvre;h@mairie.example;Mairie;Oui;72', 'Karim;Court;k@ville.example;Ville;Non;', ''].join('\r\n');
     const a = await parse(Buffer.from(csv), { window: atelier1 });
@@ -94,6 +104,37 @@ describe('French Excel sign-in sheet (feuille d’émargement)', () => {
     const a = await parse(iconv.encode(csv, 'windows-1252'));
     expect(a.people[0]!.firstSeenAt).toBe('2025-07-03T07:00:00.000Z');
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_DATE_ORDER_ASSUMED', 'IMPORT_WINDOW_FROM_DATA']);
+  });
+});
+
+describe('French sign-in sheets typed by hand', () => {
+  const sheet = (rows: string[]) => iconv.encode(rows.join('\r\n') + '\r\n', 'windows-1252');
+
+  it('[200] headers with a hint in brackets: `Présent (O/N)`, `Présence (oui/non)`, `E-mail professionnel`', async () => {
+    const a = await parse(sheet(['Nom;Prénom;E-mail professionnel;Présent (O/N)', 'Dupont;Jean;jean@cc.example;O', 'Martin;Zoé;zoe@ville.example;N']), { window: atelier1 });
+    expect(decisions(a)).toEqual({
+      'jean@cc.example': [true, 'colonne « Présent (O/N) » : O'],
+      'zoe@ville.example': [false, 'colonne « Présent (O/N) » : N → absent'],
+    });
+    const b = await parse(sheet(['Nom;Courriel;Présence (oui/non)', 'Dupont;jean@cc.example;oui']), { window: atelier1 });
+    expect(decisions(b)).toEqual({ 'jean@cc.example': [true, 'colonne « Présence (oui/non) » : oui'] });
+  });
+
+  it('[200] `Durée (h)` with a decimal comma counts hours', async () => {
+    const a = await parse(sheet(['Nom;Courriel;Durée (h)', 'Dupont;jean@cc.example;1,5', 'Martin;zoe@ville.example;0,5']), { window: atelier1 });
+    expect(a.people.map((p) => [p.email, p.minutes, p.attended])).toEqual([['jean@cc.example', 90, true], ['zoe@ville.example', 30, false]]);
+  });
+
+  it('[200] times typed `14 h 05` and a `Signé` mark are read', async () => {
+    const a = await parse(sheet(['Date : 26/06/2025;;;', 'Nom;Courriel;Heure d\'arrivée;Heure de départ', 'Dupont;jean@cc.example;14 h 05;15 h 50', 'Martin;zoe@ville.example;14h;14h30']), { window: atelier1 });
+    expect(a.errors).toEqual([]);
+    expect(a.people.map((p) => [p.email, p.minutes, p.firstSeenAt])).toEqual([
+      ['jean@cc.example', 105, '2025-06-26T12:05:00.000Z'],
+      ['zoe@ville.example', 30, '2025-06-26T12:00:00.000Z'],
+    ]);
+    const b = await parse(sheet(['Nom;Courriel;Émargement', 'Dupont;jean@cc.example;Signé', 'Martin;zoe@ville.example;']), { window: atelier1 });
+    expect(b.errors).toEqual([]);
+    expect(b.people.map((p) => p.attended)).toEqual([true, false]);
   });
 });
 

@@ -94,6 +94,51 @@ describe('Microsoft Teams attendance report', () => {
   });
 });
 
+describe('Teams 2024+ section 3 with breakout-room columns', () => {
+  // Room type and room name come right after the name (8 columns); the French labels of the
+  // time columns are unverified, and here none of them is a known synonym.
+  const report = (join: string, leave: string) => iconv.encode([
+    '1. Résumé', 'Heure de début\t19/06/2025 10:00:00', 'Heure de fin\t19/06/2025 12:00:00', '',
+    '2. Participants', 'Nom\tPremière arrivée\tDernier départ\tDurée de la réunion\tE-mail\tID du participant (UPN)\tRôle',
+    'Hélène\t19/06/2025 10:00:00\t19/06/2025 11:50:00\t1 h 20 min\thelene@mairie.example\thelene@mairie.example\tParticipant',
+    'Samuel\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tsamuel@ville.example\tParticipant',
+    '',
+    '3. Activités en réunion',
+    `Nom\tType de salle\tNom de la salle\t${join}\t${leave}\tDurée\tE-mail\tRôle`,
+    'Claire\tSalle principale\tAtelier\t19/06/2025 09:58:00\t19/06/2025 12:00:00\t2 h 2 min\tclaire.orga@parcours.example\tOrganisateur',
+    'Hélène\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:50:00\t50 min\thelene@mairie.example\tParticipant',
+    'Hélène\tSalle pour petit groupe\tSalle 1\t19/06/2025 11:20:00\t19/06/2025 11:50:00\t30 min\thelene@mairie.example\tParticipant',
+    'Samuel\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tParticipant',
+    '',
+  ].join('\n'), 'utf-16le', { addBOM: true });
+
+  it('[200] unknown French time labels: the columns after the room columns are the join and leave times', async () => {
+    for (const [join, leave] of [['Heure de début', 'Heure de fin'], ['Heure d’entrée en salle', 'Heure de sortie de salle']]) {
+      const a = await parse(report(join!, leave!));
+      expect(a.errors).toEqual([]);
+      expect(decisions(a)).toEqual({
+        'helene@mairie.example': [true, '80 min sur 120 (66 %) ≥ 50 %'],
+        'samuel@ville.example': [false, '40 min sur 120 (33 %) < 50 %'],
+      });
+      expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_STAFF_EXCLUDED']);
+    }
+  });
+
+  it('[200] English labels are read by name wherever the room columns are', async () => {
+    const text = [
+      '1. Summary', 'Start time\t19/06/25, 10:00:00', 'End time\t19/06/25, 12:00:00', '',
+      '2. Participants', 'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole',
+      'Hélène\t19/06/25, 10:00:00\t19/06/25, 11:10:00\t1h 10m\thelene@mairie.example\thelene@mairie.example\tAttendee',
+      '',
+      '3. In-Meeting Activities', 'Name\tRoom type\tRoom name\tJoin Time\tLeave Time\tDuration\tEmail\tRole',
+      'Hélène\tMain room\tAtelier\t19/06/25, 10:00:00\t19/06/25, 11:10:00\t1h 10m\thelene@mairie.example\tAttendee',
+      '',
+    ].join('\n');
+    const a = await parse(iconv.encode(text, 'utf-16le', { addBOM: true }));
+    expect(decisions(a)).toEqual({ 'helene@mairie.example': [true, '70 min sur 120 (58 %) ≥ 50 %'] });
+  });
+});
+
 describe('Teams 2021 report (`Meeting Summary`, unnumbered table)', () => {
   it('[200] reads the table under the summary', async () => {
     const text = [

@@ -79,6 +79,8 @@ describe('decidePresence', () => {
   it('reads a reported attendance rate against the threshold', () => {
     expect(decidePresence(evidence({ rate: 0.5 }), window, 0.5)).toMatchObject({ attended: true, reason: { code: 'PRESENCE_RATE_MET' } });
     expect(decidePresence(evidence({ rate: 0.49 }), window, 0.5).attended).toBe(false);
+    // A 49,9 % rate is shown as 49 %, never as a contradictory « 50 % < 50 % ».
+    expect(decidePresence(evidence({ rate: 0.499 }), window, 0.5)).toMatchObject({ attended: false, reason: { params: { percent: 49 } } });
   });
 
   it('explains waiting-room-only and no evidence', () => {

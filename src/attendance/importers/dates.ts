@@ -34,7 +34,8 @@ const MONTHS: Record<string, number> = {};
   ['dec', 'december', 'decembre'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
-const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?|h(\d{2})?)\s*([ap])?\.?\s*(?:m\.?)?$/i;
+// `14 h 05` (spaced, the French typographic rule) is how people type times in a sign-in sheet.
+const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?|\s?h\s?(\d{2})?)\s*([ap])?\.?\s*(?:m\.?)?$/i;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 export const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?\s+(?:à\s+)?(.+))?$/i;
 const MONTH_FIRST = /^([a-zà-ÿ]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(.+))?$/i;
@@ -119,8 +120,8 @@ export class DateReader {
     if (known) return known;
     const v = collapseSpaces(raw.trim());
     // A time alone reads on `baseDay`, which callers vary, so it is never remembered. Checking it first
-    // changes nothing: TIME needs `:` or `h` right after its first digits, where every dated shape below
-    // has a letter, a digit, `-`, `/`, `.` or a space.
+    // changes nothing: TIME needs `:` or `h` (after at most one space) right after its first digits, where
+    // every dated shape below has a letter other than `h`, a digit, `-`, `/`, `.` or a space.
     if (TIME.test(v)) return baseDay ? this.compose(baseDay.y, baseDay.mo, baseDay.d, v) : { noDay: true };
     const r = this.readDated(v, line);
     if (raw.length <= MAX_KNOWN_LENGTH && this.known.size < MAX_KNOWN) this.known.set(raw, r);

@@ -18,6 +18,9 @@ export const SYNONYMS = {
   email: [
     'email', 'e mail', 'user email', 'courriel', 'adresse mail', 'adresse email', 'adresse e mail',
     'mail', 'adresse electronique', 'adresse courriel', 'email address', 'e mail address', 'mel',
+    // Sign-in sheets of local authorities ask for the work address.
+    'email professionnel', 'e mail professionnel', 'courriel professionnel', 'mail professionnel',
+    'adresse mail professionnelle', 'adresse email professionnelle', 'adresse e mail professionnelle',
   ],
   firstName: ['prenom', 'first name', 'firstname', 'given name'],
   lastName: ['nom', 'last name', 'lastname', 'nom de famille', 'surname', 'family name'],
@@ -73,7 +76,8 @@ export const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.tri
 export const listHeaders = (cells: readonly string[]) =>
   cells.map((c) => c.trim()).filter(Boolean).slice(0, 30).join(', ');
 
-const YES = ['oui', 'o', 'x', 'yes', 'y', '1', 'true', 'vrai', 'present', 'presente', 'p', 'ok', '✓', '✔', 'v'];
+// `Signé(e)`: what people write in an `Émargement` column when the CSV cannot hold the signature.
+const YES = ['oui', 'o', 'x', 'yes', 'y', '1', 'true', 'vrai', 'present', 'presente', 'p', 'ok', '✓', '✔', 'v', 'signe', 'signee'];
 const NO = ['', 'non', 'n', 'no', '0', 'false', 'faux', 'absent', 'absente', 'a', 'excuse', 'excusee', '-'];
 
 /** `Présent` cell → true/false, or null when unreadable. */

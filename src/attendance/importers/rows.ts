@@ -23,10 +23,26 @@ export interface Columns {
   waitingRoom: number;
 }
 
+// A trailing bracket is a hint for whoever fills the sheet (`Présent (O/N)`, `Présence (oui/non)`)
+// or a unit (`Durée (h)`, `Attendance duration (minutes)`, `Taux de présence (%)`). Such headers
+// were not recognised: the file was refused, or worse its duration column was ignored while an
+// `Attended` = Yes column said present. A header is now also matched without its bracket.
+const BRACKET = /\s*[([]([^)\]]*)[)\]]\s*$/;
+const UNIT_MS: Array<[RegExp, number]> = [
+  [/^(s|sec|secs|seconde|secondes|second|seconds)$/, 1000],
+  [/^(mn|min|mins|minute|minutes)$/, 60_000],
+  [/^(h|hr|hrs|heure|heures|hour|hours)$/, 3_600_000],
+];
+
 /** Columns found by synonyms (FR/EN); formats adjust what they know better. */
 export function columnsFromHeader(header: readonly string[]): Columns {
   const n = header.map(normHeader);
-  const col = (k: keyof typeof SYNONYMS) => findCol(n, SYNONYMS[k]);
+  const bare = header.map((h) => normHeader(h.replace(BRACKET, '')));
+  // The header as written wins; the header without its bracket is the fallback.
+  const col = (k: keyof typeof SYNONYMS) => {
+    const i = findCol(n, SYNONYMS[k]);
+    return i >= 0 ? i : findCol(bare, SYNONYMS[k]);
+  };
   const duration = col('duration');
   return {
     email: col('email'),
@@ -37,12 +53,20 @@ export function columnsFromHeader(header: readonly string[]): Columns {
     joinedAt: col('joinedAt'),
     leftAt: col('leftAt'),
     duration,
-    durationUnitMs: n[duration] === 'attendance duration' ? 1000 : 60_000,
+    durationUnitMs: durationUnit(header[duration], n[duration]),
     rate: col('rate'),
-    present: findAll(n, SYNONYMS.present),
+    present: [...new Set([...findAll(n, SYNONYMS.present), ...findAll(bare, SYNONYMS.present)])].sort((a, b) => a - b),
     date: col('date'),
     waitingRoom: col('waitingRoom'),
   };
+}
+
+/** What a bare number in the duration column counts: the unit in brackets, else seconds for Livestorm's API name, else minutes. */
+function durationUnit(raw: string | undefined, normalised: string | undefined): number {
+  const unit = normHeader(BRACKET.exec(raw ?? '')?.[1] ?? '').replace(/^(en|in) /, ''); // `Durée (en heures)`
+  const named = UNIT_MS.find(([re]) => re.test(unit));
+  if (named) return named[1];
+  return normalised === 'attendance duration' ? 1000 : 60_000;
 }
 
 export const hasPresenceEvidence = (c: Columns) =>

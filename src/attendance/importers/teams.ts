@@ -30,6 +30,10 @@ const POSITIONS: Record<2 | 3, Record<'name' | 'joinedAt' | 'leftAt' | 'duration
   2: { name: 0, joinedAt: 1, leftAt: 2, duration: 3, email: 4, upn: 5, role: 6 },
   3: { name: 0, joinedAt: 1, leftAt: 2, duration: 3, email: 4, role: 5, upn: -1 },
 };
+// 2024+ reports put two breakout-room columns (room type, room name) right after the name in
+// section 3 (8 columns, P: a French user's script). Without this shift, a join/leave label the
+// synonyms miss (French labels are unverified) fell back onto the room columns: every row was lost.
+const BREAKOUT_SECTION_3 = { name: 0, joinedAt: 3, leftAt: 4, duration: 5, email: 6, role: 7, upn: -1 };
 
 const titleNumber = (cells: string[]) =>
   cells.filter((c) => c.trim()).length === 1 ? Number(TITLE.exec(cells[0] ?? '')?.[1] ?? NaN) : NaN;
@@ -112,7 +116,8 @@ class Teams implements Importer {
   }
 
   private readHeader(cells: string[], n: string[], section: 2 | 3): void {
-    const pos = POSITIONS[section];
+    const filled = cells.filter((c) => c.trim()).length;
+    const pos = section === 3 && filled >= 8 ? BREAKOUT_SECTION_3 : POSITIONS[section];
     const taken = new Set<number>();
     const pick = (names: readonly string[], fallback: number) => {
       let i = findCol(n, names);
