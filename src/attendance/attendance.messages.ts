@@ -144,8 +144,8 @@ export const attendanceMessages = defineMessages({
     en: (p) => `Line ${p.line}: ${p.email} is also listed as ${p.role}; treated as staff and excluded.`,
   },
   IMPORT_ALL_PRESENTERS: {
-    fr: (p) => `Aucune personne n’a le rôle Participant : les ${fr(p.count)} Présentateurs sont comptés comme participants (réglage Teams par défaut « Qui peut présenter : tout le monde »). Seuls les organisateurs sont exclus ; vérifiez qu’aucun intervenant n’est dans la liste.`,
-    en: (p) => `Nobody has the Attendee role: the ${en(p.count)} Presenters are counted as participants (Teams' default "Who can present: Everyone"). Only organisers are excluded; check that no speaker is in the list.`,
+    fr: (p) => `Aucune personne n’a le rôle Participant : les personnes au rôle Présentateur (${fr(p.count)}) sont comptées comme participantes (réglage Teams par défaut « Qui peut présenter : tout le monde »). Seuls les organisateurs sont exclus ; vérifiez qu’aucun intervenant n’est dans la liste.`,
+    en: (p) => `Nobody has the Attendee role: the people with the Presenter role (${en(p.count)}) are counted as participants (Teams' default "Who can present: Everyone"). Only organisers are excluded; check that no speaker is in the list.`,
   },
   IMPORT_WAITING_ROOM_SKIPPED: {
     fr: (p) => `${fr(p.count)} ligne(s) en salle d’attente non comptées.`,

@@ -74,7 +74,7 @@ describe('Microsoft Teams attendance report', () => {
     expect(a.people.map((p) => p.name)).toEqual(['Hélène', 'Karim']);
     expect(a.unmatched).toEqual([{ line: 10, name: 'Invité sans adresse', minutes: 90 }]);
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED']);
-    expect(a.warnings[0]!.message).toContain('les 3 Présentateurs sont comptés comme participants');
+    expect(a.warnings[0]!.message).toContain('les personnes au rôle Présentateur (3) sont comptées comme participantes');
   });
 
   it('[200] `19/06/25, 10:00:00` dates put a comma in every row: still read with TAB, its own delimiter', async () => {
