@@ -44,6 +44,10 @@ export const attendanceMessages = defineMessages({
     fr: (p) => `Classeur ${p.kind} : dans le tableur, utilisez « Enregistrer sous » → CSV (séparateur : point-virgule) ou CSV UTF-8, puis importez ce fichier.`,
     en: (p) => `${p.kind} workbook: use "Save as" → CSV (semicolon or comma separated) or CSV UTF-8 in your spreadsheet, then import that file.`,
   },
+  IMPORT_WORKBOOK_TOO_LARGE: {
+    fr: (p) => `Classeur trop volumineux une fois décompressé (plus de ${p.limit}) : enregistrez la feuille au format CSV, qui est lu au fil de l’eau, puis importez ce fichier.`,
+    en: (p) => `Workbook too large once unzipped (over ${p.limit}): save the sheet as CSV, which is read as a stream, then import that file.`,
+  },
   IMPORT_UTF16_TRUNCATED: {
     fr: (p) => `Fichier UTF-16 tronqué : ${fr(p.bytes)} octets, un nombre impair. Le téléchargement a sans doute été interrompu ; téléchargez à nouveau le rapport.`,
     en: (p) => `Truncated UTF-16 file: ${en(p.bytes)} bytes, an odd number. The download was probably cut; download the report again.`,

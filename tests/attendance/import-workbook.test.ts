@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decisions, expectAppError, fixture, parse, win } from './helpers';
 
@@ -37,9 +38,29 @@ describe('.xlsx workbooks (Livestorm exports them; organisers keep sign-in sheet
     expect(decisions(streamed)).toEqual(decisions(await parse(fixture('livestorm-fr.xlsx'), { window: atelier1 })));
   });
 
+  it('[413] a workbook that would unzip past the budget is refused on the bytes actually inflated, whatever it declares', async () => {
+    // 300 MB of spaces deflate to ~300 KB; the archive also claims each part is tiny.
+    const parts = unzipSync(fixture('livestorm-fr.xlsx'));
+    parts['xl/worksheets/sheet1.xml'] = new Uint8Array(300 * 1024 * 1024).fill(0x20);
+    const bomb = Buffer.from(zipSync(parts, { level: 9 }));
+    lieAboutSizes(bomb);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const err = await expectAppError(parse(bomb), 'IMPORT_WORKBOOK_TOO_LARGE', 413);
+    expect(err.params).toEqual({ limit: '128 Mo/MB' });
+  });
+
   it('[415] another zip (a .docx) or a damaged workbook is refused with the spreadsheet message', async () => {
     await expectAppError(parse(fixture('document.docx')), 'IMPORT_SPREADSHEET_FILE', 415);
     const cut = fixture('livestorm-fr.xlsx').subarray(0, 3000);
     await expectAppError(parse(cut), 'IMPORT_SPREADSHEET_FILE', 415);
   });
 });
+
+/** Sets every uncompressed size the archive declares (local headers and central directory) to 1000 bytes. */
+function lieAboutSizes(zip: Buffer) {
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    const signature = zip.readUInt32LE(i);
+    if (signature === 0x04034b50) zip.writeUInt32LE(1000, i + 22); // local file header
+    else if (signature === 0x02014b50) zip.writeUInt32LE(1000, i + 24); // central directory entry
+  }
+}

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, zipSync } from 'fflate';
 import readXlsxFile, { type CellValue, type Sheet } from 'read-excel-file/node';
 import { AppError } from '../../shared/errors';
 
@@ -8,8 +8,9 @@ export function looksLikeXlsx(sample: Buffer): boolean {
   return sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
 }
 
-// The archive says how large its parts are once unzipped: a small file that would fill the memory is refused first.
-const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+// What a workbook may unzip to, counted on the bytes actually inflated (an archive can lie about
+// its sizes): a 32 MB upload must not become gigabytes. ~100,000 rows of a report fit.
+const MAX_UNZIPPED_BYTES = 128 * 1024 * 1024;
 // Excel's day 0 (1899-12-30): a cell before 1900-01-01 holds a time of day or a duration, not a date.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const FIRST_DATE_MS = Date.UTC(1900, 0, 1);
@@ -18,32 +19,58 @@ const FIRST_DATE_MS = Date.UTC(1900, 0, 1);
  * The first sheet with data of an .xlsx workbook (Livestorm and others export them), as the CSV
  * text Excel would save: every format and rule then applies to it as to any other file.
  * Dates are written as the wall-clock time the cell shows (read in the event's time zone later),
- * durations as h:mm:ss.
+ * durations as h:mm:ss. A workbook is read whole: CSV files stream, workbooks cannot.
  */
 export async function workbookToCsv(bytes: Buffer): Promise<string> {
-  let unzipped = 0;
-  let isXlsx = false;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        unzipped += file.originalSize;
-        if (file.name.startsWith('xl/')) isXlsx = true;
-        return false; // only the central directory is read here
-      },
-    });
-  } catch {
-    throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip' });
-  }
-  if (!isXlsx) throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip (ods/docx…)' });
-  if (unzipped > MAX_UNZIPPED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${MAX_UNZIPPED_BYTES / 1_048_576} Mo/MB (xlsx)` });
+  const parts = unzipWithin(bytes, MAX_UNZIPPED_BYTES);
+  if (!Object.keys(parts).some((name) => name.startsWith('xl/'))) throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip (ods/docx…)' });
   let sheets: Sheet[];
   try {
-    sheets = await readXlsxFile(bytes);
+    // Re-packed without compression from the parts inflated above: the reader never inflates anything itself.
+    sheets = await readXlsxFile(Buffer.from(zipSync(parts, { level: 0 })));
   } catch {
     throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'xlsx' });
   }
   const sheet = sheets.find((s) => s.data.some((row) => row.some((cell) => cell !== null && cell !== ''))) ?? sheets[0];
   return Papa.unparse((sheet?.data ?? []).map((row) => row.map(cellText)), { newline: '\r\n' });
+}
+
+/** Every part of the archive, inflated by fflate with a running count of the bytes it produced. */
+function unzipWithin(bytes: Buffer, budget: number): Record<string, Uint8Array> {
+  const parts: Record<string, Uint8Array> = {};
+  let produced = 0;
+  let failure: AppError | null = null;
+  const unzip = new Unzip((file) => {
+    const chunks: Uint8Array[] = [];
+    file.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) {
+        failure = new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip' });
+        return;
+      }
+      produced += chunk.length;
+      if (produced > budget) {
+        failure = new AppError('IMPORT_WORKBOOK_TOO_LARGE', 413, { limit: `${budget / 1_048_576} Mo/MB` });
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) parts[file.name] = Buffer.concat(chunks);
+    };
+    try {
+      file.start();
+    } catch {
+      failure ??= new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip' });
+    }
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    failure ??= new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip' });
+  }
+  if (failure) throw failure;
+  return parts;
 }
 
 function cellText(cell: CellValue | null): string {
