@@ -50,12 +50,20 @@ export function createFetchJson(options: FetchJsonOptions): FetchJson {
  * private addresses, so a name that resolves to a public address when checked and to a private
  * one a moment later (DNS rebinding) cannot slip through. Redirects are not followed.
  */
-async function httpsGetText(url: string, timeoutMs: number, maxBytes: number): Promise<string> {
+export async function httpsGetText(
+  url: string, timeoutMs: number, maxBytes: number,
+  // Tests only: plain HTTP and their own lookup, to reach a local server that misbehaves.
+  transport: { get: typeof get; lookup: typeof publicOnlyLookup } = { get, lookup: publicOnlyLookup },
+): Promise<string> {
   const { hostname } = new URL(url);
   // Node connects to an IP literal without any lookup: check it here.
-  if (isIP(hostname.replace(/^\[|\]$/g, ''))) await refusePrivateHost(hostname);
-  return new Promise((resolve, reject) => {
-    const request = get(url, { headers: { accept: ACCEPT }, lookup: publicOnlyLookup, timeout: timeoutMs }, (response) => {
+  if (isIP(hostname.replace(/^\[|\]$/g, '')) && transport.lookup === publicOnlyLookup) await refusePrivateHost(hostname);
+  let deadline: NodeJS.Timeout | undefined;
+  return new Promise<string>((resolve, reject) => {
+    // One deadline for the whole exchange: `timeout` alone only bounds silences, and a server
+    // sending a byte now and then would hold the request (and a public /api/verify) for weeks.
+    deadline = setTimeout(() => request.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)), timeoutMs);
+    const request = transport.get(url, { headers: { accept: ACCEPT }, lookup: transport.lookup, timeout: timeoutMs }, (response) => {
       const status = response.statusCode ?? 0;
       if (status < 200 || status >= 300) {
         response.resume();
@@ -66,15 +74,17 @@ async function httpsGetText(url: string, timeoutMs: number, maxBytes: number): P
       let total = 0;
       response.on('data', (chunk: Buffer) => {
         total += chunk.length;
-        if (total > maxBytes) request.destroy(new Error(`too large: ${url}`));
-        else chunks.push(chunk);
+        if (total <= maxBytes) return void chunks.push(chunk);
+        // Settled first: the response may still end cleanly once the socket is torn down.
+        reject(new Error(`too large: ${url}`));
+        request.destroy();
       });
       response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       response.on('error', reject);
     });
     request.on('timeout', () => request.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)));
     request.on('error', reject);
-  });
+  }).finally(() => clearTimeout(deadline));
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

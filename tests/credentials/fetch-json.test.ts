@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFetchJson, ownPath, refusePrivateHost } from '../../src/issuer/fetch-json';
+import { createServer, get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFetchJson, httpsGetText, ownPath, refusePrivateHost } from '../../src/issuer/fetch-json';
 
 const local = async (path: string) => (path === '/.well-known/jwks.json' ? { keys: [] } : undefined);
 const stub = (respond: (url: string, init: RequestInit) => Promise<Response>) => {
@@ -46,5 +48,42 @@ describe('no way into our own network through /api/verify', () => {
 
   it('lets a public address through the check', async () => {
     await expect(refusePrivateHost('93.184.216.34')).resolves.toBeUndefined();
+  });
+});
+
+describe('a server that answers slowly or too much (the HTTPS path, over local HTTP)', () => {
+  const local = { get: httpGet as unknown as typeof import('node:https').get, lookup: ((_host: string, o: { all?: boolean }, cb: (e: null, a: unknown, f?: number) => void) =>
+    (o.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4))) as never };
+  async function serve(handler: (res: import('node:http').ServerResponse) => void) {
+    const server = createServer((_req, res) => handler(res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return { url: `http://parcours-test.example:${(server.address() as AddressInfo).port}/did.json`, close: () => { server.closeAllConnections(); server.close(); } };
+  }
+
+  it('gives up after the deadline even when bytes keep trickling in', async () => {
+    const drip = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    try {
+      const started = Date.now();
+      await expect(httpsGetText(drip.url, 400, 1_000_000, local)).rejects.toThrow(/timed out after 400 ms/);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      drip.close();
+    }
+  });
+
+  it('stops reading past the size cap, and reads a normal answer', async () => {
+    const big = await serve((res) => res.end('x'.repeat(5000)));
+    const ok = await serve((res) => res.end('{"id":"did:web:autre.example"}'));
+    try {
+      await expect(httpsGetText(big.url, 2000, 1000, local)).rejects.toThrow(/too large/);
+      expect(JSON.parse(await httpsGetText(ok.url, 2000, 1000, local))).toEqual({ id: 'did:web:autre.example' });
+    } finally {
+      big.close();
+      ok.close();
+    }
   });
 });
