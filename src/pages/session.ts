@@ -36,7 +36,14 @@ export async function readViewer(request: FastifyRequest): Promise<TokenClaims |
 
 /** Where a learner goes after signing in: back to the learner page they asked for, never elsewhere. */
 export function safeLearnerNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?:mon-parcours|mes-badges|questionnaires)(?:[/?]|$)/.test(next) && !/[\\\s]/.test(next) ? next : '/mon-parcours';
+  const fallback = '/mon-parcours';
+  if (typeof next !== 'string' || !next.startsWith('/') || /[\\\s]/.test(next)) return fallback;
+  // Resolved as a browser would (`/mes-badges/../organisateur` is `/organisateur`), and re-encoded
+  // (a raw `€` in a Location header is refused by Node): what is checked is what is followed.
+  const base = 'http://parcours.invalid';
+  const url = new URL(next, base);
+  if (url.origin !== base || !/^\/(?:mon-parcours|mes-badges|questionnaires)(?:\/|$)/.test(url.pathname)) return fallback;
+  return url.pathname + url.search;
 }
 
 /** The learner sign-in, coming back to this page afterwards (GET pages only: a form cannot be replayed). */

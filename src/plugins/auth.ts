@@ -47,17 +47,18 @@ export default fp<{ secret: string }>(async (app, { secret }) => {
   await app.register(fastifyJwt, {
     secret,
     cookie: { cookieName: SESSION_COOKIE, signed: false },
-    // A signed-out token is refused everywhere; tokens without an id (none are issued) cannot be.
+    // A signed-out token is refused everywhere. A token without an id (signed before sign-out
+    // existed) could never be revoked: it is refused too, and its holder signs in once more.
     trusted: async (_request, token) => {
       const jti = (token as { payload?: TokenClaims }).payload?.jti ?? (token as TokenClaims).jti;
-      return !jti || !(await isTokenRevoked(app.db, jti));
+      return typeof jti === 'string' && !(await isTokenRevoked(app.db, jti));
     },
   });
 
   app.decorate('signToken', (claims: TokenClaims) =>
     app.jwt.sign({ sub: claims.sub, role: claims.role, email: claims.email, jti: randomUUID() }, { expiresIn: tokenTtl(claims) }));
   app.decorate('revokeToken', async (claims: TokenClaims) => {
-    if (!claims.jti) return;
+    if (!claims.jti) return; // never trusted in the first place
     const expiresAt = new Date((claims.exp ?? Date.now() / 1000 + tokenTtl(claims)) * 1000);
     await revokeToken(app.db, claims.jti, expiresAt);
   });

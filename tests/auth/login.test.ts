@@ -51,7 +51,7 @@ describe('organiser sign-in', () => {
 describe('organiser routes', () => {
   it('[401] without a token, [403] with a learner token, [200] with an organiser token', async () => {
     expect((await ctx.app.inject({ url: '/api/events' })).statusCode).toBe(401);
-    const learner = ctx.app.jwt.sign({ sub: '00000000-0000-0000-0000-000000000001', role: 'learner', email: 'a@b.fr' });
+    const learner = ctx.app.signToken({ sub: '00000000-0000-0000-0000-000000000001', role: 'learner', email: 'a@b.fr' });
     const asLearner = await ctx.app.inject({ url: '/api/events', headers: { authorization: `Bearer ${learner}` } });
     expect(asLearner.statusCode).toBe(403);
     expect(asLearner.json().code).toBe('AUTH_FORBIDDEN');

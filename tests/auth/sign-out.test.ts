@@ -42,6 +42,13 @@ describe('POST /api/auth/logout', () => {
     expect((await one.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
   });
 
+  it('[401] a token without an id (signed before sign-out existed) is refused: it could never be revoked', async () => {
+    const old = one.app.jwt.sign({ sub: '00000000-0000-0000-0000-000000000001', role: 'admin', email: 'admin@parcours.test' });
+    expect((await events(one, old)).statusCode).toBe(401);
+    const page = await one.app.inject({ url: '/mon-parcours', cookies: { parcours_session: old } });
+    expect(page.headers.location).toBe('/connexion');
+  });
+
   it('gives every token its own id', async () => {
     const [a, b] = [await login(one), await login(one)];
     const ids = [a, b].map((t) => one.app.jwt.decode<{ jti: string }>(t)!.jti);

@@ -21,7 +21,7 @@ export async function attend(ctx: TestContext, email: string, events: string[], 
 }
 
 export function learnerAuth(ctx: TestContext, id: string, email = `${id}@parcours.test`): Auth {
-  return { authorization: `Bearer ${ctx.app.jwt.sign({ sub: id, role: 'learner', email })}` };
+  return { authorization: `Bearer ${ctx.app.signToken({ sub: id, role: 'learner', email })}` };
 }
 
 /** Every question answered correctly (text and scale answered too). */

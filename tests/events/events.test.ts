@@ -67,7 +67,7 @@ describe('events', () => {
   });
 
   it('[403] only admins read the audit log', async () => {
-    const organiser = ctx.app.jwt.sign({ sub: '00000000-0000-0000-0000-000000000002', role: 'organiser', email: 'o@parcours.test' });
+    const organiser = ctx.app.signToken({ sub: '00000000-0000-0000-0000-000000000002', role: 'organiser', email: 'o@parcours.test' });
     const res = await ctx.app.inject({ url: '/api/audit', headers: { authorization: `Bearer ${organiser}` } });
     expect(res.statusCode).toBe(403);
   });

@@ -180,7 +180,7 @@ async function main() {
     await save(p, 'verificateur-badge-modifie');
 
     const learner = await openPage(browser, base, { viewport: VIEWPORT });
-    await learner.context.addCookies([{ name: 'parcours_session', value: ctx.app.jwt.sign({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
+    await learner.context.addCookies([{ name: 'parcours_session', value: ctx.app.signToken({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
     p = learner.page;
     await p.goto('/mon-parcours');
     await save(p, 'mon-parcours');
@@ -193,7 +193,7 @@ async function main() {
     await save(p, 'my-badges-en');
 
     const phone = await openPage(browser, base, { viewport: { width: 390, height: 844 } });
-    await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.jwt.sign({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
+    await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.signToken({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
     await phone.page.goto(`/credentials/${credential!.id}`);
     await save(phone.page, 'badge-public-telephone');
 

@@ -211,7 +211,7 @@ describe('learner journey in a real browser', () => {
       await screenshot(phone.page, 'accueil-mobile', { fullPage: false });
       // Claire's pages on her phone: nothing wider than the screen, nothing axe objects to.
       const learner = (await findLearnerByEmail(ctx.database.db, EMAIL))!;
-      await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.jwt.sign({ sub: learner.id, role: 'learner', email: EMAIL }), url: base }]);
+      await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.signToken({ sub: learner.id, role: 'learner', email: EMAIL }), url: base }]);
       const [credential] = await learnerCredentials(ctx.database.db, ctx.app.programme, ctx.app.config.publicUrl, learner.id, 'fr');
       for (const [url, name] of [['/mon-parcours', ''], ['/questionnaires/quiz-admin', ''], ['/mes-badges', 'mes-badges-mobile'], [`/credentials/${credential!.id}`, 'badge-public-mobile'], ['/verifier', '']]) {
         await phone.page.goto(url!);

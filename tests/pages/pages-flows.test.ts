@@ -21,7 +21,7 @@ const organiser = async () => {
 /** A learner's browser session: the same JWT the magic link would set, in the page cookie. */
 const learnerSession = (id: string, email: string) => {
   const s = new InjectSession(ctx.app);
-  s.cookies.set('parcours_session', ctx.app.jwt.sign({ sub: id, role: 'learner', email }));
+  s.cookies.set('parcours_session', ctx.app.signToken({ sub: id, role: 'learner', email }));
   return s;
 };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

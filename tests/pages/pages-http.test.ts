@@ -249,11 +249,20 @@ describe('forms', () => {
     expect(signedIn.headers.location).toBe('/questionnaires/quiz-admin');
   });
 
-  it.each(['//evil.example/x', 'https://evil.example/', '/organisateur', '/\\evil.example', '/mon-parcours\\..'])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
+  it.each(['//evil.example/x', 'https://evil.example/', '/organisateur', '/\\evil.example', '/mon-parcours\\..', '/mes-badges/../organisateur', '/mes-badges/%2e%2e/organisateur'])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
     const s = session();
     const token = await magicLinkToken(`ailleurs${Math.random().toString(36).slice(2)}@commune.example`);
     expect((await s.get('/connexion/lien?token=' + token)).statusCode).toBe(200);
     expect((await s.post('/connexion/lien', { token, suite })).headers.location).toBe('/mon-parcours');
+  });
+
+  it('[303] a destination with characters a header cannot carry is re-encoded, not a 500', async () => {
+    const s = session();
+    const token = await magicLinkToken('euro@commune.example');
+    await s.get('/connexion/lien?token=' + token);
+    const res = await s.post('/connexion/lien', { token, suite: '/mon-parcours?x=€' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/mon-parcours?x=%E2%82%AC');
   });
 
   it('[400] the learner sign-in names an invalid e-mail address', async () => {
