@@ -7,8 +7,8 @@ export type AttendanceRow = typeof attendance.$inferSelect;
 export type AttendanceStatus = AttendanceRow['status'];
 export type AttendanceValues = Omit<typeof attendance.$inferInsert, 'id' | 'updatedAt'>;
 
-export async function findImportByHash(db: Db, eventKey: string, fileHash: string) {
-  const [row] = await db.select().from(imports).where(and(eq(imports.eventKey, eventKey), eq(imports.fileHash, fileHash)));
+export async function findImportByHash(db: Db, eventKey: string, fileHash: string, mapping: string) {
+  const [row] = await db.select().from(imports).where(and(eq(imports.eventKey, eventKey), eq(imports.fileHash, fileHash), eq(imports.mapping, mapping)));
   return row;
 }
 

@@ -31,6 +31,9 @@ export const imports = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     eventKey: text('event_key').notNull().references(() => events.key, { onUpdate: 'cascade' }),
     fileHash: text('file_hash').notNull(),
+    // The column mapping a `mapped` file was read with ('' otherwise): the same bytes read with
+    // other columns are another import, not a repeat.
+    mapping: text('mapping').notNull().default(''),
     fileName: text('file_name'),
     format: text('format').notNull(),
     encoding: text('encoding').notNull(),
@@ -40,7 +43,7 @@ export const imports = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Re-importing the same file for the same event is recognised, not applied twice.
-  (t) => [unique('imports_event_hash_uq').on(t.eventKey, t.fileHash)],
+  (t) => [unique('imports_event_hash_mapping_uq').on(t.eventKey, t.fileHash, t.mapping)],
 );
 
 /** Rows without an e-mail, kept for an organiser to match to a learner. */

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.store';
 import { AppError, type Lang } from '../shared/errors';
 import { findEvent } from '../events/events.store';
 import { parseAttendance } from './importers';
-import type { ImportAnalysis, ParseOptions } from './importers/types';
+import { MAPPED_FIELDS, type ImportAnalysis, type ParseOptions } from './importers/types';
 import { hashingLimit } from './byte-limit';
 import { findImportByHash, insertImport, insertUnmatched, updateImportCounts } from './attendance.store';
 import { analyseStaging, createStaging, stageBatch, upsertStagedAttendance, upsertStagedLearners } from './import.staging';
@@ -52,6 +52,12 @@ export interface ImportCounts {
 }
 
 export type ImportPreview = ImportAnalysis & { fileHash: string; alreadyImported: string | null };
+
+/** The mapping as part of what makes an import a repeat: canonical, and '' when the file's format was known. */
+function mappingKey(format: string, mapping: ParseOptions['mapping']): string {
+  if (format !== 'mapped' || !mapping) return '';
+  return JSON.stringify(MAPPED_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => [f, mapping[f]]));
+}
 export type ImportCommit = ImportPreview & ImportCounts & { importId: string };
 
 export async function analyseImport(db: Db, request: ImportRequest): Promise<ImportPreview> {
@@ -67,7 +73,7 @@ export async function analyseImport(db: Db, request: ImportRequest): Promise<Imp
     onProgress: (rowsRead: number, bytesRead: number) => request.onProgress?.({ phase: 'parse', rowsRead, bytesRead }),
   });
   const fileHash = source.digest();
-  const previous = await findImportByHash(db, request.eventKey, fileHash);
+  const previous = await findImportByHash(db, request.eventKey, fileHash, mappingKey(analysis.format, request.mapping));
   return { ...analysis, fileHash, alreadyImported: previous?.id ?? null };
 }
 
@@ -84,13 +90,14 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
   const people = preview.people;
   await deps.afterStep?.('parsed');
   return db.transaction(async (tx) => {
-    const existing = await findImportByHash(tx, request.eventKey, preview.fileHash);
+    const mapping = mappingKey(preview.format, request.mapping);
+    const existing = await findImportByHash(tx, request.eventKey, preview.fileHash, mapping);
     if (existing) {
       // The same file again: nothing to write, and saying so is the idempotent answer.
       return { ...preview, importId: existing.id, ...emptyCounts(people.length, preview), unchanged: people.length };
     }
     const record = await insertImport(tx, {
-      eventKey: request.eventKey, fileHash: preview.fileHash, fileName: request.fileName ?? null, format: preview.format,
+      eventKey: request.eventKey, fileHash: preview.fileHash, mapping, fileName: request.fileName ?? null, format: preview.format,
       encoding: preview.encoding, acceptPartial: request.acceptPartial, counts: {}, importedBy: request.actor.email,
     });
     const counts = emptyCounts(people.length, preview);

@@ -126,6 +126,23 @@ describe('POST /api/events/:key/imports', () => {
     }
   });
 
+  it('[201] the same file read with other columns is a new import, the same columns a repeat', async () => {
+    const csv = Buffer.from(['Adresse;Colonne A;Colonne B', 'a@mairie.example;Non;Oui', 'b@mairie.example;Non;Oui', ''].join('\r\n'));
+    const withPresence = (column: string) => post(`/api/events/atelier-management/imports?mapping=${encodeURIComponent(JSON.stringify({ email: 'Adresse', present: column }))}`, csv);
+    const first = await withPresence('Colonne A');
+    expect(first.json()).toMatchObject({ format: 'mapped', attendanceCreated: 2 });
+    expect(first.json().people.map((p: { attended: boolean }) => p.attended)).toEqual([false, false]);
+    const repeat = await withPresence('Colonne A');
+    expect(repeat.json()).toMatchObject({ importId: first.json().importId, unchanged: 2 });
+    const corrected = await withPresence('Colonne B');
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.json().importId).not.toBe(first.json().importId);
+    expect(corrected.json()).toMatchObject({ attendanceUpdated: 2, unchanged: 0 });
+    const [a] = await ctx.database.db.select().from(learners).where(eq(learners.email, 'a@mairie.example'));
+    const rows = await ctx.database.db.select().from(attendance).where(eq(attendance.learnerId, a!.id));
+    expect(rows.map((r) => [r.eventKey, r.status])).toEqual([['atelier-management', 'present']]);
+  });
+
   it('[201] accepts a multipart upload', async () => {
     const boundary = '----parcours';
     const body = Buffer.concat([
