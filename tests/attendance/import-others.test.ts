@@ -175,6 +175,23 @@ describe('Column mapping for unknown CSV-like files', () => {
     expect(onlyPresent.people.map((p) => p.attended)).toEqual([true, true]);
   });
 
+  it('[200] a presence word with a unit in brackets is a time or a rate, not a yes/no column', async () => {
+    const window = win('2025-06-26T14:00:00+02:00', '2025-06-26T16:00:00+02:00');
+    const minutes = ['Nom;Courriel;Présence (min)', 'A;a@mairie.example;95', 'B;b@mairie.example;30', ''].join('\r\n');
+    const byTime = await parse(Buffer.from(minutes), { window });
+    expect(byTime.errors).toEqual([]);
+    expect(byTime.people.map((p) => [p.email, p.minutes, p.attended])).toEqual([['a@mairie.example', 95, true], ['b@mairie.example', 30, false]]);
+    const percent = ['Nom;Courriel;Participation (%)', 'A;a@mairie.example;80', 'B;b@mairie.example;20', ''].join('\r\n');
+    const byRate = await parse(Buffer.from(percent), { window });
+    expect(byRate.errors).toEqual([]);
+    expect(byRate.people.map((p) => [p.email, p.attended, p.reason.message])).toEqual([
+      ['a@mairie.example', true, 'taux de présence 80 % ≥ 50 %'], ['b@mairie.example', false, 'taux de présence 20 % < 50 %'],
+    ]);
+    // A hint in brackets still means yes/no.
+    const hint = await parse(Buffer.from(['Nom;Courriel;Présent (O/N)', 'A;a@mairie.example;O', ''].join('\r\n')), { window });
+    expect(hint.people.map((p) => p.attended)).toEqual([true]);
+  });
+
   it('[200] a mapping given for a known format is ignored, with a warning', async () => {
     const a = await parse(fixture('zoom-meeting-2021.csv'), { mapping: { email: 'User Email' } });
     expect(a.format).toBe('zoom-meeting');

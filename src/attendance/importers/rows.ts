@@ -43,7 +43,14 @@ export function columnsFromHeader(header: readonly string[]): Columns {
     const i = findCol(n, SYNONYMS[k]);
     return i >= 0 ? i : findCol(bare, SYNONYMS[k]);
   };
-  const duration = col('duration');
+  // `Présence (min)` is a time and `Participation (%)` a rate, never a yes/no column: a presence
+  // word whose bracket holds a unit counts as what the unit says.
+  const unit = header.map(bracketUnit);
+  const presenceWord = bare.map((b) => (SYNONYMS.present as readonly string[]).includes(b));
+  const byUnit = (kind: 'time' | 'percent') => unit.findIndex((u, i) => u === kind && presenceWord[i]);
+  const duration = col('duration') >= 0 ? col('duration') : byUnit('time');
+  const rate = col('rate') >= 0 ? col('rate') : byUnit('percent');
+  const yesNo = (i: number) => unit[i] === null;
   return {
     email: col('email'),
     name: col('name'),
@@ -54,11 +61,20 @@ export function columnsFromHeader(header: readonly string[]): Columns {
     leftAt: col('leftAt'),
     duration,
     durationUnitMs: durationUnit(header[duration], n[duration]),
-    rate: col('rate'),
-    present: [...new Set([...findAll(n, SYNONYMS.present), ...findAll(bare, SYNONYMS.present)])].sort((a, b) => a - b),
+    rate,
+    present: [...new Set([...findAll(n, SYNONYMS.present), ...findAll(bare, SYNONYMS.present)])].filter(yesNo).sort((a, b) => a - b),
     date: col('date'),
     waitingRoom: col('waitingRoom'),
   };
+}
+
+/** `time` or `percent` when the header's trailing bracket names a unit (`(min)`, `(h)`, `(%)`), else null. */
+function bracketUnit(raw: string): 'time' | 'percent' | null {
+  const inside = BRACKET.exec(raw)?.[1]?.trim();
+  if (!inside) return null;
+  if (inside === '%') return 'percent';
+  const unit = normHeader(inside).replace(/^(en|in) /, '');
+  return UNIT_MS.some(([re]) => re.test(unit)) ? 'time' : null;
 }
 
 /** What a bare number in the duration column counts: the unit in brackets, else seconds for Livestorm's API name, else minutes. */
