@@ -121,9 +121,18 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
 const privateRanges = new BlockList();
 for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
   privateRanges.addSubnet(net, bits, 'ipv4');
+  // The same IPv4 ranges reached through IPv6 translation: NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
+  const [hi, lo] = ipv4Groups(net);
+  privateRanges.addSubnet(`64:ff9b::${hi}:${lo}`, 96 + bits, 'ipv6');
+  privateRanges.addSubnet(`2002:${hi}:${lo}::`, 16 + bits, 'ipv6');
 }
 for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
   privateRanges.addSubnet(net, bits, 'ipv6');
+}
+
+function ipv4Groups(address: string): [string, string] {
+  const [a, b, c, d] = address.split('.').map(Number) as [number, number, number, number];
+  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
 }
 
 export async function refusePrivateHost(hostname: string) {

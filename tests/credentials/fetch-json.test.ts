@@ -35,7 +35,7 @@ describe('what verification fetches', () => {
 });
 
 describe('no way into our own network through /api/verify', () => {
-  it.each(['https://127.0.0.1/status/1', 'https://localhost/.well-known/did.json', 'https://10.1.2.3/x', 'https://[::1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://169.254.169.254/latest'])('refuses %s before any request', async (url) => {
+  it.each(['https://127.0.0.1/status/1', 'https://localhost/.well-known/did.json', 'https://10.1.2.3/x', 'https://[::1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://169.254.169.254/latest', 'https://[64:ff9b::a01:203]/x', 'https://[2002:a9fe:a9fe::1]/x'])('refuses %s before any request', async (url) => {
     const fetchJson = createFetchJson({ publicUrl: 'http://parcours.test', local });
     await expect(fetchJson(url)).rejects.toThrow(/private address/);
   });
@@ -48,6 +48,7 @@ describe('no way into our own network through /api/verify', () => {
 
   it('lets a public address through the check', async () => {
     await expect(refusePrivateHost('93.184.216.34')).resolves.toBeUndefined();
+    await expect(refusePrivateHost('64:ff9b::808:808')).resolves.toBeUndefined(); // 8.8.8.8 through NAT64
   });
 });
 
