@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../shared/paths';
 import { Resvg } from '@resvg/resvg-js';
 
 /**
@@ -18,7 +18,7 @@ const PALETTE: Record<string, string> = {
 const FONT_FAMILY = 'DejaVu Sans';
 // Shipped with the code (Bitstream Vera licence, see fonts/DejaVu-LICENSE.txt): resvg draws no
 // text at all without a font, and a fresh Debian image may have none.
-const FONT_FILE = fileURLToPath(new URL('./fonts/DejaVuSans-Bold.ttf', import.meta.url));
+const FONT_FILE = projectPath('src', 'credentials', 'fonts', 'DejaVuSans-Bold.ttf');
 
 export interface BadgeImageInput {
   /** Badge key (`data-juridique`): picks the colour and makes element ids unique. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv2019, { type ValidateFunction } from 'ajv/dist/2019';
+import Ajv2019, { type ValidateFunction } from 'ajv/dist/2019.js';
+import { projectPath } from '../shared/paths';
 import addFormats from 'ajv-formats';
 
 /**
@@ -13,7 +14,7 @@ let validator: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(
-      readFileSync(new URL('./schemas/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8'),
+      readFileSync(projectPath('src', 'credentials', 'schemas', 'ob_v3p0_achievementcredential_schema.json'), 'utf8'),
     ) as Record<string, unknown>;
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);

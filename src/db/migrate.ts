@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../shared/paths';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { Database } from './client';
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const migrationsFolder = projectPath('migrations');
 
 // Arbitrary constant: serialises migrations when several instances start at once.
 const MIGRATION_LOCK = 7_240_531;

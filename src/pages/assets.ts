@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
+import { projectPath } from '../shared/paths';
 
-const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
+const ASSETS_DIR = projectPath('src', 'pages', 'assets');
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -30,7 +30,7 @@ export async function loadAssets(): Promise<Assets> {
     const ext = extname(name);
     const type = TYPES[ext];
     if (!type) continue;
-    const body = await readFile(`${ASSETS_DIR}${name}`);
+    const body = await readFile(join(ASSETS_DIR, name));
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const hashed = `${name.slice(0, -ext.length)}.${hash}${ext}`;
     urls.set(name, `/assets/${hashed}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../../shared/paths';
 
 /**
  * JSON-LD contexts served offline. Signing canonicalises in safe mode, so every context a
@@ -30,7 +31,7 @@ export function localContext(url: string): object | undefined {
   if (!file) return undefined;
   let document = cache.get(url);
   if (!document) {
-    document = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as object;
+    document = JSON.parse(readFileSync(projectPath('src', 'credentials', 'contexts', file), 'utf8')) as object;
     cache.set(url, document);
   }
   return document;
