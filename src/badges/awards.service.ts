@@ -12,10 +12,11 @@ import { evaluateAll, type BadgeEvaluation } from './rules';
 import { getLearnerProgress, type CredentialIdsOf, type LearnerProgress } from './progress.service';
 
 /**
- * Called once for every award row actually inserted, inside the transaction that inserted it
- * (the credentials area issues the OB 3.0 credential here). Throwing rolls the award back.
+ * Called with the award rows actually inserted, inside the transaction that inserted them
+ * (the credentials area issues their OB 3.0 credentials here, a batch at a time). Throwing rolls
+ * the awards back.
  */
-export type OnAwarded = (tx: Db, award: Award) => Promise<void>;
+export type OnAwarded = (tx: Db, awards: readonly Award[]) => Promise<void>;
 
 export interface AwardsDeps {
   programme: Programme;
@@ -52,7 +53,7 @@ export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: rea
     }
     const awarded = await insertAwards(tx, rows);
     await auditAwards(tx, null, awarded);
-    for (const award of awarded) await deps.onAwarded?.(tx, award);
+    if (awarded.length) await deps.onAwarded?.(tx, awarded);
     inserted.push(...awarded);
   }
   return inserted;
@@ -79,7 +80,7 @@ export async function awardManually(
     await recordAudit(tx, actor, {
       action: 'award.manual', targetType: 'learner', targetId: input.learnerId, details: { awardId: award.id, badge: input.badgeKey, reason: input.reason },
     });
-    await deps.onAwarded?.(tx, award);
+    await deps.onAwarded?.(tx, [award]);
     return { award, followers: await evaluateLearners(tx, deps, [input.learnerId]) };
   });
 }

@@ -8,7 +8,7 @@ import { createDocumentLoader, didWebResolver } from '../credentials/document-lo
 import { verifyCredential, type VerificationResult } from '../credentials/verify';
 import { createKeyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
-import { issueCredential, type IssueDeps } from './issue.service';
+import { issueCredentials, type IssueDeps } from './issue.service';
 import { revokeCredential, revokeCredentialsOfAwards, type Revoked } from './revoke.service';
 import { credentialIdsOfAwards } from './credentials.store';
 import { createFetchJson } from './fetch-json';
@@ -42,7 +42,7 @@ export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 
   };
   return {
     deps,
-    onAwarded: async (tx, award) => { await issueCredential(tx, award, deps); },
+    onAwarded: async (tx, awards) => { await issueCredentials(tx, awards, deps); },
     credentialIdsOf: credentialIdsOfAwards,
     async bootstrap(db) {
       await ensureIssuerKeys(db, keyring, keySecret);

@@ -14,6 +14,15 @@ export async function insertCredential(db: Db, values: CredentialValues): Promis
   return row?.id;
 }
 
+/** Many at once; returns the ids inserted (a row whose status entry was taken meanwhile is skipped). */
+export async function insertCredentials(db: Db, values: CredentialValues[]): Promise<Set<string>> {
+  if (values.length === 0) return new Set();
+  const rows = await db.insert(credentials).values(values)
+    .onConflictDoNothing({ target: [credentials.statusListId, credentials.statusIndex] })
+    .returning({ id: credentials.id });
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function findCredential(db: Db, id: string): Promise<CredentialRow | undefined> {
   const [row] = await db.select().from(credentials).where(eq(credentials.id, id));
   return row;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import type { Award } from '../badges/awards.store';
-import { findLearnerById } from '../learners/learners.store';
+import { findLearnerById, findLearnersByIds, type Learner } from '../learners/learners.store';
 import { enqueueMail } from '../notifications/outbox.store';
 import { linkedInAddUrl, renderAward } from '../notifications/templates/award';
 import type { Programme } from '../programme/load-programme';
@@ -12,8 +12,9 @@ import { signDataIntegrity } from '../credentials/sign-data-integrity';
 import { signJwt } from '../credentials/sign-jwt';
 import { issuerProfile, publishedAchievement } from './achievements';
 import { credentialLinks, credentialUrl, evidenceOf, resultsOf } from './credential-content';
-import { insertCredential } from './credentials.store';
-import { allocateStatusEntry, statusListUrl, type StatusListDeps } from './status-lists.service';
+import { insertCredential, insertCredentials } from './credentials.store';
+import { allocateStatusEntries, allocateStatusEntry, statusListUrl, type StatusListDeps } from './status-lists.service';
+import type { SigningKeys } from './keyring';
 
 export interface IssueDeps extends StatusListDeps {
   programme: Programme;
@@ -28,14 +29,48 @@ const ATTEMPTS = 5;
  * queued, both in the award's transaction. Throwing rolls the award back.
  */
 export async function issueCredential(tx: Db, award: Award, deps: IssueDeps): Promise<string> {
-  const issued = await createCredential(tx, award, deps);
+  const [id] = await issueCredentials(tx, [award], deps);
+  return id!;
+}
+
+/** The awards hook for a batch: every award's credential, then each learner's e-mail. */
+export async function issueCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<string[]> {
+  const all = awards.length === 1 ? [await createCredential(tx, awards[0]!, deps)] : await createCredentials(tx, awards, deps);
+  for (const [i, issued] of all.entries()) await announce(tx, awards[i]!, issued, deps);
+  return all.map((c) => c.id);
+}
+
+async function announce(tx: Db, award: Award, issued: Awaited<ReturnType<typeof createCredential>>, deps: IssueDeps) {
   const { id, learner, achievement, issuer, issuedAt } = issued;
   const links = credentialLinks(deps.keyring.publicUrl, id);
   await enqueueMail(tx, learner.email, 'award', renderAward(learner.lang, {
     badgeName: achievement.name, issuerName: issuer.name, imageUrl: `${deps.keyring.publicUrl}/achievements/${award.badgeKey}/image.png`, links,
     linkedInUrl: linkedInAddUrl({ name: achievement.name, organizationName: issuer.name, issued: issuedAt, certUrl: links.page, certId: id }),
   }));
-  return id;
+}
+
+/** One award's credential, built and signed (DI, then VC-JWT around it), ready to insert. */
+async function signedCredential(award: Award, learner: Learner, entry: { listId: number; index: number }, keys: SigningKeys, deps: IssueDeps, issuedAt: Date) {
+  const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
+  if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
+  const { lang } = learner;
+  const { publicUrl } = deps.keyring;
+  const achievement = publishedAchievement(deps.programme, badge, publicUrl, lang);
+  const issuer = issuerProfile(deps.programme, keys.issuerId, publicUrl, lang);
+  const id = randomUUID();
+  const unsigned = buildCredential({
+    issuer, achievement, validFrom: issuedAt, awardedDate: award.awardedAt,
+    recipient: { email: learner.email, salt: newIdentitySalt() },
+    evidence: evidenceOf(award.evidence, deps.programme, lang), results: resultsOf(award.evidence, achievement),
+    id: credentialUrl(publicUrl, id), statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
+  });
+  const signed = await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
+  const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
+  const values = {
+    id, learnerId: learner.id, awardId: award.id, badgeKey: badge.key, issuerId: keys.issuerId, lang,
+    json: JSON.stringify(signed), jwt, statusListId: entry.listId, statusIndex: entry.index, issuedAt,
+  };
+  return { values, issued: { id, learner, achievement, issuer, issuedAt } };
 }
 
 /**
@@ -44,30 +79,42 @@ export async function issueCredential(tx: Db, award: Award, deps: IssueDeps): Pr
  */
 export async function createCredential(tx: Db, award: Award, deps: IssueDeps) {
   const learner = await findLearnerById(tx, award.learnerId);
-  const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
-  if (!learner || !badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: learner ? 'badgeKey' : 'learnerId' });
-  const { lang } = learner;
+  if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
   const issuedAt = deps.now?.() ?? new Date();
   const keys = await deps.keyring.signing(tx);
-  const { publicUrl } = deps.keyring;
-  const achievement = publishedAchievement(deps.programme, badge, publicUrl, lang);
-  const issuer = issuerProfile(deps.programme, keys.issuerId, publicUrl, lang);
-  const common = {
-    issuer, achievement, validFrom: issuedAt, awardedDate: award.awardedAt,
-    recipient: { email: learner.email, salt: newIdentitySalt() },
-    evidence: evidenceOf(award.evidence, deps.programme, lang), results: resultsOf(award.evidence, achievement),
-  };
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const entry = await allocateStatusEntry(tx, deps, keys.issuerId);
-    const id = randomUUID();
-    const unsigned = buildCredential({ ...common, id: credentialUrl(publicUrl, id), statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index } });
-    const signed = await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
-    const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
-    const inserted = await insertCredential(tx, {
-      id, learnerId: learner.id, awardId: award.id, badgeKey: badge.key, issuerId: keys.issuerId, lang,
-      json: JSON.stringify(signed), jwt, statusListId: entry.listId, statusIndex: entry.index, issuedAt,
-    });
-    if (inserted) return { id, learner, achievement, issuer, issuedAt };
+    const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt);
+    if (await insertCredential(tx, values)) return issued;
   }
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
+}
+
+// Statement size and memory of one batch; an import can award thousands at once.
+const BATCH = 100;
+
+/**
+ * The credentials of many awards (an import, an evaluation): one query for the learners, one for
+ * the status entries and one insert per batch, the signing per award. An award whose entry was
+ * taken meanwhile, or that found no free entry, goes through createCredential, which retries.
+ */
+export async function createCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps) {
+  const issued: Array<Awaited<ReturnType<typeof createCredential>>> = [];
+  const keys = await deps.keyring.signing(tx);
+  for (let i = 0; i < awards.length; i += BATCH) {
+    const batch = awards.slice(i, i + BATCH);
+    const learners = new Map((await findLearnersByIds(tx, batch.map((a) => a.learnerId))).map((l) => [l.id, l]));
+    const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
+    const issuedAt = deps.now?.() ?? new Date();
+    const signed = [];
+    for (const [j, award] of batch.slice(0, entries.length).entries()) {
+      const learner = learners.get(award.learnerId);
+      if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
+      signed.push({ award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) });
+    }
+    const inserted = await insertCredentials(tx, signed.map((s) => s.values));
+    for (const s of signed) issued.push(inserted.has(s.values.id) ? s.issued : await createCredential(tx, s.award, deps));
+    for (const award of batch.slice(entries.length)) issued.push(await createCredential(tx, award, deps));
+  }
+  return issued;
 }

@@ -68,6 +68,27 @@ export async function allocateStatusEntry(db: Db, deps: StatusListDeps, issuerId
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
 }
 
+/**
+ * Up to `n` distinct random free entries of the issuer's current list in one query (a batch of
+ * awards). Fewer, or none, when there is no list yet or it is nearly full: the caller issues the
+ * rest one by one through allocateStatusEntry, which handles those cases.
+ */
+export async function allocateStatusEntries(db: Db, issuerId: string, n: number): Promise<Array<{ listId: number; index: number }>> {
+  const candidates = Array.from({ length: n * 4 }, () => randomInt(STATUS_LIST_LENGTH));
+  const current = await latestListWithUsed(db, issuerId, candidates);
+  if (!current) return [];
+  const isSet = await bitsOf(current.list);
+  const taken = new Set(current.used);
+  const entries: Array<{ listId: number; index: number }> = [];
+  for (const i of candidates) {
+    if (entries.length === n) break;
+    if (i >= current.list.length || taken.has(i) || isSet(i)) continue;
+    taken.add(i);
+    entries.push({ listId: current.list.id, index: i });
+  }
+  return entries;
+}
+
 /** Sets (revoked) or clears one entry and re-signs the list, holding its row lock. */
 export async function setStatusEntry(db: Db, deps: StatusListDeps, listId: number, index: number, revoked: boolean, now = new Date()) {
   const list = await lockList(db, listId);

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { learners } from './learners.tables';
 
@@ -7,6 +7,11 @@ export type Learner = typeof learners.$inferSelect;
 export async function findLearnerByEmail(db: Db, email: string): Promise<Learner | undefined> {
   const [row] = await db.select().from(learners).where(eq(learners.email, email));
   return row;
+}
+
+export async function findLearnersByIds(db: Db, ids: readonly string[]): Promise<Learner[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(learners).where(inArray(learners.id, [...ids]));
 }
 
 export async function findLearnerById(db: Db, id: string): Promise<Learner | undefined> {
