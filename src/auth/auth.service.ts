@@ -18,8 +18,10 @@ const LOGIN_MAX_PER_IP = 30;
 export const MAGIC_LINK_MINUTES = 15;
 const MAGIC_LINK_MAX_PER_EMAIL = 5;
 
-/** The page a magic link opens; it posts the token to /api/auth/magic-link/verify. */
-/** `next`: the page to land on once signed in (the pages check it again when the link is used). */
+/**
+ * The page a magic link opens; it posts the token to /api/auth/magic-link/verify. `next`: the page
+ * to land on once signed in (the pages check it again when the link is used).
+ */
 export const magicLinkUrl = (publicUrl: string, token: string, next?: string) =>
   `${publicUrl}/connexion/lien?token=${token}${next ? `&suite=${encodeURIComponent(next)}` : ''}`;
 

@@ -6,15 +6,7 @@ import { credentials } from './issuer.tables';
 export type CredentialRow = typeof credentials.$inferSelect;
 export type CredentialValues = typeof credentials.$inferInsert;
 
-/** Inserts unless the status entry was taken meanwhile (then undefined: allocate again). */
-export async function insertCredential(db: Db, values: CredentialValues): Promise<string | undefined> {
-  const [row] = await db.insert(credentials).values(values)
-    .onConflictDoNothing({ target: [credentials.statusListId, credentials.statusIndex] })
-    .returning({ id: credentials.id });
-  return row?.id;
-}
-
-/** Many at once; returns the ids inserted (a row whose status entry was taken meanwhile is skipped). */
+/** Returns the ids inserted: a row whose status entry another transaction took meanwhile is skipped. */
 export async function insertCredentials(db: Db, values: CredentialValues[]): Promise<Set<string>> {
   if (values.length === 0) return new Set();
   const rows = await db.insert(credentials).values(values)

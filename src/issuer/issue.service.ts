@@ -12,8 +12,8 @@ import { signDataIntegrity } from '../credentials/sign-data-integrity';
 import { signJwt } from '../credentials/sign-jwt';
 import { issuerProfile, publishedAchievement } from './achievements';
 import { credentialLinks, credentialUrl, evidenceOf, resultsOf } from './credential-content';
-import { insertCredential, insertCredentials } from './credentials.store';
-import { allocateStatusEntries, allocateStatusEntry, statusListUrl, type StatusListDeps } from './status-lists.service';
+import { insertCredentials, type CredentialValues } from './credentials.store';
+import { allocateStatusEntries, allocateStatusEntry, statusListUrl, type StatusEntry, type StatusListDeps } from './status-lists.service';
 import type { SigningKeys } from './keyring';
 
 export interface IssueDeps extends StatusListDeps {
@@ -24,23 +24,26 @@ export interface IssueDeps extends StatusListDeps {
 // A conflict means another transaction took the same random entry: rare, so a few tries suffice.
 const ATTEMPTS = 5;
 
-/**
- * The awards hook: one award becomes its OpenBadgeCredential and the learner's award e-mail is
- * queued, both in the award's transaction. Throwing rolls the award back.
- */
-export async function issueCredential(tx: Db, award: Award, deps: IssueDeps): Promise<string> {
-  const [id] = await issueCredentials(tx, [award], deps);
-  return id!;
+/** What issuing one award produced: enough for the award e-mail. */
+interface Issued {
+  id: string;
+  learner: Learner;
+  achievement: ReturnType<typeof publishedAchievement>;
+  issuer: ReturnType<typeof issuerProfile>;
+  issuedAt: Date;
 }
 
-/** The awards hook for a batch: every award's credential, then each learner's e-mail. */
+/**
+ * The awards hook: each award becomes its OpenBadgeCredential and the learner's award e-mail is
+ * queued, all in the awards' transaction. Throwing rolls the awards back.
+ */
 export async function issueCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<string[]> {
-  const all = awards.length === 1 ? [await createCredential(tx, awards[0]!, deps)] : await createCredentials(tx, awards, deps);
+  const all = await createCredentials(tx, awards, deps);
   for (const [i, issued] of all.entries()) await announce(tx, awards[i]!, issued, deps);
   return all.map((c) => c.id);
 }
 
-async function announce(tx: Db, award: Award, issued: Awaited<ReturnType<typeof createCredential>>, deps: IssueDeps) {
+async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
   const { id, learner, achievement, issuer, issuedAt } = issued;
   const links = credentialLinks(deps.keyring.publicUrl, id);
   await enqueueMail(tx, learner.email, 'award', renderAward(learner.lang, {
@@ -50,7 +53,7 @@ async function announce(tx: Db, award: Award, issued: Awaited<ReturnType<typeof 
 }
 
 /** One award's credential, built and signed (DI, then VC-JWT around it), ready to insert. */
-async function signedCredential(award: Award, learner: Learner, entry: { listId: number; index: number }, keys: SigningKeys, deps: IssueDeps, issuedAt: Date) {
+async function signedCredential(award: Award, learner: Learner, entry: StatusEntry, keys: SigningKeys, deps: IssueDeps, issuedAt: Date): Promise<{ values: CredentialValues; issued: Issued }> {
   const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
   if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
   const { lang } = learner;
@@ -77,7 +80,7 @@ async function signedCredential(award: Award, learner: Learner, entry: { listId:
  * Builds, signs with the Data Integrity proof then as a VC-JWT (FACTS.md §2: DI first, JWT
  * around it) and stores the credential of one award, with a random status entry.
  */
-export async function createCredential(tx: Db, award: Award, deps: IssueDeps) {
+export async function createCredential(tx: Db, award: Award, deps: IssueDeps): Promise<Issued> {
   const learner = await findLearnerById(tx, award.learnerId);
   if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
   const issuedAt = deps.now?.() ?? new Date();
@@ -85,7 +88,7 @@ export async function createCredential(tx: Db, award: Award, deps: IssueDeps) {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const entry = await allocateStatusEntry(tx, deps, keys.issuerId);
     const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt);
-    if (await insertCredential(tx, values)) return issued;
+    if ((await insertCredentials(tx, [values])).has(issued.id)) return issued;
   }
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
 }
@@ -98,8 +101,8 @@ const BATCH = 100;
  * the status entries and one insert per batch, the signing per award. An award whose entry was
  * taken meanwhile, or that found no free entry, goes through createCredential, which retries.
  */
-export async function createCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps) {
-  const issued: Array<Awaited<ReturnType<typeof createCredential>>> = [];
+export async function createCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<Issued[]> {
+  const issued: Issued[] = [];
   const keys = await deps.keyring.signing(tx);
   for (let i = 0; i < awards.length; i += BATCH) {
     const batch = awards.slice(i, i + BATCH);

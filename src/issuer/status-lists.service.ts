@@ -45,48 +45,56 @@ async function bitsOf(list: Pick<StatusListRow, 'id' | 'encodedList'>) {
 // Up to 4 rounds of 16 random candidates: all taken only once a list is ~95% full, then a new list.
 const ROUNDS = 4;
 const CANDIDATES = 16;
-const randomCandidates = () => Array.from({ length: CANDIDATES }, () => randomInt(STATUS_LIST_LENGTH));
+const randomCandidates = (n: number) => Array.from({ length: n }, () => randomInt(STATUS_LIST_LENGTH));
+
+export interface StatusEntry {
+  listId: number;
+  index: number;
+}
+
+/**
+ * Up to `n` distinct free entries among random candidates of the issuer's current list, in one
+ * query; undefined when the issuer has no list yet. Free = no credential holds it and its bit is
+ * clear, so an index freed by an erased credential that had been revoked is never handed out again.
+ */
+async function freeEntries(db: Db, issuerId: string, candidates: number[], n: number): Promise<StatusEntry[] | undefined> {
+  const current = await latestListWithUsed(db, issuerId, candidates);
+  if (!current) return undefined;
+  const isSet = await bitsOf(current.list);
+  const taken = new Set(current.used);
+  const entries: StatusEntry[] = [];
+  for (const index of candidates) {
+    if (entries.length === n) break;
+    if (index >= current.list.length || taken.has(index) || isSet(index)) continue;
+    taken.add(index);
+    entries.push({ listId: current.list.id, index });
+  }
+  return entries;
+}
 
 /**
  * A random free entry of the issuer's current list (BSL privacy: indexes reveal neither order
- * nor neighbours). Free = no credential holds it and its bit is clear, so an index freed by an
- * erased credential that had been revoked is never handed out again. The unique (list, index)
- * constraint settles races: the caller retries on conflict.
+ * nor neighbours), creating the list when there is none or it is (nearly) full. The unique
+ * (list, index) constraint settles races: the caller retries on conflict.
  */
-export async function allocateStatusEntry(db: Db, deps: StatusListDeps, issuerId: string): Promise<{ listId: number; index: number }> {
+export async function allocateStatusEntry(db: Db, deps: StatusListDeps, issuerId: string): Promise<StatusEntry> {
   for (let round = 0; round < 2 * ROUNDS; round += 1) {
-    const candidates = randomCandidates();
-    const current = await latestListWithUsed(db, issuerId, candidates);
-    if (!current || round === ROUNDS) {
+    const found = await freeEntries(db, issuerId, randomCandidates(CANDIDATES), 1);
+    if (!found || round === ROUNDS) {
       await createStatusList(db, deps, issuerId); // none yet, or the current one is (nearly) full
       continue;
     }
-    const isSet = await bitsOf(current.list);
-    const free = candidates.find((i) => i < current.list.length && !current.used.has(i) && !isSet(i));
-    if (free !== undefined) return { listId: current.list.id, index: free };
+    if (found[0]) return found[0];
   }
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
 }
 
 /**
- * Up to `n` distinct random free entries of the issuer's current list in one query (a batch of
- * awards). Fewer, or none, when there is no list yet or it is nearly full: the caller issues the
- * rest one by one through allocateStatusEntry, which handles those cases.
+ * Up to `n` random free entries at once (a batch of awards). Fewer, or none, when there is no
+ * list yet or it is nearly full: the caller issues the rest through allocateStatusEntry.
  */
-export async function allocateStatusEntries(db: Db, issuerId: string, n: number): Promise<Array<{ listId: number; index: number }>> {
-  const candidates = Array.from({ length: n * 4 }, () => randomInt(STATUS_LIST_LENGTH));
-  const current = await latestListWithUsed(db, issuerId, candidates);
-  if (!current) return [];
-  const isSet = await bitsOf(current.list);
-  const taken = new Set(current.used);
-  const entries: Array<{ listId: number; index: number }> = [];
-  for (const i of candidates) {
-    if (entries.length === n) break;
-    if (i >= current.list.length || taken.has(i) || isSet(i)) continue;
-    taken.add(i);
-    entries.push({ listId: current.list.id, index: i });
-  }
-  return entries;
+export async function allocateStatusEntries(db: Db, issuerId: string, n: number): Promise<StatusEntry[]> {
+  return (await freeEntries(db, issuerId, randomCandidates(n * 4), n)) ?? [];
 }
 
 /** Sets (revoked) or clears one entry and re-signs the list, holding its row lock. */

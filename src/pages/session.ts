@@ -46,6 +46,9 @@ export function safeLearnerNext(next: unknown): string {
   return url.pathname + url.search;
 }
 
+/** The destination a sign-in form or link carries, when it carries one. */
+export const carriedLearnerNext = (next: string | undefined) => (next ? safeLearnerNext(next) : undefined);
+
 /** The learner sign-in, coming back to this page afterwards (GET pages only: a form cannot be replayed). */
 export const learnerSignInUrl = (request: FastifyRequest) =>
   request.method === 'GET' && request.url !== '/mon-parcours' ? `/connexion?suite=${encodeURIComponent(request.url)}` : '/connexion';

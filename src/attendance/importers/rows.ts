@@ -47,9 +47,10 @@ export function columnsFromHeader(header: readonly string[]): Columns {
   // word whose bracket holds a unit counts as what the unit says.
   const unit = header.map(bracketUnit);
   const presenceWord = bare.map((b) => (SYNONYMS.present as readonly string[]).includes(b));
-  const byUnit = (kind: 'time' | 'percent') => unit.findIndex((u, i) => u === kind && presenceWord[i]);
-  const duration = col('duration') >= 0 ? col('duration') : byUnit('time');
-  const rate = col('rate') >= 0 ? col('rate') : byUnit('percent');
+  const byUnit = (kind: 'timeMs' | 'percent') => unit.findIndex((u, i) => u !== null && kind in u && presenceWord[i]);
+  const named = { duration: col('duration'), rate: col('rate') };
+  const duration = named.duration >= 0 ? named.duration : byUnit('timeMs');
+  const rate = named.rate >= 0 ? named.rate : byUnit('percent');
   const yesNo = (i: number) => unit[i] === null;
   return {
     email: col('email'),
@@ -60,7 +61,8 @@ export function columnsFromHeader(header: readonly string[]): Columns {
     joinedAt: col('joinedAt'),
     leftAt: col('leftAt'),
     duration,
-    durationUnitMs: durationUnit(header[duration], n[duration]),
+    // A bare number counts what the bracket says, else seconds for Livestorm's API name, else minutes.
+    durationUnitMs: unit[duration]?.timeMs ?? (n[duration] === 'attendance duration' ? 1000 : 60_000),
     rate,
     present: [...new Set([...findAll(n, SYNONYMS.present), ...findAll(bare, SYNONYMS.present)])].filter(yesNo).sort((a, b) => a - b),
     date: col('date'),
@@ -68,21 +70,14 @@ export function columnsFromHeader(header: readonly string[]): Columns {
   };
 }
 
-/** `time` or `percent` when the header's trailing bracket names a unit (`(min)`, `(h)`, `(%)`), else null. */
-function bracketUnit(raw: string): 'time' | 'percent' | null {
+/** The unit a header's trailing bracket names: a time (`(min)`, `(h)`, `(en heures)`) or `(%)`; null otherwise. */
+function bracketUnit(raw: string): { timeMs?: number; percent?: true } | null {
   const inside = BRACKET.exec(raw)?.[1]?.trim();
   if (!inside) return null;
-  if (inside === '%') return 'percent';
+  if (inside === '%') return { percent: true };
   const unit = normHeader(inside).replace(/^(en|in) /, '');
-  return UNIT_MS.some(([re]) => re.test(unit)) ? 'time' : null;
-}
-
-/** What a bare number in the duration column counts: the unit in brackets, else seconds for Livestorm's API name, else minutes. */
-function durationUnit(raw: string | undefined, normalised: string | undefined): number {
-  const unit = normHeader(BRACKET.exec(raw ?? '')?.[1] ?? '').replace(/^(en|in) /, ''); // `Durée (en heures)`
-  const named = UNIT_MS.find(([re]) => re.test(unit));
-  if (named) return named[1];
-  return normalised === 'attendance duration' ? 1000 : 60_000;
+  const time = UNIT_MS.find(([re]) => re.test(unit));
+  return time ? { timeMs: time[1] } : null;
 }
 
 export const hasPresenceEvidence = (c: Columns) =>

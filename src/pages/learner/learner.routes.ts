@@ -10,7 +10,7 @@ import { learnerCredentials } from '../../issuer/learner-credentials.service';
 import { setFlash } from '../flash';
 import { formBody } from '../forms';
 import { signInText } from '../i18n/learner.text';
-import { forgetMergedLearner, isOrganiser, learnerSignInUrl, safeLearnerNext, signOut, startSession } from '../session';
+import { carriedLearnerNext, forgetMergedLearner, isOrganiser, learnerSignInUrl, safeLearnerNext, signOut, startSession } from '../session';
 import { textFor } from '../text';
 import type { Views } from '../views';
 import { pathwayPage } from './pathway.page';
@@ -21,17 +21,16 @@ import { confirmLinkPage, linkSentPage, signInPage, signOutPage } from './sign-i
 /** Learner sign-in by e-mailed link, sign-out, and "Mon parcours". */
 export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
   app.get<{ Querystring: { suite?: string } }>('/connexion', async (request, reply) => {
-    const next = safeLearnerNext(request.query.suite);
-    if (request.viewer?.role === 'learner') return views.redirect(reply, next);
+    if (request.viewer?.role === 'learner') return views.redirect(reply, safeLearnerNext(request.query.suite));
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, signInPage(ctx, { next: request.query.suite ? next : undefined }));
+    return views.send(reply, ctx, signInPage(ctx, { next: carriedLearnerNext(request.query.suite) }));
   });
 
   app.post('/connexion', async (request, reply) => {
     const ctx = views.context(request, reply);
     const body = formBody(request.body);
     const email = (body.email ?? '').trim();
-    const next = body.suite ? safeLearnerNext(body.suite) : undefined;
+    const next = carriedLearnerNext(body.suite);
     if (!Value.Check(Email, email)) {
       return views.send(reply, ctx, signInPage(ctx, { email, next, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }));
     }
@@ -43,7 +42,7 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     const token = request.query.token;
     if (!token) return views.redirect(reply, '/connexion');
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, confirmLinkPage(ctx, token, request.query.suite ? safeLearnerNext(request.query.suite) : undefined));
+    return views.send(reply, ctx, confirmLinkPage(ctx, token, carriedLearnerNext(request.query.suite)));
   });
 
   app.post('/connexion/lien', async (request, reply) => {

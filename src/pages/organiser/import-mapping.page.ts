@@ -4,7 +4,7 @@ import { csrfField, type PageContext } from '../layout';
 import { importMappingText } from '../i18n/import-mapping.text';
 import { importText } from '../i18n/import.text';
 import { fmt, textFor } from '../text';
-import { fieldLabel, MAPPED_FIELDS, MAPPING_DIGEST_FIELD, mappingDigest, type MappedFieldForm, type Mapping } from './import-mapping';
+import { fieldLabel, MAPPING_FORM_FIELDS, MAPPING_DIGEST_FIELD, mappingDigest, type MappedFieldForm, type Mapping } from './import-mapping';
 
 export interface MappingFormData {
   fileName: string;
@@ -33,7 +33,7 @@ export function mappingForm(ctx: PageContext, action: string, accept: string, da
     error: errors[f.name],
     required: f.field === 'email',
   });
-  const group = (g: MappedFieldForm['group']) => MAPPED_FIELDS.filter((f) => f.group === g).map(field);
+  const group = (g: MappedFieldForm['group']) => MAPPING_FORM_FIELDS.filter((f) => f.group === g).map(field);
   return html`<section aria-labelledby="titre-colonnes" class="card">
   <h2 id="titre-colonnes">${m.title}</h2>
   <p>${m.lead}</p>
@@ -59,7 +59,7 @@ export function mappingForm(ctx: PageContext, action: string, accept: string, da
 /** The previewed mapping, carried into the confirmation with its digest (checked before the commit). */
 export function mappingHiddenFields(mapping: Mapping | undefined): Html | '' {
   if (!mapping) return '';
-  return html`${MAPPED_FIELDS.map((f) => html`<input type="hidden" name="${f.name}" value="${mapping[f.field] ?? ''}">`)}
+  return html`${MAPPING_FORM_FIELDS.map((f) => html`<input type="hidden" name="${f.name}" value="${mapping[f.field] ?? ''}">`)}
   <input type="hidden" name="${MAPPING_DIGEST_FIELD}" value="${mappingDigest(mapping)}">`;
 }
 
@@ -67,7 +67,7 @@ export function mappingHiddenFields(mapping: Mapping | undefined): Html | '' {
 export function mappingFact(ctx: PageContext, mapping: Mapping | undefined): Html | '' {
   if (!mapping) return '';
   const m = textFor(importMappingText, ctx.lang);
-  const lines = MAPPED_FIELDS.filter((f) => mapping[f.field]).map((f) =>
+  const lines = MAPPING_FORM_FIELDS.filter((f) => mapping[f.field]).map((f) =>
     html`<li>${fmt(m.usedLine, { field: fieldLabel(ctx.lang, f.field), column: mapping[f.field]! })}</li>`);
   return html`<div><dt>${m.used}</dt><dd><ul class="mapping-used">${lines}</ul></dd></div>`;
 }

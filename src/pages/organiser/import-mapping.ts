@@ -17,7 +17,7 @@ export interface MappedFieldForm {
 }
 
 /** Every field the importer can map, in the order shown, carried and hashed. */
-export const MAPPED_FIELDS: readonly MappedFieldForm[] = [
+export const MAPPING_FORM_FIELDS: readonly MappedFieldForm[] = [
   { field: 'email', name: 'colonne-email', group: 'person' },
   { field: 'name', name: 'colonne-nom', group: 'person' },
   { field: 'organisation', name: 'colonne-organisation', group: 'person' },
@@ -30,7 +30,7 @@ export const MAPPED_FIELDS: readonly MappedFieldForm[] = [
 /** The confirmation carries the digest of the previewed mapping here, beside the file's `empreinte`. */
 export const MAPPING_DIGEST_FIELD = 'empreinte-colonnes';
 
-const nameOf = (field: MappedField) => MAPPED_FIELDS.find((f) => f.field === field)!.name;
+const nameOf = (field: MappedField) => MAPPING_FORM_FIELDS.find((f) => f.field === field)!.name;
 
 export const fieldLabel = (lang: Lang, field: MappedField) => textFor(importMappingText, lang)[`field.${field}`];
 
@@ -45,12 +45,12 @@ export interface MappingForm {
  * carries no mapping at all (a file in a known format).
  */
 export function readMappingForm(body: Record<string, string>, lang: Lang): MappingForm | null {
-  if (!MAPPED_FIELDS.some((f) => f.name in body)) return null;
+  if (!MAPPING_FORM_FIELDS.some((f) => f.name in body)) return null;
   const t = textFor(importMappingText, lang);
   const mapping: Mapping = {};
   const errors: FieldErrors = {};
   const usedBy = new Map<string, MappedField>();
-  for (const { field, name } of MAPPED_FIELDS) {
+  for (const { field, name } of MAPPING_FORM_FIELDS) {
     const column = (body[name] ?? '').trim();
     // "None" is a choice too: that field is then read from no column, not guessed by the importer.
     mapping[field] = column;
@@ -73,7 +73,7 @@ export function missingColumns(mapping: Mapping, headers: readonly string[], lan
   const t = textFor(importMappingText, lang);
   const known = new Set(headers.map(normHeader));
   const errors: FieldErrors = {};
-  for (const { field, name } of MAPPED_FIELDS) {
+  for (const { field, name } of MAPPING_FORM_FIELDS) {
     const column = mapping[field];
     if (column && !known.has(normHeader(column))) errors[name] = fmt(t.notFound, { column });
   }
@@ -113,6 +113,6 @@ export function guessMapping(headers: readonly string[]): Mapping {
  */
 export function mappingDigest(mapping: Mapping | undefined): string {
   if (!mapping) return '';
-  const values = MAPPED_FIELDS.map((f) => mapping[f.field] ?? '');
+  const values = MAPPING_FORM_FIELDS.map((f) => mapping[f.field] ?? '');
   return createHash('sha256').update(JSON.stringify(values)).digest('hex');
 }
