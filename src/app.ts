@@ -34,7 +34,8 @@ export async function buildApp(config: Config, deps: AppDeps & { awards: Awards;
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel } }),
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY): otherwise any client picks its IP.
+    trustProxy: (config.trustProxy ?? false) as boolean,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, keywords: ['example'] } },
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -16,6 +16,7 @@ export const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   PARCOURS_DATA_DIR: Type.String({ default: './data' }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_TRANSPORT: Type.Optional(Type.Union([Type.Literal('smtp'), Type.Literal('log')])),
   MAIL_FROM: Type.String({ default: 'Parcours <no-reply@parcours.localhost>' }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   PARCOURS_KEY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -23,6 +24,7 @@ export const EnvSchema = Type.Object({
   PARCOURS_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
   PARCOURS_BADGES_DIR: Type.String({ default: './badges' }),
   PARCOURS_QUIZZES_DIR: Type.String({ default: './quizzes' }),
+  TRUST_PROXY: Type.String({ default: 'false' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
 });
 export type Env = Static<typeof EnvSchema>;
@@ -33,7 +35,10 @@ export interface Config {
   host: string;
   publicUrl: string;
   database: { url?: string; dataDir: string };
+  /** No smtpUrl: e-mails are printed to the log (development, or MAIL_TRANSPORT=log for a demo). */
   mail: { smtpUrl?: string; from: string };
+  /** Fastify's trustProxy: false (default), a hop count, or a list of proxy addresses/CIDRs. */
+  trustProxy?: boolean | number | string[];
   auth: { jwtSecret: string; adminEmail?: string; adminPassword?: string };
   keySecret?: string;
   paths: { badgesDir: string; quizzesDir: string };
@@ -69,6 +74,19 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     // Instances behind a load balancer must share the secret: never generate it in production.
     throw new ConfigError('JWT_SECRET: obligatoire en production / required in production (32 characters or more)');
   }
+  if (e.NODE_ENV === 'production' && !e.PARCOURS_KEY_SECRET) {
+    // Without it the signing keys' private parts are stored in clear in the database and its WAL.
+    throw new ConfigError(
+      'PARCOURS_KEY_SECRET: obligatoire en production / required in production (32 characters or more; ' +
+        "générez-le avec / generate it with: node -e \"console.log(require('crypto').randomBytes(48).toString('base64url'))\")",
+    );
+  }
+  const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'log');
+  if (transport === 'smtp' && !e.SMTP_URL) throw new ConfigError('SMTP_URL: obligatoire avec / required with MAIL_TRANSPORT=smtp');
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL && e.MAIL_TRANSPORT !== 'log') {
+    // Printing e-mails puts sign-in links in the log: production must send them, or say it is a demo.
+    throw new ConfigError('SMTP_URL: obligatoire en production / required in production (or MAIL_TRANSPORT=log for a demo)');
+  }
   const dataDir = resolve(e.PARCOURS_DATA_DIR);
   const port = e.PORT;
   return Object.freeze({
@@ -77,12 +95,30 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     database: { url: e.DATABASE_URL, dataDir },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: { smtpUrl: transport === 'smtp' ? e.SMTP_URL : undefined, from: e.MAIL_FROM },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     auth: { jwtSecret: e.JWT_SECRET ?? devJwtSecret(dataDir), adminEmail: e.PARCOURS_ADMIN_EMAIL, adminPassword: e.PARCOURS_ADMIN_PASSWORD },
     keySecret: e.PARCOURS_KEY_SECRET,
     paths: { badgesDir: resolve(e.PARCOURS_BADGES_DIR), quizzesDir: resolve(e.PARCOURS_QUIZZES_DIR) },
     logLevel: e.LOG_LEVEL,
   });
+}
+
+/**
+ * TRUST_PROXY: 'false' (default: X-Forwarded-For is ignored, the socket address is the client),
+ * 'true' (trust every hop: only behind a proxy that strips the header), a hop count ('1' for one
+ * load balancer) or a comma-separated list of proxy addresses or CIDR ranges.
+ */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '0' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.some((a) => !/^[0-9a-f.:]+(\/\d{1,3})?$/.test(a) && a !== 'loopback' && a !== 'linklocal' && a !== 'uniquelocal')) {
+    throw new ConfigError(`TRUST_PROXY: false, true, un nombre de proxys ou une liste d'adresses / false, true, a hop count or a list of addresses (got ${JSON.stringify(value)})`);
+  }
+  return list;
 }
 
 /** Development only: a random secret kept in the data folder so sessions survive restarts. */
