@@ -52,6 +52,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/JWT_SECRET/);
   });
 
+  const production = { NODE_ENV: 'production', JWT_SECRET: secret, PARCOURS_KEY_SECRET: 'k'.repeat(40), SMTP_URL: 'smtp://mail.example:25' };
+
+  it('starts in production with every secret given', () => {
+    expect(loadConfig(production).keySecret).toBe('k'.repeat(40));
+  });
+
+  it('refuses production without PARCOURS_KEY_SECRET and says how to generate one', () => {
+    const { PARCOURS_KEY_SECRET: _, ...env } = production;
+    expect(() => loadConfig(env)).toThrowError(/^PARCOURS_KEY_SECRET: .*randomBytes/);
+    expect(() => loadConfig({ ...env, PARCOURS_KEY_SECRET: '' })).toThrowError(/^PARCOURS_KEY_SECRET:/);
+  });
+
+  it('refuses production without SMTP_URL unless MAIL_TRANSPORT=log says it is a demo', () => {
+    const { SMTP_URL: _, ...env } = production;
+    expect(() => loadConfig(env)).toThrowError(/^SMTP_URL: .*MAIL_TRANSPORT=log/);
+    expect(loadConfig({ ...env, MAIL_TRANSPORT: 'log' }).mail.smtpUrl).toBeUndefined();
+  });
+
   it('generates a development secret once and keeps it in the data folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parcours-config-'));
     const first = loadConfig({ PARCOURS_DATA_DIR: dir });

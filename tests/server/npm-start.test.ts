@@ -76,3 +76,26 @@ describe('npm start (the bundled server)', () => {
     expect(verdict.valid, JSON.stringify(verdict.checks)).toBe(true);
   });
 });
+
+describe('the bundled server in production', () => {
+  const start = (extra: Record<string, string>) => run(process.execPath, ['dist/server.mjs'], {
+    timeout: 30_000,
+    env: {
+      ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '',
+      PARCOURS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parcours-prod-')), JWT_SECRET: 'j'.repeat(40),
+      PARCOURS_KEY_SECRET: '', SMTP_URL: '', MAIL_TRANSPORT: '', ...extra,
+    },
+  });
+
+  it('exits non-zero without PARCOURS_KEY_SECRET, saying how to generate one', async () => {
+    const failure = await start({ SMTP_URL: 'smtp://mail.example:25' }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/PARCOURS_KEY_SECRET: .*randomBytes/);
+  });
+
+  it('exits non-zero without SMTP_URL (unless MAIL_TRANSPORT=log)', async () => {
+    const failure = await start({ PARCOURS_KEY_SECRET: 'k'.repeat(40) }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('SMTP_URL:');
+  });
+});
