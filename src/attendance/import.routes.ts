@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
@@ -7,7 +7,7 @@ import { AppError } from '../shared/errors';
 import { translate } from '../shared/messages';
 import { errorResponses } from '../shared/schemas';
 import { EventKey } from '../events/events.schemas';
-import { IMPORT_MAX_BYTES } from './byte-limit';
+import { IMPORT_MAX_BYTES, keepConnectionUsable, readWithoutDestroying } from './byte-limit';
 import { ImportQuerySchema, ImportResultSchema } from './attendance.schemas';
 import { importAttendance, type ImportProgress } from './import.service';
 import { MAPPED_FIELDS, type ParseOptions } from './importers/types';
@@ -17,11 +17,11 @@ async function fileStream(request: FastifyRequest): Promise<{ stream: AsyncItera
   if (request.isMultipart()) {
     const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES + 1 } });
     if (!file) throw new AppError('IMPORT_EMPTY_FILE', 400);
-    return { stream: file.file, fileName: file.filename };
+    return { stream: readWithoutDestroying(file.file), fileName: file.filename };
   }
   const length = Number(request.headers['content-length'] ?? 0);
   if (length > IMPORT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${IMPORT_MAX_BYTES / 1_048_576} Mo/MB` });
-  return { stream: request.body as AsyncIterable<Buffer> };
+  return { stream: readWithoutDestroying(request.body as Readable) };
 }
 
 /** `?mapping=` as JSON: known fields only, each a header name ("" = no column for that field). */
@@ -48,6 +48,12 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Export files arrive with any content type (text/csv, application/vnd.ms-excel, octet-stream…):
   // they are streamed to the parser, never buffered by Fastify.
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  // Answers may come before the whole file was read (refused header, 401, 413): the rest is
+  // drained or the connection closed, so the next request on a keep-alive connection is answered.
+  app.addHook('onSend', async (request, reply, payload) => {
+    keepConnectionUsable(request, reply);
+    return payload;
+  });
 
   app.post('/:key/imports', {
     schema: {

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { importAttendance, type ImportPreview, type ImportRequest } from '../../attendance/import.service';
 import { matchUnmatchedRow } from '../../attendance/attendance.service';
 import { findImport, findUnmatched, listImports, listUnmatched } from '../../attendance/attendance.store';
+import { keepConnectionUsable } from '../../attendance/byte-limit';
 import { findLearnerById } from '../../learners/learners.store';
 import { searchLearners } from '../../learners/learners.query';
 import { AppError } from '../../shared/errors';
@@ -49,6 +50,12 @@ type ShowPreview = (preview: ImportPreview, fileName: string, alert?: { title: s
  */
 export const importPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
   const deps = { reevaluate: app.reevaluate };
+  // A refused upload is answered before its end: the rest is drained (or the connection closed)
+  // so the organiser's next click on the same keep-alive connection is answered.
+  app.addHook('onSend', async (request, reply, payload) => {
+    keepConnectionUsable(request, reply);
+    return payload;
+  });
   const history = (key: string) => listImports(app.db, key);
   const run = (request: FastifyRequest, event: EventView, input: ImportRequest['input'], fileName: string, options: RunOptions) =>
     importAttendance(app.db, {
