@@ -1,6 +1,7 @@
 import extractChunks from 'png-chunks-extract';
 import encodeChunks from 'png-chunks-encode';
-import { decodeSync, encodeSync } from 'png-chunk-itxt';
+import { encodeSync } from 'png-chunk-itxt';
+import { inflateSync } from 'node:zlib';
 import { AppError } from '../shared/errors';
 
 /**
@@ -48,16 +49,40 @@ export function bakePng(png: Uint8Array, credential: string): Buffer {
   return Buffer.from(encodeChunks(chunks));
 }
 
-/** The text of the first credential chunk (the spec's extraction rule), or undefined. */
-export function extractPngCredential(png: Uint8Array): string | undefined {
+/**
+ * The text of the first credential chunk (the spec's extraction rule), or undefined.
+ *
+ * The chunk's fields are read here rather than by png-chunk-itxt's `decodeSync`, which inflates
+ * a compressed text with no limit (a 260 kB PNG becomes 256 MB, a 4 MB one 4 GB). The layout
+ * (PNG spec §11.3.4.5): keyword NUL, compression flag, compression method, language tag NUL,
+ * translated keyword NUL, text. OB 3.0 says the text MUST NOT be compressed; one that is is still
+ * read, inflated by zlib with `maxOutputLength`, which stops at the bytes actually produced.
+ */
+export function extractPngCredential(png: Uint8Array, maxTextBytes = 4 * 1_048_576): string | undefined {
   const chunk = chunksOf(png).find(isCredentialChunk);
   if (!chunk) return undefined;
-  try {
-    return decodeSync(chunk.data).text;
-  } catch {
-    throw new AppError('VERIFY_INPUT_UNREADABLE', 400, { format: 'png' });
+  const unreadable = () => new AppError('VERIFY_INPUT_UNREADABLE', 400, { format: 'PNG' });
+  const data = Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
+  const keywordEnd = data.indexOf(0);
+  const compressed = data[keywordEnd + 1];
+  const method = data[keywordEnd + 2];
+  const languageEnd = data.indexOf(0, keywordEnd + 3);
+  const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
+  if (translatedEnd < 0 || (compressed !== 0 && compressed !== 1) || (compressed === 1 && method !== 0)) throw unreadable();
+  let text = data.subarray(translatedEnd + 1);
+  if (compressed === 1) {
+    try {
+      text = inflateSync(text, { maxOutputLength: maxTextBytes });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxTextBytes);
+      throw unreadable();
+    }
   }
+  if (text.byteLength > maxTextBytes) throw tooLarge(maxTextBytes);
+  return new TextDecoder().decode(text);
 }
+
+const tooLarge = (max: number) => new AppError('VERIFY_INPUT_TOO_LARGE', 413, { format: 'PNG', kilobytes: Math.ceil(max / 1024) });
 
 export function isPng(bytes: Uint8Array): boolean {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -14,6 +14,14 @@ export const credentialsMessages = defineMessages({
     fr: (p) => `Cette image ${p.format} ne contient pas de badge Open Badges 3.0.`,
     en: (p) => `This ${p.format} image holds no Open Badges 3.0 credential.`,
   },
+  VERIFY_INPUT_TOO_LARGE: {
+    fr: (p) => `Ce fichier ${p.format} est trop volumineux pour être vérifié${p.kilobytes ? ` (badge de plus de ${p.kilobytes} Ko une fois décompressé)` : p.elements ? ` (plus de ${p.elements} éléments)` : ''}.`,
+    en: (p) => `This ${p.format} file is too large to be verified${p.kilobytes ? ` (credential over ${p.kilobytes} kB once decompressed)` : p.elements ? ` (over ${p.elements} elements)` : ''}.`,
+  },
+  VERIFY_INPUT_TOO_COMPLEX: {
+    fr: (p) => `Ce badge est trop complexe pour être vérifié (plus de ${p.depth} niveaux d’imbrication ou de ${p.nodes} valeurs).`,
+    en: (p) => `This credential is too complex to be verified (over ${p.depth} nesting levels or ${p.nodes} values).`,
+  },
   CREDENTIAL_DOCUMENT_UNKNOWN: {
     fr: (p) => `Document inconnu hors ligne et sans résolveur : ${p.url}.`,
     en: (p) => `No offline copy of, and no resolver for: ${p.url}.`,
@@ -92,6 +100,18 @@ export const credentialsMessages = defineMessages({
     fr: (p) => `Type de signature non pris en charge : ${p.kind}.`,
     en: (p) => `Unsupported proof type: ${p.kind}.`,
   },
+  VERIFY_PROOF_TOO_MANY: {
+    fr: (p) => `Trop de signatures pour être vérifiées (${p.count} ; ${p.max} au plus).`,
+    en: (p) => `Too many proofs to verify (${p.count}; ${p.max} at most).`,
+  },
+  VERIFY_FETCH_LIMIT: {
+    fr: (p) => `Vérification arrêtée : ce badge demande de consulter plus de ${p.max} documents en ligne.`,
+    en: (p) => `Verification stopped: this credential needs more than ${p.max} online documents.`,
+  },
+  VERIFY_TIME_LIMIT: {
+    fr: (p) => `Vérification arrêtée après ${p.max} secondes : les serveurs consultés répondent trop lentement.`,
+    en: (p) => `Verification stopped after ${p.max} seconds: the servers consulted answer too slowly.`,
+  },
   VERIFY_PROOF_KEY_UNREACHABLE: {
     fr: (p) => `Clé de l’émetteur injoignable pour l’instant : ${p.url}.`,
     en: (p) => `The issuer key cannot be fetched right now: ${p.url}.`,
@@ -132,6 +152,10 @@ export const credentialsMessages = defineMessages({
     fr: (p) => `Liste de révocation non authentique ou illisible : ${p.reason}.`,
     en: (p) => `Status list not authentic or unreadable: ${p.reason}.`,
   },
+  VERIFY_STATUS_TOO_MANY: {
+    fr: (p) => `Trop d’entrées de statut pour être vérifiées (${p.count} ; ${p.max} au plus) : révocation non contrôlée.`,
+    en: (p) => `Too many status entries to check (${p.count}; ${p.max} at most): revocation not checked.`,
+  },
   VERIFY_STATUS_UNSUPPORTED: {
     fr: (p) => `Méthode de statut non prise en charge : ${p.type}.`,
     en: (p) => `Unsupported status method: ${p.type}.`,
@@ -149,8 +173,8 @@ export const credentialsMessages = defineMessages({
     en: (p) => `Expired on ${p.validUntil}.`,
   },
   VERIFY_ISSUER_OK: {
-    fr: (p) => `Émis par ${p.issuer}, dont la clé a signé le badge.`,
-    en: (p) => `Issued by ${p.issuer}, whose key signed the credential.`,
+    fr: (p) => `Signé par la clé de l’émetteur ${p.issuer}${p.name ? ` (qui se présente comme « ${p.name} »)` : ''}.`,
+    en: (p) => `Signed by the key of issuer ${p.issuer}${p.name ? ` (which calls itself “${p.name}”)` : ''}.`,
   },
   VERIFY_ISSUER_INVALID: {
     fr: () => 'Émetteur absent ou mal décrit (un Profile avec un id est requis).',

@@ -12,7 +12,8 @@ export interface RemoteDocument {
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 /** Answers for URLs we do not ship (did:web, our own https keys); undefined = not mine. */
 export type UrlResolver = (url: string) => Promise<Record<string, unknown> | undefined>;
-export type FetchJson = (url: string) => Promise<unknown>;
+/** GET a JSON document; `signal` ends it early (the verification's time budget is spent). */
+export type FetchJson = (url: string, options?: { signal?: AbortSignal }) => Promise<unknown>;
 
 // did:key is derived from the key itself, so it resolves offline (did-method-key spec §3.1).
 const didKey = didKeyDriver();

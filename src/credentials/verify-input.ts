@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import { AppError } from '../shared/errors';
 import { extractPngCredential, isPng } from './bake-png';
 import { extractSvgCredential } from './bake-svg';
+import { assertJsonBounded, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './verify-limits';
 
 export type InputFormat = 'json' | 'jwt' | 'png' | 'svg';
 
@@ -22,12 +23,23 @@ const unreadable = (format?: string) => new AppError('VERIFY_INPUT_UNREADABLE', 
 /**
  * Finds the credential in whatever a verifier is handed (docformat.md): JSON, a compact JWS,
  * or a PNG/SVG baked with either. Anything else is refused with a 400, not reported as an
- * "invalid credential": there is nothing to report on.
+ * "invalid credential": there is nothing to report on. What is decoded is bounded (`limits`):
+ * an inflated PNG chunk by its size (413 VERIFY_INPUT_TOO_LARGE), an SVG by its markup, the
+ * JSON by depth and number of values (400 VERIFY_INPUT_TOO_COMPLEX).
  */
-export function readCredential(input: Uint8Array | string | object): ReadCredential {
+export function readCredential(
+  input: Uint8Array | string | object,
+  limits: Pick<VerifyLimits, 'maxTextBytes' | 'maxDepth' | 'maxNodes'> = DEFAULT_VERIFY_LIMITS,
+): ReadCredential {
+  const read = readAny(input, limits);
+  assertJsonBounded(read.jwt ? [read.jwt.header, read.jwt.payload] : read.credential, { maxDepth: limits.maxDepth + 1, maxNodes: limits.maxNodes });
+  return read;
+}
+
+function readAny(input: Uint8Array | string | object, limits: Pick<VerifyLimits, 'maxTextBytes' | 'maxDepth' | 'maxNodes'>): ReadCredential {
   if (input instanceof Uint8Array) {
     if (isPng(input)) {
-      const text = extractPngCredential(input);
+      const text = extractPngCredential(input, limits.maxTextBytes);
       if (text === undefined) throw new AppError('VERIFY_NO_BAKED_CREDENTIAL', 400, { format: 'PNG' });
       return { ...readText(text), format: 'png' };
     }
@@ -41,6 +53,7 @@ export function readCredential(input: Uint8Array | string | object): ReadCredent
   }
   if (typeof input === 'string') return readString(input);
   if (input && typeof input === 'object' && !Array.isArray(input)) {
+    assertJsonBounded(input, limits); // before the (recursive) copy
     // A copy: the verifier libraries must not be able to alter the caller's object.
     return { format: 'json', credential: structuredClone(input) as Record<string, unknown> };
   }

@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { jwtClaimsFor, type JwtSignableCredential } from './sign-jwt';
-import { checkDataIntegrity, invalid, trackingLoader, unknownKey, type ProofDeps, type ProofOutcome } from './verify-proof';
+import { budgetOutcome, checkDataIntegrity, invalid, trackingLoader, unknownKey, type ProofDeps, type ProofOutcome } from './verify-proof';
 
 // OB 3.0 VC-JWT header rules (FACTS.md §2): alg RS256/ES256 (what the 1EdTech validator takes),
 // kid or jwk, optional typ "JWT", and "Additional JOSE Headers are NOT allowed".
@@ -47,7 +47,7 @@ async function lookUpKey(header: Record<string, unknown>, issuerId: string, deps
       return { jwk, belongs: method.controller === issuerId && kid.split('#')[0] === issuerId };
     } catch {
       const failure = unreachable();
-      return failure ? unknownKey(failure.url) : notFound(kid);
+      return failure ? (budgetOutcome(failure.error) ?? unknownKey(failure.url)) : notFound(kid);
     }
   }
   const authority = issuerAuthority(issuerId);
@@ -58,8 +58,8 @@ async function lookUpKey(header: Record<string, unknown>, issuerId: string, deps
   let document: Record<string, unknown>;
   try {
     document = (await deps.fetchJson(url)) as Record<string, unknown>;
-  } catch {
-    return unknownKey(url);
+  } catch (error) {
+    return budgetOutcome(error) ?? unknownKey(url);
   }
   const belongs = !isUrl || new URL(kid).host === authority;
   if (document && typeof document.kty === 'string') return { jwk: document as JsonWebKey, belongs };

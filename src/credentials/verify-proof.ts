@@ -3,6 +3,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { verifyCredential as vcVerifyCredential } from '@digitalbazaar/vc';
 import { AppError, type Params } from '../shared/errors';
 import type { DocumentLoader, FetchJson } from './document-loader';
+import { DEFAULT_VERIFY_LIMITS, isBudgetExceeded, type VerifyLimits } from './verify-limits';
 
 export interface ProofOutcome {
   ok: boolean | 'unknown';
@@ -15,6 +16,17 @@ export interface ProofOutcome {
 export interface ProofDeps {
   documentLoader: DocumentLoader;
   fetchJson: FetchJson;
+  limits?: Pick<VerifyLimits, 'maxProofs' | 'maxStatusEntries'>;
+}
+
+/**
+ * A fetch refused by the verification's budget (too many documents, or out of time): reported
+ * as such, not as an unreachable key. Out of time is 'unknown' (a slow host may answer later);
+ * too many documents is the credential's own doing, so a failure.
+ */
+export function budgetOutcome(error: unknown): ProofOutcome | undefined {
+  if (!isBudgetExceeded(error)) return undefined;
+  return { ok: error.code === 'VERIFY_TIME_LIMIT' ? 'unknown' : false, code: error.code, params: error.params, keyBelongsToIssuer: 'unknown' };
 }
 
 export const unknownKey = (url: string): ProofOutcome => ({
@@ -63,6 +75,9 @@ export function trackingLoader(loader: DocumentLoader) {
 export async function checkDataIntegrity(credential: Record<string, unknown>, deps: ProofDeps): Promise<ProofOutcome> {
   const proofs = ([] as Array<Record<string, unknown>>).concat((credential.proof as never) ?? []);
   if (proofs.length === 0) return { ok: false, code: 'VERIFY_PROOF_MISSING', keyBelongsToIssuer: 'unknown' };
+  const maxProofs = deps.limits?.maxProofs ?? DEFAULT_VERIFY_LIMITS.maxProofs;
+  if (proofs.length > maxProofs) return { ok: false, code: 'VERIFY_PROOF_TOO_MANY', params: { count: proofs.length, max: maxProofs }, keyBelongsToIssuer: 'unknown' };
+  if (proofs.some((p) => !p || typeof p !== 'object' || Array.isArray(p))) return invalid('proof');
   const supported = proofs.some((p) => p.type === 'DataIntegrityProof' && p.cryptosuite === 'eddsa-rdfc-2022');
   if (!supported) {
     // eddsa-2022 / Ed25519Signature2020 are deprecated suites we have no verifier for.
@@ -82,7 +97,7 @@ export async function checkDataIntegrity(credential: Record<string, unknown>, de
     return { ok: true, code: 'VERIFY_PROOF_OK', params: { kind: 'Data Integrity eddsa-rdfc-2022' }, keyBelongsToIssuer: true };
   }
   const failure = unreachable();
-  if (failure) return unknownKey(failure.url);
+  if (failure) return budgetOutcome(failure.error) ?? unknownKey(failure.url);
   return invalid(firstErrorMessage(result));
 }
 

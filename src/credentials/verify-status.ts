@@ -1,5 +1,7 @@
+import { gunzipSync } from 'node:zlib';
 import type { Params } from '../shared/errors';
-import { checkDataIntegrity, type ProofDeps } from './verify-proof';
+import { budgetOutcome, checkDataIntegrity, type ProofDeps } from './verify-proof';
+import { DEFAULT_VERIFY_LIMITS } from './verify-limits';
 import { isRevoked } from './status-list';
 
 export interface StatusOutcome {
@@ -29,7 +31,12 @@ export async function checkStatus(
 ): Promise<StatusOutcome> {
   const entries = ([] as Array<Record<string, unknown>>).concat((credential.credentialStatus as never) ?? []);
   if (entries.length === 0) return { ok: true, code: 'VERIFY_STATUS_NONE' };
+  // Each entry may make us fetch a list from any host: a credential listing thousands would turn
+  // a public verification into thousands of requests. OB 3.0 credentials carry one.
+  const max = deps.limits?.maxStatusEntries ?? DEFAULT_VERIFY_LIMITS.maxStatusEntries;
+  if (entries.length > max) return { ok: false, code: 'VERIFY_STATUS_TOO_MANY', params: { count: entries.length, max } };
   for (const entry of entries) {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return listInvalid('credentialStatus');
     const outcome =
       entry.type === 'BitstringStatusListEntry'
         ? await checkBitstringEntry(entry, credential, deps)
@@ -58,8 +65,8 @@ async function checkBitstringEntry(
   let list: Record<string, unknown>;
   try {
     list = (await deps.fetchJson(url)) as Record<string, unknown>;
-  } catch {
-    return { ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE', params: { url } };
+  } catch (error) {
+    return budgetOutcome(error) ?? { ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE', params: { url } };
   }
   // BSL "Validate Algorithm": the list is itself a credential; it must be the issuer's,
   // signed, and for the same purpose, or anyone could publish "not revoked".
@@ -70,6 +77,7 @@ async function checkBitstringEntry(
   const subject = list.credentialSubject as { statusPurpose?: unknown } | undefined;
   if (subject?.statusPurpose !== purpose) return listInvalid('statusPurpose');
   const proof = await checkDataIntegrity(list, deps);
+  if (proof.code === 'VERIFY_FETCH_LIMIT' || proof.code === 'VERIFY_TIME_LIMIT') return proof;
   if (proof.ok === 'unknown') return { ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE', params: { url } };
   if (!proof.ok) return listInvalid(String(proof.params?.reason ?? proof.code));
   // An expired list says nothing about today (BSL: validUntil bounds the list's caching).
@@ -78,12 +86,25 @@ async function checkBitstringEntry(
   }
   let set: boolean;
   try {
+    assertListBounded(list);
     set = await isRevoked(list, Number(indexText));
   } catch {
     return listInvalid('encodedList');
   }
   if (!set) return { ok: true, code: 'VERIFY_STATUS_OK' };
   return { ok: false, code: purpose === 'revocation' ? 'VERIFY_STATUS_REVOKED' : 'VERIFY_STATUS_SUSPENDED' };
+}
+
+/**
+ * A status list is GZIP'd, and whoever issues the credential chooses it: inflated here first with
+ * a cap on the bytes produced (16 MiB, 134 million entries; the spec's minimum is 16 KiB) before
+ * the library, which inflates without one, reads it.
+ */
+const MAX_LIST_BYTES = 16 * 1_048_576;
+function assertListBounded(list: Record<string, unknown>): void {
+  const encoded = (list.credentialSubject as { encodedList?: unknown } | undefined)?.encodedList;
+  if (typeof encoded !== 'string' || !encoded.startsWith('u')) throw new Error('encodedList');
+  gunzipSync(Buffer.from(encoded.slice(1), 'base64url'), { maxOutputLength: MAX_LIST_BYTES });
 }
 
 /** 1EdTech Revocation List (VCRL-10): revoked when listed with `revoked` true or omitted. */
@@ -97,10 +118,11 @@ async function checkRevocationList(
   let list: { revokedCredential?: Array<{ id?: unknown; revoked?: unknown }> };
   try {
     list = (await deps.fetchJson(url)) as typeof list;
-  } catch {
-    return { ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE', params: { url } };
+  } catch (error) {
+    return budgetOutcome(error) ?? { ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE', params: { url } };
   }
-  const listed = (list?.revokedCredential ?? []).find((r) => r?.id === credential.id);
+  const revoked = list?.revokedCredential;
+  const listed = (Array.isArray(revoked) ? revoked : []).find((r) => r?.id === credential.id);
   return listed && listed.revoked !== false
     ? { ok: false, code: 'VERIFY_STATUS_REVOKED' }
     : { ok: true, code: 'VERIFY_STATUS_OK' };

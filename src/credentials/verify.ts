@@ -3,9 +3,10 @@ import { credentialsMessages, type CredentialsMessageCode } from './credentials.
 import type { DocumentLoader, FetchJson } from './document-loader';
 import { readCredential, type InputFormat } from './verify-input';
 import { checkJwtProof } from './verify-jwt';
-import { checkDataIntegrity, type ProofOutcome } from './verify-proof';
+import { checkDataIntegrity, invalid, type ProofOutcome } from './verify-proof';
 import { checkSchema } from './verify-schema';
 import { checkStatus } from './verify-status';
+import { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './verify-limits';
 
 export type CheckName = 'parse' | 'schema' | 'proof' | 'status' | 'validity' | 'issuer';
 
@@ -21,7 +22,12 @@ export interface VerificationResult {
   /** True only when every check is `true`: a failed or unknown check makes it false. */
   valid: boolean;
   format: InputFormat;
+  /** The issuer as the credential describes itself: only `id` is bound by the signature. */
   issuer?: Record<string, unknown>;
+  /** The issuer id (a DID or URL) when it is well-formed: who really signed, when `issuer` passed. */
+  issuerId?: string;
+  /** True only when the issuer id is one of ours and the proof shows our key signed it. */
+  issuedByThisPlatform: boolean;
   achievement?: Record<string, unknown>;
   credential: Record<string, unknown>;
   checks: VerificationCheck[];
@@ -30,9 +36,17 @@ export interface VerificationResult {
 export interface VerifyDeps {
   /** Offline contexts + did:key + a did:web resolver (see document-loader.ts). */
   documentLoader: DocumentLoader;
-  /** GET a JSON document: did:web documents, JWKS/JWK, status lists. Throws when unreachable. */
+  /**
+   * GET a JSON document: did:web documents, JWKS/JWK, status lists. Throws when unreachable.
+   * For untrusted input, wrap it with `budgetedFetch` (verify-limits.ts), and build the
+   * document loader's did:web resolver on the wrapped one, so every fetch counts.
+   */
   fetchJson: FetchJson;
   now: Date;
+  /** Bounds on decoding and on what the checks may do; DEFAULT_VERIFY_LIMITS for what is left out. */
+  limits?: Partial<VerifyLimits>;
+  /** Whether an issuer id is this platform's (any of its current or former issuer ids). */
+  isOwnIssuer?: (issuerId: string) => boolean | Promise<boolean>;
 }
 
 function check(name: CheckName, ok: boolean | 'unknown', code: string, params: Params = {}): VerificationCheck {
@@ -56,8 +70,10 @@ export async function verifyCredential(
   input: Uint8Array | string | object,
   deps: VerifyDeps,
 ): Promise<VerificationResult> {
-  const read = readCredential(input);
+  const limits: VerifyLimits = { ...DEFAULT_VERIFY_LIMITS, ...deps.limits };
+  const read = readCredential(input, limits);
   const { credential } = read;
+  const proofDeps = { ...deps, limits };
   const checks: VerificationCheck[] = [check('parse', true, 'VERIFY_PARSE_OK', { format: read.format.toUpperCase() })];
 
   const schema = checkSchema(credential);
@@ -67,27 +83,44 @@ export async function verifyCredential(
       : check('schema', false, schema.code, schema.code === 'VERIFY_SCHEMA_FAILED' ? { errors: schema.errors } : {}),
   );
 
-  const proof: ProofOutcome = read.jwt
-    ? await checkJwtProof(read.jwt, credential, deps)
-    : await checkDataIntegrity(credential, deps);
+  // The libraries behind these checks throw on some malformed input: that is a failed check,
+  // never a 500 (tests/fuzz/verify.fuzz.test.ts).
+  const proof: ProofOutcome = await (read.jwt ? checkJwtProof(read.jwt, credential, proofDeps) : checkDataIntegrity(credential, proofDeps))
+    .catch((error: unknown) => invalid(error instanceof Error ? error.message : 'proof'));
   checks.push(check('proof', proof.ok, proof.code, proof.params));
 
-  const status = await checkStatus(credential, deps);
+  const status = await checkStatus(credential, { ...proofDeps, now: deps.now })
+    .catch((error: unknown) => ({ ok: false as const, code: 'VERIFY_STATUS_LIST_INVALID', params: { reason: error instanceof Error ? error.message.slice(0, 200) : 'status' } }));
   checks.push(check('status', status.ok, status.code, status.params));
 
   checks.push(validity(credential, deps.now));
-  checks.push(issuerCheck(credential, proof));
+  const issuerResult = issuerCheck(credential, proof);
+  checks.push(issuerResult);
 
   const subject = credential.credentialSubject as { achievement?: unknown } | undefined;
   const issuer = credential.issuer;
+  const issuerId = wellFormedIssuerId(credential);
+  const issuedByThisPlatform = issuerResult.ok === true && issuerId !== undefined && deps.isOwnIssuer !== undefined && (await deps.isOwnIssuer(issuerId));
   return {
     valid: checks.every((c) => c.ok === true),
     format: read.format,
-    ...(issuer ? { issuer: typeof issuer === 'string' ? { id: issuer } : (issuer as Record<string, unknown>) } : {}),
-    ...(subject?.achievement ? { achievement: subject.achievement as Record<string, unknown> } : {}),
+    ...(issuer && typeof issuer === 'object' && !Array.isArray(issuer) ? { issuer: issuer as Record<string, unknown> } : {}),
+    ...(typeof issuer === 'string' ? { issuer: { id: issuer } } : {}),
+    ...(issuerId ? { issuerId } : {}),
+    issuedByThisPlatform,
+    ...(isPlainObject(subject) && isPlainObject(subject.achievement) ? { achievement: subject.achievement } : {}),
     credential,
     checks,
   };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The issuer's id when it is a URI: what the signature is bound to, unlike its name or url. */
+function wellFormedIssuerId(credential: Record<string, unknown>): string | undefined {
+  const issuer = credential.issuer as unknown;
+  const id = typeof issuer === 'string' ? issuer : isPlainObject(issuer) ? issuer.id : undefined;
+  return typeof id === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(id) ? id : undefined;
 }
 
 /** verification.md step 4: not yet valid before validFrom, expired after validUntil. */
@@ -121,6 +154,7 @@ function issuerCheck(credential: Record<string, unknown>, proof: ProofOutcome): 
     return check('issuer', 'unknown', 'VERIFY_ISSUER_UNKNOWN');
   }
   if (!proof.keyBelongsToIssuer) return check('issuer', false, 'VERIFY_ISSUER_KEY_MISMATCH');
-  const name = typeof issuer === 'object' && typeof issuer.name === 'string' ? issuer.name : id;
-  return check('issuer', true, 'VERIFY_ISSUER_OK', { issuer: name });
+  // The id is what the key is bound to; the name is whatever the credential says of itself.
+  const name = typeof issuer === 'object' && typeof issuer.name === 'string' ? issuer.name.slice(0, 200) : undefined;
+  return check('issuer', true, 'VERIFY_ISSUER_OK', { issuer: id, name });
 }

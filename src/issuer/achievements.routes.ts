@@ -5,12 +5,14 @@ import { errorResponses } from '../shared/schemas';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '../credentials/contexts/index';
 import { publishedAchievement } from './achievements';
 import { achievementPng, achievementSvg } from './images';
+import { addPublicFileHeaders } from './credential-files.routes';
 import { BinaryFile, DAY, JsonLdDocument, sendDocument, sendImage } from './http';
 
 const Params = Type.Object({ key: Type.String({ maxLength: 64, example: 'data-juridique' }) });
 
 /** Each badge's Achievement and its designed image, at stable public URLs. */
 export const achievementsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  addPublicFileHeaders(app);
   const badgeOf = (key: string) => {
     const badge = app.programme.badges.find((b) => b.key === key);
     if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key });

@@ -16,11 +16,26 @@ const HOUR = 3600;
 const STATUS_MAX_AGE = 60; // a revocation is visible to verifiers within a minute
 
 /**
+ * Headers for the public files (scoped to the plugin that adds it): never sniffed as another
+ * type, and an SVG opened directly may run nothing and load nothing (a baked SVG carries text
+ * its holder chose, and an image is the classic stored-XSS carrier).
+ */
+export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
+export function addPublicFileHeaders(app: import('fastify').FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (/^image\/svg\+xml/i.test(String(reply.getHeader('content-type') ?? ''))) reply.header('content-security-policy', SVG_CSP);
+    return payload;
+  });
+}
+
+/**
  * The public files of a credential and the status lists. `GET /credentials/:id` answers the
  * JSON; the HTML page for browsers is the pages area's route on the same URL, constrained with
  * `{ accept: 'html' }` (see credentials.plugin.ts), and `findCredential` is its data.
  */
 export const credentialFilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  addPublicFileHeaders(app);
   const load = async (id: string) => {
     const file = isUuid(id) ? await findCredentialFile(app.db, id.toLowerCase()) : undefined;
     if (!file) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id });

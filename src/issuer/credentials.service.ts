@@ -6,6 +6,8 @@ import type { CredentialIdsOf } from '../badges/progress.service';
 import type { Programme } from '../programme/load-programme';
 import { createDocumentLoader, didWebResolver } from '../credentials/document-loader';
 import { verifyCredential, type VerificationResult } from '../credentials/verify';
+import { budgetedFetch, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../credentials/verify-limits';
+import { issuerDid } from '../credentials/issuer';
 import { createKeyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
@@ -31,7 +33,14 @@ export interface Credentials {
   revokeForAwards(tx: Db, actor: Actor | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
 }
 
-export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 'keySecret'>; programme: Programme; fetch?: typeof globalThis.fetch }): Credentials {
+export function createCredentials(options: {
+  config: Pick<Config, 'publicUrl' | 'keySecret'>;
+  programme: Programme;
+  /** Tests only: what verification fetches outside documents with (instead of the HTTPS client). */
+  fetch?: typeof globalThis.fetch;
+  /** What one verification may cost (verify-limits.ts); the defaults suit a public endpoint. */
+  verifyLimits?: Partial<VerifyLimits>;
+}): Credentials {
   const { publicUrl, keySecret } = options.config;
   const keyring = createKeyring({ publicUrl, secret: keySecret });
   // Signing resolves contexts and did:key offline, nothing else: no network at signing time.
@@ -54,8 +63,17 @@ export function createCredentials(options: { config: Pick<Config, 'publicUrl' | 
       return rotated;
     },
     verify(db, input) {
-      const fetchJson = createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch });
-      return verifyCredential(input, { documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }), fetchJson, now: new Date() });
+      const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
+      // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
+      const fetchJson = budgetedFetch(createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch }), limits);
+      return verifyCredential(input, {
+        documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
+        fetchJson,
+        now: new Date(),
+        limits,
+        // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
+        isOwnIssuer: async (issuerId) => (await keyring.published(db)).keys.some((key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId),
+      });
     },
     revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),

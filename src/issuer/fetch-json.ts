@@ -29,7 +29,7 @@ export function ownPath(publicUrl: string, url: string): string | undefined {
  */
 export function createFetchJson(options: FetchJsonOptions): FetchJson {
   const { timeoutMs = 5000, maxBytes = 1_048_576 } = options;
-  return async (url) => {
+  return async (url, { signal } = {}) => {
     const own = ownPath(options.publicUrl, url);
     if (own !== undefined) {
       const document = await options.local(own);
@@ -37,9 +37,10 @@ export function createFetchJson(options: FetchJsonOptions): FetchJson {
       return document;
     }
     if (!url.startsWith('https://')) throw new Error(`refusing a non-https URL: ${url}`);
-    if (!options.fetch) return JSON.parse(await httpsGetText(url, timeoutMs, maxBytes)) as unknown;
+    if (!options.fetch) return JSON.parse(await httpsGetText(url, timeoutMs, maxBytes, undefined, signal)) as unknown;
     // No redirects: a public host could otherwise bounce the request to a private one.
-    const response = await options.fetch(url, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await options.fetch(url, { headers: { accept: ACCEPT }, signal: signal ? AbortSignal.any([timeout, signal]) : timeout, redirect: 'error' });
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return JSON.parse(await readCapped(response, maxBytes, url)) as unknown;
   };
@@ -54,11 +55,15 @@ export async function httpsGetText(
   url: string, timeoutMs: number, maxBytes: number,
   // Tests only: plain HTTP and their own lookup, to reach a local server that misbehaves.
   transport: { get: typeof get; lookup: typeof publicOnlyLookup } = { get, lookup: publicOnlyLookup },
+  /** Ends the request early: the verification that asked for it is out of time. */
+  signal?: AbortSignal,
 ): Promise<string> {
   const { hostname } = new URL(url);
   // Node connects to an IP literal without any lookup: check it here.
   if (isIP(hostname.replace(/^\[|\]$/g, '')) && transport.lookup === publicOnlyLookup) await refusePrivateHost(hostname);
+  signal?.throwIfAborted();
   let deadline: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   return new Promise<string>((resolve, reject) => {
     // One deadline for the whole exchange: `timeout` alone only bounds silences, and a server
     // sending a byte now and then would hold the request (and a public /api/verify) for weeks.
@@ -84,7 +89,12 @@ export async function httpsGetText(
     });
     request.on('timeout', () => request.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)));
     request.on('error', reject);
-  }).finally(() => clearTimeout(deadline));
+    onAbort = () => request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(`aborted: ${url}`));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  }).finally(() => {
+    clearTimeout(deadline);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  });
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -117,23 +127,22 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// Anyone can make /api/verify fetch a URL: it must not become a way into our own network.
-const privateRanges = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
-  privateRanges.addSubnet(net, bits, 'ipv4');
-  // The same IPv4 ranges reached through IPv6 translation: NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
-  const [hi, lo] = ipv4Groups(net);
-  privateRanges.addSubnet(`64:ff9b::${hi}:${lo}`, 96 + bits, 'ipv6');
-  privateRanges.addSubnet(`2002:${hi}:${lo}::`, 16 + bits, 'ipv6');
-}
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
-  privateRanges.addSubnet(net, bits, 'ipv6');
-}
-
-function ipv4Groups(address: string): [string, string] {
-  const [a, b, c, d] = address.split('.').map(Number) as [number, number, number, number];
-  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
-}
+// Anyone can make /api/verify fetch a URL: it must not become a way into our own network. An
+// allow-list, not a block list: only global unicast addresses pass (IANA special-purpose
+// registries, RFC 6890), so a range nobody thought of (IPv4-compatible ::7f00:1, site-local
+// fec0::/10, discard-only 100::/64, 192.0.0.0/24…) is refused by default.
+const v4Unicast = new BlockList();
+v4Unicast.addRange('1.0.0.0', '223.255.255.255', 'ipv4'); // below multicast (224/4) and reserved (240/4)
+const v4Special = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
+  ['198.51.100.0', 24], ['203.0.113.0', 24],
+] as const) v4Special.addSubnet(net, bits, 'ipv4');
+const v6Unicast = new BlockList();
+v6Unicast.addSubnet('2000::', 3, 'ipv6'); // global unicast: everything else (::/8, fc00::/7, fe80::/10, fec0::/10, ff00::/8, 100::/64…) is out
+const v6Special = new BlockList();
+for (const [net, bits] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20], ['3ffe::', 16]] as const) v6Special.addSubnet(net, bits, 'ipv6');
 
 export async function refusePrivateHost(hostname: string) {
   const host = hostname.replace(/^\[|\]$/g, '');
@@ -143,9 +152,42 @@ export async function refusePrivateHost(hostname: string) {
   }
 }
 
-function isPrivate(raw: string, rawFamily: number): boolean {
-  // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is checked as the IPv4 address it is.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw)?.[1];
-  const [address, family] = mapped ? [mapped, 4] : [raw, rawFamily];
-  return privateRanges.check(address, family === 6 ? 'ipv6' : 'ipv4');
+function isPrivate(address: string, family: number): boolean {
+  return !isPublicUnicast(address, family);
+}
+
+/** Only a global unicast address; IPv4 reached through IPv6 (mapped, NAT64, 6to4) as that IPv4. */
+export function isPublicUnicast(raw: string, family: number): boolean {
+  if (family === 4) return isIP(raw) === 4 && v4Unicast.check(raw, 'ipv4') && !v4Special.check(raw, 'ipv4');
+  const bytes = ipv6Bytes(raw);
+  if (!bytes) return false;
+  const word = (i: number) => (bytes[i]! << 8) | bytes[i + 1]!;
+  const v4 = (at: number) => bytes.subarray(at, at + 4).join('.');
+  const zeros = (from: number, to: number) => bytes.subarray(from, to).every((b) => b === 0);
+  if (zeros(0, 10) && word(10) === 0xffff) return isPublicUnicast(v4(12), 4); // ::ffff:a.b.c.d
+  if (word(0) === 0x64 && word(2) === 0xff9b && zeros(4, 12)) return isPublicUnicast(v4(12), 4); // NAT64 64:ff9b::/96
+  if (word(0) === 0x2002) return isPublicUnicast(v4(2), 4); // 6to4
+  const text = Array.from({ length: 8 }, (_, i) => word(i * 2).toString(16)).join(':');
+  return v6Unicast.check(text, 'ipv6') && !v6Special.check(text, 'ipv6');
+}
+
+/** The 16 bytes of an IPv6 address (with `::`, a dotted IPv4 tail, a zone id), or undefined. */
+export function ipv6Bytes(raw: string): Uint8Array | undefined {
+  const address = raw.replace(/%.*$/, '');
+  if (isIP(address) !== 6) return undefined;
+  const [head = '', tail] = address.split('::') as [string, string | undefined];
+  const groups = (part: string) => (part === '' ? [] : part.split(':')).flatMap((g) => {
+    if (g.includes('.')) {
+      const [a, b, c, d] = g.split('.').map(Number) as [number, number, number, number];
+      return [((a << 8) | b), ((c << 8) | d)];
+    }
+    return [parseInt(g, 16)];
+  });
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const words = tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  if (words.length !== 8) return undefined;
+  const bytes = new Uint8Array(16);
+  words.forEach((w, i) => { bytes[i * 2] = w >> 8; bytes[i * 2 + 1] = w & 0xff; });
+  return bytes;
 }

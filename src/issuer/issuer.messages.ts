@@ -2,6 +2,10 @@ import { defineMessages } from '../shared/errors';
 
 /** The credentials area's application codes (the core's are in credentials/credentials.messages.ts). */
 export const issuerMessages = defineMessages({
+  VERIFY_RATE_LIMITED: {
+    fr: (p) => `Trop de vérifications depuis votre adresse : réessayez dans ${p.seconds} secondes.`,
+    en: (p) => `Too many verifications from your address: try again in ${p.seconds} seconds.`,
+  },
   CREDENTIAL_KEYS_MISSING: {
     fr: () => 'Les clés de signature de l’émetteur manquent : redémarrez la plateforme pour les créer.',
     en: () => 'The issuer signing keys are missing: restart the platform to create them.',

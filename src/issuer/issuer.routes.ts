@@ -3,12 +3,14 @@ import { OB_CONTEXT, VC_V2_CONTEXT } from '../credentials/contexts/index';
 import { issuerProfile } from './achievements';
 import { issuerSvg } from './images';
 import { publishedDidDocument, publishedJwks } from './published';
+import { addPublicFileHeaders } from './credential-files.routes';
 import { BinaryFile, JsonLdDocument, sendDocument, sendImage } from './http';
 
 const KEYS_MAX_AGE = 300; // a rotation shows within five minutes
 
 /** The issuer, public: DID document, JWKS, Profile and logo. */
 export const issuerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  addPublicFileHeaders(app);
   const { keyring } = app.credentials.deps;
   const didDocument = {
     schema: {

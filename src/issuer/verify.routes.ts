@@ -1,9 +1,36 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hit } from '../auth/rate-limit.store';
+import type { Config } from '../config';
 import { AppError } from '../shared/errors';
 import { errorResponses } from '../shared/schemas';
+import { ipv6Bytes } from './fetch-json';
 
 const BODY_LIMIT = 4 * 1_048_576; // a baked 512 px PNG is a few hundred kB
+
+/**
+ * Verifying costs CPU (canonicalisation, signatures) and may fetch outside documents, and anyone
+ * may ask: one budget per client address for POST /api/verify and the verifier page together,
+ * counted in PostgreSQL (rate-limit.store.ts) so several instances share it.
+ */
+export const DEFAULT_VERIFY_RATE_LIMIT: NonNullable<Config['verifyRateLimit']> = { max: 30, windowSeconds: 60 };
+
+/** The client a limit counts: its IPv4 address, or its IPv6 /64 (one subscriber's usual share). */
+export function clientKey(ip: string): string {
+  const bytes = ip.includes(':') ? ipv6Bytes(ip) : undefined;
+  if (!bytes) return ip;
+  const mapped = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  if (mapped) return bytes.subarray(12).join('.');
+  return `${Buffer.from(bytes.subarray(0, 8)).toString('hex')}/64`;
+}
+
+/** Counts one verification for the request's client; 429 VERIFY_RATE_LIMITED (with Retry-After) past the limit. */
+export async function limitVerifyRate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const { max, windowSeconds } = app.config.verifyRateLimit ?? DEFAULT_VERIFY_RATE_LIMIT;
+  const { count, resetInSeconds } = await hit(app.db, `verify:ip:${clientKey(request.ip)}`, windowSeconds * 1000);
+  if (count > max) throw new AppError('VERIFY_RATE_LIMITED', 429, { seconds: resetInSeconds });
+}
 
 const CheckSchema = Type.Object({
   check: Type.Union([
@@ -17,7 +44,9 @@ const CheckSchema = Type.Object({
 export const VerifyResultSchema = Type.Object({
   valid: Type.Boolean({ description: 'True only when every check passed' }),
   format: Type.Union([Type.Literal('json'), Type.Literal('jwt'), Type.Literal('png'), Type.Literal('svg')]),
-  issuer: Type.Optional(Type.Object({}, { additionalProperties: true })),
+  issuedByThisPlatform: Type.Boolean({ description: 'True only when this platform\'s own issuer key signed it. A credential may copy our name, url and e-mail: only `issuerId` says who signed.' }),
+  issuerId: Type.Optional(Type.String({ description: 'The issuer id (DID or URL): what the signature binds, unlike the name', example: 'did:web:badges.example.org' })),
+  issuer: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The issuer as the credential describes itself (self-declared, except its id)' })),
   achievement: Type.Optional(Type.Object({}, { additionalProperties: true })),
   checks: Type.Array(CheckSchema),
 });
@@ -36,15 +65,17 @@ export const verifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['credentials'], summary: 'Vérifie un badge (JSON, JWT, PNG ou SVG) / verifies a credential (JSON, JWT, PNG or SVG)',
       consumes: ['application/json', 'application/vc+ld+json', 'text/plain', 'image/png', 'image/svg+xml', 'application/octet-stream'],
-      response: { 200: VerifyResultSchema, ...errorResponses(400, 413) },
+      response: { 200: VerifyResultSchema, ...errorResponses(400, 413, 429) },
     },
+    // Counted before the body is read: a client over the limit costs one query, nothing more.
+    onRequest: async (request) => limitVerifyRate(app, request),
     handler: async (request) => {
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new AppError('VERIFY_INPUT_UNREADABLE', 400, {});
       const result = await app.credentials.verify(app.db, new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-      const { valid, format, issuer, achievement } = result;
+      const { valid, format, issuer, issuerId, issuedByThisPlatform, achievement } = result;
       const checks = result.checks.map((c) => ({ check: c.check, ok: c.ok, code: c.code, message: c.message[request.lang] }));
-      return { valid, format, ...(issuer ? { issuer } : {}), ...(achievement ? { achievement } : {}), checks };
+      return { valid, format, issuedByThisPlatform, ...(issuerId ? { issuerId } : {}), ...(issuer ? { issuer } : {}), ...(achievement ? { achievement } : {}), checks };
     },
   });
 };

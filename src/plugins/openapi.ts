@@ -12,5 +12,12 @@ export default fp<{ publicUrl: string }>(async (app, { publicUrl }) => {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // In a scope of its own: nosniff on the UI and its files, without touching any other route.
+  await app.register(async (docs) => {
+    docs.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('x-content-type-options', 'nosniff');
+      return payload;
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
 }, { name: 'openapi' });

@@ -30,6 +30,12 @@ export const credentialCommonText = defineText('credential-common', {
   unknownTitle: 'Vérification incomplète',
   unknownBody: 'Un contrôle n’a pas pu être mené (clé ou liste de révocation injoignable) : réessayez plus tard.',
   checkedAt: 'Vérifié le {date}.',
+  signerOurs: 'Émis et signé par cette plateforme.',
+  signerOther: 'Ce badge n’a pas été émis par cette plateforme.',
+  signerId: 'Émetteur (identifiant qui a signé) : {id}',
+  signerIdUnconfirmed: 'Émetteur annoncé, non confirmé par la signature : {id}',
+  signerNoId: 'Ce badge ne désigne pas d’émetteur identifiable.',
+  signerClaimsName: 'Il se présente sous le nom « {name} » : ce nom est celui que le badge se donne, il n’est pas vérifié.',
 }, {
   downloadsTitle: 'Download',
   downloadJson: 'Signed badge (JSON)',
@@ -59,6 +65,12 @@ export const credentialCommonText = defineText('credential-common', {
   unknownTitle: 'Verification incomplete',
   unknownBody: 'A check could not be carried out (key or revocation list unreachable): try again later.',
   checkedAt: 'Checked on {date}.',
+  signerOurs: 'Issued and signed by this platform.',
+  signerOther: 'This badge was NOT issued by this platform.',
+  signerId: 'Issuer (the id that signed): {id}',
+  signerIdUnconfirmed: 'Stated issuer, not confirmed by the signature: {id}',
+  signerNoId: 'This badge names no identifiable issuer.',
+  signerClaimsName: 'It calls itself “{name}”: that name is what the badge says of itself, it is not verified.',
 }, ['check.proof']);
 
 /** "Mes badges": the learner's credentials, their files, and ways to share them. */
@@ -162,7 +174,6 @@ export const verifierText = defineText('verifier', {
   resultTitle: 'Résultat',
   format: 'Format lu : {format}',
   badge: 'Badge : {name}',
-  issuer: 'Émetteur : {name}',
   privacy: 'Ce que vous déposez sert uniquement à la vérification : rien n’est conservé.',
   another: 'Vérifier un autre badge',
 }, {
@@ -181,7 +192,6 @@ export const verifierText = defineText('verifier', {
   resultTitle: 'Result',
   format: 'Format read: {format}',
   badge: 'Badge: {name}',
-  issuer: 'Issuer: {name}',
   privacy: 'What you drop is used for the verification only: nothing is kept.',
   another: 'Verify another badge',
 });

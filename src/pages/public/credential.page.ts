@@ -6,7 +6,7 @@ import { layoutText } from '../i18n/layout.text';
 import { credentialCommonText, credentialText } from '../i18n/credentials.text';
 import { markdown } from '../markdown';
 import { fmt, textFor } from '../text';
-import { checksList, downloadList, verdictBanner } from './credential.partials';
+import { checksList, downloadList, signerNotice, verdictBanner } from './credential.partials';
 
 const day = (iso: string, lang: PageContext['lang']) => formatDay(new Date(`${iso}T12:00:00Z`), lang, 'UTC');
 
@@ -40,6 +40,7 @@ export function credentialPage(ctx: PageContext, c: PublicCredential): PageView 
     title: c.name,
     head: shareTags(ctx, c),
     main: html`${verdictBanner(ctx, c.verification)}
+${signerNotice(ctx, c.verification)}
 <article class="credential" aria-labelledby="titre-badge">
   <div class="credential-hero">
     <img class="credential-image" src="/achievements/${c.badgeKey}/image.svg" alt="${fmt(t.imageAlt, { name: c.name })}" width="200" height="200" data-fallback="${ctx.assets.url('badge.svg')}">

@@ -19,11 +19,54 @@ export interface VerificationView {
   valid: boolean;
   checks: CheckView[];
   at: Date;
+  /**
+   * Who signed: the issuer id (what the signature binds), whether it is this platform's issuer,
+   * and the name the credential gives itself (anyone can copy a name, a url, an e-mail).
+   */
+  signer?: { id?: string; ours: boolean; confirmed: boolean; name?: string };
+}
+
+interface ResultLike {
+  valid: boolean;
+  checks: Array<{ check: CheckName; ok: boolean | 'unknown'; code: string; message: { fr: string; en: string } }>;
+  issuerId?: string;
+  issuedByThisPlatform?: boolean;
+  issuer?: Record<string, unknown>;
 }
 
 /** The verifier's result in one language (the service renders both). */
-export function verificationView(result: { valid: boolean; checks: Array<{ check: CheckName; ok: boolean | 'unknown'; code: string; message: { fr: string; en: string } }> }, lang: Lang, at = new Date()): VerificationView {
-  return { valid: result.valid, at, checks: result.checks.map((c) => ({ check: c.check, ok: c.ok, code: c.code, message: c.message[lang] })) };
+export function verificationView(result: ResultLike, lang: Lang, at = new Date()): VerificationView {
+  const name = typeof result.issuer?.name === 'string' ? result.issuer.name.slice(0, 200) : undefined;
+  return {
+    valid: result.valid,
+    at,
+    checks: result.checks.map((c) => ({ check: c.check, ok: c.ok, code: c.code, message: c.message[lang] })),
+    signer: {
+      ...(result.issuerId ? { id: result.issuerId } : {}),
+      ours: result.issuedByThisPlatform === true,
+      confirmed: result.checks.some((c) => c.check === 'issuer' && c.ok === true),
+      ...(name ? { name } : {}),
+    },
+  };
+}
+
+/**
+ * Who really signed, right under the verdict. Never the self-declared name alone: the issuer id
+ * always shows, and a credential from anyone else says plainly that it is not this platform's.
+ */
+export function signerNotice(ctx: PageContext, v: VerificationView): Html {
+  const s = v.signer;
+  if (!s) return html``;
+  const t = textFor(credentialCommonText, ctx.lang);
+  const idLine = (template: string) => (s.id ? html`<p class="signer-id">${fmt(template, { id: s.id })}</p>` : html`<p class="signer-id">${t.signerNoId}</p>`);
+  if (s.ours) {
+    return html`<div class="signer signer-ours" data-signer="this-platform"><p><strong>${t.signerOurs}</strong></p>${idLine(t.signerId)}</div>`;
+  }
+  return html`<div class="signer signer-other" role="note" data-signer="other">
+  <p><strong>${t.signerOther}</strong></p>
+  ${idLine(s.confirmed ? t.signerId : t.signerIdUnconfirmed)}
+  ${s.name ? html`<p>${fmt(t.signerClaimsName, { name: s.name })}</p>` : ''}
+</div>`;
 }
 
 export type Verdict = 'valid' | 'revoked' | 'expired' | 'invalid' | 'unknown';

@@ -3,11 +3,12 @@ import { attr, html, type Html } from '../html';
 import { csrfField, type PageContext, type PageView } from '../layout';
 import { verifierText } from '../i18n/credentials.text';
 import { fmt, textFor } from '../text';
-import { checksList, verdictBanner, type VerificationView } from './credential.partials';
+import { checksList, signerNotice, verdictBanner, type VerificationView } from './credential.partials';
 
 export interface VerifierData {
   pasted?: string;
   /** The checks of the credential just sent, with what was read from it. */
+  /** `issuerName` is kept for callers that still pass it: the page shows who signed (`signer`), never a name alone. */
   result?: VerificationView & { format: string; badgeName?: string; issuerName?: string };
   errors?: Record<string, string>;
   message?: string;
@@ -44,10 +45,10 @@ ${failed ? errorSummary(t.errorTitle, data.message ?? '', data.errors) : ''}
 ${r ? html`<section aria-labelledby="titre-resultat" class="verification-result" id="resultat" tabindex="-1">
   <h2 id="titre-resultat">${t.resultTitle}</h2>
   ${verdictBanner(ctx, r)}
+  ${signerNotice(ctx, r)}
   <ul class="plain-list facts-list">
     <li>${fmt(t.format, { format: r.format.toUpperCase() })}</li>
     ${r.badgeName ? html`<li>${fmt(t.badge, { name: r.badgeName })}</li>` : ''}
-    ${r.issuerName ? html`<li>${fmt(t.issuer, { name: r.issuerName })}</li>` : ''}
   </ul>
   ${checksList(ctx, r)}
 </section>

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../shared/errors';
+import { limitVerifyRate } from '../../issuer/verify.routes';
 import { translate } from '../../shared/messages';
 import { formBody } from '../forms';
 import { verifierText } from '../i18n/credentials.text';
@@ -30,22 +31,23 @@ export const verifierPages: FastifyPluginAsync<{ views: Views }> = async (app, {
     };
     if (!pasted && !file) return show({ errors: { credential: textFor(verifierText, request.lang).nothing }, status: 400 });
     try {
+      // The same per-client budget as POST /api/verify (counted once per submitted form).
+      await limitVerifyRate(app, request);
       // A dropped file wins over pasted text: it is what the person did last.
       const input = file ? new Uint8Array(await readSmallFile(file, MAX_BYTES)) : pasted;
       const result = await app.credentials.verify(app.db, input);
       const achievement = result.achievement as { name?: unknown } | undefined;
-      const issuer = result.issuer as { name?: unknown; id?: unknown } | undefined;
       return show({
         pasted: file ? undefined : pasted,
         result: {
           ...verificationView(result, request.lang),
           format: result.format,
-          badgeName: text(achievement?.name),
-          issuerName: text(issuer?.name) ?? text(issuer?.id),
+          badgeName: text(achievement?.name)?.slice(0, 200),
         },
       });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
+      if (error.status === 429 && error.params.seconds) reply.header('retry-after', String(error.params.seconds));
       return show({ pasted, message: translate(error.code, error.params, request.lang), status: error.status });
     }
   });
