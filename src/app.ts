@@ -30,14 +30,41 @@ import { verifyRoutes } from './issuer/verify.routes';
 import { credentialsRoutes } from './issuer/credentials.routes';
 
 /** Registers plugins, then one route plugin per area: this list is the table of contents. */
+/** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
+export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+
+/**
+ * The access log's request, as Fastify's default serializer writes it, with the URL redacted.
+ * (`suite=` only ever names a learner page; other query values are not secrets.)
+ */
+export const logSerializers = {
+  req(request: { method: string; url: string; host?: string; ip?: string; headers?: Record<string, string | string[] | undefined>; socket?: { remotePort?: number } }) {
+    return {
+      method: request.method,
+      url: redactUrl(request.url),
+      version: request.headers?.['accept-version'] as string | undefined,
+      host: request.host,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort,
+    };
+  },
+};
+
+/** TRUST_PROXY=n: the socket's peer and the n − 1 addresses before it are proxies; the next one is the client. */
+const trustHops = (hops: number) => (_address: string, index: number) => index < hops;
+
 export async function buildApp(config: Config, deps: AppDeps & { awards: Awards; credentials: Credentials }, options: FastifyServerOptions = {}) {
   const app = Fastify({
-    ...(options.loggerInstance ? {} : { logger: { level: config.logLevel } }),
+    ...(options.loggerInstance ? {} : { logger: { level: config.logLevel, serializers: logSerializers } }),
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY): otherwise any client picks its IP.
-    trustProxy: (config.trustProxy ?? false) as boolean,
+    // Fastify ≥ 5.12 ignores a bare hop count (it trusts nothing): a count is given as the function
+    // proxy-addr calls per hop (i = 0 is the socket's peer), so TRUST_PROXY=1 trusts one proxy.
+    trustProxy: (typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy ?? false) as boolean,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, keywords: ['example'] } },
     ...options,
+    // A given logger gets the same serializers (a child's serializers win over Fastify's defaults).
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance.child({}, { serializers: logSerializers }) } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(dbPlugin, { config, deps });

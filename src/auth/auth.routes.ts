@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Email, errorResponses } from '../shared/schemas';
+import { normaliseEmail } from '../shared/schemas';
 import { loginOrganiser, requestMagicLink, verifyMagicLink } from './auth.service';
+import { fromKnownDevice, rememberDevice } from './known-device';
 
 const TokenResponse = Type.Object({
   token: Type.String({ description: 'JWT to send as `Authorization: Bearer …`' }),
@@ -14,10 +16,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['auth'],
       summary: 'Connexion organisateur / organiser sign-in',
       body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      description: 'Failures are limited per account and client, per client, and per account (a browser that signed in before is exempt from the last one): 429 with Retry-After.',
       response: { 200: TokenResponse, ...errorResponses(400, 401, 429) },
     },
-    handler: async (request) => {
-      const claims = await loginOrganiser(app.db, { ...request.body, ip: request.ip });
+    handler: async (request, reply) => {
+      // A client that keeps cookies is a known browser after its first success (see known-device.ts).
+      const knownDevice = fromKnownDevice(request, normaliseEmail(request.body.email));
+      const claims = await loginOrganiser(app.db, { ...request.body, ip: request.ip, knownDevice });
+      rememberDevice(reply, claims.email);
       return { token: app.signToken(claims), role: claims.role };
     },
   });
@@ -26,12 +32,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['auth'],
       summary: 'Envoie un lien de connexion (apprenants) / e-mails a sign-in link (learners)',
-      description: 'Always 202, whether or not the address is known.',
+      description: 'Always 202, whether or not the address is known (an address asked for too often is silently not e-mailed again). 429 when one client asks for too many links, whatever the addresses.',
       body: Type.Object({ email: Email }),
-      response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400) },
+      response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400, 429) },
     },
     handler: async (request, reply) => {
-      await requestMagicLink(app.db, { email: request.body.email, lang: request.lang, publicUrl: app.config.publicUrl });
+      await requestMagicLink(app.db, { email: request.body.email, lang: request.lang, publicUrl: app.config.publicUrl, ip: request.ip });
       return reply.status(202).send({ status: 'accepted' });
     },
   });

@@ -1,6 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rateLimits } from './auth.tables';
+
+/**
+ * The longest window any limit uses. A row older than this has no effect any more (its next hit
+ * would start a new window), so the periodic purge deletes it: keep every window at or below it.
+ */
+export const RATE_LIMIT_MAX_WINDOW_MS = 24 * 3600_000;
 
 /**
  * Counts one hit on `key` in a fixed window and returns the count in the current window.
@@ -21,4 +27,21 @@ export async function hit(db: Db, key: string, windowMs: number, now = new Date(
     .returning();
   const resetAt = row!.windowStart.getTime() + windowMs;
   return { count: row!.count, resetInSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)) };
+}
+
+/** Takes back one hit (an attempt that turned out to succeed does not count as a failure). */
+export async function forgive(db: Db, key: string) {
+  await db.update(rateLimits).set({ count: sql`${rateLimits.count} - 1` }).where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
+}
+
+/** Forgets a counter altogether (a success clears the failures of its account and client). */
+export async function clear(db: Db, key: string) {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** One batch of counters whose window ended long ago; returns how many were deleted. */
+export async function purgeRateLimits(db: Db, now: Date, batch: number): Promise<number> {
+  const old = db.select({ key: rateLimits.key }).from(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS))).limit(batch);
+  return (await db.delete(rateLimits).where(inArray(rateLimits.key, old)).returning({ key: rateLimits.key })).length;
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import type { Mailer } from './mailer';
-import { claimDue, markFailed, markSent } from './outbox.store';
+import { bodyAfterDelivery, claimDue, markFailed, markSent } from './outbox.store';
 
 const MAX_ATTEMPTS = 10;
 const LEASE_MS = 5 * 60_000;
@@ -22,12 +22,13 @@ export async function deliverDue(db: Db, mailer: Mailer, now = new Date(), limit
   for (const message of messages) {
     try {
       await mailer.send(message);
-      await markSent(db, message.id, mailer.transport, new Date());
+      // A sign-in link's token is erased from the stored body once it has left.
+      await markSent(db, message.id, mailer.transport, new Date(), bodyAfterDelivery(message));
       report.sent++;
     } catch (error) {
       const attempts = message.attempts + 1;
       const next = attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(attempts));
-      await markFailed(db, message.id, mailer.transport, String((error as Error).message ?? error), next, new Date());
+      await markFailed(db, message.id, mailer.transport, String((error as Error).message ?? error), next, new Date(), bodyAfterDelivery(message));
       report.failed++;
     }
   }

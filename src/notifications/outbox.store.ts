@@ -33,18 +33,35 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
     .returning();
 }
 
-export async function markSent(db: Db, id: string, transport: string, now: Date) {
+/** Templates whose body holds a secret (a sign-in link): it is erased from the outbox once sent. */
+const SECRET_TEMPLATES = new Set(['magic-link']);
+/** What stays in a message once its secret is no longer needed. */
+export const ERASED = '[effacé après envoi / erased once sent]';
+const eraseSecrets = (body: string) => body.replace(/([?&](?:amp;)?token=)[^&"'<>\s]+/g, `$1${ERASED}`);
+
+/**
+ * The body a message keeps once it is sent (or given up): the same, except a sign-in link's
+ * token, which only the recipient's mailbox needs. Until then the body stays whole, so every retry
+ * sends the working link.
+ */
+export function bodyAfterDelivery(message: Pick<OutboxMessage, 'template' | 'text' | 'html'>): { text: string; html: string | null } | undefined {
+  if (!SECRET_TEMPLATES.has(message.template)) return undefined;
+  return { text: eraseSecrets(message.text), html: message.html === null ? null : eraseSecrets(message.html) };
+}
+
+export async function markSent(db: Db, id: string, transport: string, now: Date, erased?: { text: string; html: string | null }) {
   await db.transaction(async (tx) => {
-    await tx.update(outbox).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id));
+    await tx.update(outbox).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null, attempts: sql`${outbox.attempts} + 1`, ...erased }).where(eq(outbox.id, id));
     await tx.insert(outboxAttempts).values({ messageId: id, at: now, ok: true, transport });
   });
 }
 
-export async function markFailed(db: Db, id: string, transport: string, error: string, nextAttemptAt: Date | null, now: Date) {
+/** `erased`: the body without its secret, when this was the last attempt (the link has long expired by then). */
+export async function markFailed(db: Db, id: string, transport: string, error: string, nextAttemptAt: Date | null, now: Date, erased?: { text: string; html: string | null }) {
   await db.transaction(async (tx) => {
     await tx
       .update(outbox)
-      .set({ status: nextAttemptAt ? 'pending' : 'failed', nextAttemptAt: nextAttemptAt ?? now, lockedUntil: null, lastError: error, attempts: sql`${outbox.attempts} + 1` })
+      .set({ status: nextAttemptAt ? 'pending' : 'failed', nextAttemptAt: nextAttemptAt ?? now, lockedUntil: null, lastError: error, attempts: sql`${outbox.attempts} + 1`, ...(nextAttemptAt ? {} : erased) })
       .where(eq(outbox.id, id));
     await tx.insert(outboxAttempts).values({ messageId: id, at: now, ok: false, transport, error });
   });
@@ -62,4 +79,14 @@ export async function listAttempts(db: Db, messageId: string) {
 export async function retryMessage(db: Db, id: string, now: Date) {
   const rows = await db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'pending']))).returning({ id: outbox.id });
   return rows.length > 0;
+}
+
+/** Sent messages are kept this long (the organisers' e-mails page shows recent sends), then purged with their attempts. */
+export const OUTBOX_SENT_KEEP_MS = 30 * 86_400_000;
+
+/** One batch of messages sent more than 30 days ago; returns how many were deleted. Failed and pending ones stay. */
+export async function purgeSentOutbox(db: Db, now: Date, batch: number): Promise<number> {
+  const old = db.select({ id: outbox.id }).from(outbox)
+    .where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, new Date(now.getTime() - OUTBOX_SENT_KEEP_MS)))).limit(batch);
+  return (await db.delete(outbox).where(inArray(outbox.id, old)).returning({ id: outbox.id })).length;
 }

@@ -37,6 +37,10 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'parcours_session';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The same test @fastify/jwt uses to read the header before the cookie. */
+const hasBearer = (request: FastifyRequest) => /^Bearer\s/i.test(request.headers.authorization ?? '');
+
 /** Token lifetimes in seconds, for the API's bearer tokens and the pages' session cookie alike. */
 export const TOKEN_TTL_SECONDS = { organiser: 12 * 3600, learner: 30 * 86_400 } as const;
 export const tokenTtl = (claims: TokenClaims) => (claims.role === 'learner' ? TOKEN_TTL_SECONDS.learner : TOKEN_TTL_SECONDS.organiser);
@@ -71,6 +75,14 @@ export default fp<{ secret: string }>(async (app, { secret }) => {
       } catch {
         throw new AppError('AUTH_REQUIRED', 401);
       }
+      // CSRF: a browser sends the session cookie with any request, even one another site makes
+      // (a form or fetch to /api with text/plain or multipart needs no preflight, and SameSite=Lax
+      // lets sibling subdomains and other localhost ports through). So the cookie authenticates
+      // only safe API requests (GET, HEAD: the pages' CSV download); a request that changes data
+      // must carry `Authorization: Bearer`, which another site cannot make a browser send. The
+      // pages never call an unsafe /api route: their forms post to their own routes, which check
+      // the form's CSRF token.
+      if (!SAFE_METHODS.has(request.method) && !hasBearer(request)) throw new AppError('AUTH_BEARER_REQUIRED', 403);
       if (!allowed.has(request.user.role)) throw new AppError('AUTH_FORBIDDEN', 403);
     };
   });

@@ -30,15 +30,19 @@ describe('organiser sign-in', () => {
     expect(unknown.json().message).toBe(wrong.json().message);
   });
 
-  it('[429] rate-limits repeated attempts on one address, even with the right password', async () => {
+  it('[429] rate-limits failures on one address: per client first, then from every client together', async () => {
     const email = 'cible@parcours.test';
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await login({ email, password: `essai-${i}-xxxx` }, `10.1.0.${i}`)).statusCode);
-    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(codes[5]).toBe(429);
-    const res = await login({ email, password: 'essai-7-xxxx' }, '10.1.0.99');
+    for (let i = 0; i < 6; i++) codes.push((await login({ email, password: `essai-${i}-xxxx` }, '10.1.0.1')).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+    const res = await login({ email, password: 'essai-7-xxxx' }, '10.1.0.1');
     expect(res.json().code).toBe('AUTH_RATE_LIMITED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // Other clients: 10 failures on the account in all (the 5 above and the 5 below), then the account waits.
+    const others: number[] = [];
+    for (let i = 0; i < 6; i++) others.push((await login({ email, password: `essai-${i}-yyyy` }, `10.1.1.${i}`)).statusCode);
+    expect(others).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await login({ email, password: 'essai-8-yyyy' }, '10.1.2.1')).json().code).toBe('AUTH_ACCOUNT_LOCKED');
   });
 
   it('[400] names the missing field', async () => {

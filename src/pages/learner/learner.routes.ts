@@ -34,7 +34,14 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     if (!Value.Check(Email, email)) {
       return views.send(reply, ctx, signInPage(ctx, { email, next, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }));
     }
-    await requestMagicLink(app.db, { email, lang: ctx.lang, publicUrl: app.config.publicUrl, next });
+    try {
+      await requestMagicLink(app.db, { email, lang: ctx.lang, publicUrl: app.config.publicUrl, ip: request.ip, next });
+    } catch (error) {
+      // Too many links asked from this client (AUTH_RATE_LIMITED): said plainly, with the wait.
+      if (!(error instanceof AppError) || error.status !== 429) throw error;
+      if (error.params.seconds) reply.header('retry-after', String(error.params.seconds));
+      return views.send(reply, ctx, signInPage(ctx, { email, next, message: translate(error.code, error.params, ctx.lang), status: 429 }));
+    }
     return views.send(reply, ctx, linkSentPage(ctx, email));
   });
 
@@ -49,7 +56,11 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     const body = formBody(request.body);
     const token = body.token ?? '';
     try {
-      startSession(reply, await verifyMagicLink(app.db, token, request.lang));
+      const claims = await verifyMagicLink(app.db, token, request.lang);
+      // The new session replaces the one this browser had (another learner's, or an organiser's):
+      // the old token is revoked, so a copy of the old cookie is worthless too.
+      if (request.viewer) await app.revokeToken(request.viewer);
+      startSession(reply, claims);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const ctx = views.context(request, reply);

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { loginOrganiser } from '../../auth/auth.service';
+import { fromKnownDevice, rememberDevice } from '../../auth/known-device';
+import { normaliseEmail } from '../../shared/schemas';
 import { AppError } from '../../shared/errors';
 import { translate } from '../../shared/messages';
 import { formBody, type FieldErrors } from '../forms';
@@ -40,7 +42,13 @@ export const organiserPages: FastifyPluginAsync<{ views: Views }> = async (app, 
     };
     if (Object.keys(errors).length > 0) return refuse(400);
     try {
-      startSession(reply, await loginOrganiser(app.db, { email, password: body.password!, ip: request.ip }));
+      // Known browser (an earlier sign-in here): exempt from the per-account lock a third party can cause.
+      const knownDevice = fromKnownDevice(request, normaliseEmail(email));
+      const claims = await loginOrganiser(app.db, { email, password: body.password!, ip: request.ip, knownDevice });
+      rememberDevice(reply, claims.email);
+      // The new session replaces the one this browser had: its token is revoked.
+      if (request.viewer) await app.revokeToken(request.viewer);
+      startSession(reply, claims);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       if (error.status === 429 && error.params.seconds) reply.header('retry-after', String(error.params.seconds));
