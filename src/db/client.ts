@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -7,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import * as schema from './schema';
-import { lockDataDir } from './data-dir-lock';
+import { lockDataDir, privateDataDir, tightenModes } from './data-dir-lock';
 
 export type Schema = typeof schema;
 /** What every store function takes: the database or a transaction opened by a service. */
@@ -44,11 +43,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.dataDir === 'memory') {
     client = new PGlite();
   } else {
-    mkdirSync(options.dataDir, { recursive: true });
+    // The folder holds the signing keys and every learner's data: private before anything is written.
+    privateDataDir(options.dataDir);
     unlock = lockDataDir(options.dataDir);
     client = new PGlite(join(options.dataDir, 'pglite'));
   }
   await client.waitReady;
+  if (options.dataDir !== 'memory') tightenModes(join(options.dataDir, 'pglite'));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const close = async () => {
     await client.close();
