@@ -163,7 +163,6 @@ describe('verification is no amplifier (#9)', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.json().valid).toBe(false);
     expect(checkOf(res, 'status')).toMatchObject({ ok: false, code: 'VERIFY_STATUS_TOO_MANY' });
-    expect(checkOf(res, 'status')!.message ?? '').toBeDefined();
     expect(seen).toEqual([]);
   });
 

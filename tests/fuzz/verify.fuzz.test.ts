@@ -211,6 +211,6 @@ describe(`POST /api/verify under fuzzing (FUZZ_SEED=${FUZZ_SEED}, ${RUNS} cases)
     const real = await fetch(`${base}/api/verify`, { method: 'POST', body: JSON.stringify(json), headers: { 'content-type': 'application/json' } });
     expect(await real.json()).toMatchObject({ valid: true, issuedByThisPlatform: true });
     const realJwt = await fetch(`${base}/api/verify`, { method: 'POST', body: jwt, headers: { 'content-type': 'text/plain' } });
-    expect((await realJwt.json()).valid).toBe(true);
+    expect(((await realJwt.json()) as { valid: boolean }).valid).toBe(true);
   }, 120_000);
 });
