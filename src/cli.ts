@@ -4,7 +4,9 @@ import { parseArgs, type ParsedArgs } from './cli/args';
 import { organiserCommand } from './cli/organiser.cli';
 import { importCommand } from './cli/import.cli';
 import { evaluateCommand } from './cli/evaluate.cli';
-import { keysCommand } from './cli/keys.cli';
+import { encryptKeysCommand, keysCommand } from './cli/keys.cli';
+import { openDatabase, type Database } from './db/client';
+import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
 import { translate } from './shared/messages';
 
@@ -23,13 +25,25 @@ if (!command) {
 }
 
 let core: PlatformCore | undefined;
+let database: Database | undefined;
 try {
-  core = await prepare(loadConfig(process.env));
-  await command(core, parseArgs(rest));
+  const config = loadConfig(process.env);
+  if (name === 'keys' && rest[0] === 'encrypt') {
+    // Before the platform starts: a start with the secret would seal the keys without a word.
+    if (config.keySecret) {
+      database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+      await runMigrations(database);
+    }
+    await encryptKeysCommand(database!, config.keySecret);
+  } else {
+    core = await prepare(config);
+    await command(core, parseArgs(rest));
+  }
 } catch (error) {
   const e = error as AppError;
   console.error(error instanceof AppError ? `${e.code}: ${translate(e.code, e.params, 'fr')}${e.details ? `\n${e.details.map((d) => `  - ${JSON.stringify(d)}`).join('\n')}` : ''}` : (error as Error).message);
   process.exitCode = 1;
 } finally {
   await core?.database.close();
+  await database?.close();
 }

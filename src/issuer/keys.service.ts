@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
+import { AppError } from '../shared/errors';
 import { isSealed } from '../credentials/secret-box';
 import { deserializeKey, generateEd25519Key, generateP256Key, serializeKey } from '../credentials/keys';
-import { insertActiveKeyIfAbsent, listKeys, replaceStoredKey, retireActiveKeys } from './keys.store';
+import { insertActiveKeyIfAbsent, listKeys, listKeysForUpdate, replaceStoredKey, retireActiveKeys } from './keys.store';
 import type { Keyring } from './keyring';
 
 /**
@@ -15,13 +16,7 @@ export async function ensureIssuerKeys(db: Db, keyring: Keyring, secret: string 
   // Insert-if-absent then re-read: two instances starting together end up with one key each.
   if (!active.has('Ed25519')) await insertActiveKeyIfAbsent(db, serializeKey(await generateEd25519Key(now), secret));
   if (!active.has('P-256')) await insertActiveKeyIfAbsent(db, serializeKey(generateP256Key(now), secret));
-  if (secret) {
-    for (const row of rows) {
-      if (row.key.privateKey && !isSealed(row.key.privateKey)) {
-        await replaceStoredKey(db, row.id, serializeKey(deserializeKey(row.key), secret));
-      }
-    }
-  }
+  if (secret && rows.some((r) => r.key.privateKey && !isSealed(r.key.privateKey))) await encryptStoredKeys(db, secret);
   keyring.forget();
   return keyring.signing(db);
 }
@@ -38,4 +33,43 @@ export async function rotateIssuerKeys(db: Db, keyring: Keyring, secret: string 
   });
   keyring.forget();
   return { retired, active: await keyring.signing(db) };
+}
+
+export interface KeyEncryption {
+  /** Private parts found in clear and sealed now. */
+  encrypted: Array<{ id: string; type: string }>;
+  /** Already sealed (under this secret: each was opened to check). */
+  alreadySealed: Array<{ id: string; type: string }>;
+  /** Retired keys kept without a private part: nothing to seal. */
+  publicOnly: Array<{ id: string; type: string }>;
+}
+
+/**
+ * `keys encrypt` (and every start with a secret): seals the private parts stored in clear, in
+ * one transaction with the rows locked, so two instances or a start and the CLI cannot
+ * interleave. Idempotent. Each sealed value is opened again before it is written, and a key
+ * already sealed under another secret stops everything (`CREDENTIAL_KEY_DECRYPT_FAILED`, nothing
+ * changed): a wrong secret never leaves keys sealed under two different ones.
+ */
+export async function encryptStoredKeys(db: Db, secret: string): Promise<KeyEncryption> {
+  return db.transaction(async (tx) => {
+    const result: KeyEncryption = { encrypted: [], alreadySealed: [], publicOnly: [] };
+    for (const row of await listKeysForUpdate(tx)) {
+      const entry = { id: row.id, type: row.type };
+      if (!row.key.privateKey) {
+        result.publicOnly.push(entry);
+        continue;
+      }
+      const key = deserializeKey(row.key, secret);
+      if (isSealed(row.key.privateKey)) {
+        result.alreadySealed.push(entry);
+        continue;
+      }
+      const sealed = serializeKey(key, secret);
+      if (JSON.stringify(deserializeKey(sealed, secret)) !== JSON.stringify(key)) throw new AppError('CREDENTIAL_KEY_UNREADABLE', 500);
+      await replaceStoredKey(tx, row.id, sealed);
+      result.encrypted.push(entry);
+    }
+    return result;
+  });
 }
