@@ -32,7 +32,8 @@ export function readCredential(
   limits: Pick<VerifyLimits, 'maxTextBytes' | 'maxDepth' | 'maxNodes'> = DEFAULT_VERIFY_LIMITS,
 ): ReadCredential {
   const read = readAny(input, limits);
-  assertJsonBounded(read.jwt ? [read.jwt.header, read.jwt.payload] : read.credential, { maxDepth: limits.maxDepth + 1, maxNodes: limits.maxNodes });
+  if (read.jwt) assertJsonBounded(read.jwt.header, limits);
+  assertJsonBounded(read.jwt ? read.jwt.payload : read.credential, limits);
   return read;
 }
 

@@ -73,7 +73,7 @@ export function createCredentials(options: {
         limits,
         // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
         isOwnIssuer: async (issuerId) => (await keyring.published(db)).keys.some((key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId),
-      });
+      }).finally(() => fetchJson.end());
     },
     revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),

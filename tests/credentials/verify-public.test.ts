@@ -154,11 +154,21 @@ describe('verification is no amplifier (#9)', () => {
   const entries = (count: number, path = '/list') =>
     Array.from({ length: count }, (_, i) => ({ id: `https://h${i}.example${path}`, type: '1EdTechRevocationList' }));
 
-  it('[200] 5,000 status entries on outside hosts: not one fetched, a failed status check', async () => {
+  it('[400] the 373 kB credential listing 5,000 status entries on outside hosts: refused as too complex, not one fetched', async () => {
     swapped({});
     seen.length = 0;
     const { credential } = await foreign({ status: entries(5000), sign: false });
     expect(JSON.stringify(credential).length).toBeGreaterThan(300_000);
+    const res = await post(JSON.stringify(credential), 'application/json');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+    expect(res.json().code).toBe('VERIFY_INPUT_TOO_COMPLEX');
+    expect(seen).toEqual([]);
+  });
+
+  it('[200] 1,000 status entries (a simple enough document): not one fetched, a failed status check', async () => {
+    swapped({});
+    seen.length = 0;
+    const { credential } = await foreign({ status: entries(1000), sign: false });
     const res = await post(JSON.stringify(credential), 'application/json');
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.json().valid).toBe(false);
@@ -327,6 +337,7 @@ describe('public files are never sniffed (#9)', () => {
     expect((await ctx.app.inject({ url: `/achievements/${badgeKey}/image.svg` })).headers['content-security-policy']).toMatch(/default-src 'none'/);
     for (const url of ['/docs', '/docs/static/index.html', '/docs/json']) {
       const res = await ctx.app.inject({ url });
+      expect(res.statusCode, url).toBeLessThan(400);
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
     }
   });
