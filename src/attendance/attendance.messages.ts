@@ -52,6 +52,10 @@ export const attendanceMessages = defineMessages({
     fr: (p) => `Fichier UTF-16 tronqué : ${fr(p.bytes)} octets, un nombre impair. Le téléchargement a sans doute été interrompu ; téléchargez à nouveau le rapport.`,
     en: (p) => `Truncated UTF-16 file: ${en(p.bytes)} bytes, an odd number. The download was probably cut; download the report again.`,
   },
+  IMPORT_RECORD_TOO_LONG: {
+    fr: (p) => `Ligne ${p.line} : un enregistrement de plus de ${fr(p.limit)} caractères (un guillemet jamais refermé ?). Le fichier ne peut pas être lu ; exportez-le à nouveau.`,
+    en: (p) => `Line ${p.line}: a record longer than ${en(p.limit)} characters (a quote never closed?). The file cannot be read; export it again.`,
+  },
   IMPORT_HEADER_NOT_RECOGNISED: {
     fr: (p) => `Format de fichier non reconnu : aucune ligne d’en-tête connue (Zoom, Teams, Google Meet, Livestorm, feuille d’émargement). En-têtes trouvés : ${p.headers}. Indiquez la correspondance des colonnes.`,
     en: (p) => `File format not recognised: no known header row (Zoom, Teams, Google Meet, Livestorm, sign-in sheet). Headers found: ${p.headers}. Provide a column mapping.`,

@@ -81,7 +81,19 @@ export async function analyseImport(db: Db, request: ImportRequest): Promise<Imp
  * Preview, or commit in one transaction: learners, attendance, unmatched rows, the import record,
  * the audit entry and the badge re-evaluation stand or fall together.
  */
+/**
+ * The file name as kept (import record, audit): whatever the client sent — a multipart filename
+ * is not checked by anyone — without control characters (U+0000 fails PostgreSQL text and
+ * jsonb), at most 255 characters; none when nothing is left.
+ */
+export function cleanFileName(name: string | undefined): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const clean = name?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 255);
+  return clean || undefined;
+}
+
 export async function importAttendance(db: Db, request: ImportRequest, deps: ImportDeps): Promise<ImportPreview | ImportCommit> {
+  const fileName = cleanFileName(request.fileName);
   const preview = await analyseImport(db, request);
   if (request.dryRun) return preview;
   if (preview.errors.length > 0 && !request.acceptPartial) {
@@ -97,7 +109,7 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
       return { ...preview, importId: existing.id, ...emptyCounts(people.length, preview), unchanged: people.length };
     }
     const record = await insertImport(tx, {
-      eventKey: request.eventKey, fileHash: preview.fileHash, mapping, fileName: request.fileName ?? null, format: preview.format,
+      eventKey: request.eventKey, fileHash: preview.fileHash, mapping, fileName: fileName ?? null, format: preview.format,
       encoding: preview.encoding, acceptPartial: request.acceptPartial, counts: {}, importedBy: request.actor.email,
     });
     const counts = emptyCounts(people.length, preview);
@@ -122,7 +134,7 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
     await updateImportCounts(tx, record.id, { ...counts });
     await recordAudit(tx, request.actor, {
       action: 'attendance.import', targetType: 'event', targetId: request.eventKey,
-      details: { importId: record.id, fileName: request.fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
+      details: { importId: record.id, fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
     });
     await deps.reevaluate(tx, changed);
     await deps.afterStep?.('badges');

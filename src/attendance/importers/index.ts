@@ -58,7 +58,10 @@ export async function parseAttendance(input: Buffer | AsyncIterable<Buffer>, opt
     let replacementWarned = false;
     const quoteErrors: number[] = [];
     await streamRows(decodeRest(sampleText, source, decoder, charset), plan.delimiter, {
-      row(cells, line) {
+      row(parsed, line) {
+        // PostgreSQL text cannot hold U+0000 (a stray NUL past the sniffed sample would fail the
+        // commit with a 500): it becomes U+FFFD, which the warning below then reports by line.
+        const cells = parsed.some((c) => c.includes('\0')) ? parsed.map((c) => c.replaceAll('\0', '\uFFFD')) : parsed;
         if (isBlankRow(cells)) return;
         rowsRead++;
         if (!replacementWarned && cells.some((c) => c.includes('\uFFFD'))) {
