@@ -56,7 +56,9 @@ export function keepConnectionUsable(request: FastifyRequest, reply: FastifyRepl
   raw[settled] = true;
   const socket = raw.socket;
   const declared = Number(raw.headers['content-length']);
-  if ((raw.destroyed || declared > limit) && !reply.raw.headersSent) reply.header('connection', 'close');
+  // Closed rather than drained: a body that can no longer be read, or one over the limit (declared,
+  // or found so while reading — a chunked upload has no length to check first).
+  if ((raw.destroyed || declared > limit || reply.statusCode === 413) && !reply.raw.headersSent) reply.header('connection', 'close');
   const settle = () => drainOrClose(raw, socket, limit);
   reply.raw.once('finish', settle);
 }

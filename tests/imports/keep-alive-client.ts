@@ -8,7 +8,7 @@ import http from 'node:http';
 export function keepAliveClient(base: string, timeoutMs = 5_000) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const sockets = new Set<unknown>();
-  function request(method: string, path: string, options: { headers?: Record<string, string>; body?: Buffer | string } = {}) {
+  function request(method: string, path: string, options: { headers?: Record<string, string>; body?: Buffer | string | NodeJS.ReadableStream } = {}) {
     return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }>((resolve, reject) => {
       const started = Date.now();
       const req = http.request(`${base}${path}`, { method, agent, headers: options.headers }, (res) => {
@@ -28,7 +28,13 @@ export function keepAliveClient(base: string, timeoutMs = 5_000) {
       // A server closing the connection after answering early may reset the rest of an upload: that
       // is fine as long as the answer arrived (the response handler resolves first).
       req.on('error', (error) => { clearTimeout(timer); reject(error); });
-      req.end(options.body);
+      const body = options.body;
+      if (body && typeof body === 'object' && 'pipe' in body) {
+        // A streamed body: the server may answer and close before it ends; that is not a failure.
+        body.on('error', () => {});
+        req.on('error', () => {});
+        body.pipe(req);
+      } else req.end(body);
     });
   }
   return { request, agent, get connections() { return sockets.size; }, close: () => agent.destroy() };
