@@ -65,7 +65,8 @@ export function keepConnectionUsable(request: FastifyRequest, reply: FastifyRepl
 
 /** The rest of a request's body read and dropped (bounded), or its connection ended. */
 export function drainOrClose(raw: IncomingMessage, socket: Socket | null, limit: number): void {
-  if (raw.complete || !socket || socket.destroyed) return;
+  // (app.inject's requests have no real socket: nothing to keep usable.)
+  if (raw.complete || typeof socket?.destroy !== 'function' || socket.destroyed) return;
   if (raw.destroyed) {
     // Nothing can read the body any more: end the connection once the answer is flushed.
     socket.end();
