@@ -5,6 +5,7 @@ import { organiserCommand } from './cli/organiser.cli';
 import { importCommand } from './cli/import.cli';
 import { evaluateCommand } from './cli/evaluate.cli';
 import { encryptKeysCommand, keysCommand } from './cli/keys.cli';
+import { purgeCommand } from './cli/purge.cli';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
@@ -15,6 +16,7 @@ const commands: Record<string, (core: PlatformCore, args: ParsedArgs) => Promise
   import: (core, args) => importCommand(core.database, args, core.reevaluate),
   evaluate: evaluateCommand,
   keys: keysCommand,
+  purge: purgeCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

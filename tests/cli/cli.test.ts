@@ -39,4 +39,10 @@ describe('npm run cli', () => {
     writeFileSync(file, 'x');
     await expect(cli('import', '--event', 'nulle-part', file)).rejects.toMatchObject({ stderr: expect.stringContaining('Événement inconnu : « nulle-part »') });
   }, 60_000);
+
+  it('purges on demand what the hourly worker purges, and says what it removed', async () => {
+    // What is purged and kept is tested in tests/auth/housekeeping.test.ts; here the command itself runs.
+    const purged = await cli('purge');
+    expect(purged.stdout).toMatch(/Purgé \/ purged: \d+ liens de connexion \/ sign-in links, \d+ compteurs/);
+  }, 60_000);
 });
