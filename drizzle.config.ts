@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  // Every area's tables; no file gathers them.
+  schema: './src/**/*.tables.ts',
   out: './migrations',
 });

@@ -8,9 +8,10 @@ import { openDatabase, type Database, type Db } from '../src/db/client';
 import { startPlatform, type Platform } from '../src/platform';
 import { learners } from '../src/learners/learners.tables';
 import { awards } from '../src/badges/awards.tables';
+import { credentials } from '../src/credentials/issuer.tables';
 import type { AwardEvidence } from '../src/badges/evidence';
-import { createCredential, createCredentials, issueCredentials } from '../src/issuer/issue.service';
-import { signDataIntegrity } from '../src/credentials/sign-data-integrity';
+import { createCredential, createCredentials, issueCredentials } from '../src/credentials/issue.service';
+import { signDataIntegrity } from '../src/ob3/sign-data-integrity';
 import { benchConfig, withServerDatabase } from './databases';
 import { table } from './measure';
 
@@ -113,7 +114,7 @@ async function issuance(platform: Platform, label: string) {
 
   // The same document, raw: RDFC-1.0 canonicalisation alone, and one Ed25519 signature alone.
   await batch(1);
-  const sample = JSON.parse((await db.query.credentials.findFirst())!.json);
+  const sample = JSON.parse((await db.select().from(credentials).limit(1))[0]!.json);
   const { proof: _proof, ...unsigned } = sample;
   const canonicalise = () => cryptosuite.canonize(unsigned, { documentLoader: deps.documentLoader as never, base: null, safe: true });
   const keys = await deps.keyring.signing(db);
@@ -151,7 +152,7 @@ async function issuance(platform: Platform, label: string) {
 
 async function http(platform: Platform) {
   const { db } = platform.database;
-  const row = (await db.query.credentials.findFirst())!;
+  const row = (await db.select().from(credentials).limit(1))[0]!;
   const base = await platform.app.listen({ host: '127.0.0.1', port: 0 }).then(() => `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`);
   const bare = Fastify();
   bare.get('/credentials/:id', (_request, reply) => { reply.type('application/vc+ld+json').send(row.json); });

@@ -20,14 +20,14 @@ import type { Awards } from './badges/awards.service';
 import { badgesRoutes } from './badges/badges.routes';
 import { quizzesRoutes } from './quizzes/quizzes.routes';
 import { reportsRoutes } from './reports/reports.routes';
-import { pagesPlugin } from './pages/pages.plugin';
-import credentialsPlugin from './issuer/credentials.plugin';
-import type { Credentials } from './issuer/credentials.service';
-import { issuerRoutes } from './issuer/issuer.routes';
-import { achievementsRoutes } from './issuer/achievements.routes';
-import { credentialFilesRoutes } from './issuer/credential-files.routes';
-import { verifyRoutes } from './issuer/verify.routes';
-import { credentialsRoutes } from './issuer/credentials.routes';
+import { pagesPlugin } from './web/pages.plugin';
+import credentialsPlugin from './credentials/credentials.plugin';
+import type { Credentials } from './credentials/credentials.service';
+import { issuerRoutes } from './credentials/issuer.routes';
+import { achievementsRoutes } from './credentials/achievements.routes';
+import { credentialFilesRoutes } from './credentials/credential-files.routes';
+import { verifyRoutes } from './credentials/verify.routes';
+import { credentialsRoutes } from './credentials/credentials.routes';
 
 /** Registers plugins, then one route plugin per area: this list is the table of contents. */
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */

@@ -39,7 +39,7 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   /** Fastify's trustProxy: false (default), a hop count, or a list of proxy addresses/CIDRs. */
   trustProxy?: boolean | number | string[];
-  /** POST /api/verify and the verifier page, per client address: default 30 a minute (src/issuer/verify.routes.ts). */
+  /** POST /api/verify and the verifier page, per client address: default 30 a minute (src/credentials/verify.routes.ts). */
   verifyRateLimit?: { max: number; windowSeconds: number };
   auth: { jwtSecret: string; adminEmail?: string; adminPassword?: string };
   keySecret?: string;

@@ -16,7 +16,7 @@ import { purgeRevokedTokens } from './auth/sessions.store';
 import { queryRows } from './db/client';
 import { sql } from 'drizzle-orm';
 import { createAwards, type Awards } from './badges/awards.service';
-import { createCredentials, type Credentials } from './issuer/credentials.service';
+import { createCredentials, type Credentials } from './credentials/credentials.service';
 
 export interface Platform {
   app: App;

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import type { PlatformCore } from '../platform';
-import { encryptStoredKeys } from '../issuer/keys.service';
-import { purgeOldKeyVersions } from '../issuer/keys.store';
+import { encryptStoredKeys } from '../credentials/keys.service';
+import { purgeOldKeyVersions } from '../credentials/keys.store';
 import type { ParsedArgs } from './args';
 
 const USAGE = 'usage: npm run cli -- keys rotate | keys list | keys encrypt';

@@ -4,14 +4,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import * as schema from './schema';
+import type { SQL } from 'drizzle-orm';
 import { lockDataDir, privateDataDir, tightenModes } from './data-dir-lock';
 
-export type Schema = typeof schema;
+// No schema object: areas own their tables and query them with the query builder (the relational
+// `db.query` API is not used), so the database type needs no import of every area.
 /** What every store function takes: the database or a transaction opened by a service. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -35,7 +35,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
     // Fail fast with the server's own message rather than on the first request.
     await pool.query('select 1');
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return { db, kind: 'postgres', raw: { kind: 'postgres', pool }, close: () => pool.end() };
   }
   let client: PGlite;
@@ -50,7 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   await client.waitReady;
   if (options.dataDir !== 'memory') tightenModes(join(options.dataDir, 'pglite'));
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   const close = async () => {
     await client.close();
     unlock();

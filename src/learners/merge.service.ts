@@ -6,7 +6,7 @@ import { attendance } from '../attendance/attendance.tables';
 import { learners } from './learners.tables';
 import { findLearnerById } from './learners.store';
 import { moveBadgeData } from '../badges/move-learner-data';
-import type { Credentials } from '../issuer/credentials.service';
+import type { Credentials } from '../credentials/credentials.service';
 
 const rank = { absent: 0, replay: 1, present: 2 } as const;
 

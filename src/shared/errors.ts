@@ -1,5 +1,6 @@
-export type Lang = 'fr' | 'en';
-export type Params = Record<string, string | number | undefined>;
+import type { Lang, Params } from './text';
+
+export type { Lang, Params };
 
 /** One user-facing message, French first, English available. */
 export interface Message {

@@ -5,8 +5,8 @@ import { badgesMessages } from '../badges/badges.messages';
 import { quizzesMessages } from '../quizzes/quizzes.messages';
 import { attemptsMessages } from '../quizzes/attempts.messages';
 import { awardsMessages } from '../badges/awards.messages';
-import { credentialsMessages } from '../credentials/credentials.messages';
-import { issuerMessages } from '../issuer/issuer.messages';
+import { credentialsMessages } from '../ob3/credentials.messages';
+import { issuerMessages } from '../credentials/issuer.messages';
 
 /** Every code the platform can answer with; a test checks each has both languages. */
 export const catalogue: MessageCatalogue = {

@@ -17,5 +17,5 @@ function findProjectRoot(from: string): string {
 
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
-/** A path inside the project, e.g. `projectPath('src', 'pages', 'assets')`. */
+/** A path inside the project, e.g. `projectPath('src', 'web', 'assets')`. */
 export const projectPath = (...parts: string[]) => resolve(PROJECT_ROOT, ...parts);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { awards } from '../../src/badges/awards.tables';
 import { quizAttempts } from '../../src/quizzes/quizzes.tables';
-import { findCredentialOfAward } from '../../src/issuer/credentials.store';
+import { findCredentialOfAward } from '../../src/credentials/credentials.store';
 import { answer, attend, awardKeys, learnerAuth, WEBINARS } from './helpers';
 
 let ctx: TestContext;

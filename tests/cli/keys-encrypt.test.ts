@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config';
 import { prepare, startPlatform, type Platform } from '../../src/platform';
-import { listKeys } from '../../src/issuer/keys.store';
+import { listKeys } from '../../src/credentials/keys.store';
 import { encryptKeysCommand } from '../../src/cli/keys.cli';
 import { openDatabase, type Database } from '../../src/db/client';
-import { isSealed } from '../../src/credentials/secret-box';
+import { isSealed } from '../../src/ob3/secret-box';
 import { createServerDatabase, type ScratchDatabase } from '../helpers/db';
 import { ADMIN, testConfig } from '../helpers/app';
 

@@ -64,7 +64,7 @@ export async function verifyOverHttp(ctx: TestContext, body: string | Buffer, co
 function compile(path: string) {
   const ajv = new Ajv2019({ strict: false, allErrors: true });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(new URL(`../../src/credentials/schemas/${path}`, import.meta.url), 'utf8')));
+  return ajv.compile(JSON.parse(readFileSync(new URL(`../../src/ob3/schemas/${path}`, import.meta.url), 'utf8')));
 }
 export const schemaVariants = {
   'JSON-LD-friendly': compile('ob_v3p0_achievementcredential_schema.json'),

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { badgeColor, badgeSvg, renderPng } from '../../src/credentials/badge-image';
+import { badgeColor, badgeSvg, renderPng } from '../../src/ob3/badge-image';
 
 describe('badge image', () => {
   it('is well-formed SVG with an accessible title naming the badge and "Parcours data"', () => {

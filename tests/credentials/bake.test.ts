@@ -1,9 +1,9 @@
 import { crc32 } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { bakePng, extractPngCredential } from '../../src/credentials/bake-png';
-import { bakeSvg, extractSvgCredential, OB_SVG_NAMESPACE } from '../../src/credentials/bake-svg';
-import { badgeSvg, renderPng } from '../../src/credentials/badge-image';
+import { bakePng, extractPngCredential } from '../../src/ob3/bake-png';
+import { bakeSvg, extractSvgCredential, OB_SVG_NAMESPACE } from '../../src/ob3/bake-svg';
+import { badgeSvg, renderPng } from '../../src/ob3/badge-image';
 
 /** A PNG chunk walker written for the test: length, type, data, and the CRC checked by zlib. */
 function walkChunks(png: Buffer) {

@@ -3,8 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { learners } from '../../src/learners/learners.tables';
 import { awards } from '../../src/badges/awards.tables';
-import { credentials } from '../../src/issuer/issuer.tables';
-import { createCredentials } from '../../src/issuer/issue.service';
+import { credentials } from '../../src/credentials/issuer.tables';
+import { createCredentials } from '../../src/credentials/issue.service';
 import { independentlyVerify } from './app-helpers';
 
 let ctx: TestContext;

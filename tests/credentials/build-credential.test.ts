@@ -3,15 +3,15 @@ import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
-import { OB_SCHEMA_URL } from '../../src/credentials/build-credential';
-import { hashIdentity } from '../../src/credentials/identity-hash';
-import { createDocumentLoader } from '../../src/credentials/document-loader';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
+import { OB_SCHEMA_URL } from '../../src/ob3/build-credential';
+import { hashIdentity } from '../../src/ob3/identity-hash';
+import { createDocumentLoader } from '../../src/ob3/document-loader';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
 import { achievementFixture, credentialInput, issuerFixture, STATUS_LIST_URL, unsignedCredential, type IssuerFixture } from './helpers';
 
 /** Both published variants of the 1EdTech schema (SOURCES.md caveat 1), each in its own Ajv. */
 function compile(path: string) {
-  const schema = JSON.parse(readFileSync(new URL(`../../src/credentials/schemas/${path}`, import.meta.url), 'utf8'));
+  const schema = JSON.parse(readFileSync(new URL(`../../src/ob3/schemas/${path}`, import.meta.url), 'utf8'));
   expect(schema.$schema).toContain('draft/2019-09');
   const ajv = new Ajv2019({ strict: false, allErrors: true });
   addFormats(ajv);

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { credentialsMessages } from '../../src/credentials/credentials.messages';
+import { credentialsMessages } from '../../src/ob3/credentials.messages';
 
-const srcDir = new URL('../../src/credentials/', import.meta.url);
+const srcDir = new URL('../../src/ob3/', import.meta.url);
 const sources = readdirSync(srcDir)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
   .map((f) => readFileSync(new URL(f, srcDir), 'utf8'))

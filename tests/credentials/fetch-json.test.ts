@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createServer, get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFetchJson, httpsGetText, ownPath, refusePrivateHost } from '../../src/issuer/fetch-json';
+import { createFetchJson, httpsGetText, ownPath, refusePrivateHost } from '../../src/credentials/fetch-json';
 
 const local = async (path: string) => (path === '/.well-known/jwks.json' ? { keys: [] } : undefined);
 const stub = (respond: (url: string, init: RequestInit) => Promise<Response>) => {

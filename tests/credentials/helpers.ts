@@ -1,7 +1,7 @@
-import type { Achievement, Profile } from '../../src/credentials/credential-types';
-import { buildCredential, type BuildCredentialInput } from '../../src/credentials/build-credential';
-import { generateEd25519Key, generateP256Key, type Ed25519Key, type P256Key } from '../../src/credentials/keys';
-import { issuerDid } from '../../src/credentials/issuer';
+import type { Achievement, Profile } from '../../src/ob3/credential-types';
+import { buildCredential, type BuildCredentialInput } from '../../src/ob3/build-credential';
+import { generateEd25519Key, generateP256Key, type Ed25519Key, type P256Key } from '../../src/ob3/keys';
+import { issuerDid } from '../../src/ob3/issuer';
 
 export const PUBLIC_URL = 'https://badges.parcours.example';
 export const LOCAL_URL = 'http://localhost:3000';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashIdentity, identityMatches, newIdentitySalt } from '../../src/credentials/identity-hash';
+import { hashIdentity, identityMatches, newIdentitySalt } from '../../src/ob3/identity-hash';
 
 describe('hashIdentity', () => {
   it('reproduces the OB 3.0 spec vector', () => {

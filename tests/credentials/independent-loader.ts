@@ -7,7 +7,7 @@ import { driver } from '@digitalbazaar/did-method-key';
  * @digitalbazaar/did-method-key, so the proof checks below do not run through
  * src/credentials/document-loader.ts.
  */
-const contextsDir = new URL('../../src/credentials/contexts/', import.meta.url);
+const contextsDir = new URL('../../src/ob3/contexts/', import.meta.url);
 const contexts: Record<string, unknown> = {
   'https://www.w3.org/ns/credentials/v2': JSON.parse(readFileSync(new URL('credentials-v2.json', contextsDir), 'utf8')),
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': JSON.parse(

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type ScratchDatabase } from '../helpers/db';
 import { runMigrations } from '../../src/db/migrate';
-import { isSealed } from '../../src/credentials/secret-box';
-import { createKeyring } from '../../src/issuer/keyring';
-import { ensureIssuerKeys } from '../../src/issuer/keys.service';
-import { listKeys } from '../../src/issuer/keys.store';
-import { issuerKeys } from '../../src/issuer/issuer.tables';
+import { isSealed } from '../../src/ob3/secret-box';
+import { createKeyring } from '../../src/credentials/keyring';
+import { ensureIssuerKeys } from '../../src/credentials/keys.service';
+import { listKeys } from '../../src/credentials/keys.store';
+import { issuerKeys } from '../../src/credentials/issuer.tables';
 
 const SECRET = 'un-secret-de-deploiement-assez-long-0123456789';
 let scratch: ScratchDatabase;

@@ -8,9 +8,9 @@ import {
   publicKeyOf,
   serializeKey,
   type P256Key,
-} from '../../src/credentials/keys';
-import { decryptSecret, encryptSecret } from '../../src/credentials/secret-box';
-import { didDocument, issuerDid, jwks, jwtKeyId } from '../../src/credentials/issuer';
+} from '../../src/ob3/keys';
+import { decryptSecret, encryptSecret } from '../../src/ob3/secret-box';
+import { didDocument, issuerDid, jwks, jwtKeyId } from '../../src/ob3/issuer';
 
 const SECRET = 'a-deployment-secret-of-at-least-32-characters!';
 

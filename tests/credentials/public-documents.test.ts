@@ -4,13 +4,13 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { learners } from '../../src/learners/learners.tables';
-import { prefersHtml } from '../../src/issuer/credentials.plugin';
+import { prefersHtml } from '../../src/credentials/credentials.plugin';
 import { credentialsOf, download, earnTopic, startWorld, type CredentialsWorld } from './app-helpers';
 import { pngChunks } from './png-reader';
 import { attend } from '../badges/helpers';
 
 /** 1EdTech's own definitions of Achievement and Profile, from the credential schema's $defs. */
-const schema = JSON.parse(readFileSync(new URL('../../src/credentials/schemas/formal-2024/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../src/ob3/schemas/formal-2024/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(schema);
@@ -129,7 +129,7 @@ describe('a learner who reads English', () => {
 describe('the HTML hand-off to the pages area', () => {
   it('[200] a page registered with { accept: "html" } in its own scope gets browsers; everyone else gets the JSON', async () => {
     const { default: Fastify } = await import('fastify');
-    const { default: credentialsPlugin } = await import('../../src/issuer/credentials.plugin');
+    const { default: credentialsPlugin } = await import('../../src/credentials/credentials.plugin');
     const app = Fastify();
     await app.register(credentialsPlugin, { credentials: {} as never });
     app.get('/credentials/:id', async () => ({ json: true }));

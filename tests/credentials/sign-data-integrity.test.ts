@@ -5,8 +5,8 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { named as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentLoader } from '../../src/credentials/document-loader';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
+import { createDocumentLoader } from '../../src/ob3/document-loader';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
 import { independentLoader } from './independent-loader';
 import { issuerFixture, unsignedCredential, type IssuerFixture } from './helpers';
 
@@ -30,10 +30,10 @@ beforeAll(async () => {
 describe('shipped contexts', () => {
   it('are the published files (sha256 from shared/ob3/SOURCES.md; VC v2 equal to the library copy)', () => {
     const sha = (file: string) =>
-      createHash('sha256').update(readFileSync(new URL(`../../src/credentials/contexts/${file}`, import.meta.url))).digest('hex');
+      createHash('sha256').update(readFileSync(new URL(`../../src/ob3/contexts/${file}`, import.meta.url))).digest('hex');
     expect(sha('ob-context-3.0.3.json')).toBe('ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761');
     expect(sha('ob-extensions.json')).toBe('146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3');
-    const v2 = JSON.parse(readFileSync(new URL('../../src/credentials/contexts/credentials-v2.json', import.meta.url), 'utf8'));
+    const v2 = JSON.parse(readFileSync(new URL('../../src/ob3/contexts/credentials-v2.json', import.meta.url), 'utf8'));
     expect(v2).toEqual(credentialsContexts.get('v2')!.context);
   });
 });

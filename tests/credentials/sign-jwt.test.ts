@@ -1,9 +1,9 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentLoader } from '../../src/credentials/document-loader';
-import { jwks, jwtKeyId } from '../../src/credentials/issuer';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
-import { signJwt } from '../../src/credentials/sign-jwt';
+import { createDocumentLoader } from '../../src/ob3/document-loader';
+import { jwks, jwtKeyId } from '../../src/ob3/issuer';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
+import { signJwt } from '../../src/ob3/sign-jwt';
 import { issuerFixture, unsignedCredential, type IssuerFixture } from './helpers';
 
 let issuer: IssuerFixture;

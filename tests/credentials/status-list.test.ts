@@ -4,8 +4,8 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createDocumentLoader } from '../../src/credentials/document-loader';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
+import { createDocumentLoader } from '../../src/ob3/document-loader';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
 import {
   buildStatusListCredential,
   createEncodedList,
@@ -13,7 +13,7 @@ import {
   randomFreeIndex,
   setStatus,
   STATUS_LIST_LENGTH,
-} from '../../src/credentials/status-list';
+} from '../../src/ob3/status-list';
 import { independentLoader } from './independent-loader';
 import { issuerFixture } from './helpers';
 

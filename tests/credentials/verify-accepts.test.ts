@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bakePng } from '../../src/credentials/bake-png';
-import { bakeSvg } from '../../src/credentials/bake-svg';
-import { badgeSvg, renderPng } from '../../src/credentials/badge-image';
-import { createDocumentLoader } from '../../src/credentials/document-loader';
-import { jwks, jwtKeyId } from '../../src/credentials/issuer';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
-import { signJwt } from '../../src/credentials/sign-jwt';
-import { buildStatusListCredential, createEncodedList, setStatus } from '../../src/credentials/status-list';
-import { verifyCredential } from '../../src/credentials/verify';
+import { bakePng } from '../../src/ob3/bake-png';
+import { bakeSvg } from '../../src/ob3/bake-svg';
+import { badgeSvg, renderPng } from '../../src/ob3/badge-image';
+import { createDocumentLoader } from '../../src/ob3/document-loader';
+import { jwks, jwtKeyId } from '../../src/ob3/issuer';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
+import { signJwt } from '../../src/ob3/sign-jwt';
+import { buildStatusListCredential, createEncodedList, setStatus } from '../../src/ob3/status-list';
+import { verifyCredential } from '../../src/ob3/verify';
 import { issuerFixture, STATUS_LIST_URL, unsignedCredential } from './helpers';
 import { failing, useVerifyWorld } from './verify-world';
 

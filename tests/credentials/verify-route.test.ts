@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCredential } from '../../src/credentials/build-credential';
-import { createDocumentLoader } from '../../src/credentials/document-loader';
-import { issuerDid } from '../../src/credentials/issuer';
-import { generateEd25519Key } from '../../src/credentials/keys';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
-import { badgeSvg, renderPng } from '../../src/credentials/badge-image';
+import { buildCredential } from '../../src/ob3/build-credential';
+import { createDocumentLoader } from '../../src/ob3/document-loader';
+import { issuerDid } from '../../src/ob3/issuer';
+import { generateEd25519Key } from '../../src/ob3/keys';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
+import { badgeSvg, renderPng } from '../../src/ob3/badge-image';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { achievementFixture, issuerProfile } from './helpers';
 

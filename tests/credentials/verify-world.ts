@@ -1,11 +1,11 @@
 import { beforeAll, beforeEach } from 'vitest';
-import { createDocumentLoader, didWebResolver } from '../../src/credentials/document-loader';
-import { didDocument, jwks, jwtKeyId } from '../../src/credentials/issuer';
-import type { Ed25519Key } from '../../src/credentials/keys';
-import { signDataIntegrity } from '../../src/credentials/sign-data-integrity';
-import { signJwt } from '../../src/credentials/sign-jwt';
-import { buildStatusListCredential, createEncodedList, setStatus } from '../../src/credentials/status-list';
-import type { VerificationResult, VerifyDeps } from '../../src/credentials/verify';
+import { createDocumentLoader, didWebResolver } from '../../src/ob3/document-loader';
+import { didDocument, jwks, jwtKeyId } from '../../src/ob3/issuer';
+import type { Ed25519Key } from '../../src/ob3/keys';
+import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
+import { signJwt } from '../../src/ob3/sign-jwt';
+import { buildStatusListCredential, createEncodedList, setStatus } from '../../src/ob3/status-list';
+import type { VerificationResult, VerifyDeps } from '../../src/ob3/verify';
 import { fakeWeb, issuerFixture, PUBLIC_URL, STATUS_LIST_URL, unsignedCredential, type IssuerFixture } from './helpers';
 
 export const NOW = new Date('2025-07-01T12:00:00Z');

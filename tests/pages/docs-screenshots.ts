@@ -13,7 +13,7 @@ import { attend, answer, learnerAuth, perfectAnswers, WEBINARS } from '../badges
 import { zoomWebinarReport } from '../imports/zoom-report';
 import { importAttendance } from '../../src/attendance/import.service';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
-import { learnerCredentials } from '../../src/issuer/learner-credentials.service';
+import { learnerCredentials } from '../../src/credentials/learner-credentials.service';
 import { replaceItxtText } from '../credentials/png-reader';
 
 const OUT = resolve('docs/screenshots');

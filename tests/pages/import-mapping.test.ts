@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
 import { listAttendanceOfLearner } from '../../src/attendance/attendance.store';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
-import { mappingDigest } from '../../src/pages/organiser/import-mapping';
+import { mappingDigest } from '../../src/attendance/web/import-mapping.form';
 import { InjectSession } from './inject-session';
 
 let ctx: TestContext;

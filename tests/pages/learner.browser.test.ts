@@ -10,7 +10,7 @@ import { rawTemplateText } from './untranslated';
 import { attend, WEBINARS } from '../badges/helpers';
 import { replaceItxtText } from '../credentials/png-reader';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
-import { learnerCredentials } from '../../src/issuer/learner-credentials.service';
+import { learnerCredentials } from '../../src/credentials/learner-credentials.service';
 
 const ALLOW_MISSING: string[] = [];
 const EMAIL = 'claire.martin@mairie-valbrune.fr';

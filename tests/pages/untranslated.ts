@@ -1,6 +1,6 @@
 import type { Lang } from '../../src/shared/errors';
-import { allTexts } from '../../src/pages/i18n';
-import { templateStaticParts } from '../../src/pages/html';
+import { allTexts } from '../../src/web/page-texts';
+import { templateStaticParts } from '../../src/web/html';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whole words only: "Progress" is not in "Progression". */

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { Ajv2019 } from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { Achievement } from '../../src/credentials/credential-types';
+import type { Achievement } from '../../src/ob3/credential-types';
 import { achievementFor, resolveUrl } from '../../src/programme/achievement';
 import { loadProgramme } from '../../src/programme/load-programme';
 import { SHIPPED } from './programme-fixture';
 
 // Both published variants of the 1EdTech schema (ob3 SOURCES.md caveat 1), as vendored by credentials/.
 const SCHEMAS = [
-  '../../src/credentials/schemas/ob_v3p0_achievementcredential_schema.json',
-  '../../src/credentials/schemas/formal-2024/ob_v3p0_achievementcredential_schema.json',
+  '../../src/ob3/schemas/ob_v3p0_achievementcredential_schema.json',
+  '../../src/ob3/schemas/formal-2024/ob_v3p0_achievementcredential_schema.json',
 ];
 
 function validators() {

@@ -1,0 +1,81 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Actor } from '../audit/audit.store';
+import type { OnAwarded } from '../badges/awards.service';
+import type { CredentialIdsOf } from '../badges/progress.service';
+import type { Programme } from '../programme/load-programme';
+import { createDocumentLoader, didWebResolver } from '../ob3/document-loader';
+import { verifyCredential, type VerificationResult } from '../ob3/verify';
+import { budgetedFetch, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../ob3/verify-limits';
+import { issuerDid } from '../ob3/issuer';
+import { createKeyring } from './keyring';
+import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
+import { issueCredentials, type IssueDeps } from './issue.service';
+import { revokeCredential, revokeCredentialsOfAwards, type Revoked } from './revoke.service';
+import { credentialIdsOfAwards } from './credentials.store';
+import { createFetchJson } from './fetch-json';
+import { ownDocument } from './published';
+import { createStatusList } from './status-lists.service';
+import { latestListOf } from './status-lists.store';
+
+/** The credentials area as prepare() builds it once, for the server, the CLI and the tests. */
+export interface Credentials {
+  deps: IssueDeps;
+  /** The awards hook: one credential per award, in the award's transaction. */
+  onAwarded: OnAwarded;
+  credentialIdsOf: CredentialIdsOf;
+  /** At start: keys exist and open, and the current issuer has a status list. */
+  bootstrap(db: Db): Promise<void>;
+  rotateKeys(db: Db): ReturnType<typeof rotateIssuerKeys>;
+  verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
+  revoke(db: Db, actor: Actor, id: string, reason: string): Promise<Revoked[]>;
+  /** For a learner merge, in its transaction, before duplicate awards are deleted. */
+  revokeForAwards(tx: Db, actor: Actor | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
+}
+
+export function createCredentials(options: {
+  config: Pick<Config, 'publicUrl' | 'keySecret'>;
+  programme: Programme;
+  /** Tests only: what verification fetches outside documents with (instead of the HTTPS client). */
+  fetch?: typeof globalThis.fetch;
+  /** What one verification may cost (verify-limits.ts); the defaults suit a public endpoint. */
+  verifyLimits?: Partial<VerifyLimits>;
+}): Credentials {
+  const { publicUrl, keySecret } = options.config;
+  const keyring = createKeyring({ publicUrl, secret: keySecret });
+  // Signing resolves contexts and did:key offline, nothing else: no network at signing time.
+  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader: createDocumentLoader() };
+  const ensureList = async (db: Db) => {
+    const { issuerId } = await keyring.signing(db);
+    if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
+  };
+  return {
+    deps,
+    onAwarded: async (tx, awards) => { await issueCredentials(tx, awards, deps); },
+    credentialIdsOf: credentialIdsOfAwards,
+    async bootstrap(db) {
+      await ensureIssuerKeys(db, keyring, keySecret);
+      await ensureList(db);
+    },
+    async rotateKeys(db) {
+      const rotated = await rotateIssuerKeys(db, keyring, keySecret);
+      await ensureList(db); // a did:key issuer is a new issuer: it gets its own list
+      return rotated;
+    },
+    verify(db, input) {
+      const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
+      // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
+      const fetchJson = budgetedFetch(createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch }), limits);
+      return verifyCredential(input, {
+        documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
+        fetchJson,
+        now: new Date(),
+        limits,
+        // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
+        isOwnIssuer: async (issuerId) => (await keyring.published(db)).keys.some((key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId),
+      }).finally(() => fetchJson.end());
+    },
+    revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),
+    revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
+  };
+}

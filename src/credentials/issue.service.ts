@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client';
+import { AppError } from '../shared/errors';
+import type { Award } from '../badges/awards.store';
+import { findLearnerById, findLearnersByIds, type Learner } from '../learners/learners.store';
+import { enqueueMail } from '../notifications/outbox.store';
+import { linkedInAddUrl, renderAward } from '../notifications/templates/award';
+import type { Programme } from '../programme/load-programme';
+import { buildCredential } from '../ob3/build-credential';
+import { newIdentitySalt } from '../ob3/identity-hash';
+import { signDataIntegrity } from '../ob3/sign-data-integrity';
+import { signJwt } from '../ob3/sign-jwt';
+import { issuerProfile, publishedAchievement } from './achievements';
+import { credentialLinks, credentialUrl, evidenceOf, resultsOf } from './credential-content';
+import { insertCredentials, type CredentialValues } from './credentials.store';
+import { allocateStatusEntries, allocateStatusEntry, statusListUrl, type StatusEntry, type StatusListDeps } from './status-lists.service';
+import type { SigningKeys } from './keyring';
+
+export interface IssueDeps extends StatusListDeps {
+  programme: Programme;
+  now?: () => Date;
+}
+
+// A conflict means another transaction took the same random entry: rare, so a few tries suffice.
+const ATTEMPTS = 5;
+
+/** What issuing one award produced: enough for the award e-mail. */
+interface Issued {
+  id: string;
+  learner: Learner;
+  achievement: ReturnType<typeof publishedAchievement>;
+  issuer: ReturnType<typeof issuerProfile>;
+  issuedAt: Date;
+}
+
+/**
+ * The awards hook: each award becomes its OpenBadgeCredential and the learner's award e-mail is
+ * queued, all in the awards' transaction. Throwing rolls the awards back.
+ */
+export async function issueCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<string[]> {
+  const all = await createCredentials(tx, awards, deps);
+  for (const [i, issued] of all.entries()) await announce(tx, awards[i]!, issued, deps);
+  return all.map((c) => c.id);
+}
+
+async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
+  const { id, learner, achievement, issuer, issuedAt } = issued;
+  const links = credentialLinks(deps.keyring.publicUrl, id);
+  await enqueueMail(tx, learner.email, 'award', renderAward(learner.lang, {
+    badgeName: achievement.name, issuerName: issuer.name, imageUrl: `${deps.keyring.publicUrl}/achievements/${award.badgeKey}/image.png`, links,
+    linkedInUrl: linkedInAddUrl({ name: achievement.name, organizationName: issuer.name, issued: issuedAt, certUrl: links.page, certId: id }),
+  }));
+}
+
+/** One award's credential, built and signed (DI, then VC-JWT around it), ready to insert. */
+async function signedCredential(award: Award, learner: Learner, entry: StatusEntry, keys: SigningKeys, deps: IssueDeps, issuedAt: Date): Promise<{ values: CredentialValues; issued: Issued }> {
+  const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
+  if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
+  const { lang } = learner;
+  const { publicUrl } = deps.keyring;
+  const achievement = publishedAchievement(deps.programme, badge, publicUrl, lang);
+  const issuer = issuerProfile(deps.programme, keys.issuerId, publicUrl, lang);
+  const id = randomUUID();
+  const unsigned = buildCredential({
+    issuer, achievement, validFrom: issuedAt, awardedDate: award.awardedAt,
+    recipient: { email: learner.email, salt: newIdentitySalt() },
+    evidence: evidenceOf(award.evidence, deps.programme, lang), results: resultsOf(award.evidence, achievement),
+    id: credentialUrl(publicUrl, id), statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
+  });
+  const signed = await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
+  const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
+  const values = {
+    id, learnerId: learner.id, awardId: award.id, badgeKey: badge.key, issuerId: keys.issuerId, lang,
+    json: JSON.stringify(signed), jwt, statusListId: entry.listId, statusIndex: entry.index, issuedAt,
+  };
+  return { values, issued: { id, learner, achievement, issuer, issuedAt } };
+}
+
+/**
+ * Builds, signs with the Data Integrity proof then as a VC-JWT (FACTS.md §2: DI first, JWT
+ * around it) and stores the credential of one award, with a random status entry.
+ */
+export async function createCredential(tx: Db, award: Award, deps: IssueDeps): Promise<Issued> {
+  const learner = await findLearnerById(tx, award.learnerId);
+  if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
+  const issuedAt = deps.now?.() ?? new Date();
+  const keys = await deps.keyring.signing(tx);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const entry = await allocateStatusEntry(tx, deps, keys.issuerId);
+    const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt);
+    if ((await insertCredentials(tx, [values])).has(issued.id)) return issued;
+  }
+  throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
+}
+
+// Statement size and memory of one batch; an import can award thousands at once.
+const BATCH = 100;
+
+/**
+ * The credentials of many awards (an import, an evaluation): one query for the learners, one for
+ * the status entries and one insert per batch, the signing per award. An award whose entry was
+ * taken meanwhile, or that found no free entry, goes through createCredential, which retries.
+ */
+export async function createCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<Issued[]> {
+  const issued: Issued[] = [];
+  const keys = await deps.keyring.signing(tx);
+  for (let i = 0; i < awards.length; i += BATCH) {
+    const batch = awards.slice(i, i + BATCH);
+    const learners = new Map((await findLearnersByIds(tx, batch.map((a) => a.learnerId))).map((l) => [l.id, l]));
+    const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
+    const issuedAt = deps.now?.() ?? new Date();
+    const signed = [];
+    for (const [j, award] of batch.slice(0, entries.length).entries()) {
+      const learner = learners.get(award.learnerId);
+      if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
+      signed.push({ award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) });
+    }
+    const inserted = await insertCredentials(tx, signed.map((s) => s.values));
+    for (const s of signed) issued.push(inserted.has(s.values.id) ? s.issued : await createCredential(tx, s.award, deps));
+    for (const award of batch.slice(entries.length)) issued.push(await createCredential(tx, award, deps));
+  }
+  return issued;
+}

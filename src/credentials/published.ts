@@ -1,0 +1,32 @@
+import type { Db } from '../db/client';
+import { didDocument, jwks } from '../ob3/issuer';
+import type { Keyring } from './keyring';
+import { findListCredential } from './status-lists.store';
+
+/** The DID document: every key, retired ones too, so earlier proofs still verify. */
+export async function publishedDidDocument(db: Db, keyring: Keyring) {
+  const { issuerId, keys } = await keyring.published(db);
+  return didDocument(issuerId, keys);
+}
+
+/** The JWKS, each key under the exact `kid` our JWT headers carry. */
+export async function publishedJwks(db: Db, keyring: Keyring) {
+  const { issuerId, keys } = await keyring.published(db);
+  return jwks(keys, (key) => keyring.jwtKid(issuerId, key));
+}
+
+export async function publishedStatusList(db: Db, id: number): Promise<string | undefined> {
+  return Number.isSafeInteger(id) && id > 0 && id < 2 ** 31 ? findListCredential(db, id) : undefined;
+}
+
+/**
+ * Our own public documents by path, for verification: a credential of ours is checked against
+ * what we publish without a network round trip to ourselves (and works behind any proxy).
+ */
+export async function ownDocument(db: Db, keyring: Keyring, path: string): Promise<unknown> {
+  if (path === '/.well-known/did.json' || path === '/did.json') return publishedDidDocument(db, keyring);
+  if (path === '/.well-known/jwks.json') return publishedJwks(db, keyring);
+  const list = /^\/status\/(\d{1,10})$/.exec(path);
+  const text = list ? await publishedStatusList(db, Number(list[1])) : undefined;
+  return text === undefined ? undefined : JSON.parse(text);
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { Lang } from '../../shared/errors';
+import { learnerCredentials } from '../learner-credentials.service';
+import type { CredentialSummary } from '../credentials.schemas';
+import { linkedInAddUrl } from '../../notifications/templates/award';
+import { qrDataUri } from './qr';
+
+export type { CredentialSummary };
+
+export interface CredentialCard extends CredentialSummary {
+  /** Shared links are absolute, on the public URL (the page a QR code or LinkedIn opens). */
+  linkedInUrl: string;
+  qr: string;
+}
+
+export function issuerName(app: FastifyInstance, lang: Lang): string {
+  const { issuer } = app.programme;
+  return lang === 'en' ? (issuer.i18n?.en?.name ?? issuer.name) : issuer.name;
+}
+
+/** "Mes badges": the learner's credentials (as GET /api/me/credentials), with LinkedIn and QR. */
+export async function loadCredentialCards(app: FastifyInstance, learnerId: string, lang: Lang): Promise<CredentialCard[]> {
+  const credentials = await learnerCredentials(app.db, app.programme, app.config.publicUrl, learnerId, lang);
+  const organizationName = issuerName(app, lang);
+  return Promise.all(credentials.map(async (c) => ({
+    ...c,
+    linkedInUrl: linkedInAddUrl({ name: c.name, organizationName, issued: new Date(c.issuedAt), certUrl: c.links.page, certId: c.id }),
+    qr: await qrDataUri(c.links.page),
+  })));
+}

@@ -1,0 +1,89 @@
+import type { EventInput } from '../events.schemas';
+import { isValidTimeZone } from '../events.service';
+import type { EventRow } from '../events.store';
+import { toLocal, zonedToUtc } from '../../attendance/importers/zoned-time';
+import type { Lang } from '../../shared/errors';
+import { translate } from '../../shared/messages';
+import type { ErrorDetail } from '../../shared/errors';
+import type { FieldErrors } from '../../web/forms';
+import { eventsText } from '../../web/organiser.text';
+import { textFor } from '../../shared/text';
+
+/** The edit form as the browser sends it: strings, dates as `datetime-local` in the event's zone, presence in %. */
+export interface EventFormValues {
+  title: string;
+  titleEn: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  presencePercent: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function toLocalInput(date: Date | null, tz: string): string {
+  if (!date || !isValidTimeZone(tz)) return '';
+  const l = toLocal(date.getTime(), tz);
+  return `${l.y}-${pad(l.mo)}-${pad(l.d)}T${pad(l.h)}:${pad(l.mi)}`;
+}
+
+function fromLocalInput(value: string, tz: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  return new Date(zonedToUtc({ y, mo, d, h, mi, s }, tz)).toISOString();
+}
+
+export function eventFormValues(row: EventRow): EventFormValues {
+  return {
+    title: row.title,
+    titleEn: row.titleEn ?? '',
+    kind: row.kind,
+    startsAt: toLocalInput(row.startsAt, row.timezone),
+    endsAt: toLocalInput(row.endsAt, row.timezone),
+    timezone: row.timezone,
+    presencePercent: String(Math.round(row.minPresenceRatio * 1000) / 10),
+  };
+}
+
+export function readEventForm(body: Record<string, string>): EventFormValues {
+  const get = (k: keyof EventFormValues) => (body[k] ?? '').trim();
+  return { title: get('title'), titleEn: get('titleEn'), kind: get('kind'), startsAt: get('startsAt'), endsAt: get('endsAt'), timezone: get('timezone'), presencePercent: get('presencePercent') };
+}
+
+/** Form values → the PUT /api/events/:key input, or field errors in the reader's language. */
+export function toEventInput(v: EventFormValues, lang: Lang): { input?: EventInput; errors: FieldErrors } {
+  const t = textFor(eventsText, lang);
+  const errors: FieldErrors = {};
+  if (!v.title) errors.title = t.errTitleRequired;
+  if (v.kind !== 'webinar' && v.kind !== 'workshop') errors.kind = t.errKind;
+  const percent = Number(v.presencePercent.replace(',', '.'));
+  if (v.presencePercent === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) errors.presencePercent = t.errPresence;
+  const tzOk = isValidTimeZone(v.timezone);
+  if (!tzOk) errors.timezone = translate('EVENT_TIMEZONE_INVALID', { timezone: v.timezone }, lang);
+  const startsAt = v.startsAt && tzOk ? fromLocalInput(v.startsAt, v.timezone) : undefined;
+  const endsAt = v.endsAt && tzOk ? fromLocalInput(v.endsAt, v.timezone) : undefined;
+  if (startsAt === null) errors.startsAt = t.errDate;
+  if (endsAt === null) errors.endsAt = t.errDate;
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    input: {
+      title: v.title,
+      ...(v.titleEn ? { titleEn: v.titleEn } : {}),
+      kind: v.kind as EventInput['kind'],
+      ...(startsAt ? { startsAt } : {}),
+      ...(endsAt ? { endsAt } : {}),
+      timezone: v.timezone,
+      minPresenceRatio: percent / 100,
+    },
+  };
+}
+
+/** The service's field-level refusals (`details[].field`) placed on the form's fields. */
+export function fieldErrorsFrom(code: string, params: Record<string, string | number | undefined>, details: ErrorDetail[] | undefined, lang: Lang): FieldErrors {
+  const names: Record<string, keyof EventFormValues> = { minPresenceRatio: 'presencePercent' };
+  const message = translate(code, params, lang);
+  return Object.fromEntries((details ?? []).filter((d) => d.field).map((d) => [names[d.field!] ?? d.field!, message]));
+}

@@ -1,0 +1,63 @@
+import type { Learner } from '../learners.store';
+import { formatDay } from '../../shared/format';
+import { input } from '../../web/forms';
+import { html } from '../../web/html';
+import type { PageContext, PageView } from '../../web/layout';
+import { learnersText } from './learners.text';
+import { fmt, textFor } from '../../shared/text';
+
+export const learnerUrl = (id: string) => `/organisateur/apprenants/${id}`;
+
+export interface LearnersData {
+  q: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  learners: Learner[];
+}
+
+function listUrl(q: string, page: number) {
+  const query = new URLSearchParams();
+  if (q) query.set('q', q);
+  if (page > 1) query.set('page', String(page));
+  const qs = query.toString();
+  return `/organisateur/apprenants${qs ? `?${qs}` : ''}`;
+}
+
+export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
+  const t = textFor(learnersText, ctx.lang);
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const rows = data.learners.map((l) => {
+    const who = l.name ?? l.email;
+    return html`<tr>
+  <th scope="row"><a href="${learnerUrl(l.id)}" aria-label="${fmt(t.openLabel, { who })}">${who}</a></th>
+  <td data-label="${t.colEmail}">${l.email}</td>
+  <td data-label="${t.colOrganisation}">${l.organisation ?? ''}</td>
+  <td class="nowrap" data-label="${t.colCreated}">${formatDay(l.createdAt, ctx.lang)}</td>
+</tr>`;
+  });
+  const pager = pages > 1
+    ? html`<nav class="pager" aria-label="${t.pagination}">
+  ${data.page > 1 ? html`<a href="${listUrl(data.q, data.page - 1)}">${t.previous}</a>` : html`<span></span>`}
+  <span class="muted">${fmt(t.pageOf, { page: data.page, pages })}</span>
+  ${data.page < pages ? html`<a href="${listUrl(data.q, data.page + 1)}">${t.next}</a>` : html`<span></span>`}
+</nav>`
+    : '';
+  return {
+    title: t.title,
+    main: html`<h1>${t.title}</h1>
+<p class="lead">${t.lead}</p>
+<form method="get" action="/organisateur/apprenants" class="card search-form" role="search">
+  ${input({ name: 'q', type: 'text', label: t.searchLabel, hint: t.searchHint, value: data.q, attrs: { maxlength: 200, spellcheck: 'false' } })}
+  <p class="actions"><button type="submit" class="button">${t.searchButton}</button>${data.q ? html`<a href="/organisateur/apprenants">${t.clear}</a>` : ''}</p>
+</form>
+<p class="muted" role="status">${data.q ? fmt(t.countFor, { count: data.total, q: data.q }) : fmt(t.count, { count: data.total })}</p>
+${rows.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-apprenants" tabindex="0">
+<table class="table table-stack">
+  <caption id="legende-apprenants">${t.caption}</caption>
+  <thead><tr><th scope="col">${t.colName}</th><th scope="col">${t.colEmail}</th><th scope="col">${t.colOrganisation}</th><th scope="col">${t.colCreated}</th></tr></thead>
+  <tbody>${rows}</tbody>
+</table></div>`}
+${pager}`,
+  };
+}
