@@ -42,7 +42,14 @@ Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
   parentPort.postMessage({ total, seconds: Number(process.hrtime.bigint() - start) / 1e9, errors });
 });`;
 
-interface Load { url: string; total: number; concurrency: number; method?: string; body?: string; headers?: Record<string, string> }
+interface Load {
+  url: string;
+  total: number;
+  concurrency: number;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
 
 async function load(options: Load): Promise<{ perSecond: number; errors: number }> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error('loopback only');
@@ -58,7 +65,10 @@ async function load(options: Load): Promise<{ perSecond: number; errors: number 
   }
 }
 
-interface Rate { wall: number; cpu: number }
+interface Rate {
+  wall: number;
+  cpu: number;
+}
 
 /**
  * Operations per second, of wall time and of this process's CPU time (user + system): the
@@ -74,21 +84,47 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<Ra
 }
 
 const best = (a: Rate, b: Rate): Rate => ({ wall: Math.max(a.wall, b.wall), cpu: Math.max(a.cpu, b.cpu) });
-const combined = (a: Rate, b: Rate): Rate => ({ wall: 1 / (1 / a.wall + 1 / b.wall), cpu: 1 / (1 / a.cpu + 1 / b.cpu) });
+const combined = (a: Rate, b: Rate): Rate => ({
+  wall: 1 / (1 / a.wall + 1 / b.wall),
+  cpu: 1 / (1 / a.cpu + 1 / b.cpu),
+});
 
 /** Learners and awards inserted directly (no hook), so issuance alone is timed below. */
 async function seedAwards(platform: Platform, n: number) {
   const { programme } = platform.app;
   const title = (key: string) => programme.events.find((e) => e.key === key)!.title;
   const evidence: AwardEvidence = {
-    events: ['webinaire-1', 'webinaire-2', 'atelier-juridique'].map((key) => ({ key, title: title(key), date: '2026-03-12T09:05:00Z', minutes: 95, status: 'present', source: 'zoom' })),
-    attempts: [{ id: '6f1d1a52-4b1e-4d2f-9f3e-2d1c0b9a8e7f', quiz: 'quiz-juridique', title: programme.quizzes[0]!.title, score: 8, maxScore: 9, percent: 88.9, submittedAt: '2026-04-09T11:00:00Z' }],
+    events: ['webinaire-1', 'webinaire-2', 'atelier-juridique'].map((key) => ({
+      key,
+      title: title(key),
+      date: '2026-03-12T09:05:00Z',
+      minutes: 95,
+      status: 'present',
+      source: 'zoom',
+    })),
+    attempts: [
+      {
+        id: '6f1d1a52-4b1e-4d2f-9f3e-2d1c0b9a8e7f',
+        quiz: 'quiz-juridique',
+        title: programme.quizzes[0]!.title,
+        score: 8,
+        maxScore: 9,
+        percent: 88.9,
+        submittedAt: '2026-04-09T11:00:00Z',
+      },
+    ],
     badges: [],
   };
-  const people = await platform.database.db.insert(learners)
-    .values(Array.from({ length: n }, (_, i) => ({ email: `agent.${i}@commune-${i % 37}.example`, name: `Agent ${i}` }))).returning({ id: learners.id });
-  return platform.database.db.insert(awards)
-    .values(people.map((p) => ({ learnerId: p.id, badgeKey: 'data-juridique', method: 'rule' as const, evidence }))).returning();
+  const people = await platform.database.db
+    .insert(learners)
+    .values(
+      Array.from({ length: n }, (_, i) => ({ email: `agent.${i}@commune-${i % 37}.example`, name: `Agent ${i}` })),
+    )
+    .returning({ id: learners.id });
+  return platform.database.db
+    .insert(awards)
+    .values(people.map((p) => ({ learnerId: p.id, badgeKey: 'data-juridique', method: 'rule' as const, evidence })))
+    .returning();
 }
 
 async function issuance(platform: Platform, label: string) {
@@ -101,12 +137,15 @@ async function issuance(platform: Platform, label: string) {
   // one at a time: timed too.
   type Award = (typeof rows)[number];
   type Step = (tx: Db, awards: Award[], d: typeof deps) => Promise<unknown>;
-  const oneByOne: Step = async (tx, awards, d) => { for (const a of awards) await createCredential(tx, a, d); };
-  const batch = (n: number, step: Step = createCredentials) => db.transaction(async (tx) => {
-    const awards = rows.slice(next, next + n);
-    next += n;
-    await step(tx, awards, deps);
-  });
+  const oneByOne: Step = async (tx, awards, d) => {
+    for (const a of awards) await createCredential(tx, a, d);
+  };
+  const batch = (n: number, step: Step = createCredentials) =>
+    db.transaction(async (tx) => {
+      const awards = rows.slice(next, next + n);
+      next += n;
+      await step(tx, awards, deps);
+    });
   const issued = async (n: number, step: Step = createCredentials) => {
     const rate = await timed(1, () => batch(n, step));
     return { wall: rate.wall * n, cpu: rate.cpu * n };
@@ -116,9 +155,17 @@ async function issuance(platform: Platform, label: string) {
   await batch(1);
   const sample = JSON.parse((await db.select().from(credentials).limit(1))[0]!.json);
   const { proof: _proof, ...unsigned } = sample;
-  const canonicalise = () => cryptosuite.canonize(unsigned, { documentLoader: deps.documentLoader as never, base: null, safe: true });
+  const canonicalise = () =>
+    cryptosuite.canonize(unsigned, { documentLoader: deps.documentLoader as never, base: null, safe: true });
   const keys = await deps.keyring.signing(db);
-  const signer = (await Ed25519Multikey.from({ ...keys.ed25519, type: 'Multikey', controller: keys.issuerId, id: `${keys.issuerId}#${keys.ed25519.id}` })).signer();
+  const signer = (
+    await Ed25519Multikey.from({
+      ...keys.ed25519,
+      type: 'Multikey',
+      controller: keys.issuerId,
+      id: `${keys.issuerId}#${keys.ed25519.id}`,
+    })
+  ).signer();
   const digest = createHash('sha256').update(JSON.stringify(unsigned)).digest();
   const sign = () => signer.sign({ data: digest });
   const proofOnly = () => signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader });
@@ -140,22 +187,37 @@ async function issuance(platform: Platform, label: string) {
     signed = best(signed, await timed(ISSUED * 10, sign));
   }
   const raw = combined(canon, signed);
-  const row = (what: string, r: Rate) => ({ database: label, what, 'per s (wall)': r.wall, 'per s (CPU)': r.cpu, 'ms CPU each': 1000 / r.cpu });
+  const row = (what: string, r: Rate) => ({
+    database: label,
+    what,
+    'per s (wall)': r.wall,
+    'per s (CPU)': r.cpu,
+    'ms CPU each': 1000 / r.cpu,
+  });
   table([
-    row('issue: build + DI + JWT + store (a batch of awards)', issue), row('the same, one award at a time (manual award)', single),
+    row('issue: build + DI + JWT + store (a batch of awards)', issue),
+    row('the same, one award at a time (manual award)', single),
     row('awards hook: the same batch + award e-mails', withMail),
-    row('Data Integrity proof alone (2 canonicalisations)', proof), row('raw RDFC-1.0 canonicalisation', canon),
-    row('raw Ed25519 signature', signed), row('raw canonicalise + sign', raw),
+    row('Data Integrity proof alone (2 canonicalisations)', proof),
+    row('raw RDFC-1.0 canonicalisation', canon),
+    row('raw Ed25519 signature', signed),
+    row('raw canonicalise + sign', raw),
   ]);
-  console.log(`${label}: issuance costs ${(raw.wall / issue.wall).toFixed(2)}× raw canonicalise+sign in wall time, ${(raw.cpu / issue.cpu).toFixed(2)}× in CPU time (target ≤ 2×); one award at a time ${(raw.wall / single.wall).toFixed(2)}×`);
+  console.log(
+    `${label}: issuance costs ${(raw.wall / issue.wall).toFixed(2)}× raw canonicalise+sign in wall time, ${(raw.cpu / issue.cpu).toFixed(2)}× in CPU time (target ≤ 2×); one award at a time ${(raw.wall / single.wall).toFixed(2)}×`,
+  );
 }
 
 async function http(platform: Platform) {
   const { db } = platform.database;
   const row = (await db.select().from(credentials).limit(1))[0]!;
-  const base = await platform.app.listen({ host: '127.0.0.1', port: 0 }).then(() => `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`);
+  const base = await platform.app
+    .listen({ host: '127.0.0.1', port: 0 })
+    .then(() => `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`);
   const bare = Fastify();
-  bare.get('/credentials/:id', (_request, reply) => { reply.type('application/vc+ld+json').send(row.json); });
+  bare.get('/credentials/:id', (_request, reply) => {
+    reply.type('application/vc+ld+json').send(row.json);
+  });
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
   const get = (root: string, total: number) => load({ url: `${root}/credentials/${row.id}`, total, concurrency: 16 });
@@ -163,7 +225,13 @@ async function http(platform: Platform) {
   await get(bareBase, 1000);
   const ours = await get(base, 10_000);
   const theirs = await get(bareBase, 10_000);
-  const verify = { url: `${base}/api/verify`, method: 'POST', body: row.json, headers: { 'content-type': 'application/json' }, concurrency: 4 };
+  const verify = {
+    url: `${base}/api/verify`,
+    method: 'POST',
+    body: row.json,
+    headers: { 'content-type': 'application/json' },
+    concurrency: 4,
+  };
   await load({ ...verify, total: 20 });
   const verified = await load({ ...verify, total: 200 });
   table([
@@ -171,7 +239,9 @@ async function http(platform: Platform) {
     { what: 'bare Fastify route, same bytes', perSecond: theirs.perSecond, errors: theirs.errors },
     { what: 'POST /api/verify (JSON, DI + status list)', perSecond: verified.perSecond, errors: verified.errors },
   ]);
-  console.log(`GET /credentials/:id reaches ${((100 * ours.perSecond) / theirs.perSecond).toFixed(0)} % of the bare route (target ≥ 40 %)`);
+  console.log(
+    `GET /credentials/:id reaches ${((100 * ours.perSecond) / theirs.perSecond).toFixed(0)} % of the bare route (target ≥ 40 %)`,
+  );
   await bare.close();
 }
 

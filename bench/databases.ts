@@ -8,10 +8,15 @@ export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0
 
 export function benchConfig(): Config {
   return {
-    env: 'test', port: 0, host: '127.0.0.1', publicUrl: 'http://localhost:3000',
-    database: { dataDir: 'memory' }, mail: { from: 'bench@parcours.test' },
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: 'http://localhost:3000',
+    database: { dataDir: 'memory' },
+    mail: { from: 'bench@parcours.test' },
     auth: { jwtSecret: 'bench-secret-bench-secret-bench-secret-00' },
-    paths: { badgesDir: resolve('badges'), quizzesDir: resolve('quizzes') }, logLevel: 'silent',
+    paths: { badgesDir: resolve('badges'), quizzesDir: resolve('quizzes') },
+    logLevel: 'silent',
   };
 }
 

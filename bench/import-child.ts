@@ -16,24 +16,42 @@ global.gc?.();
 const platformRssMb = process.memoryUsage().rss / 1_048_576;
 const steps: Record<string, number> = {};
 let peakHeapMb = 0;
-const sampler = setInterval(() => { peakHeapMb = Math.max(peakHeapMb, process.memoryUsage().heapUsed / 1_048_576); }, 10);
+const sampler = setInterval(() => {
+  peakHeapMb = Math.max(peakHeapMb, process.memoryUsage().heapUsed / 1_048_576);
+}, 10);
 const start = performance.now();
 let last = start;
-const result = await importAttendance(database.db, {
-  eventKey: 'webinaire-1', input: createReadStream(file!), dryRun: false, acceptPartial: false, lang: 'fr', actor: { id: 'bench', email: 'bench' },
-}, {
-  reevaluate: core.reevaluate,
-  afterStep(step) {
-    const now = performance.now();
-    const name = step.startsWith('stage:') ? 'stage' : step;
-    steps[name] = (steps[name] ?? 0) + (now - last);
-    last = now;
+const result = await importAttendance(
+  database.db,
+  {
+    eventKey: 'webinaire-1',
+    input: createReadStream(file!),
+    dryRun: false,
+    acceptPartial: false,
+    lang: 'fr',
+    actor: { id: 'bench', email: 'bench' },
   },
-});
+  {
+    reevaluate: core.reevaluate,
+    afterStep(step) {
+      const now = performance.now();
+      const name = step.startsWith('stage:') ? 'stage' : step;
+      steps[name] = (steps[name] ?? 0) + (now - last);
+      last = now;
+    },
+  },
+);
 const ms = performance.now() - start;
 clearInterval(sampler);
 await database.close();
-console.log(JSON.stringify({
-  ms, steps, platformRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
-  people: result.people.length, learnersCreated: 'learnersCreated' in result ? result.learnersCreated : 0, peakHeapMb,
-}));
+console.log(
+  JSON.stringify({
+    ms,
+    steps,
+    platformRssMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    people: result.people.length,
+    learnersCreated: 'learnersCreated' in result ? result.learnersCreated : 0,
+    peakHeapMb,
+  }),
+);

@@ -2,7 +2,9 @@
 export async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; result: T }> {
   global.gc?.();
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
   const start = performance.now();
   try {
     const result = await fn();
@@ -15,5 +17,9 @@ export async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; pe
 }
 
 export function table(rows: Array<Record<string, string | number>>) {
-  console.table(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 100) / 100 : v]))));
+  console.table(
+    rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 100) / 100 : v])),
+    ),
+  );
 }

@@ -31,7 +31,14 @@ interface Person {
   email: string;
   organisation: string;
   attendance: Array<{ eventKey: string; status: 'present' | 'replay' | 'absent'; minutes: number }>;
-  attempts: Array<{ quizKey: string; answers: Answers; score: number; maxScore: number; percent: number | null; complete: boolean }>;
+  attempts: Array<{
+    quizKey: string;
+    answers: Answers;
+    score: number;
+    maxScore: number;
+    percent: number | null;
+    complete: boolean;
+  }>;
 }
 
 function randomAnswers(quiz: Quiz, rnd: () => number, complete: boolean): Answers {
@@ -48,9 +55,14 @@ function randomAnswers(quiz: Quiz, rnd: () => number, complete: boolean): Answer
 /** 10,000 agents: most follow the webinars, fewer the workshops; some answer, some twice. */
 function generateCohort(programme: Programme): Person[] {
   const rnd = random(42);
-  const status = (p: number) => (rnd() < p ? 'present' : rnd() < 0.3 ? 'replay' : 'absent') as Person['attendance'][number]['status'];
+  const status = (p: number) =>
+    (rnd() < p ? 'present' : rnd() < 0.3 ? 'replay' : 'absent') as Person['attendance'][number]['status'];
   return Array.from({ length: LEARNERS }, (_, i) => {
-    const attendance = programme.events.map((e) => ({ eventKey: e.key, status: status(e.kind === 'webinar' ? 0.85 : 0.65), minutes: 30 + Math.floor(rnd() * 150) }));
+    const attendance = programme.events.map((e) => ({
+      eventKey: e.key,
+      status: status(e.kind === 'webinar' ? 0.85 : 0.65),
+      minutes: 30 + Math.floor(rnd() * 150),
+    }));
     const attended = new Set(attendance.filter((a) => a.status !== 'absent').map((a) => a.eventKey));
     const attempts = programme.quizzes.flatMap((quiz) => {
       const tries = rnd() < (attended.has(quiz.event) ? 0.8 : 0.1) ? 1 + Math.floor(rnd() * 2) : 0;
@@ -68,12 +80,23 @@ async function insertCohort(database: Database, people: Person[]): Promise<strin
   const ids: string[] = [];
   for (let i = 0; i < people.length; i += CHUNK) {
     const slice = people.slice(i, i + CHUNK);
-    const rows = await database.db.insert(learners).values(slice.map((p) => ({ email: p.email, organisation: p.organisation }))).returning({ id: learners.id });
+    const rows = await database.db
+      .insert(learners)
+      .values(slice.map((p) => ({ email: p.email, organisation: p.organisation })))
+      .returning({ id: learners.id });
     ids.push(...rows.map((r) => r.id));
-    const att = slice.flatMap((p, j) => p.attendance.map((a) => ({ ...a, learnerId: rows[j]!.id, source: 'import:bench', firstSeenAt: new Date('2026-03-12T09:00:00Z') })));
+    const att = slice.flatMap((p, j) =>
+      p.attendance.map((a) => ({
+        ...a,
+        learnerId: rows[j]!.id,
+        source: 'import:bench',
+        firstSeenAt: new Date('2026-03-12T09:00:00Z'),
+      })),
+    );
     for (let k = 0; k < att.length; k += CHUNK) await database.db.insert(attendance).values(att.slice(k, k + CHUNK));
     const tries = slice.flatMap((p, j) => p.attempts.map((a) => ({ ...a, learnerId: rows[j]!.id })));
-    for (let k = 0; k < tries.length; k += CHUNK) await database.db.insert(quizAttempts).values(tries.slice(k, k + CHUNK));
+    for (let k = 0; k < tries.length; k += CHUNK)
+      await database.db.insert(quizAttempts).values(tries.slice(k, k + CHUNK));
   }
   return ids;
 }
@@ -83,11 +106,28 @@ function inMemoryFacts(people: Person[]): Facts[] {
   return people.map((p, i) => {
     const best = new Map<string, AttemptFact>();
     p.attempts.forEach((a, k) => {
-      const fact = { attemptId: `${i}-${k}`, percent: a.percent, score: a.score, maxScore: a.maxScore, complete: a.complete, submittedAt: '2026-05-07T12:00:00Z' };
+      const fact = {
+        attemptId: `${i}-${k}`,
+        percent: a.percent,
+        score: a.score,
+        maxScore: a.maxScore,
+        complete: a.complete,
+        submittedAt: '2026-05-07T12:00:00Z',
+      };
       const cur = best.get(a.quizKey);
-      if (!cur || Number(fact.complete) - Number(cur.complete) > 0 || (fact.complete === cur.complete && (fact.percent ?? -1) > (cur.percent ?? -1))) best.set(a.quizKey, fact);
+      if (
+        !cur ||
+        Number(fact.complete) - Number(cur.complete) > 0 ||
+        (fact.complete === cur.complete && (fact.percent ?? -1) > (cur.percent ?? -1))
+      )
+        best.set(a.quizKey, fact);
     });
-    const attendanceFacts = new Map<string, AttendanceFact>(p.attendance.map((a) => [a.eventKey, { status: a.status, minutes: a.minutes, date: '2026-03-12T09:00:00Z', source: 'import:bench' }]));
+    const attendanceFacts = new Map<string, AttendanceFact>(
+      p.attendance.map((a) => [
+        a.eventKey,
+        { status: a.status, minutes: a.minutes, date: '2026-03-12T09:00:00Z', source: 'import:bench' },
+      ]),
+    );
     return { attendance: attendanceFacts, bestAttempts: best, held: new Set<string>() };
   });
 }
@@ -108,16 +148,50 @@ async function benchOn(label: string, database: Database) {
   });
   // What an import costs when it completes nobody's badge: facts loaded, decided, nothing explained.
   const again = await measure(() => evaluateEveryone(database.db, engine.evaluate, { batch: 1000 }));
-  const decide = await measure(async () => facts.reduce((n, f) => n + newlyMetBadges(core.programme.badges, f).length, 0));
+  const decide = await measure(async () =>
+    facts.reduce((n, f) => n + newlyMetBadges(core.programme.badges, f).length, 0),
+  );
   const awards = full.result.length;
-  console.log(`\nRules — ${label}: ${LEARNERS.toLocaleString('en')} learners, ${people.reduce((n, p) => n + p.attempts.length, 0).toLocaleString('en')} attempts stored in ${(stored.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `\nRules — ${label}: ${LEARNERS.toLocaleString('en')} learners, ${people.reduce((n, p) => n + p.attempts.length, 0).toLocaleString('en')} attempts stored in ${(stored.ms / 1000).toFixed(1)} s`,
+  );
   table([
-    { run: 'full evaluation (load facts, evaluate, insert awards + evidence + audit; no credential)', ms: full.ms, awards, 'awards/s': awards / (full.ms / 1000), 'learners/s': LEARNERS / (full.ms / 1000), 'peak RSS MB': full.peakRssMb },
-    { run: 'bare evaluator (evaluateAll, in-memory facts)', ms: bare.ms, awards: bare.result, 'awards/s': bare.result / (bare.ms / 1000), 'learners/s': LEARNERS / (bare.ms / 1000), 'peak RSS MB': bare.peakRssMb },
-    { run: 'second full pass (nothing new to award)', ms: again.ms, awards: again.result.length, 'awards/s': 0, 'learners/s': LEARNERS / (again.ms / 1000), 'peak RSS MB': again.peakRssMb },
-    { run: 'bare decision only (newlyMetBadges, no explanations)', ms: decide.ms, awards: decide.result, 'awards/s': decide.result / (decide.ms / 1000), 'learners/s': LEARNERS / (decide.ms / 1000), 'peak RSS MB': decide.peakRssMb },
+    {
+      run: 'full evaluation (load facts, evaluate, insert awards + evidence + audit; no credential)',
+      ms: full.ms,
+      awards,
+      'awards/s': awards / (full.ms / 1000),
+      'learners/s': LEARNERS / (full.ms / 1000),
+      'peak RSS MB': full.peakRssMb,
+    },
+    {
+      run: 'bare evaluator (evaluateAll, in-memory facts)',
+      ms: bare.ms,
+      awards: bare.result,
+      'awards/s': bare.result / (bare.ms / 1000),
+      'learners/s': LEARNERS / (bare.ms / 1000),
+      'peak RSS MB': bare.peakRssMb,
+    },
+    {
+      run: 'second full pass (nothing new to award)',
+      ms: again.ms,
+      awards: again.result.length,
+      'awards/s': 0,
+      'learners/s': LEARNERS / (again.ms / 1000),
+      'peak RSS MB': again.peakRssMb,
+    },
+    {
+      run: 'bare decision only (newlyMetBadges, no explanations)',
+      ms: decide.ms,
+      awards: decide.result,
+      'awards/s': decide.result / (decide.ms / 1000),
+      'learners/s': LEARNERS / (decide.ms / 1000),
+      'peak RSS MB': decide.peakRssMb,
+    },
   ]);
-  console.log(`full / bare: ${(full.ms / bare.ms).toFixed(1)}× (${awards === bare.result ? 'same awards' : `MISMATCH: ${awards} vs ${bare.result}`})`);
+  console.log(
+    `full / bare: ${(full.ms / bare.ms).toFixed(1)}× (${awards === bare.result ? 'same awards' : `MISMATCH: ${awards} vs ${bare.result}`})`,
+  );
 }
 
 export async function runRulesBench() {

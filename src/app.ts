@@ -38,7 +38,14 @@ export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$
  * (`suite=` only ever names a learner page; other query values are not secrets.)
  */
 export const logSerializers = {
-  req(request: { method: string; url: string; host?: string; ip?: string; headers?: Record<string, string | string[] | undefined>; socket?: { remotePort?: number } }) {
+  req(request: {
+    method: string;
+    url: string;
+    host?: string;
+    ip?: string;
+    headers?: Record<string, string | string[] | undefined>;
+    socket?: { remotePort?: number };
+  }) {
     return {
       method: request.method,
       url: redactUrl(request.url),
@@ -53,18 +60,26 @@ export const logSerializers = {
 /** TRUST_PROXY=n: the socket's peer and the n − 1 addresses before it are proxies; the next one is the client. */
 const trustHops = (hops: number) => (_address: string, index: number) => index < hops;
 
-export async function buildApp(config: Config, deps: AppDeps & { awards: Awards; credentials: Credentials }, options: FastifyServerOptions = {}) {
+export async function buildApp(
+  config: Config,
+  deps: AppDeps & { awards: Awards; credentials: Credentials },
+  options: FastifyServerOptions = {},
+) {
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel, serializers: logSerializers } }),
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY): otherwise any client picks its IP.
     // Fastify ≥ 5.12 ignores a bare hop count (it trusts nothing): a count is given as the function
     // proxy-addr calls per hop (i = 0 is the socket's peer), so TRUST_PROXY=1 trusts one proxy.
-    trustProxy: (typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy ?? false) as boolean,
+    trustProxy: (typeof config.trustProxy === 'number'
+      ? trustHops(config.trustProxy)
+      : (config.trustProxy ?? false)) as boolean,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, keywords: ['example'] } },
     ...options,
     // A given logger gets the same serializers (a child's serializers win over Fastify's defaults).
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance.child({}, { serializers: logSerializers }) } : {}),
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance.child({}, { serializers: logSerializers }) }
+      : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(dbPlugin, { config, deps });

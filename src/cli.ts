@@ -43,7 +43,11 @@ try {
   }
 } catch (error) {
   const e = error as AppError;
-  console.error(error instanceof AppError ? `${e.code}: ${translate(e.code, e.params, 'fr')}${e.details ? `\n${e.details.map((d) => `  - ${JSON.stringify(d)}`).join('\n')}` : ''}` : (error as Error).message);
+  console.error(
+    error instanceof AppError
+      ? `${e.code}: ${translate(e.code, e.params, 'fr')}${e.details ? `\n${e.details.map((d) => `  - ${JSON.stringify(d)}`).join('\n')}` : ''}`
+      : (error as Error).message,
+  );
   process.exitCode = 1;
 } finally {
   await core?.database.close();

@@ -9,7 +9,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Environment variables we read, with their defaults; the README table mirrors this. */
 export const EnvSchema = Type.Object({
-  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ default: 'localhost' }),
   PUBLIC_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
@@ -25,7 +27,10 @@ export const EnvSchema = Type.Object({
   PARCOURS_BADGES_DIR: Type.String({ default: './badges' }),
   PARCOURS_QUIZZES_DIR: Type.String({ default: './quizzes' }),
   TRUST_PROXY: Type.String({ default: 'false' }),
-  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -84,10 +89,13 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     );
   }
   const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'log');
-  if (transport === 'smtp' && !e.SMTP_URL) throw new ConfigError('SMTP_URL: obligatoire avec / required with MAIL_TRANSPORT=smtp');
+  if (transport === 'smtp' && !e.SMTP_URL)
+    throw new ConfigError('SMTP_URL: obligatoire avec / required with MAIL_TRANSPORT=smtp');
   if (e.NODE_ENV === 'production' && !e.SMTP_URL && e.MAIL_TRANSPORT !== 'log') {
     // Printing e-mails puts sign-in links in the log: production must send them, or say it is a demo.
-    throw new ConfigError('SMTP_URL: obligatoire en production / required in production (or MAIL_TRANSPORT=log for a demo)');
+    throw new ConfigError(
+      'SMTP_URL: obligatoire en production / required in production (or MAIL_TRANSPORT=log for a demo)',
+    );
   }
   const dataDir = resolve(e.PARCOURS_DATA_DIR);
   const port = e.PORT;
@@ -99,7 +107,11 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     database: { url: e.DATABASE_URL, dataDir },
     mail: { smtpUrl: transport === 'smtp' ? e.SMTP_URL : undefined, from: e.MAIL_FROM },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    auth: { jwtSecret: e.JWT_SECRET ?? devJwtSecret(dataDir), adminEmail: e.PARCOURS_ADMIN_EMAIL, adminPassword: e.PARCOURS_ADMIN_PASSWORD },
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? devJwtSecret(dataDir),
+      adminEmail: e.PARCOURS_ADMIN_EMAIL,
+      adminPassword: e.PARCOURS_ADMIN_PASSWORD,
+    },
     keySecret: e.PARCOURS_KEY_SECRET,
     paths: { badgesDir: resolve(e.PARCOURS_BADGES_DIR), quizzesDir: resolve(e.PARCOURS_QUIZZES_DIR) },
     logLevel: e.LOG_LEVEL,
@@ -116,9 +128,18 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   if (v === 'false' || v === '0' || v === '') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.some((a) => !/^[0-9a-f.:]+(\/\d{1,3})?$/.test(a) && a !== 'loopback' && a !== 'linklocal' && a !== 'uniquelocal')) {
-    throw new ConfigError(`TRUST_PROXY: false, true, un nombre de proxys ou une liste d'adresses / false, true, a hop count or a list of addresses (got ${JSON.stringify(value)})`);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (
+    list.some(
+      (a) => !/^[0-9a-f.:]+(\/\d{1,3})?$/.test(a) && a !== 'loopback' && a !== 'linklocal' && a !== 'uniquelocal',
+    )
+  ) {
+    throw new ConfigError(
+      `TRUST_PROXY: false, true, un nombre de proxys ou une liste d'adresses / false, true, a hop count or a list of addresses (got ${JSON.stringify(value)})`,
+    );
   }
   return list;
 }

@@ -46,7 +46,11 @@ export async function prepare(config: Config, given?: Database): Promise<Platfor
   }
   // One awards engine for the server, the CLI and the tests. `onAwarded` issues each award's
   // credential in the award's transaction; `credentialIdsOf` lets progress show it.
-  const awards = createAwards({ programme, onAwarded: credentials.onAwarded, credentialIdsOf: credentials.credentialIdsOf });
+  const awards = createAwards({
+    programme,
+    onAwarded: credentials.onAwarded,
+    credentialIdsOf: credentials.credentialIdsOf,
+  });
   return { config, database, programme, awards, credentials, reevaluate: awards.reevaluate };
 }
 
@@ -67,7 +71,11 @@ export async function startPlatform(
 
   const logger = pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: logger });
-  const app = await buildApp(config, { database, mailer, programme, reevaluate, awards, credentials }, { loggerInstance: logger, ...options.fastify });
+  const app = await buildApp(
+    config,
+    { database, mailer, programme, reevaluate, awards, credentials },
+    { loggerInstance: logger, ...options.fastify },
+  );
   const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
   const stopPurge = options.worker === false ? () => {} : startPurgeWorker(database.db, app.log);
 
@@ -117,7 +125,10 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeRepor
   for (const [name, step] of steps) {
     for (;;) {
       const deleted = await db.transaction(async (tx) => {
-        const [lock] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${PURGE_LOCK}) as locked`);
+        const [lock] = await queryRows<{ locked: boolean }>(
+          tx,
+          sql`select pg_try_advisory_xact_lock(${PURGE_LOCK}) as locked`,
+        );
         return lock?.locked ? step(tx) : null;
       });
       if (deleted === null) return { ...report, skipped: true };
@@ -129,14 +140,19 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeRepor
 }
 
 /** Purges a minute after the start, then every hour; started with the outbox worker (not in tests: they call purgeExpired). */
-export function startPurgeWorker(db: Db, log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void }, intervalMs = 3_600_000) {
+export function startPurgeWorker(
+  db: Db,
+  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void },
+  intervalMs = 3_600_000,
+) {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
       const report = await purgeExpired(db);
-      if (report.magicLinks + report.rateLimits + report.revokedTokens + report.outbox > 0) log.info({ purge: report }, 'expired rows purged');
+      if (report.magicLinks + report.rateLimits + report.revokedTokens + report.outbox > 0)
+        log.info({ purge: report }, 'expired rows purged');
     } catch (error) {
       log.error({ err: error }, 'purge failed');
     } finally {

@@ -21,7 +21,9 @@ try {
     await platform.stop();
   });
   await platform.app.listen({ port: config.port, host: config.host });
-  platform.app.log.info(`Parcours prêt / ready: ${config.publicUrl} (database: ${platform.database.kind}, docs: ${config.publicUrl}/docs)`);
+  platform.app.log.info(
+    `Parcours prêt / ready: ${config.publicUrl} (database: ${platform.database.kind}, docs: ${config.publicUrl}/docs)`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -8,8 +8,15 @@ import { listImports, listUnmatched } from './attendance.store';
 import type { AttendanceRow } from './attendance.store';
 
 export const toAttendanceDto = (a: AttendanceRow) => ({
-  eventKey: a.eventKey, status: a.status, minutes: a.minutes, source: a.source, importId: a.importId,
-  reason: a.reason, note: a.note, updatedBy: a.updatedBy, updatedAt: a.updatedAt.toISOString(),
+  eventKey: a.eventKey,
+  status: a.status,
+  minutes: a.minutes,
+  source: a.source,
+  importId: a.importId,
+  reason: a.reason,
+  note: a.note,
+  updatedBy: a.updatedBy,
+  updatedAt: a.updatedAt.toISOString(),
 });
 
 /** Corrections by hand and the follow-up of imports. Mounted under /api. */
@@ -27,11 +34,18 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         note: Type.Optional(Type.String({ maxLength: 1000 })),
         minutes: Type.Optional(Type.Number({ minimum: 0, maximum: 1440 })),
       }),
-      response: { 200: Type.Object({ learnerId: Uuid, learnerCreated: Type.Boolean(), attendance: AttendanceSchema }), ...errorResponses(400, 401, 403, 404) },
+      response: {
+        200: Type.Object({ learnerId: Uuid, learnerCreated: Type.Boolean(), attendance: AttendanceSchema }),
+        ...errorResponses(400, 401, 403, 404),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const result = await setManualAttendance(app.db, actor(request), app, { eventKey: request.params.key, email: request.params.email, ...request.body });
+      const result = await setManualAttendance(app.db, actor(request), app, {
+        eventKey: request.params.key,
+        email: request.params.email,
+        ...request.body,
+      });
       return { ...result, attendance: toAttendanceDto(result.attendance) };
     },
   });
@@ -42,11 +56,34 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Imports d’un événement / imports of an event',
       security: [{ bearer: [] }],
       params: Type.Object({ key: EventKey }),
-      response: { 200: Type.Object({ imports: Type.Array(Type.Object({ id: Uuid, fileName: Type.Union([Type.String(), Type.Null()]), format: Type.String(), encoding: Type.String(), counts: Type.Record(Type.String(), Type.Number()), importedBy: Type.String(), importedAt: Type.String() })) }), ...errorResponses(401, 403) },
+      response: {
+        200: Type.Object({
+          imports: Type.Array(
+            Type.Object({
+              id: Uuid,
+              fileName: Type.Union([Type.String(), Type.Null()]),
+              format: Type.String(),
+              encoding: Type.String(),
+              counts: Type.Record(Type.String(), Type.Number()),
+              importedBy: Type.String(),
+              importedAt: Type.String(),
+            }),
+          ),
+        }),
+        ...errorResponses(401, 403),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      imports: (await listImports(app.db, request.params.key)).map((i) => ({ id: i.id, fileName: i.fileName, format: i.format, encoding: i.encoding, counts: i.counts, importedBy: i.importedBy, importedAt: i.importedAt.toISOString() })),
+      imports: (await listImports(app.db, request.params.key)).map((i) => ({
+        id: i.id,
+        fileName: i.fileName,
+        format: i.format,
+        encoding: i.encoding,
+        counts: i.counts,
+        importedBy: i.importedBy,
+        importedAt: i.importedAt.toISOString(),
+      })),
     }),
   });
 
@@ -56,11 +93,30 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Lignes sans e-mail à rapprocher / rows without an e-mail, to match',
       security: [{ bearer: [] }],
       params: Type.Object({ id: Uuid }),
-      response: { 200: Type.Object({ rows: Type.Array(Type.Object({ id: Uuid, line: Type.Integer(), name: Type.String(), minutes: Type.Number(), matchedLearnerId: Type.Union([Uuid, Type.Null()]) })) }), ...errorResponses(401, 403) },
+      response: {
+        200: Type.Object({
+          rows: Type.Array(
+            Type.Object({
+              id: Uuid,
+              line: Type.Integer(),
+              name: Type.String(),
+              minutes: Type.Number(),
+              matchedLearnerId: Type.Union([Uuid, Type.Null()]),
+            }),
+          ),
+        }),
+        ...errorResponses(401, 403),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      rows: (await listUnmatched(app.db, request.params.id)).map((r) => ({ id: r.id, line: r.line, name: r.name, minutes: r.minutes, matchedLearnerId: r.matchedLearnerId })),
+      rows: (await listUnmatched(app.db, request.params.id)).map((r) => ({
+        id: r.id,
+        line: r.line,
+        name: r.name,
+        minutes: r.minutes,
+        matchedLearnerId: r.matchedLearnerId,
+      })),
     }),
   });
 
@@ -71,11 +127,17 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       security: [{ bearer: [] }],
       params: Type.Object({ id: Uuid }),
       body: Type.Union([Type.Object({ learnerId: Uuid }), Type.Object({ email: Email })]),
-      response: { 200: Type.Object({ learnerId: Uuid, attendance: AttendanceSchema }), ...errorResponses(400, 401, 403, 404) },
+      response: {
+        200: Type.Object({ learnerId: Uuid, attendance: AttendanceSchema }),
+        ...errorResponses(400, 401, 403, 404),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const result = await matchUnmatchedRow(app.db, actor(request), app, { rowId: request.params.id, ...request.body });
+      const result = await matchUnmatchedRow(app.db, actor(request), app, {
+        rowId: request.params.id,
+        ...request.body,
+      });
       return { learnerId: result.learnerId, attendance: toAttendanceDto(result.attendance) };
     },
   });

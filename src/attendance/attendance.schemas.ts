@@ -6,7 +6,13 @@ export const ImportQuerySchema = Type.Object({
   dryRun: Type.Boolean({ default: false, description: 'Preview only: nothing is stored' }),
   acceptPartial: Type.Boolean({ default: false, description: 'Commit the good rows of a file with row errors' }),
   fileName: Type.Optional(Type.String({ maxLength: 255 })),
-  mapping: Type.Optional(Type.String({ description: 'JSON object: field (email, name, organisation, joinedAt, leftAt, minutes, present) → header, for files in no known format; "" reads that field from no column, a field left out is found by its usual names', example: '{"email":"Adresse","name":"Nom"}' })),
+  mapping: Type.Optional(
+    Type.String({
+      description:
+        'JSON object: field (email, name, organisation, joinedAt, leftAt, minutes, present) → header, for files in no known format; "" reads that field from no column, a field left out is found by its usual names',
+      example: '{"email":"Adresse","name":"Nom"}',
+    }),
+  ),
 });
 
 const PersonSchema = Type.Object({
@@ -28,11 +34,15 @@ const previewProperties = {
   window: Type.Object({ startsAt: Type.String(), endsAt: Type.String(), source: Type.String() }),
   people: Type.Array(PersonSchema),
   unmatched: Type.Array(Type.Object({ line: Line, name: Type.String(), minutes: Type.Number() })),
-  errors: Type.Array(Type.Object({ line: Line, code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) })),
+  errors: Type.Array(
+    Type.Object({ line: Line, code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
+  ),
   warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), line: Type.Optional(Line) })),
   rowsRead: Type.Integer(),
   fileHash: Type.String({ description: 'SHA-256 of the file' }),
-  alreadyImported: Type.Union([Type.String(), Type.Null()], { description: 'Id of an earlier import of the same file' }),
+  alreadyImported: Type.Union([Type.String(), Type.Null()], {
+    description: 'Id of an earlier import of the same file',
+  }),
 };
 
 export const ImportResultSchema = Type.Object({
@@ -47,9 +57,12 @@ export const ImportResultSchema = Type.Object({
   errorCount: Type.Optional(Type.Integer()),
 });
 
-export const AttendanceStatusSchema = Type.Union([Type.Literal('present'), Type.Literal('replay'), Type.Literal('absent')], {
-  description: 'present: live; replay: followed the recording (counts as attended); absent',
-});
+export const AttendanceStatusSchema = Type.Union(
+  [Type.Literal('present'), Type.Literal('replay'), Type.Literal('absent')],
+  {
+    description: 'present: live; replay: followed the recording (counts as attended); absent',
+  },
+);
 
 export const AttendanceSchema = Type.Object({
   eventKey: Type.String(),

@@ -8,7 +8,10 @@ export type AttendanceStatus = AttendanceRow['status'];
 export type AttendanceValues = Omit<typeof attendance.$inferInsert, 'id' | 'updatedAt'>;
 
 export async function findImportByHash(db: Db, eventKey: string, fileHash: string, mapping: string) {
-  const [row] = await db.select().from(imports).where(and(eq(imports.eventKey, eventKey), eq(imports.fileHash, fileHash), eq(imports.mapping, mapping)));
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.eventKey, eventKey), eq(imports.fileHash, fileHash), eq(imports.mapping, mapping)));
   return row;
 }
 
@@ -37,7 +40,16 @@ export async function setAttendance(db: Db, values: AttendanceValues) {
     .values(values)
     .onConflictDoUpdate({
       target: [attendance.learnerId, attendance.eventKey],
-      set: { status: values.status, minutes: values.minutes ?? null, source: values.source, importId: values.importId ?? null, reason: values.reason ?? null, note: values.note ?? null, updatedBy: values.updatedBy, updatedAt: sql`now()` },
+      set: {
+        status: values.status,
+        minutes: values.minutes ?? null,
+        source: values.source,
+        importId: values.importId ?? null,
+        reason: values.reason ?? null,
+        note: values.note ?? null,
+        updatedBy: values.updatedBy,
+        updatedAt: sql`now()`,
+      },
     })
     .returning();
   return row!;
@@ -47,9 +59,16 @@ export async function listAttendanceOfLearner(db: Db, learnerId: string) {
   return db.select().from(attendance).where(eq(attendance.learnerId, learnerId));
 }
 
-export async function insertUnmatched(db: Db, importId: string, rows: Array<{ line: number; name: string; minutes: number }>) {
+export async function insertUnmatched(
+  db: Db,
+  importId: string,
+  rows: Array<{ line: number; name: string; minutes: number }>,
+) {
   if (rows.length === 0) return;
-  await db.insert(unmatchedRows).values(rows.map((r) => ({ importId, ...r }))).onConflictDoNothing();
+  await db
+    .insert(unmatchedRows)
+    .values(rows.map((r) => ({ importId, ...r })))
+    .onConflictDoNothing();
 }
 
 export async function findUnmatched(db: Db, id: string) {
@@ -62,5 +81,8 @@ export async function listUnmatched(db: Db, importId: string) {
 }
 
 export async function markUnmatchedMatched(db: Db, id: string, learnerId: string) {
-  await db.update(unmatchedRows).set({ matchedLearnerId: learnerId, matchedAt: sql`now()` }).where(eq(unmatchedRows.id, id));
+  await db
+    .update(unmatchedRows)
+    .set({ matchedLearnerId: learnerId, matchedAt: sql`now()` })
+    .where(eq(unmatchedRows.id, id));
 }

@@ -7,8 +7,12 @@ export const attendance = pgTable(
   'attendance',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    learnerId: uuid('learner_id').notNull().references(() => learners.id, { onDelete: 'cascade' }),
-    eventKey: text('event_key').notNull().references(() => events.key, { onUpdate: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => learners.id, { onDelete: 'cascade' }),
+    eventKey: text('event_key')
+      .notNull()
+      .references(() => events.key, { onUpdate: 'cascade' }),
     // present: attended live; replay: followed the recording (counts as attended); absent.
     status: text('status', { enum: ['present', 'replay', 'absent'] }).notNull(),
     minutes: real('minutes'),
@@ -22,14 +26,19 @@ export const attendance = pgTable(
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('attendance_learner_event_uq').on(t.learnerId, t.eventKey), index('attendance_event_idx').on(t.eventKey)],
+  (t) => [
+    unique('attendance_learner_event_uq').on(t.learnerId, t.eventKey),
+    index('attendance_event_idx').on(t.eventKey),
+  ],
 );
 
 export const imports = pgTable(
   'imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventKey: text('event_key').notNull().references(() => events.key, { onUpdate: 'cascade' }),
+    eventKey: text('event_key')
+      .notNull()
+      .references(() => events.key, { onUpdate: 'cascade' }),
     fileHash: text('file_hash').notNull(),
     // The column mapping a `mapped` file was read with ('' otherwise): the same bytes read with
     // other columns are another import, not a repeat.
@@ -51,7 +60,9 @@ export const unmatchedRows = pgTable(
   'unmatched_rows',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    importId: uuid('import_id').notNull().references(() => imports.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
     line: integer('line').notNull(),
     name: text('name').notNull(),
     minutes: real('minutes').notNull(),

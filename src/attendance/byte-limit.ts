@@ -26,7 +26,9 @@ export function hashingLimit(source: Buffer | AsyncIterable<Buffer>, limit = IMP
   }
   return {
     stream: stream(),
-    get bytes() { return bytes; },
+    get bytes() {
+      return bytes;
+    },
     digest: () => hash.digest('hex'),
   };
 }
@@ -58,7 +60,8 @@ export function keepConnectionUsable(request: FastifyRequest, reply: FastifyRepl
   const declared = Number(raw.headers['content-length']);
   // Closed rather than drained: a body that can no longer be read, or one over the limit (declared,
   // or found so while reading — a chunked upload has no length to check first).
-  if ((raw.destroyed || declared > limit || reply.statusCode === 413) && !reply.raw.headersSent) reply.header('connection', 'close');
+  if ((raw.destroyed || declared > limit || reply.statusCode === 413) && !reply.raw.headersSent)
+    reply.header('connection', 'close');
   const settle = () => drainOrClose(raw, socket, limit);
   reply.raw.once('finish', settle);
 }

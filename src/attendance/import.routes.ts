@@ -20,7 +20,8 @@ async function fileStream(request: FastifyRequest): Promise<{ stream: AsyncItera
     return { stream: readWithoutDestroying(file.file), fileName: file.filename };
   }
   const length = Number(request.headers['content-length'] ?? 0);
-  if (length > IMPORT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${IMPORT_MAX_BYTES / 1_048_576} Mo/MB` });
+  if (length > IMPORT_MAX_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${IMPORT_MAX_BYTES / 1_048_576} Mo/MB` });
   return { stream: readWithoutDestroying(request.body as Readable) };
 }
 
@@ -28,16 +29,20 @@ async function fileStream(request: FastifyRequest): Promise<{ stream: AsyncItera
 function parseMapping(raw: string | undefined): ParseOptions['mapping'] {
   if (!raw) return undefined;
   const refuse = (reason: string) =>
-    new AppError('VALIDATION_FAILED', 400, { summary: 'mapping' }, [{ field: 'mapping', location: 'querystring', reason }]);
+    new AppError('VALIDATION_FAILED', 400, { summary: 'mapping' }, [
+      { field: 'mapping', location: 'querystring', reason },
+    ]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
     throw refuse('invalid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refuse('expected an object: field → header');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw refuse('expected an object: field → header');
   for (const [field, header] of Object.entries(parsed)) {
-    if (!(MAPPED_FIELDS as readonly string[]).includes(field)) throw refuse(`unknown field "${field}" (expected ${MAPPED_FIELDS.join(', ')})`);
+    if (!(MAPPED_FIELDS as readonly string[]).includes(field))
+      throw refuse(`unknown field "${field}" (expected ${MAPPED_FIELDS.join(', ')})`);
     if (typeof header !== 'string') throw refuse(`"${field}": expected a header name as text`);
   }
   return parsed as ParseOptions['mapping'];
@@ -58,8 +63,10 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/:key/imports', {
     schema: {
       tags: ['attendance'],
-      summary: 'Importe un export de présence (aperçu ou validation) / imports an attendance export (preview or commit)',
-      description: 'Body: the file as exported (any content type) or multipart/form-data. `Accept: application/x-ndjson` streams progress lines, then the result.',
+      summary:
+        'Importe un export de présence (aperçu ou validation) / imports an attendance export (preview or commit)',
+      description:
+        'Body: the file as exported (any content type) or multipart/form-data. `Accept: application/x-ndjson` streams progress lines, then the result.',
       security: [{ bearer: [] }],
       params: Type.Object({ key: EventKey }),
       querystring: ImportQuerySchema,
@@ -69,11 +76,21 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { stream, fileName } = await fileStream(request);
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importAttendance(app.db, {
-          eventKey: request.params.key, input: stream, dryRun: request.query.dryRun, acceptPartial: request.query.acceptPartial,
-          fileName: fileName ?? request.query.fileName, mapping: parseMapping(request.query.mapping), lang: request.lang,
-          actor: { id: request.user.sub, email: request.user.email }, onProgress,
-        }, { reevaluate: app.reevaluate });
+        importAttendance(
+          app.db,
+          {
+            eventKey: request.params.key,
+            input: stream,
+            dryRun: request.query.dryRun,
+            acceptPartial: request.query.acceptPartial,
+            fileName: fileName ?? request.query.fileName,
+            mapping: parseMapping(request.query.mapping),
+            lang: request.lang,
+            actor: { id: request.user.sub, email: request.user.email },
+            onProgress,
+          },
+          { reevaluate: app.reevaluate },
+        );
       if (!String(request.headers.accept ?? '').includes('application/x-ndjson')) {
         const result = await run();
         return reply.status(request.query.dryRun || !('importId' in result) ? 200 : 201).send(result);
@@ -83,13 +100,22 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const line = (o: object) => out.write(`${JSON.stringify(o)}\n`);
       let last = 0;
       run((p) => {
-        if (Date.now() - last > 200) { last = Date.now(); line({ type: 'progress', ...p }); }
+        if (Date.now() - last > 200) {
+          last = Date.now();
+          line({ type: 'progress', ...p });
+        }
       })
         .then((result) => line({ type: 'result', ...result }))
         .catch((error: unknown) => {
           const e = error instanceof AppError ? error : new AppError('INTERNAL_ERROR', 500);
           if (!(error instanceof AppError)) request.log.error({ err: error }, 'import failed');
-          line({ type: 'error', status: e.status, code: e.code, message: translate(e.code, e.params, request.lang), details: e.details });
+          line({
+            type: 'error',
+            status: e.status,
+            code: e.code,
+            message: translate(e.code, e.params, request.lang),
+            details: e.details,
+          });
         })
         .finally(() => out.end());
       return reply.type('application/x-ndjson').send(out as never);

@@ -7,7 +7,13 @@ import { parseAttendance } from './importers';
 import { MAPPED_FIELDS, type ImportAnalysis, type ParseOptions } from './importers/types';
 import { hashingLimit } from './byte-limit';
 import { findImportByHash, insertImport, insertUnmatched, updateImportCounts } from './attendance.store';
-import { analyseStaging, createStaging, stageBatch, upsertStagedAttendance, upsertStagedLearners } from './import.staging';
+import {
+  analyseStaging,
+  createStaging,
+  stageBatch,
+  upsertStagedAttendance,
+  upsertStagedLearners,
+} from './import.staging';
 
 const BATCH = 10_000;
 
@@ -88,16 +94,28 @@ export async function analyseImport(db: Db, request: ImportRequest): Promise<Imp
  */
 export function cleanFileName(name: string | undefined): string | undefined {
   // eslint-disable-next-line no-control-regex
-  const clean = name?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 255);
+  const clean = name
+    ?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim()
+    .slice(0, 255);
   return clean || undefined;
 }
 
-export async function importAttendance(db: Db, request: ImportRequest, deps: ImportDeps): Promise<ImportPreview | ImportCommit> {
+export async function importAttendance(
+  db: Db,
+  request: ImportRequest,
+  deps: ImportDeps,
+): Promise<ImportPreview | ImportCommit> {
   const fileName = cleanFileName(request.fileName);
   const preview = await analyseImport(db, request);
   if (request.dryRun) return preview;
   if (preview.errors.length > 0 && !request.acceptPartial) {
-    throw new AppError('IMPORT_HAS_ERRORS', 422, { count: preview.errors.length }, preview.errors.map((e) => ({ ...e })));
+    throw new AppError(
+      'IMPORT_HAS_ERRORS',
+      422,
+      { count: preview.errors.length },
+      preview.errors.map((e) => ({ ...e })),
+    );
   }
   const people = preview.people;
   await deps.afterStep?.('parsed');
@@ -109,8 +127,15 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
       return { ...preview, importId: existing.id, ...emptyCounts(people.length, preview), unchanged: people.length };
     }
     const record = await insertImport(tx, {
-      eventKey: request.eventKey, fileHash: preview.fileHash, mapping, fileName: fileName ?? null, format: preview.format,
-      encoding: preview.encoding, acceptPartial: request.acceptPartial, counts: {}, importedBy: request.actor.email,
+      eventKey: request.eventKey,
+      fileHash: preview.fileHash,
+      mapping,
+      fileName: fileName ?? null,
+      format: preview.format,
+      encoding: preview.encoding,
+      acceptPartial: request.acceptPartial,
+      counts: {},
+      importedBy: request.actor.email,
     });
     const counts = emptyCounts(people.length, preview);
     await createStaging(tx);
@@ -123,7 +148,10 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
     counts.learnersCreated = await upsertStagedLearners(tx);
     await deps.afterStep?.('learners');
     const written = await upsertStagedAttendance(tx, {
-      eventKey: request.eventKey, source: `import:${preview.format}`, importId: record.id, updatedBy: request.actor.email,
+      eventKey: request.eventKey,
+      source: `import:${preview.format}`,
+      importId: record.id,
+      updatedBy: request.actor.email,
     });
     await deps.afterStep?.('attendance');
     const changed = written.map((w) => w.learnerId);
@@ -133,7 +161,9 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
     await insertUnmatched(tx, record.id, preview.unmatched);
     await updateImportCounts(tx, record.id, { ...counts });
     await recordAudit(tx, request.actor, {
-      action: 'attendance.import', targetType: 'event', targetId: request.eventKey,
+      action: 'attendance.import',
+      targetType: 'event',
+      targetId: request.eventKey,
       details: { importId: record.id, fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
     });
     await deps.reevaluate(tx, changed);
@@ -143,5 +173,13 @@ export async function importAttendance(db: Db, request: ImportRequest, deps: Imp
 }
 
 function emptyCounts(people: number, preview: ImportAnalysis): ImportCounts {
-  return { peopleCount: people, learnersCreated: 0, attendanceCreated: 0, attendanceUpdated: 0, unchanged: 0, unmatchedCount: preview.unmatched.length, errorCount: preview.errors.length };
+  return {
+    peopleCount: people,
+    learnersCreated: 0,
+    attendanceCreated: 0,
+    attendanceUpdated: 0,
+    unchanged: 0,
+    unmatchedCount: preview.unmatched.length,
+    errorCount: preview.errors.length,
+  };
 }

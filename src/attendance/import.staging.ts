@@ -23,14 +23,28 @@ export async function analyseStaging(tx: Db) {
 const COLUMNS = ['email', 'name', 'organisation', 'status', 'minutes', 'first_seen_at', 'last_seen_at', 'reason'];
 
 export async function stageBatch(tx: Db, people: ImportedPerson[]) {
-  await copyRows(tx, 'import_people', COLUMNS, people.map((p) => [
-    p.email, p.name, p.organisation, p.attended ? 'present' : 'absent', p.minutes, p.firstSeenAt, p.lastSeenAt, p.reason.message,
-  ]));
+  await copyRows(
+    tx,
+    'import_people',
+    COLUMNS,
+    people.map((p) => [
+      p.email,
+      p.name,
+      p.organisation,
+      p.attended ? 'present' : 'absent',
+      p.minutes,
+      p.firstSeenAt,
+      p.lastSeenAt,
+      p.reason.message,
+    ]),
+  );
 }
 
 /** Creates missing learners and fills blanks of known ones; returns how many were created. */
 export async function upsertStagedLearners(tx: Db): Promise<number> {
-  const rows = await queryRows<{ created: number }>(tx, sql`
+  const rows = await queryRows<{ created: number }>(
+    tx,
+    sql`
     with written as (
       insert into learners (email, name, organisation)
       select email, name, organisation from import_people
@@ -38,7 +52,8 @@ export async function upsertStagedLearners(tx: Db): Promise<number> {
         name = coalesce(learners.name, excluded.name),
         organisation = coalesce(learners.organisation, excluded.organisation)
       returning (xmax = 0) as created)
-    select count(*) filter (where created)::int as created from written`);
+    select count(*) filter (where created)::int as created from written`,
+  );
   return Number(rows[0]?.created ?? 0);
 }
 
@@ -47,8 +62,13 @@ export async function upsertStagedLearners(tx: Db): Promise<number> {
  * (a later, fuller report). It never downgrades what an earlier file or an organiser recorded.
  * Returns the rows it wrote; a person not returned was left unchanged.
  */
-export async function upsertStagedAttendance(tx: Db, input: { eventKey: string; source: string; importId: string; updatedBy: string }) {
-  return queryRows<{ learnerId: string; created: boolean }>(tx, sql`
+export async function upsertStagedAttendance(
+  tx: Db,
+  input: { eventKey: string; source: string; importId: string; updatedBy: string },
+) {
+  return queryRows<{ learnerId: string; created: boolean }>(
+    tx,
+    sql`
     insert into attendance (learner_id, event_key, status, minutes, first_seen_at, last_seen_at, source, import_id, reason, updated_by)
     select l.id, ${input.eventKey}, p.status, p.minutes, p.first_seen_at, p.last_seen_at, ${input.source}, ${input.importId}::uuid, p.reason, ${input.updatedBy}
     from import_people p join learners l on l.email = p.email
@@ -58,5 +78,6 @@ export async function upsertStagedAttendance(tx: Db, input: { eventKey: string; 
     where (attendance.status = 'absent' and excluded.status <> 'absent')
        or (attendance.status = excluded.status and attendance.source <> 'manual'
            and coalesce(excluded.minutes, 0) > coalesce(attendance.minutes, 0) + 0.01)
-    returning learner_id as "learnerId", (xmax = 0) as created`);
+    returning learner_id as "learnerId", (xmax = 0) as created`,
+  );
 }

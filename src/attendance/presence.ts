@@ -138,7 +138,11 @@ export function decidePresence(e: Evidence, window: Interval, minRatio: number):
     const attended = e.rate > 0 && e.rate + 1e-9 >= minRatio;
     // Floored like the other percentages: rounding showed a 49,9 % rate as « 50 % < 50 % ».
     const params = { percent: percentOf(e.rate), threshold: thresholdPercent(minRatio) };
-    return { attended, ms: e.rate * windowMs, reason: { code: attended ? 'PRESENCE_RATE_MET' : 'PRESENCE_RATE_SHORT', params } };
+    return {
+      attended,
+      ms: e.rate * windowMs,
+      reason: { code: attended ? 'PRESENCE_RATE_MET' : 'PRESENCE_RATE_SHORT', params },
+    };
   }
   if (e.marks.length > 0) return byMarks(e.marks, windowMs, minRatio);
   if (e.waitingRoom) return { attended: false, ms: 0, reason: { code: 'PRESENCE_WAITING_ROOM_ONLY', params: {} } };
@@ -160,6 +164,13 @@ function byMarks(marks: Mark[], windowMs: number, minRatio: number): PresenceDec
     return { attended, ms, reason: { code, params: { column: m.column, value: m.value } } };
   }
   const list = cols.map((m) => `${m.column} = ${m.value || '∅'}`).join(', ');
-  const params = { list, checked, of: cols.length, percent: percentOf(share), threshold: thresholdPercent(minRatio), met: attended ? 1 : 0 };
+  const params = {
+    list,
+    checked,
+    of: cols.length,
+    percent: percentOf(share),
+    threshold: thresholdPercent(minRatio),
+    met: attended ? 1 : 0,
+  };
   return { attended, ms, reason: { code: 'PRESENCE_MARKS_SHARE', params } };
 }

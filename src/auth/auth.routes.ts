@@ -16,7 +16,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['auth'],
       summary: 'Connexion organisateur / organiser sign-in',
       body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }),
-      description: 'Failures are limited per account and client, per client, and per account (a browser that signed in before is exempt from the last one): 429 with Retry-After.',
+      description:
+        'Failures are limited per account and client, per client, and per account (a browser that signed in before is exempt from the last one): 429 with Retry-After.',
       response: { 200: TokenResponse, ...errorResponses(400, 401, 429) },
     },
     handler: async (request, reply) => {
@@ -32,12 +33,18 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['auth'],
       summary: 'Envoie un lien de connexion (apprenants) / e-mails a sign-in link (learners)',
-      description: 'Always 202, whether or not the address is known (an address asked for too often is silently not e-mailed again). 429 when one client asks for too many links, whatever the addresses.',
+      description:
+        'Always 202, whether or not the address is known (an address asked for too often is silently not e-mailed again). 429 when one client asks for too many links, whatever the addresses.',
       body: Type.Object({ email: Email }),
       response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400, 429) },
     },
     handler: async (request, reply) => {
-      await requestMagicLink(app.db, { email: request.body.email, lang: request.lang, publicUrl: app.config.publicUrl, ip: request.ip });
+      await requestMagicLink(app.db, {
+        email: request.body.email,
+        lang: request.lang,
+        publicUrl: app.config.publicUrl,
+        ip: request.ip,
+      });
       return reply.status(202).send({ status: 'accepted' });
     },
   });

@@ -55,7 +55,11 @@ export async function loginOrganiser(
   now = new Date(),
 ): Promise<TokenClaims> {
   const email = normaliseEmail(input.email);
-  const keys = { pair: `login:pair:${email}:${input.ip}`, ip: `login:ip:${input.ip}`, account: `login:account:${email}` };
+  const keys = {
+    pair: `login:pair:${email}:${input.ip}`,
+    ip: `login:ip:${input.ip}`,
+    account: `login:account:${email}`,
+  };
   const limits = [
     { key: keys.pair, max: LOGIN_MAX_PER_PAIR, code: 'AUTH_RATE_LIMITED' },
     { key: keys.ip, max: LOGIN_MAX_PER_IP, code: 'AUTH_RATE_LIMITED' },
@@ -88,18 +92,28 @@ export async function loginOrganiser(
  * any address, and tells a real person behind a busy network to wait), then per address (5 per
  * 15 min, silently dropped: the answer stays the same whether or not a link is sent).
  */
-export async function requestMagicLink(db: Db, input: { email: string; lang: Lang; publicUrl: string; ip: string; next?: string }, now = new Date()): Promise<void> {
+export async function requestMagicLink(
+  db: Db,
+  input: { email: string; lang: Lang; publicUrl: string; ip: string; next?: string },
+  now = new Date(),
+): Promise<void> {
   const email = normaliseEmail(input.email);
   const perIp = await hit(db, `magic:ip:${input.ip}`, MAGIC_LINK_WINDOW_MS, now);
-  if (perIp.count > MAGIC_LINK_MAX_PER_IP) throw new AppError('AUTH_RATE_LIMITED', 429, { seconds: perIp.resetInSeconds });
+  if (perIp.count > MAGIC_LINK_MAX_PER_IP)
+    throw new AppError('AUTH_RATE_LIMITED', 429, { seconds: perIp.resetInSeconds });
   const { count } = await hit(db, `magic:${email}`, LOGIN_WINDOW_MS, now);
   if (count > MAGIC_LINK_MAX_PER_EMAIL) return;
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     const learner = await findLearnerByEmail(tx, email);
     const lang = learner?.lang ?? input.lang;
-    await tx.insert(magicLinks).values({ tokenHash: sha256(token), email, expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000) });
-    const mail = renderMagicLink(lang, { url: magicLinkUrl(input.publicUrl, token, input.next), minutes: MAGIC_LINK_MINUTES });
+    await tx
+      .insert(magicLinks)
+      .values({ tokenHash: sha256(token), email, expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000) });
+    const mail = renderMagicLink(lang, {
+      url: magicLinkUrl(input.publicUrl, token, input.next),
+      minutes: MAGIC_LINK_MINUTES,
+    });
     await enqueueMail(tx, email, 'magic-link', mail);
   });
 }
@@ -120,6 +134,10 @@ export async function verifyMagicLink(db: Db, token: string, lang: Lang, now = n
 
 /** One batch of links expired for more than a day (used ones included); returns how many were deleted. */
 export async function purgeMagicLinks(db: Db, now: Date, batch: number): Promise<number> {
-  const old = db.select({ id: magicLinks.id }).from(magicLinks).where(lt(magicLinks.expiresAt, new Date(now.getTime() - MAGIC_LINK_KEEP_MS))).limit(batch);
+  const old = db
+    .select({ id: magicLinks.id })
+    .from(magicLinks)
+    .where(lt(magicLinks.expiresAt, new Date(now.getTime() - MAGIC_LINK_KEEP_MS)))
+    .limit(batch);
   return (await db.delete(magicLinks).where(inArray(magicLinks.id, old)).returning({ id: magicLinks.id })).length;
 }

@@ -5,7 +5,9 @@ export const organisers = pgTable('organisers', {
   email: text('email').notNull().unique(),
   name: text('name'),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'organiser'] }).notNull().default('organiser'),
+  role: text('role', { enum: ['admin', 'organiser'] })
+    .notNull()
+    .default('organiser'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -39,6 +39,10 @@ export const fromKnownDevice = (request: FastifyRequest, email: string) =>
 export function rememberDevice(reply: FastifyReply, email: string) {
   const { config } = reply.server;
   reply.setCookie(DEVICE_COOKIE, deviceToken(config.auth.jwtSecret, email), {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://'), maxAge: DEVICE_DAYS * 86_400,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https://'),
+    maxAge: DEVICE_DAYS * 86_400,
   });
 }

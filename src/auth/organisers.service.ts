@@ -13,9 +13,19 @@ export async function addOrganiser(
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const row = await insertOrganiser(tx, { email, passwordHash, role: input.role ?? 'organiser', name: input.name ?? null });
+    const row = await insertOrganiser(tx, {
+      email,
+      passwordHash,
+      role: input.role ?? 'organiser',
+      name: input.name ?? null,
+    });
     if (!row) throw new AppError('ORGANISER_EXISTS', 409, { email });
-    await recordAudit(tx, actor, { action: 'organiser.add', targetType: 'organiser', targetId: row.id, details: { email, role: row.role } });
+    await recordAudit(tx, actor, {
+      action: 'organiser.add',
+      targetType: 'organiser',
+      targetId: row.id,
+      details: { email, role: row.role },
+    });
     return row;
   });
 }

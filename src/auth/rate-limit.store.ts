@@ -12,7 +12,12 @@ export const RATE_LIMIT_MAX_WINDOW_MS = 24 * 3600_000;
  * Counts one hit on `key` in a fixed window and returns the count in the current window.
  * One atomic upsert, so concurrent requests on several instances count correctly.
  */
-export async function hit(db: Db, key: string, windowMs: number, now = new Date()): Promise<{ count: number; resetInSeconds: number }> {
+export async function hit(
+  db: Db,
+  key: string,
+  windowMs: number,
+  now = new Date(),
+): Promise<{ count: number; resetInSeconds: number }> {
   const windowStartFloor = new Date(now.getTime() - windowMs);
   const [row] = await db
     .insert(rateLimits)
@@ -31,7 +36,10 @@ export async function hit(db: Db, key: string, windowMs: number, now = new Date(
 
 /** Takes back one hit (an attempt that turned out to succeed does not count as a failure). */
 export async function forgive(db: Db, key: string) {
-  await db.update(rateLimits).set({ count: sql`${rateLimits.count} - 1` }).where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
 }
 
 /** Forgets a counter altogether (a success clears the failures of its account and client). */
@@ -41,7 +49,10 @@ export async function clear(db: Db, key: string) {
 
 /** One batch of counters whose window ended long ago; returns how many were deleted. */
 export async function purgeRateLimits(db: Db, now: Date, batch: number): Promise<number> {
-  const old = db.select({ key: rateLimits.key }).from(rateLimits)
-    .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS))).limit(batch);
+  const old = db
+    .select({ key: rateLimits.key })
+    .from(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS)))
+    .limit(batch);
   return (await db.delete(rateLimits).where(inArray(rateLimits.key, old)).returning({ key: rateLimits.key })).length;
 }

@@ -11,12 +11,21 @@ export async function revokeToken(db: Db, jti: string, expiresAt: Date, now = ne
 }
 
 export async function isTokenRevoked(db: Db, jti: string): Promise<boolean> {
-  const [row] = await db.select({ jti: revokedTokens.jti }).from(revokedTokens).where(eq(revokedTokens.jti, jti)).limit(1);
+  const [row] = await db
+    .select({ jti: revokedTokens.jti })
+    .from(revokedTokens)
+    .where(eq(revokedTokens.jti, jti))
+    .limit(1);
   return row !== undefined;
 }
 
 /** One batch of revoked ids whose token has expired anyway (refused by its signature from then on). */
 export async function purgeRevokedTokens(db: Db, now: Date, batch: number): Promise<number> {
-  const old = db.select({ jti: revokedTokens.jti }).from(revokedTokens).where(lt(revokedTokens.expiresAt, now)).limit(batch);
-  return (await db.delete(revokedTokens).where(inArray(revokedTokens.jti, old)).returning({ jti: revokedTokens.jti })).length;
+  const old = db
+    .select({ jti: revokedTokens.jti })
+    .from(revokedTokens)
+    .where(lt(revokedTokens.expiresAt, now))
+    .limit(batch);
+  return (await db.delete(revokedTokens).where(inArray(revokedTokens.jti, old)).returning({ jti: revokedTokens.jti }))
+    .length;
 }

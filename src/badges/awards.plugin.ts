@@ -8,6 +8,9 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ awards: Awards }>(async (app, { awards }) => {
-  app.decorate('awards', awards);
-}, { name: 'awards' });
+export default fp<{ awards: Awards }>(
+  async (app, { awards }) => {
+    app.decorate('awards', awards);
+  },
+  { name: 'awards' },
+);

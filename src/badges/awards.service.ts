@@ -61,24 +61,39 @@ export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: rea
 
 /** An organiser awards a badge by hand, with a reason; badges that depend on it follow. */
 export async function awardManually(
-  db: Db, deps: AwardsDeps, actor: Actor, input: { learnerId: string; badgeKey: string; reason: string },
+  db: Db,
+  deps: AwardsDeps,
+  actor: Actor,
+  input: { learnerId: string; badgeKey: string; reason: string },
 ): Promise<{ award: Award; followers: Award[] }> {
   const { badges, rules, titles } = programmeContext(deps.programme);
   if (!badges.has(input.badgeKey)) throw new AppError('BADGE_NOT_FOUND', 404, { key: input.badgeKey });
   return db.transaction(async (tx) => {
-    if (!(await findLearnerById(tx, input.learnerId))) throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId });
+    if (!(await findLearnerById(tx, input.learnerId)))
+      throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId });
     const record = (await loadFacts(tx, [input.learnerId])).get(input.learnerId)!;
     const existing = record.awards.find((a) => a.badgeKey === input.badgeKey);
     if (existing) throw alreadyAwarded(existing);
     // Whatever the learner has done so far is recorded as evidence, even if the rule is not met.
-    const evaluations = new Map<string, BadgeEvaluation>(evaluateAll(deps.programme.badges, record.facts, rules).map((e) => [e.key, e]));
-    const [award] = await insertAwards(tx, [{
-      learnerId: input.learnerId, badgeKey: input.badgeKey, method: 'manual', reason: input.reason, awardedBy: actor.email,
-      evidence: evidenceFor(input.badgeKey, evaluations, titles),
-    }]);
+    const evaluations = new Map<string, BadgeEvaluation>(
+      evaluateAll(deps.programme.badges, record.facts, rules).map((e) => [e.key, e]),
+    );
+    const [award] = await insertAwards(tx, [
+      {
+        learnerId: input.learnerId,
+        badgeKey: input.badgeKey,
+        method: 'manual',
+        reason: input.reason,
+        awardedBy: actor.email,
+        evidence: evidenceFor(input.badgeKey, evaluations, titles),
+      },
+    ]);
     if (!award) throw new AppError('BADGE_ALREADY_AWARDED', 409, { key: input.badgeKey });
     await recordAudit(tx, actor, {
-      action: 'award.manual', targetType: 'learner', targetId: input.learnerId, details: { awardId: award.id, badge: input.badgeKey, reason: input.reason },
+      action: 'award.manual',
+      targetType: 'learner',
+      targetId: input.learnerId,
+      details: { awardId: award.id, badge: input.badgeKey, reason: input.reason },
     });
     await deps.onAwarded?.(tx, [award]);
     return { award, followers: await evaluateLearners(tx, deps, [input.learnerId]) };
@@ -95,15 +110,22 @@ export interface Awards {
   reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
   /** Same, returning the awards inserted (CLI, bench). */
   evaluate(tx: Db, learnerIds: readonly string[]): Promise<Award[]>;
-  awardManually(db: Db, actor: Actor, input: { learnerId: string; badgeKey: string; reason: string }): Promise<{ award: Award; followers: Award[] }>;
+  awardManually(
+    db: Db,
+    actor: Actor,
+    input: { learnerId: string; badgeKey: string; reason: string },
+  ): Promise<{ award: Award; followers: Award[] }>;
   progress(db: Db, learnerId: string, lang: Lang): Promise<LearnerProgress>;
 }
 
 export function createAwards(deps: AwardsDeps): Awards {
   return {
-    reevaluate: async (tx, learnerIds) => { await evaluateLearners(tx, deps, learnerIds); },
+    reevaluate: async (tx, learnerIds) => {
+      await evaluateLearners(tx, deps, learnerIds);
+    },
     evaluate: (tx, learnerIds) => evaluateLearners(tx, deps, learnerIds),
     awardManually: (db, actor, input) => awardManually(db, deps, actor, input),
-    progress: (db, learnerId, lang) => getLearnerProgress(db, deps.programme, learnerId, lang, { credentialIdsOf: deps.credentialIdsOf }),
+    progress: (db, learnerId, lang) =>
+      getLearnerProgress(db, deps.programme, learnerId, lang, { credentialIdsOf: deps.credentialIdsOf }),
   };
 }

@@ -19,27 +19,38 @@ export async function insertAwards(db: Db, rows: readonly AwardValues[]): Promis
   const inserted: Award[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    inserted.push(...(await db.insert(awards).values(chunk).onConflictDoNothing({ target: [awards.learnerId, awards.badgeKey] }).returning()));
+    inserted.push(
+      ...(await db
+        .insert(awards)
+        .values(chunk)
+        .onConflictDoNothing({ target: [awards.learnerId, awards.badgeKey] })
+        .returning()),
+    );
   }
   return inserted;
 }
 
 export async function listAwardsOf(db: Db, learnerIds: readonly string[]): Promise<Award[]> {
   if (learnerIds.length === 0) return [];
-  return db.select().from(awards).where(inArray(awards.learnerId, [...learnerIds]));
+  return db
+    .select()
+    .from(awards)
+    .where(inArray(awards.learnerId, [...learnerIds]));
 }
 
 /** One audit entry per award, written in bulk (an import can award thousands at once). */
 export async function auditAwards(db: Db, actor: Actor | null, rows: readonly Award[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insert(auditLog).values(rows.slice(i, i + CHUNK).map((a) => ({
-      actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
-      action: a.method === 'manual' ? 'award.manual' : 'award.rule',
-      targetType: 'learner',
-      targetId: a.learnerId,
-      details: { awardId: a.id, badge: a.badgeKey, method: a.method, ...(a.reason ? { reason: a.reason } : {}) },
-    })));
+    await db.insert(auditLog).values(
+      rows.slice(i, i + CHUNK).map((a) => ({
+        actorId: actor?.id ?? null,
+        actorEmail: actor?.email ?? null,
+        action: a.method === 'manual' ? 'award.manual' : 'award.rule',
+        targetType: 'learner',
+        targetId: a.learnerId,
+        details: { awardId: a.id, badge: a.badgeKey, method: a.method, ...(a.reason ? { reason: a.reason } : {}) },
+      })),
+    );
   }
 }
 
@@ -50,8 +61,16 @@ const keepFirst = (a: Award, b: Award) =>
  * A merge leaves one award per badge, as the unique constraint requires: a valid one before a
  * revoked one, then the earliest. The other is deleted; the kept one moves to `intoId`.
  */
-export async function moveAwards(db: Db, fromId: string, intoId: string, beforeDrop?: (awardIds: string[]) => Promise<unknown>) {
-  const rows = await db.select().from(awards).where(inArray(awards.learnerId, [fromId, intoId]));
+export async function moveAwards(
+  db: Db,
+  fromId: string,
+  intoId: string,
+  beforeDrop?: (awardIds: string[]) => Promise<unknown>,
+) {
+  const rows = await db
+    .select()
+    .from(awards)
+    .where(inArray(awards.learnerId, [fromId, intoId]));
   const byBadge = new Map<string, Award[]>();
   for (const row of rows) byBadge.set(row.badgeKey, [...(byBadge.get(row.badgeKey) ?? []), row]);
   const dropped: Award[] = [];
@@ -62,7 +81,22 @@ export async function moveAwards(db: Db, fromId: string, intoId: string, beforeD
     if (keep!.learnerId === fromId) moved.push(keep!);
   }
   if (dropped.length) await beforeDrop?.(dropped.map((a) => a.id));
-  if (dropped.length) await db.delete(awards).where(inArray(awards.id, dropped.map((a) => a.id)));
-  if (moved.length) await db.update(awards).set({ learnerId: intoId }).where(inArray(awards.id, moved.map((a) => a.id)));
+  if (dropped.length)
+    await db.delete(awards).where(
+      inArray(
+        awards.id,
+        dropped.map((a) => a.id),
+      ),
+    );
+  if (moved.length)
+    await db
+      .update(awards)
+      .set({ learnerId: intoId })
+      .where(
+        inArray(
+          awards.id,
+          moved.map((a) => a.id),
+        ),
+      );
   return { moved: moved.map((a) => a.id), dropped: dropped.map((a) => a.id) };
 }

@@ -10,7 +10,9 @@ export const awards = pgTable(
   'awards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    learnerId: uuid('learner_id').notNull().references(() => learners.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => learners.id, { onDelete: 'cascade' }),
     badgeKey: text('badge_key').notNull(),
     // rule: the badge's rule was met; manual: an organiser awarded it with a reason.
     method: text('method', { enum: ['rule', 'manual'] }).notNull(),

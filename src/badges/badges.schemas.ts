@@ -13,14 +13,16 @@ export const BadgeProgressSchema = Type.Object({
   name: Type.String({ example: 'data juridique' }),
   status: BadgeStatusSchema,
   percent: Type.Integer({ minimum: 0, maximum: 100 }),
-  conditions: Type.Array(Type.Object({
-    kind: Type.Union([Type.Literal('attended'), Type.Literal('answered'), Type.Literal('holds')]),
-    ref: Type.String({ example: 'webinaire-2' }),
-    met: Type.Boolean(),
-    code: Type.String({ example: 'RULE_NOT_ATTENDED' }),
-    detail: Type.String({ description: 'Why, in the request language', example: 'Webinaire #2 non suivi' }),
-    minPercent: Type.Optional(Type.Number()),
-  })),
+  conditions: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('attended'), Type.Literal('answered'), Type.Literal('holds')]),
+      ref: Type.String({ example: 'webinaire-2' }),
+      met: Type.Boolean(),
+      code: Type.String({ example: 'RULE_NOT_ATTENDED' }),
+      detail: Type.String({ description: 'Why, in the request language', example: 'Webinaire #2 non suivi' }),
+      minPercent: Type.Optional(Type.Number()),
+    }),
+  ),
   awardId: Type.Optional(Uuid),
   awardedAt: Type.Optional(IsoDateTime),
   method: Type.Optional(Type.Union([Type.Literal('rule'), Type.Literal('manual')])),
@@ -31,18 +33,35 @@ export const LearnerProgressSchema = Type.Object({ learnerId: Uuid, badges: Type
 
 export const ManualAwardBodySchema = Type.Object({
   badge: Type.String({ minLength: 1, maxLength: 64, example: 'data-juridique' }),
-  reason: Type.String({ minLength: 3, maxLength: 1000, example: 'Atelier suivi lors de la session de rattrapage du 2 juin' }),
+  reason: Type.String({
+    minLength: 3,
+    maxLength: 1000,
+    example: 'Atelier suivi lors de la session de rattrapage du 2 juin',
+  }),
 });
 
 const EvidenceSchema = Type.Object({
-  events: Type.Array(Type.Object({
-    key: Type.String(), title: Localized, date: Type.String(), minutes: Type.Union([Type.Number(), Type.Null()]),
-    status: Type.Union([Type.Literal('present'), Type.Literal('replay')]), source: Type.String(),
-  })),
-  attempts: Type.Array(Type.Object({
-    id: Uuid, quiz: Type.String(), title: Localized, score: Type.Number(), maxScore: Type.Number(),
-    percent: Type.Union([Type.Number(), Type.Null()]), submittedAt: Type.String(),
-  })),
+  events: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      title: Localized,
+      date: Type.String(),
+      minutes: Type.Union([Type.Number(), Type.Null()]),
+      status: Type.Union([Type.Literal('present'), Type.Literal('replay')]),
+      source: Type.String(),
+    }),
+  ),
+  attempts: Type.Array(
+    Type.Object({
+      id: Uuid,
+      quiz: Type.String(),
+      title: Localized,
+      score: Type.Number(),
+      maxScore: Type.Number(),
+      percent: Type.Union([Type.Number(), Type.Null()]),
+      submittedAt: Type.String(),
+    }),
+  ),
   badges: Type.Array(Type.String()),
 });
 

@@ -13,14 +13,15 @@ export interface EvaluateProgress {
  * long run holds no lock for long and a failure keeps the batches already committed.
  */
 export async function evaluateEveryone(
-  db: Db, evaluate: (tx: Db, ids: string[]) => Promise<Award[]>,
+  db: Db,
+  evaluate: (tx: Db, ids: string[]) => Promise<Award[]>,
   options: { batch?: number; onProgress?: (p: EvaluateProgress) => void } = {},
 ): Promise<Award[]> {
   const batch = options.batch ?? 500;
   const total = await countLearners(db);
   const awarded: Award[] = [];
   let done = 0;
-  for (let after: string | null = null; ;) {
+  for (let after: string | null = null; ; ) {
     const ids = await learnerIdsAfter(db, after, batch);
     if (ids.length === 0) break;
     awarded.push(...(await db.transaction((tx) => evaluate(tx, ids))));

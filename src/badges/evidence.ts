@@ -47,7 +47,11 @@ export function evidenceTitles(programme: Pick<Programme, 'events' | 'quizzes'>)
  * The evidence of one badge from one evaluation pass: the met conditions of its rule and, through
  * `holds`, those of the badges it requires, each session and attempt once.
  */
-export function evidenceFor(key: string, evaluations: ReadonlyMap<string, BadgeEvaluation>, titles: EvidenceTitles): AwardEvidence {
+export function evidenceFor(
+  key: string,
+  evaluations: ReadonlyMap<string, BadgeEvaluation>,
+  titles: EvidenceTitles,
+): AwardEvidence {
   const out: AwardEvidence = { events: [], attempts: [], badges: [] };
   const seen = new Set<string>();
   const visit = (badgeKey: string) => {
@@ -61,11 +65,23 @@ export function evidenceFor(key: string, evaluations: ReadonlyMap<string, BadgeE
       seen.add(`${e.kind}:${c.ref}`);
       if (e.kind === 'attendance') {
         const status = e.status === 'replay' ? 'replay' : 'present';
-        out.events.push({ key: e.event, title: titles.events.get(e.event) ?? { fr: e.event, en: e.event }, date: e.date, minutes: e.minutes, status, source: e.source });
+        out.events.push({
+          key: e.event,
+          title: titles.events.get(e.event) ?? { fr: e.event, en: e.event },
+          date: e.date,
+          minutes: e.minutes,
+          status,
+          source: e.source,
+        });
       } else {
         out.attempts.push({
-          id: e.attemptId, quiz: e.quiz, title: titles.quizzes.get(e.quiz) ?? { fr: e.quiz, en: e.quiz },
-          score: e.score, maxScore: e.maxScore, percent: e.percent, submittedAt: e.submittedAt,
+          id: e.attemptId,
+          quiz: e.quiz,
+          title: titles.quizzes.get(e.quiz) ?? { fr: e.quiz, en: e.quiz },
+          score: e.score,
+          maxScore: e.maxScore,
+          percent: e.percent,
+          submittedAt: e.submittedAt,
         });
       }
     }

@@ -26,24 +26,40 @@ export async function loadFacts(db: Db, learnerIds: readonly string[]): Promise<
     for (const r of rows) attendanceOf.get(r.learnerId)?.set(r.eventKey, toAttendanceFact(r));
     for (const a of await bestAttempts(db, chunk)) {
       attemptsOf.get(a.learnerId)?.set(a.quizKey, {
-        attemptId: a.id, percent: a.percent, score: a.score, maxScore: a.maxScore, complete: a.complete, submittedAt: a.submittedAt.toISOString(),
+        attemptId: a.id,
+        percent: a.percent,
+        score: a.score,
+        maxScore: a.maxScore,
+        complete: a.complete,
+        submittedAt: a.submittedAt.toISOString(),
       });
     }
     for (const award of await listAwardsOf(db, chunk)) awardsOf.get(award.learnerId)?.push(award);
   }
-  return new Map(ids.map((id) => {
-    const own = awardsOf.get(id)!;
-    // A revoked badge is not held: a meta-badge cannot rest on it.
-    const held = new Set(own.filter((a) => a.revokedAt === null).map((a) => a.badgeKey));
-    return [id, { facts: { attendance: attendanceOf.get(id)!, bestAttempts: attemptsOf.get(id)!, held }, awards: own }];
-  }));
+  return new Map(
+    ids.map((id) => {
+      const own = awardsOf.get(id)!;
+      // A revoked badge is not held: a meta-badge cannot rest on it.
+      const held = new Set(own.filter((a) => a.revokedAt === null).map((a) => a.badgeKey));
+      return [
+        id,
+        { facts: { attendance: attendanceOf.get(id)!, bestAttempts: attemptsOf.get(id)!, held }, awards: own },
+      ];
+    }),
+  );
 }
 
 function attendanceRows(db: Db, learnerIds: string[]) {
   return db
     .select({
-      learnerId: attendance.learnerId, eventKey: attendance.eventKey, status: attendance.status, minutes: attendance.minutes,
-      firstSeenAt: attendance.firstSeenAt, updatedAt: attendance.updatedAt, source: attendance.source, startsAt: events.startsAt,
+      learnerId: attendance.learnerId,
+      eventKey: attendance.eventKey,
+      status: attendance.status,
+      minutes: attendance.minutes,
+      firstSeenAt: attendance.firstSeenAt,
+      updatedAt: attendance.updatedAt,
+      source: attendance.source,
+      startsAt: events.startsAt,
     })
     .from(attendance)
     .leftJoin(events, eq(events.key, attendance.eventKey))
@@ -57,7 +73,7 @@ type AttendanceRow = Awaited<ReturnType<typeof attendanceRows>>[number];
  * it was recorded, else when the session started.
  */
 function toAttendanceFact(r: AttendanceRow): AttendanceFact {
-  const date = r.firstSeenAt ?? (r.status === 'replay' ? r.updatedAt : r.startsAt ?? r.updatedAt);
+  const date = r.firstSeenAt ?? (r.status === 'replay' ? r.updatedAt : (r.startsAt ?? r.updatedAt));
   const minutes = r.minutes === null ? null : Math.round(r.minutes * 10) / 10;
   return { status: r.status, minutes, date: date.toISOString(), source: r.source };
 }
@@ -69,7 +85,9 @@ function toAttendanceFact(r: AttendanceRow): AttendanceFact {
  */
 export async function learnersWithFacts(db: Db, learnerIds: readonly string[], min: number): Promise<string[]> {
   if (learnerIds.length === 0 || min <= 0) return [...learnerIds];
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     with ids as (select unnest(${`{${learnerIds.join(',')}}`}::uuid[]) as id),
     facts as (
       select learner_id from attendance where status <> 'absent' and learner_id in (select id from ids)
@@ -77,6 +95,7 @@ export async function learnersWithFacts(db: Db, learnerIds: readonly string[], m
       select learner_id from quiz_attempts where complete and learner_id in (select id from ids) group by learner_id, quiz_key
       union all
       select learner_id from awards where revoked_at is null and learner_id in (select id from ids))
-    select learner_id as id from facts group by learner_id having count(*) >= ${min}`);
+    select learner_id as id from facts group by learner_id having count(*) >= ${min}`,
+  );
   return rows.map((r) => r.id);
 }

@@ -8,7 +8,12 @@ import { moveAwards } from './awards.store';
  * others before they go (their credentials were already sent: they are revoked, not left valid).
  * The merge re-evaluates after.
  */
-export async function moveBadgeData(tx: Db, fromId: string, intoId: string, beforeDropAwards?: (awardIds: string[]) => Promise<unknown>) {
+export async function moveBadgeData(
+  tx: Db,
+  fromId: string,
+  intoId: string,
+  beforeDropAwards?: (awardIds: string[]) => Promise<unknown>,
+) {
   const attempts = await moveAttempts(tx, fromId, intoId);
   const awards = await moveAwards(tx, fromId, intoId, beforeDropAwards);
   return { attempts, ...awards };

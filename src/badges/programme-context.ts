@@ -19,7 +19,10 @@ const cache = new WeakMap<Programme, ProgrammeContext>();
 export function programmeContext(programme: Programme): ProgrammeContext {
   let ctx = cache.get(programme);
   if (!ctx) {
-    ctx = { rules: ruleContext(programme), titles: evidenceTitles(programme), badges: new Map(programme.badges.map((b) => [b.key, b])),
+    ctx = {
+      rules: ruleContext(programme),
+      titles: evidenceTitles(programme),
+      badges: new Map(programme.badges.map((b) => [b.key, b])),
       fewestFacts: fewestFactsForAnyBadge(programme.badges),
     };
     cache.set(programme, ctx);
@@ -27,4 +30,5 @@ export function programmeContext(programme: Programme): ProgrammeContext {
   return ctx;
 }
 
-export const badgeName = (badge: BadgeDefinition, lang: Lang) => (lang === 'en' ? badge.i18n.en.name : badge.achievement.name);
+export const badgeName = (badge: BadgeDefinition, lang: Lang) =>
+  lang === 'en' ? badge.i18n.en.name : badge.achievement.name;

@@ -17,12 +17,22 @@ export interface LearnerProgress {
 
 /** For every badge, where the learner stands and why, explained in `lang`. Read-only. */
 export async function getLearnerProgress(
-  db: Db, programme: Programme, learnerId: string, lang: Lang, options: { credentialIdsOf?: CredentialIdsOf } = {},
+  db: Db,
+  programme: Programme,
+  learnerId: string,
+  lang: Lang,
+  options: { credentialIdsOf?: CredentialIdsOf } = {},
 ): Promise<LearnerProgress> {
   if (!(await findLearnerById(db, learnerId))) throw new AppError('LEARNER_NOT_FOUND', 404, { id: learnerId });
   const ctx = programmeContext(programme);
   const { facts, awards } = (await loadFacts(db, [learnerId])).get(learnerId)!;
   const evaluations = evaluateAll(programme.badges, facts, ctx.rules);
-  const credentialIds = options.credentialIdsOf && awards.length ? await options.credentialIdsOf(db, awards.map((a) => a.id)) : undefined;
+  const credentialIds =
+    options.credentialIdsOf && awards.length
+      ? await options.credentialIdsOf(
+          db,
+          awards.map((a) => a.id),
+        )
+      : undefined;
   return { learnerId, badges: progressOf(ctx, evaluations, awards, lang, credentialIds) };
 }

@@ -38,7 +38,10 @@ export function badgeStatus(evaluation: Pick<BadgeEvaluation, 'met' | 'percent'>
 
 /** One learner's evaluations as the API and the pages show them, in one language. */
 export function progressOf(
-  ctx: ProgrammeContext, evaluations: readonly BadgeEvaluation[], awards: readonly Award[], lang: Lang,
+  ctx: ProgrammeContext,
+  evaluations: readonly BadgeEvaluation[],
+  awards: readonly Award[],
+  lang: Lang,
   credentialIds: ReadonlyMap<string, string> = new Map(),
 ): BadgeProgress[] {
   const valid = new Map(awards.filter((a) => a.revokedAt === null).map((a) => [a.badgeKey, a]));
@@ -51,7 +54,12 @@ export function progressOf(
       status: badgeStatus(e, Boolean(award)),
       percent: award ? 100 : e.percent,
       conditions: e.conditions.map((c) => ({
-        kind: c.kind, ref: c.ref, met: c.met, code: c.code, detail: c.detail[lang], ...(c.minPercent === undefined ? {} : { minPercent: c.minPercent }),
+        kind: c.kind,
+        ref: c.ref,
+        met: c.met,
+        code: c.code,
+        detail: c.detail[lang],
+        ...(c.minPercent === undefined ? {} : { minPercent: c.minPercent }),
       })),
       ...(award ? { awardId: award.id, awardedAt: award.awardedAt.toISOString(), method: award.method } : {}),
       ...(credentialId ? { credentialId } : {}),

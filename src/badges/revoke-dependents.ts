@@ -14,7 +14,13 @@ import type { Revoked, RevokeOne } from '../credentials/revoke.service';
  * badge in its rule, was earned by rule (an organiser's award by hand stands) and its rule
  * fails now; round after round, so a meta-meta-badge follows its meta-badge.
  */
-export async function revokeDependents(tx: Db, deps: IssueDeps, actor: Actor | null, first: Revoked, revokeOne: RevokeOne): Promise<Revoked[]> {
+export async function revokeDependents(
+  tx: Db,
+  deps: IssueDeps,
+  actor: Actor | null,
+  first: Revoked,
+  revokeOne: RevokeOne,
+): Promise<Revoked[]> {
   const learnerId = await holderOf(tx, (await lockCredential(tx, first.id))!);
   const { rules } = programmeContext(deps.programme);
   const out: Revoked[] = [];
@@ -22,7 +28,11 @@ export async function revokeDependents(tx: Db, deps: IssueDeps, actor: Actor | n
   while (fallen.size > 0) {
     const record = (await loadFacts(tx, [learnerId])).get(learnerId)!;
     const revokedKeys = new Set(record.awards.filter((a) => a.revokedAt !== null).map((a) => a.badgeKey));
-    const evaluations = evaluateAll(deps.programme.badges.filter((b) => !revokedKeys.has(b.key)), record.facts, rules);
+    const evaluations = evaluateAll(
+      deps.programme.badges.filter((b) => !revokedKeys.has(b.key)),
+      record.facts,
+      rules,
+    );
     const next = new Map<string, string>();
     for (const e of evaluations.filter((x) => x.held && !x.met)) {
       const badge = deps.programme.badges.find((b) => b.key === e.key)!;
@@ -32,7 +42,10 @@ export async function revokeDependents(tx: Db, deps: IssueDeps, actor: Actor | n
       const credential = await findCredentialOfAward(tx, award.id);
       const row = credential && (await lockCredential(tx, credential.id));
       if (!row || row.revokedAt) continue;
-      const revoked = await revokeOne(tx, deps, actor, row, { reason: fallen.get(cause)!, because: { key: cause, reason: fallen.get(cause)! } });
+      const revoked = await revokeOne(tx, deps, actor, row, {
+        reason: fallen.get(cause)!,
+        because: { key: cause, reason: fallen.get(cause)! },
+      });
       out.push(revoked);
       next.set(e.key, fallen.get(cause)!);
     }

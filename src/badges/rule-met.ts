@@ -80,7 +80,15 @@ function bestCaseFacts(leaves: readonly RuleLeaf[]): Facts {
   const bestAttempts = new Map<string, AttemptFact>();
   for (const leaf of leaves) {
     if (leaf.kind === 'attended') attendance.set(leaf.ref, { status: 'present', minutes: null, date: '', source: '' });
-    if (leaf.kind === 'answered') bestAttempts.set(leaf.ref, { attemptId: '', percent: 100, score: 1, maxScore: 1, complete: true, submittedAt: '' });
+    if (leaf.kind === 'answered')
+      bestAttempts.set(leaf.ref, {
+        attemptId: '',
+        percent: 100,
+        score: 1,
+        maxScore: 1,
+        complete: true,
+        submittedAt: '',
+      });
   }
   return { attendance, bestAttempts, held: new Set(leaves.filter((l) => l.kind === 'holds').map((l) => l.ref)) };
 }

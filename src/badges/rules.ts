@@ -71,13 +71,14 @@ export interface BadgeEvaluation extends RuleResult {
   newlyMet: boolean; // met now and not held: to be awarded
 }
 
-export function ruleContext(programme: Pick<Programme, 'events' | 'quizzes' | 'badges'>, timeZone = 'Europe/Paris'): RuleContext {
+export function ruleContext(
+  programme: Pick<Programme, 'events' | 'quizzes' | 'badges'>,
+  timeZone = 'Europe/Paris',
+): RuleContext {
   return {
     events: new Map(programme.events.map((e) => [e.key, { label: e.label ?? e.title, timezone: e.timezone }])),
     quizzes: new Map(programme.quizzes.map((q) => [q.key, { title: q.title }])),
-    badges: new Map(
-      programme.badges.map((b) => [b.key, { name: { fr: b.achievement.name, en: b.i18n.en.name } }]),
-    ),
+    badges: new Map(programme.badges.map((b) => [b.key, { name: { fr: b.achievement.name, en: b.i18n.en.name } }])),
     timeZone,
   };
 }
@@ -155,8 +156,12 @@ export function evaluateRule(rule: Rule, facts: Facts, ctx: RuleContext): RuleRe
       return { met: condition.met, progress: condition.met ? 1 : Math.min(partial, 0.99) };
     }
     const children = childrenOf(node).map(([, child]) => visit(child));
-    const need = 'allOf' in node ? children.length : 'anyOf' in node ? 1 : (node as { atLeast: { n: number } }).atLeast.n;
-    const best = children.map((c) => c.progress).sort((a, b) => b - a).slice(0, need);
+    const need =
+      'allOf' in node ? children.length : 'anyOf' in node ? 1 : (node as { atLeast: { n: number } }).atLeast.n;
+    const best = children
+      .map((c) => c.progress)
+      .sort((a, b) => b - a)
+      .slice(0, need);
     return {
       met: children.filter((c) => c.met).length >= need,
       progress: best.reduce((sum, p) => sum + p, 0) / need,

@@ -11,18 +11,31 @@ type Reevaluate = (tx: Database['db'], ids: string[]) => Promise<void>;
 export async function importCommand(database: Database, { positional, flags }: ParsedArgs, reevaluate: Reevaluate) {
   const [file] = positional;
   const eventKey = flags.event;
-  if (!file || typeof eventKey !== 'string') throw new Error('usage: npm run cli -- import --event KEY FILE [--dry-run] [--accept-partial]');
+  if (!file || typeof eventKey !== 'string')
+    throw new Error('usage: npm run cli -- import --event KEY FILE [--dry-run] [--accept-partial]');
   const size = statSync(file).size;
   const parsing = progressBar('Lecture / reading', 'Ko/KB');
   const committing = progressBar('Enregistrement / saving', 'personnes/people');
-  const result = await importAttendance(database.db, {
-    eventKey, input: createReadStream(file), dryRun: flags['dry-run'] === true, acceptPartial: flags['accept-partial'] === true,
-    fileName: basename(file), lang: 'fr', actor: { id: 'cli', email: 'cli' },
-    onProgress: (p) => {
-      if (p.phase === 'parse') parsing.update(Math.round((p.bytesRead ?? 0) / 1024), Math.round(size / 1024));
-      else { parsing.stop(); committing.update(p.committed ?? 0, p.total); }
+  const result = await importAttendance(
+    database.db,
+    {
+      eventKey,
+      input: createReadStream(file),
+      dryRun: flags['dry-run'] === true,
+      acceptPartial: flags['accept-partial'] === true,
+      fileName: basename(file),
+      lang: 'fr',
+      actor: { id: 'cli', email: 'cli' },
+      onProgress: (p) => {
+        if (p.phase === 'parse') parsing.update(Math.round((p.bytesRead ?? 0) / 1024), Math.round(size / 1024));
+        else {
+          parsing.stop();
+          committing.update(p.committed ?? 0, p.total);
+        }
+      },
     },
-  }, { reevaluate });
+    { reevaluate },
+  );
   parsing.stop();
   committing.stop();
   printSummary(result);
@@ -32,12 +45,20 @@ function printSummary(r: ImportPreview | ImportCommit) {
   const attended = r.people.filter((p) => p.attended).length;
   console.log(`Format : ${r.format} (${r.encoding}, séparateur ${JSON.stringify(r.delimiter)})`);
   console.log(`Fenêtre / window : ${r.window.startsAt} → ${r.window.endsAt} (${r.window.source})`);
-  console.log(`Personnes / people : ${r.people.length}, présentes / attended : ${attended}, sans e-mail / unmatched : ${r.unmatched.length}`);
+  console.log(
+    `Personnes / people : ${r.people.length}, présentes / attended : ${attended}, sans e-mail / unmatched : ${r.unmatched.length}`,
+  );
   for (const w of r.warnings) console.log(`Avertissement${w.line ? ` ligne ${w.line}` : ''} : ${w.message}`);
   for (const e of r.errors) console.log(`Erreur ligne ${e.line} : ${e.message}`);
   if ('importId' in r) {
-    console.log(`Import ${r.importId} : ${r.learnersCreated} apprenants créés, ${r.attendanceCreated} présences créées, ${r.attendanceUpdated} mises à jour, ${r.unchanged} inchangées`);
+    console.log(
+      `Import ${r.importId} : ${r.learnersCreated} apprenants créés, ${r.attendanceCreated} présences créées, ${r.attendanceUpdated} mises à jour, ${r.unchanged} inchangées`,
+    );
   } else {
-    console.log(r.alreadyImported ? `Déjà importé / already imported (${r.alreadyImported}).` : 'Aperçu seulement : rien n’a été enregistré / preview only: nothing stored.');
+    console.log(
+      r.alreadyImported
+        ? `Déjà importé / already imported (${r.alreadyImported}).`
+        : 'Aperçu seulement : rien n’a été enregistré / preview only: nothing stored.',
+    );
   }
 }

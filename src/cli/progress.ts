@@ -20,7 +20,10 @@ export function progressBar(label: string, unit: string) {
   let started = false;
   return {
     update(value: number, total?: number) {
-      if (!started) { bar.start(total ?? value, value); started = true; }
+      if (!started) {
+        bar.start(total ?? value, value);
+        started = true;
+      }
       if (total !== undefined) bar.setTotal(total);
       else if (value > bar.getTotal()) bar.setTotal(value);
       bar.update(value);

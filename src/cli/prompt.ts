@@ -7,7 +7,10 @@ export function askHidden(question: string): Promise<string> {
     const output = rl as unknown as { _writeToOutput: (s: string) => void };
     let asked = false;
     output._writeToOutput = (s: string) => {
-      if (!asked) { process.stdout.write(s); asked = true; }
+      if (!asked) {
+        process.stdout.write(s);
+        asked = true;
+      }
     };
     rl.question(question, (answer) => {
       rl.close();

@@ -21,22 +21,50 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:key', {
     schema: {
-      tags: ['issuer'], summary: 'Un badge (Achievement OB 3.0) / a badge (OB 3.0 Achievement)', params: Params,
-      response: { 200: JsonLdDocument('Achievement, with a ResultDescription per scored questionnaire'), ...errorResponses(404) },
+      tags: ['issuer'],
+      summary: 'Un badge (Achievement OB 3.0) / a badge (OB 3.0 Achievement)',
+      params: Params,
+      response: {
+        200: JsonLdDocument('Achievement, with a ResultDescription per scored questionnaire'),
+        ...errorResponses(404),
+      },
     },
     handler: async (request, reply) => {
-      const achievement = publishedAchievement(app.programme, badgeOf(request.params.key), app.config.publicUrl, request.lang);
-      return sendDocument(reply, 'application/ld+json', { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement }, DAY, true);
+      const achievement = publishedAchievement(
+        app.programme,
+        badgeOf(request.params.key),
+        app.config.publicUrl,
+        request.lang,
+      );
+      return sendDocument(
+        reply,
+        'application/ld+json',
+        { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement },
+        DAY,
+        true,
+      );
     },
   });
 
   app.get('/:key/image.svg', {
-    schema: { tags: ['issuer'], summary: 'Image du badge / badge image (SVG)', params: Params, response: { 200: BinaryFile('SVG image'), ...errorResponses(404) } },
-    handler: async (request, reply) => sendImage(request, reply, achievementSvg(app.programme, badgeOf(request.params.key))),
+    schema: {
+      tags: ['issuer'],
+      summary: 'Image du badge / badge image (SVG)',
+      params: Params,
+      response: { 200: BinaryFile('SVG image'), ...errorResponses(404) },
+    },
+    handler: async (request, reply) =>
+      sendImage(request, reply, achievementSvg(app.programme, badgeOf(request.params.key))),
   });
 
   app.get('/:key/image.png', {
-    schema: { tags: ['issuer'], summary: 'Image du badge / badge image (PNG 512 px)', params: Params, response: { 200: BinaryFile('PNG image'), ...errorResponses(404) } },
-    handler: async (request, reply) => sendImage(request, reply, achievementPng(app.programme, badgeOf(request.params.key))),
+    schema: {
+      tags: ['issuer'],
+      summary: 'Image du badge / badge image (PNG 512 px)',
+      params: Params,
+      response: { 200: BinaryFile('PNG image'), ...errorResponses(404) },
+    },
+    handler: async (request, reply) =>
+      sendImage(request, reply, achievementPng(app.programme, badgeOf(request.params.key))),
   });
 };

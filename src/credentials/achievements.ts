@@ -22,7 +22,8 @@ export function issuerProfile(programme: Programme, issuerId: string, publicUrl:
 
 /** A questionnaire a result can be given for: one with at least one scored question. */
 const isScored = (programme: Programme, quizKey: string) =>
-  programme.quizzes.find((q) => q.key === quizKey)?.questions.some((q) => 'points' in q && q.points !== undefined) ?? false;
+  programme.quizzes.find((q) => q.key === quizKey)?.questions.some((q) => 'points' in q && q.points !== undefined) ??
+  false;
 
 /**
  * The questionnaires a badge's rule asks for, through `holds` too (a meta-badge carries the
@@ -36,7 +37,8 @@ export function ruleQuizzes(programme: Programme, badge: BadgeDefinition): Map<s
     seen.add(b.key);
     walkRule(b.rule, (node) => {
       const leaf = leafOf(node);
-      if (leaf?.kind === 'answered' && isScored(programme, leaf.ref)) quizzes.set(leaf.ref, quizzes.get(leaf.ref) ?? leaf.minPercent);
+      if (leaf?.kind === 'answered' && isScored(programme, leaf.ref))
+        quizzes.set(leaf.ref, quizzes.get(leaf.ref) ?? leaf.minPercent);
       if (leaf?.kind === 'holds') visit(programme.badges.find((x) => x.key === leaf.ref));
     });
   };
@@ -51,7 +53,12 @@ export const resultDescriptionId = (achievementId: string, quizKey: string) => `
  * file with absolute URLs, plus one Percent ResultDescription per scored questionnaire (OB 3.0
  * §ResultDescription; a credential's `result` must point at one of these).
  */
-export function publishedAchievement(programme: Programme, badge: BadgeDefinition, publicUrl: string, lang: Lang): Achievement {
+export function publishedAchievement(
+  programme: Programme,
+  badge: BadgeDefinition,
+  publicUrl: string,
+  lang: Lang,
+): Achievement {
   const achievement = achievementFor(badge, publicUrl, lang);
   const resultDescription: ResultDescription[] = [...ruleQuizzes(programme, badge)].map(([quizKey, minPercent]) => {
     const title = programme.quizzes.find((q) => q.key === quizKey)!.title[lang];

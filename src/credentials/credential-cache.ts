@@ -20,4 +20,3 @@ export async function findCredentialFile(db: Db, id: string, now = Date.now()): 
   cache.set(id, { file, until: now + TTL_MS });
   return file;
 }
-

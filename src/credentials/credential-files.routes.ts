@@ -10,7 +10,9 @@ import type { BadgeDefinition } from '../programme/badge.schemas';
 import { publishedStatusList } from './published';
 import { BinaryFile, isUuid, JsonLdDocument, sendDocument } from './http';
 
-const Params = Type.Object({ id: Type.String({ description: 'Credential UUID', example: '0b4a6f0e-8f1e-4c55-9a3e-1c2d3e4f5a6b' }) });
+const Params = Type.Object({
+  id: Type.String({ description: 'Credential UUID', example: '0b4a6f0e-8f1e-4c55-9a3e-1c2d3e4f5a6b' }),
+});
 // A credential never changes once signed (revocation lives in the status list).
 const HOUR = 3600;
 const STATUS_MAX_AGE = 60; // a revocation is visible to verifiers within a minute
@@ -24,7 +26,8 @@ export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src d
 export function addPublicFileHeaders(app: import('fastify').FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (/^image\/svg\+xml/i.test(String(reply.getHeader('content-type') ?? ''))) reply.header('content-security-policy', SVG_CSP);
+    if (/^image\/svg\+xml/i.test(String(reply.getHeader('content-type') ?? '')))
+      reply.header('content-security-policy', SVG_CSP);
     return payload;
   });
 }
@@ -43,25 +46,46 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
   const badgeOf = (key: string) => app.programme.badges.find((b) => b.key === key);
   const json = {
-    schema: { tags: ['credentials'], summary: 'Le badge signé (JSON, preuve Data Integrity) / the signed credential', params: Params, response: { 200: JsonLdDocument('OpenBadgeCredential with its DataIntegrityProof'), ...errorResponses(404) } },
+    schema: {
+      tags: ['credentials'],
+      summary: 'Le badge signé (JSON, preuve Data Integrity) / the signed credential',
+      params: Params,
+      response: { 200: JsonLdDocument('OpenBadgeCredential with its DataIntegrityProof'), ...errorResponses(404) },
+    },
     handler: async (request: { params: { id: string } }, reply: import('fastify').FastifyReply) =>
       sendDocument(reply, 'application/vc+ld+json', (await load(request.params.id)).json, HOUR),
   };
   app.get('/credentials/:id', json);
-  app.get('/credentials/:id.json', { ...json, schema: { ...json.schema, summary: 'Le même, en téléchargement / the same, as a download' } });
+  app.get('/credentials/:id.json', {
+    ...json,
+    schema: { ...json.schema, summary: 'Le même, en téléchargement / the same, as a download' },
+  });
 
   app.get('/credentials/:id.jwt', {
-    schema: { tags: ['credentials'], summary: 'Le badge en VC-JWT / the credential as a VC-JWT (compact JWS)', params: Params, response: { 200: Type.String(), ...errorResponses(404) } },
-    handler: async (request, reply) => sendDocument(reply, 'text/plain; charset=utf-8', (await load(request.params.id)).jwt, HOUR),
+    schema: {
+      tags: ['credentials'],
+      summary: 'Le badge en VC-JWT / the credential as a VC-JWT (compact JWS)',
+      params: Params,
+      response: { 200: Type.String(), ...errorResponses(404) },
+    },
+    handler: async (request, reply) =>
+      sendDocument(reply, 'text/plain; charset=utf-8', (await load(request.params.id)).jwt, HOUR),
   });
 
   const baked = {
-    png: (file: CredentialFile, badge: BadgeDefinition) => bakePng(achievementPng(app.programme, badge, file.lang).body, file.json),
-    svg: (file: CredentialFile, badge: BadgeDefinition) => Buffer.from(bakeSvg(achievementSvg(app.programme, badge, file.lang).body.toString('utf8'), file.json)),
+    png: (file: CredentialFile, badge: BadgeDefinition) =>
+      bakePng(achievementPng(app.programme, badge, file.lang).body, file.json),
+    svg: (file: CredentialFile, badge: BadgeDefinition) =>
+      Buffer.from(bakeSvg(achievementSvg(app.programme, badge, file.lang).body.toString('utf8'), file.json)),
   };
   for (const ext of ['png', 'svg'] as const) {
     app.get(`/credentials/:id.${ext}`, {
-      schema: { tags: ['credentials'], summary: `Image ${ext.toUpperCase()} avec le badge intégré / baked ${ext.toUpperCase()} (OB 3.0 baking)`, params: Params, response: { 200: BinaryFile(ext.toUpperCase()), ...errorResponses(404) } },
+      schema: {
+        tags: ['credentials'],
+        summary: `Image ${ext.toUpperCase()} avec le badge intégré / baked ${ext.toUpperCase()} (OB 3.0 baking)`,
+        params: Params,
+        response: { 200: BinaryFile(ext.toUpperCase()), ...errorResponses(404) },
+      },
       handler: async (request, reply) => {
         const file = await load(request.params.id);
         const badge = badgeOf(file.badgeKey);
@@ -73,9 +97,16 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get('/status/:listId', {
-    schema: { tags: ['credentials'], summary: 'Liste de révocation signée / signed BitstringStatusListCredential', params: Type.Object({ listId: Type.String() }), response: { 200: JsonLdDocument('BitstringStatusListCredential'), ...errorResponses(404) } },
+    schema: {
+      tags: ['credentials'],
+      summary: 'Liste de révocation signée / signed BitstringStatusListCredential',
+      params: Type.Object({ listId: Type.String() }),
+      response: { 200: JsonLdDocument('BitstringStatusListCredential'), ...errorResponses(404) },
+    },
     handler: async (request, reply) => {
-      const list = /^\d{1,10}$/.test(request.params.listId) ? await publishedStatusList(app.db, Number(request.params.listId)) : undefined;
+      const list = /^\d{1,10}$/.test(request.params.listId)
+        ? await publishedStatusList(app.db, Number(request.params.listId))
+        : undefined;
       if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: request.params.listId });
       return sendDocument(reply, 'application/vc+ld+json', list, STATUS_MAX_AGE);
     },

@@ -20,7 +20,12 @@ export function prefersHtml(accept: string | undefined): boolean {
   let json = 0;
   for (const part of accept.split(',')) {
     const [type = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+    const q = Number(
+      params
+        .map((p) => p.trim())
+        .find((p) => p.startsWith('q='))
+        ?.slice(2) ?? 1,
+    );
     const quality = Number.isFinite(q) ? q : 0;
     if (type === 'text/html' || type === 'application/xhtml+xml') html = Math.max(html, quality);
     else if (/^application\/([\w.+-]+\+)?json$/.test(type)) json = Math.max(json, quality);
@@ -37,7 +42,12 @@ const acceptStrategy = {
   name: 'accept',
   storage() {
     const handlers = new Map<string, unknown>();
-    return { get: (value: string) => (handlers.get(value) ?? null) as never, set: (value: string, store: unknown) => { handlers.set(value, store); } };
+    return {
+      get: (value: string) => (handlers.get(value) ?? null) as never,
+      set: (value: string, store: unknown) => {
+        handlers.set(value, store);
+      },
+    };
   },
   deriveConstraint: (request: FastifyRequest['raw']) => (prefersHtml(request.headers.accept) ? 'html' : undefined),
   mustMatchWhenDerived: false,
@@ -46,7 +56,10 @@ const acceptStrategy = {
   },
 };
 
-export default fp<{ credentials: Credentials }>(async (app, { credentials }) => {
-  app.decorate('credentials', credentials);
-  app.addConstraintStrategy(acceptStrategy);
-}, { name: 'credentials' });
+export default fp<{ credentials: Credentials }>(
+  async (app, { credentials }) => {
+    app.decorate('credentials', credentials);
+    app.addConstraintStrategy(acceptStrategy);
+  },
+  { name: 'credentials' },
+);

@@ -8,36 +8,63 @@ import { learnerCredentials } from './learner-credentials.service';
 export const credentialsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/credentials/:id/revoke', {
     schema: {
-      tags: ['credentials'], summary: 'Révoque un badge, avec un motif / revokes a credential, with a reason', security: [{ bearer: [] }],
-      params: Type.Object({ id: Uuid }), body: RevokeBodySchema,
+      tags: ['credentials'],
+      summary: 'Révoque un badge, avec un motif / revokes a credential, with a reason',
+      security: [{ bearer: [] }],
+      params: Type.Object({ id: Uuid }),
+      body: RevokeBodySchema,
       response: { 200: RevokeResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
       const actor = { id: request.user.sub, email: request.user.email };
-      return { revoked: await app.credentials.revoke(app.db, actor, request.params.id.toLowerCase(), request.body.reason.trim()) };
+      return {
+        revoked: await app.credentials.revoke(
+          app.db,
+          actor,
+          request.params.id.toLowerCase(),
+          request.body.reason.trim(),
+        ),
+      };
     },
   });
 
   app.get('/me/credentials', {
     schema: {
-      tags: ['credentials'], summary: 'Mes badges numériques et leur statut / my credentials and their status', security: [{ bearer: [] }],
+      tags: ['credentials'],
+      summary: 'Mes badges numériques et leur statut / my credentials and their status',
+      security: [{ bearer: [] }],
       response: { 200: CredentialListSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('learner'),
     handler: async (request) => ({
-      credentials: await learnerCredentials(app.db, app.programme, app.config.publicUrl, request.user.sub, request.lang),
+      credentials: await learnerCredentials(
+        app.db,
+        app.programme,
+        app.config.publicUrl,
+        request.user.sub,
+        request.lang,
+      ),
     }),
   });
 
   app.get('/learners/:id/credentials', {
     schema: {
-      tags: ['credentials'], summary: 'Les badges numériques d’un apprenant / a learner’s credentials (organisers)', security: [{ bearer: [] }],
-      params: Type.Object({ id: Uuid }), response: { 200: CredentialListSchema, ...errorResponses(401, 403, 404) },
+      tags: ['credentials'],
+      summary: 'Les badges numériques d’un apprenant / a learner’s credentials (organisers)',
+      security: [{ bearer: [] }],
+      params: Type.Object({ id: Uuid }),
+      response: { 200: CredentialListSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      credentials: await learnerCredentials(app.db, app.programme, app.config.publicUrl, request.params.id, request.lang),
+      credentials: await learnerCredentials(
+        app.db,
+        app.programme,
+        app.config.publicUrl,
+        request.params.id,
+        request.lang,
+      ),
     }),
   });
 };

@@ -2,18 +2,31 @@ import { Type, type Static } from 'typebox';
 import { IsoDateTime, Uuid } from '../shared/schemas';
 
 export const RevokeBodySchema = Type.Object({
-  reason: Type.String({ minLength: 3, maxLength: 1000, description: 'Told to the learner and kept in the audit log', example: 'Présence à l’atelier enregistrée par erreur' }),
+  reason: Type.String({
+    minLength: 3,
+    maxLength: 1000,
+    description: 'Told to the learner and kept in the audit log',
+    example: 'Présence à l’atelier enregistrée par erreur',
+  }),
 });
 
 export const RevokeResultSchema = Type.Object({
-  revoked: Type.Array(Type.Object({
-    id: Uuid, badgeKey: Type.String({ example: 'parcours-data' }), reason: Type.String(),
-  }), { description: 'This credential first, then any meta-badge revoked with it' }),
+  revoked: Type.Array(
+    Type.Object({
+      id: Uuid,
+      badgeKey: Type.String({ example: 'parcours-data' }),
+      reason: Type.String(),
+    }),
+    { description: 'This credential first, then any meta-badge revoked with it' },
+  ),
 });
 
 export const CredentialLinksSchema = Type.Object({
   page: Type.String({ format: 'uri', description: 'Public page (HTML for browsers, JSON otherwise)' }),
-  json: Type.String({ format: 'uri' }), jwt: Type.String({ format: 'uri' }), png: Type.String({ format: 'uri' }), svg: Type.String({ format: 'uri' }),
+  json: Type.String({ format: 'uri' }),
+  jwt: Type.String({ format: 'uri' }),
+  png: Type.String({ format: 'uri' }),
+  svg: Type.String({ format: 'uri' }),
 });
 
 export const CredentialSummarySchema = Type.Object({

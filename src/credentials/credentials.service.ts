@@ -51,7 +51,9 @@ export function createCredentials(options: {
   };
   return {
     deps,
-    onAwarded: async (tx, awards) => { await issueCredentials(tx, awards, deps); },
+    onAwarded: async (tx, awards) => {
+      await issueCredentials(tx, awards, deps);
+    },
     credentialIdsOf: credentialIdsOfAwards,
     async bootstrap(db) {
       await ensureIssuerKeys(db, keyring, keySecret);
@@ -65,14 +67,20 @@ export function createCredentials(options: {
     verify(db, input) {
       const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
       // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
-      const fetchJson = budgetedFetch(createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch }), limits);
+      const fetchJson = budgetedFetch(
+        createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch }),
+        limits,
+      );
       return verifyCredential(input, {
         documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
         fetchJson,
         now: new Date(),
         limits,
         // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
-        isOwnIssuer: async (issuerId) => (await keyring.published(db)).keys.some((key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId),
+        isOwnIssuer: async (issuerId) =>
+          (await keyring.published(db)).keys.some(
+            (key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId,
+          ),
       }).finally(() => fetchJson.end());
     },
     revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),

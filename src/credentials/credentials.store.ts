@@ -9,7 +9,9 @@ export type CredentialValues = typeof credentials.$inferInsert;
 /** Returns the ids inserted: a row whose status entry another transaction took meanwhile is skipped. */
 export async function insertCredentials(db: Db, values: CredentialValues[]): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  const rows = await db.insert(credentials).values(values)
+  const rows = await db
+    .insert(credentials)
+    .values(values)
     .onConflictDoNothing({ target: [credentials.statusListId, credentials.statusIndex] })
     .returning({ id: credentials.id });
   return new Set(rows.map((r) => r.id));
@@ -22,8 +24,10 @@ export async function findCredential(db: Db, id: string): Promise<CredentialRow 
 
 /** Only what a public GET serves. */
 export async function findCredentialFiles(db: Db, id: string) {
-  const [row] = await db.select({ json: credentials.json, jwt: credentials.jwt, badgeKey: credentials.badgeKey, lang: credentials.lang })
-    .from(credentials).where(eq(credentials.id, id));
+  const [row] = await db
+    .select({ json: credentials.json, jwt: credentials.jwt, badgeKey: credentials.badgeKey, lang: credentials.lang })
+    .from(credentials)
+    .where(eq(credentials.id, id));
   return row;
 }
 
@@ -39,25 +43,39 @@ export async function findCredentialOfAward(db: Db, awardId: string): Promise<Cr
 
 export async function credentialIdsOfAwards(db: Db, awardIds: string[]): Promise<Map<string, string>> {
   if (awardIds.length === 0) return new Map();
-  const rows = await db.select({ awardId: credentials.awardId, id: credentials.id }).from(credentials)
+  const rows = await db
+    .select({ awardId: credentials.awardId, id: credentials.id })
+    .from(credentials)
     .where(inArray(credentials.awardId, awardIds));
   return new Map(rows.map((r) => [r.awardId, r.id]));
 }
 
 /** Through the award, which a learner merge moves: the credential follows its award. */
 export async function listCredentialsOfLearner(db: Db, learnerId: string) {
-  return db.select({
-    id: credentials.id, badgeKey: credentials.badgeKey, issuedAt: credentials.issuedAt, lang: credentials.lang,
-    revokedAt: credentials.revokedAt, revocationReason: credentials.revocationReason,
-  }).from(credentials).innerJoin(awards, eq(awards.id, credentials.awardId))
-    .where(eq(awards.learnerId, learnerId)).orderBy(desc(credentials.issuedAt));
+  return db
+    .select({
+      id: credentials.id,
+      badgeKey: credentials.badgeKey,
+      issuedAt: credentials.issuedAt,
+      lang: credentials.lang,
+      revokedAt: credentials.revokedAt,
+      revocationReason: credentials.revocationReason,
+    })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(eq(awards.learnerId, learnerId))
+    .orderBy(desc(credentials.issuedAt));
 }
 
 /** The credential and its award, revoked together. */
 export async function markRevoked(db: Db, row: CredentialRow, values: { at: Date; reason: string; by: string | null }) {
-  await db.update(credentials).set({ revokedAt: values.at, revocationReason: values.reason, revokedBy: values.by })
+  await db
+    .update(credentials)
+    .set({ revokedAt: values.at, revocationReason: values.reason, revokedBy: values.by })
     .where(eq(credentials.id, row.id));
-  await db.update(awards).set({ revokedAt: values.at, revocationReason: values.reason })
+  await db
+    .update(awards)
+    .set({ revokedAt: values.at, revocationReason: values.reason })
     .where(and(eq(awards.id, row.awardId), isNull(awards.revokedAt)));
 }
 

@@ -13,7 +13,8 @@ export interface FetchJsonOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-const ACCEPT = 'application/did+ld+json, application/did+json, application/jwk-set+json, application/vc+ld+json, application/ld+json, application/json;q=0.9';
+const ACCEPT =
+  'application/did+ld+json, application/did+json, application/jwk-set+json, application/vc+ld+json, application/ld+json, application/json;q=0.9';
 
 /** The path of `url` under our PUBLIC_URL, or undefined when it is someone else's. */
 export function ownPath(publicUrl: string, url: string): string | undefined {
@@ -40,7 +41,11 @@ export function createFetchJson(options: FetchJsonOptions): FetchJson {
     if (!options.fetch) return JSON.parse(await httpsGetText(url, timeoutMs, maxBytes, undefined, signal)) as unknown;
     // No redirects: a public host could otherwise bounce the request to a private one.
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await options.fetch(url, { headers: { accept: ACCEPT }, signal: signal ? AbortSignal.any([timeout, signal]) : timeout, redirect: 'error' });
+    const response = await options.fetch(url, {
+      headers: { accept: ACCEPT },
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+      redirect: 'error',
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     return JSON.parse(await readCapped(response, maxBytes, url)) as unknown;
   };
@@ -52,7 +57,9 @@ export function createFetchJson(options: FetchJsonOptions): FetchJson {
  * one a moment later (DNS rebinding) cannot slip through. Redirects are not followed.
  */
 export async function httpsGetText(
-  url: string, timeoutMs: number, maxBytes: number,
+  url: string,
+  timeoutMs: number,
+  maxBytes: number,
   // Tests only: plain HTTP and their own lookup, to reach a local server that misbehaves.
   transport: { get: typeof get; lookup: typeof publicOnlyLookup } = { get, lookup: publicOnlyLookup },
   /** Ends the request early: the verification that asked for it is out of time. */
@@ -60,7 +67,8 @@ export async function httpsGetText(
 ): Promise<string> {
   const { hostname } = new URL(url);
   // Node connects to an IP literal without any lookup: check it here.
-  if (isIP(hostname.replace(/^\[|\]$/g, '')) && transport.lookup === publicOnlyLookup) await refusePrivateHost(hostname);
+  if (isIP(hostname.replace(/^\[|\]$/g, '')) && transport.lookup === publicOnlyLookup)
+    await refusePrivateHost(hostname);
   signal?.throwIfAborted();
   let deadline: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
@@ -68,25 +76,29 @@ export async function httpsGetText(
     // One deadline for the whole exchange: `timeout` alone only bounds silences, and a server
     // sending a byte now and then would hold the request (and a public /api/verify) for weeks.
     deadline = setTimeout(() => request.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)), timeoutMs);
-    const request = transport.get(url, { headers: { accept: ACCEPT }, lookup: transport.lookup, timeout: timeoutMs }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status < 200 || status >= 300) {
-        response.resume();
-        reject(new Error(`HTTP ${status} for ${url}`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let total = 0;
-      response.on('data', (chunk: Buffer) => {
-        total += chunk.length;
-        if (total <= maxBytes) return void chunks.push(chunk);
-        // Settled first: the response may still end cleanly once the socket is torn down.
-        reject(new Error(`too large: ${url}`));
-        request.destroy();
-      });
-      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      response.on('error', reject);
-    });
+    const request = transport.get(
+      url,
+      { headers: { accept: ACCEPT }, lookup: transport.lookup, timeout: timeoutMs },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+          response.resume();
+          reject(new Error(`HTTP ${status} for ${url}`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        response.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total <= maxBytes) return void chunks.push(chunk);
+          // Settled first: the response may still end cleanly once the socket is torn down.
+          reject(new Error(`too large: ${url}`));
+          request.destroy();
+        });
+        response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        response.on('error', reject);
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)));
     request.on('error', reject);
     onAbort = () => request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error(`aborted: ${url}`));
@@ -103,7 +115,8 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
   lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const refused = addresses.find((a) => isPrivate(a.address, a.family));
-    if (refused) return callback(Object.assign(new Error(`refusing a private address: ${hostname}`), { code: 'EPRIVATE' }), []);
+    if (refused)
+      return callback(Object.assign(new Error(`refusing a private address: ${hostname}`), { code: 'EPRIVATE' }), []);
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);
   });
@@ -135,14 +148,31 @@ const v4Unicast = new BlockList();
 v4Unicast.addRange('1.0.0.0', '223.255.255.255', 'ipv4'); // below multicast (224/4) and reserved (240/4)
 const v4Special = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24],
-] as const) v4Special.addSubnet(net, bits, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+] as const)
+  v4Special.addSubnet(net, bits, 'ipv4');
 const v6Unicast = new BlockList();
 v6Unicast.addSubnet('2000::', 3, 'ipv6'); // global unicast: everything else (::/8, fc00::/7, fe80::/10, fec0::/10, ff00::/8, 100::/64…) is out
 const v6Special = new BlockList();
-for (const [net, bits] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20], ['3ffe::', 16]] as const) v6Special.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['3fff::', 20],
+  ['3ffe::', 16],
+] as const)
+  v6Special.addSubnet(net, bits, 'ipv6');
 
 export async function refusePrivateHost(hostname: string) {
   const host = hostname.replace(/^\[|\]$/g, '');
@@ -176,18 +206,23 @@ export function ipv6Bytes(raw: string): Uint8Array | undefined {
   const address = raw.replace(/%.*$/, '');
   if (isIP(address) !== 6) return undefined;
   const [head = '', tail] = address.split('::') as [string, string | undefined];
-  const groups = (part: string) => (part === '' ? [] : part.split(':')).flatMap((g) => {
-    if (g.includes('.')) {
-      const [a, b, c, d] = g.split('.').map(Number) as [number, number, number, number];
-      return [((a << 8) | b), ((c << 8) | d)];
-    }
-    return [parseInt(g, 16)];
-  });
+  const groups = (part: string) =>
+    (part === '' ? [] : part.split(':')).flatMap((g) => {
+      if (g.includes('.')) {
+        const [a, b, c, d] = g.split('.').map(Number) as [number, number, number, number];
+        return [(a << 8) | b, (c << 8) | d];
+      }
+      return [parseInt(g, 16)];
+    });
   const left = groups(head);
   const right = tail === undefined ? [] : groups(tail);
-  const words = tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  const words =
+    tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
   if (words.length !== 8) return undefined;
   const bytes = new Uint8Array(16);
-  words.forEach((w, i) => { bytes[i * 2] = w >> 8; bytes[i * 2 + 1] = w & 0xff; });
+  words.forEach((w, i) => {
+    bytes[i * 2] = w >> 8;
+    bytes[i * 2 + 1] = w & 0xff;
+  });
   return bytes;
 }

@@ -12,7 +12,13 @@ export function sendImage(request: FastifyRequest, reply: FastifyReply, image: I
 }
 
 /** A public document (JSON-LD, JWS, baked image): its own media type, readable from any origin. */
-export function sendDocument(reply: FastifyReply, type: string, body: string | Buffer | object, maxAge: number, varyLang = false) {
+export function sendDocument(
+  reply: FastifyReply,
+  type: string,
+  body: string | Buffer | object,
+  maxAge: number,
+  varyLang = false,
+) {
   // Documents rendered in the reader's language must not be cached across languages.
   if (varyLang) reply.header('vary', 'accept-language, cookie');
   return reply

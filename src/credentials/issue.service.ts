@@ -13,7 +13,13 @@ import { signJwt } from '../ob3/sign-jwt';
 import { issuerProfile, publishedAchievement } from './achievements';
 import { credentialLinks, credentialUrl, evidenceOf, resultsOf } from './credential-content';
 import { insertCredentials, type CredentialValues } from './credentials.store';
-import { allocateStatusEntries, allocateStatusEntry, statusListUrl, type StatusEntry, type StatusListDeps } from './status-lists.service';
+import {
+  allocateStatusEntries,
+  allocateStatusEntry,
+  statusListUrl,
+  type StatusEntry,
+  type StatusListDeps,
+} from './status-lists.service';
 import type { SigningKeys } from './keyring';
 
 export interface IssueDeps extends StatusListDeps {
@@ -46,14 +52,35 @@ export async function issueCredentials(tx: Db, awards: readonly Award[], deps: I
 async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
   const { id, learner, achievement, issuer, issuedAt } = issued;
   const links = credentialLinks(deps.keyring.publicUrl, id);
-  await enqueueMail(tx, learner.email, 'award', renderAward(learner.lang, {
-    badgeName: achievement.name, issuerName: issuer.name, imageUrl: `${deps.keyring.publicUrl}/achievements/${award.badgeKey}/image.png`, links,
-    linkedInUrl: linkedInAddUrl({ name: achievement.name, organizationName: issuer.name, issued: issuedAt, certUrl: links.page, certId: id }),
-  }));
+  await enqueueMail(
+    tx,
+    learner.email,
+    'award',
+    renderAward(learner.lang, {
+      badgeName: achievement.name,
+      issuerName: issuer.name,
+      imageUrl: `${deps.keyring.publicUrl}/achievements/${award.badgeKey}/image.png`,
+      links,
+      linkedInUrl: linkedInAddUrl({
+        name: achievement.name,
+        organizationName: issuer.name,
+        issued: issuedAt,
+        certUrl: links.page,
+        certId: id,
+      }),
+    }),
+  );
 }
 
 /** One award's credential, built and signed (DI, then VC-JWT around it), ready to insert. */
-async function signedCredential(award: Award, learner: Learner, entry: StatusEntry, keys: SigningKeys, deps: IssueDeps, issuedAt: Date): Promise<{ values: CredentialValues; issued: Issued }> {
+async function signedCredential(
+  award: Award,
+  learner: Learner,
+  entry: StatusEntry,
+  keys: SigningKeys,
+  deps: IssueDeps,
+  issuedAt: Date,
+): Promise<{ values: CredentialValues; issued: Issued }> {
   const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
   if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
   const { lang } = learner;
@@ -62,16 +89,34 @@ async function signedCredential(award: Award, learner: Learner, entry: StatusEnt
   const issuer = issuerProfile(deps.programme, keys.issuerId, publicUrl, lang);
   const id = randomUUID();
   const unsigned = buildCredential({
-    issuer, achievement, validFrom: issuedAt, awardedDate: award.awardedAt,
+    issuer,
+    achievement,
+    validFrom: issuedAt,
+    awardedDate: award.awardedAt,
     recipient: { email: learner.email, salt: newIdentitySalt() },
-    evidence: evidenceOf(award.evidence, deps.programme, lang), results: resultsOf(award.evidence, achievement),
-    id: credentialUrl(publicUrl, id), statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
+    evidence: evidenceOf(award.evidence, deps.programme, lang),
+    results: resultsOf(award.evidence, achievement),
+    id: credentialUrl(publicUrl, id),
+    statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
   });
-  const signed = await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
+  const signed = await signDataIntegrity(unsigned, {
+    key: keys.ed25519,
+    documentLoader: deps.documentLoader,
+    date: issuedAt,
+  });
   const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
   const values = {
-    id, learnerId: learner.id, awardId: award.id, badgeKey: badge.key, issuerId: keys.issuerId, lang,
-    json: JSON.stringify(signed), jwt, statusListId: entry.listId, statusIndex: entry.index, issuedAt,
+    id,
+    learnerId: learner.id,
+    awardId: award.id,
+    badgeKey: badge.key,
+    issuerId: keys.issuerId,
+    lang,
+    json: JSON.stringify(signed),
+    jwt,
+    statusListId: entry.listId,
+    statusIndex: entry.index,
+    issuedAt,
   };
   return { values, issued: { id, learner, achievement, issuer, issuedAt } };
 }
@@ -106,7 +151,14 @@ export async function createCredentials(tx: Db, awards: readonly Award[], deps: 
   const keys = await deps.keyring.signing(tx);
   for (let i = 0; i < awards.length; i += BATCH) {
     const batch = awards.slice(i, i + BATCH);
-    const learners = new Map((await findLearnersByIds(tx, batch.map((a) => a.learnerId))).map((l) => [l.id, l]));
+    const learners = new Map(
+      (
+        await findLearnersByIds(
+          tx,
+          batch.map((a) => a.learnerId),
+        )
+      ).map((l) => [l.id, l]),
+    );
     const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
     const issuedAt = deps.now?.() ?? new Date();
     const signed = [];
@@ -115,8 +167,12 @@ export async function createCredentials(tx: Db, awards: readonly Award[], deps: 
       if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
       signed.push({ award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) });
     }
-    const inserted = await insertCredentials(tx, signed.map((s) => s.values));
-    for (const s of signed) issued.push(inserted.has(s.values.id) ? s.issued : await createCredential(tx, s.award, deps));
+    const inserted = await insertCredentials(
+      tx,
+      signed.map((s) => s.values),
+    );
+    for (const s of signed)
+      issued.push(inserted.has(s.values.id) ? s.issued : await createCredential(tx, s.award, deps));
     for (const award of batch.slice(entries.length)) issued.push(await createCredential(tx, award, deps));
   }
   return issued;

@@ -14,8 +14,13 @@ export const issuerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { keyring } = app.credentials.deps;
   const didDocument = {
     schema: {
-      tags: ['issuer'], summary: 'Document DID de l’émetteur / the issuer DID document (did:web)',
-      response: { 200: JsonLdDocument('DID document: assertionMethod keys, Multikey (Ed25519) and JsonWebKey (P-256), retired ones included') },
+      tags: ['issuer'],
+      summary: 'Document DID de l’émetteur / the issuer DID document (did:web)',
+      response: {
+        200: JsonLdDocument(
+          'DID document: assertionMethod keys, Multikey (Ed25519) and JsonWebKey (P-256), retired ones included',
+        ),
+      },
     },
     handler: async (_request: unknown, reply: import('fastify').FastifyReply) =>
       sendDocument(reply, 'application/did+ld+json', await publishedDidDocument(app.db, keyring), KEYS_MAX_AGE),
@@ -25,21 +30,40 @@ export const issuerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/did.json', { ...didDocument, schema: { ...didDocument.schema, hide: true } });
 
   app.get('/.well-known/jwks.json', {
-    schema: { tags: ['issuer'], summary: 'Clés publiques VC-JWT / VC-JWT public keys (JWKS)', response: { 200: JsonLdDocument('RFC 7517 key set') } },
-    handler: async (_request, reply) => sendDocument(reply, 'application/jwk-set+json', await publishedJwks(app.db, keyring), KEYS_MAX_AGE),
+    schema: {
+      tags: ['issuer'],
+      summary: 'Clés publiques VC-JWT / VC-JWT public keys (JWKS)',
+      response: { 200: JsonLdDocument('RFC 7517 key set') },
+    },
+    handler: async (_request, reply) =>
+      sendDocument(reply, 'application/jwk-set+json', await publishedJwks(app.db, keyring), KEYS_MAX_AGE),
   });
 
   app.get('/issuer', {
-    schema: { tags: ['issuer'], summary: 'Profil de l’émetteur / the issuer Profile (OB 3.0)', response: { 200: JsonLdDocument('Open Badges 3.0 Profile') } },
+    schema: {
+      tags: ['issuer'],
+      summary: 'Profil de l’émetteur / the issuer Profile (OB 3.0)',
+      response: { 200: JsonLdDocument('Open Badges 3.0 Profile') },
+    },
     handler: async (request, reply) => {
       const { issuerId } = await keyring.published(app.db);
       const profile = issuerProfile(app.programme, issuerId, keyring.publicUrl, request.lang);
-      return sendDocument(reply, 'application/ld+json', { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...profile }, KEYS_MAX_AGE, true);
+      return sendDocument(
+        reply,
+        'application/ld+json',
+        { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...profile },
+        KEYS_MAX_AGE,
+        true,
+      );
     },
   });
 
   app.get('/issuer/image.svg', {
-    schema: { tags: ['issuer'], summary: 'Logo de l’émetteur / issuer logo', response: { 200: BinaryFile('SVG image') } },
+    schema: {
+      tags: ['issuer'],
+      summary: 'Logo de l’émetteur / issuer logo',
+      response: { 200: BinaryFile('SVG image') },
+    },
     handler: async (request, reply) => sendImage(request, reply, issuerSvg(app.programme)),
   });
 };

@@ -66,7 +66,8 @@ export async function encryptStoredKeys(db: Db, secret: string): Promise<KeyEncr
         continue;
       }
       const sealed = serializeKey(key, secret);
-      if (JSON.stringify(deserializeKey(sealed, secret)) !== JSON.stringify(key)) throw new AppError('CREDENTIAL_KEY_UNREADABLE', 500);
+      if (JSON.stringify(deserializeKey(sealed, secret)) !== JSON.stringify(key))
+        throw new AppError('CREDENTIAL_KEY_UNREADABLE', 500);
       await replaceStoredKey(tx, row.id, sealed);
       result.encrypted.push(entry);
     }

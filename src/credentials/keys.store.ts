@@ -20,7 +20,8 @@ export async function listKeysForUpdate(db: Db): Promise<IssuerKeyRow[]> {
 }
 
 export async function insertActiveKeyIfAbsent(db: Db, stored: StoredKey): Promise<boolean> {
-  const rows = await db.insert(issuerKeys)
+  const rows = await db
+    .insert(issuerKeys)
     .values({ id: stored.id, type: stored.type, status: 'active', key: stored, createdAt: new Date(stored.created) })
     .onConflictDoNothing()
     .returning({ id: issuerKeys.id });
@@ -28,13 +29,19 @@ export async function insertActiveKeyIfAbsent(db: Db, stored: StoredKey): Promis
 }
 
 export async function retireActiveKeys(db: Db, at: Date): Promise<string[]> {
-  const rows = await db.update(issuerKeys).set({ status: 'retired', retiredAt: at })
-    .where(eq(issuerKeys.status, 'active')).returning({ id: issuerKeys.id });
+  const rows = await db
+    .update(issuerKeys)
+    .set({ status: 'retired', retiredAt: at })
+    .where(eq(issuerKeys.status, 'active'))
+    .returning({ id: issuerKeys.id });
   return rows.map((r) => r.id);
 }
 
 export async function replaceStoredKey(db: Db, id: string, stored: StoredKey) {
-  await db.update(issuerKeys).set({ key: stored }).where(and(eq(issuerKeys.id, id)));
+  await db
+    .update(issuerKeys)
+    .set({ key: stored })
+    .where(and(eq(issuerKeys.id, id)));
 }
 
 /**

@@ -8,7 +8,13 @@ import { findCredential, listCredentialsOfLearner } from './credentials.store';
 import type { CredentialSummary } from './credentials.schemas';
 
 /** A learner's credentials, newest first, with their status and download links. */
-export async function learnerCredentials(db: Db, programme: Programme, publicUrl: string, learnerId: string, lang: Lang): Promise<CredentialSummary[]> {
+export async function learnerCredentials(
+  db: Db,
+  programme: Programme,
+  publicUrl: string,
+  learnerId: string,
+  lang: Lang,
+): Promise<CredentialSummary[]> {
   if (!(await findLearnerById(db, learnerId))) throw new AppError('LEARNER_NOT_FOUND', 404, { id: learnerId });
   const rows = await listCredentialsOfLearner(db, learnerId);
   return rows.map((r) => {
@@ -34,7 +40,11 @@ export async function learnerCredentials(db: Db, programme: Programme, publicUrl
 export async function credentialView(db: Db, programme: Programme, publicUrl: string, id: string, lang: Lang) {
   const row = await findCredential(db, id);
   if (!row) return undefined;
-  const credential = JSON.parse(row.json) as { issuer: { id: string; name: string }; validFrom: string; credentialSubject: { achievement: Record<string, unknown> } };
+  const credential = JSON.parse(row.json) as {
+    issuer: { id: string; name: string };
+    validFrom: string;
+    credentialSubject: { achievement: Record<string, unknown> };
+  };
   const badge = programme.badges.find((b) => b.key === row.badgeKey);
   return {
     id: row.id,

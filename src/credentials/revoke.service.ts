@@ -24,7 +24,13 @@ export interface Revoked {
  * award are marked, the learner is told; then any meta-badge whose rule no longer holds without
  * this badge falls with it. One transaction: all of it, or nothing.
  */
-export async function revokeCredential(db: Db, deps: IssueDeps, actor: Actor, id: string, reason: string): Promise<Revoked[]> {
+export async function revokeCredential(
+  db: Db,
+  deps: IssueDeps,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<Revoked[]> {
   return db.transaction(async (tx) => {
     const row = await lockCredential(tx, id);
     if (!row) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id });
@@ -42,7 +48,13 @@ export interface RevokeOptions {
   notify?: boolean;
 }
 
-export type RevokeOne = (tx: Db, deps: IssueDeps, actor: Actor | null, row: CredentialRow, options: RevokeOptions) => Promise<Revoked>;
+export type RevokeOne = (
+  tx: Db,
+  deps: IssueDeps,
+  actor: Actor | null,
+  row: CredentialRow,
+  options: RevokeOptions,
+) => Promise<Revoked>;
 
 export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
   const now = deps.now?.() ?? new Date();
@@ -54,20 +66,38 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
   };
   // Stored in French, the organisers' language, like every other record of the audit trail.
   const reason = options.because
-    ? translate('CREDENTIAL_REVOKED_WITH', { badge: name(options.because.key, 'fr'), reason: options.because.reason }, 'fr')
+    ? translate(
+        'CREDENTIAL_REVOKED_WITH',
+        { badge: name(options.because.key, 'fr'), reason: options.because.reason },
+        'fr',
+      )
     : options.reason;
   await setStatusEntry(tx, deps, row.statusListId, row.statusIndex, true, now);
   await markRevoked(tx, row, { at: now, reason, by: actor?.email ?? null });
   await recordAudit(tx, actor, {
-    action: 'credential.revoke', targetType: 'credential', targetId: row.id,
-    details: { awardId: row.awardId, badge: row.badgeKey, reason, ...(options.because ? { because: options.because.key } : {}) },
+    action: 'credential.revoke',
+    targetType: 'credential',
+    targetId: row.id,
+    details: {
+      awardId: row.awardId,
+      badge: row.badgeKey,
+      reason,
+      ...(options.because ? { because: options.because.key } : {}),
+    },
   });
   if (learner && options.notify !== false) {
-    await enqueueMail(tx, learner.email, 'revocation', renderRevocation(lang, {
-      badgeName: name(row.badgeKey, lang), issuerName: issuerProfile(deps.programme, row.issuerId, deps.keyring.publicUrl, lang).name,
-      reason: options.because?.reason ?? reason, because: options.because ? name(options.because.key, lang) : undefined,
-      pageUrl: credentialUrl(deps.keyring.publicUrl, row.id),
-    }));
+    await enqueueMail(
+      tx,
+      learner.email,
+      'revocation',
+      renderRevocation(lang, {
+        badgeName: name(row.badgeKey, lang),
+        issuerName: issuerProfile(deps.programme, row.issuerId, deps.keyring.publicUrl, lang).name,
+        reason: options.because?.reason ?? reason,
+        because: options.because ? name(options.because.key, lang) : undefined,
+        pageUrl: credentialUrl(deps.keyring.publicUrl, row.id),
+      }),
+    );
   }
   return { id: row.id, badgeKey: row.badgeKey, reason };
 };
@@ -77,7 +107,13 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
  * credential already handed out never stays "valid" with nothing behind it (deleting the award
  * would delete it). No e-mail: the learner keeps the badge through the award the merge keeps.
  */
-export async function revokeCredentialsOfAwards(tx: Db, deps: IssueDeps, actor: Actor | null, awardIds: readonly string[], reason: string): Promise<Revoked[]> {
+export async function revokeCredentialsOfAwards(
+  tx: Db,
+  deps: IssueDeps,
+  actor: Actor | null,
+  awardIds: readonly string[],
+  reason: string,
+): Promise<Revoked[]> {
   const out: Revoked[] = [];
   for (const awardId of awardIds) {
     const found = await findCredentialOfAward(tx, awardId);

@@ -3,7 +3,13 @@ import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import { signDataIntegrity } from '../ob3/sign-data-integrity';
 import type { DocumentLoader } from '../ob3/document-loader';
-import { buildStatusListCredential, createEncodedList, readStatusBits, setStatus, STATUS_LIST_LENGTH } from '../ob3/status-list';
+import {
+  buildStatusListCredential,
+  createEncodedList,
+  readStatusBits,
+  setStatus,
+  STATUS_LIST_LENGTH,
+} from '../ob3/status-list';
 import { dateTime } from '../ob3/build-credential';
 import type { Keyring } from './keyring';
 import { insertList, latestListWithUsed, lockList, saveList, type StatusListRow } from './status-lists.store';
@@ -16,16 +22,30 @@ export interface StatusListDeps {
 export const statusListUrl = (publicUrl: string, id: number) => `${publicUrl}/status/${id}`;
 
 /** Signs the list as its own issuer (BSL: a verifier requires the credential's issuer). */
-async function signList(db: Db, deps: StatusListDeps, list: Pick<StatusListRow, 'id' | 'issuerId'>, encodedList: string, now: Date) {
+async function signList(
+  db: Db,
+  deps: StatusListDeps,
+  list: Pick<StatusListRow, 'id' | 'issuerId'>,
+  encodedList: string,
+  now: Date,
+) {
   const unsigned = buildStatusListCredential({
-    id: statusListUrl(deps.keyring.publicUrl, list.id), issuer: list.issuerId, encodedList, validFrom: dateTime(now, 'validFrom'),
+    id: statusListUrl(deps.keyring.publicUrl, list.id),
+    issuer: list.issuerId,
+    encodedList,
+    validFrom: dateTime(now, 'validFrom'),
   });
   const key = await deps.keyring.signerFor(db, list.issuerId);
   const signed = await signDataIntegrity(unsigned, { key, documentLoader: deps.documentLoader, date: now });
   await saveList(db, list.id, { encodedList, credential: JSON.stringify(signed), updatedAt: now });
 }
 
-export async function createStatusList(db: Db, deps: StatusListDeps, issuerId: string, now = new Date()): Promise<StatusListRow> {
+export async function createStatusList(
+  db: Db,
+  deps: StatusListDeps,
+  issuerId: string,
+  now = new Date(),
+): Promise<StatusListRow> {
   const encodedList = await createEncodedList(STATUS_LIST_LENGTH);
   const row = await insertList(db, { issuerId, length: STATUS_LIST_LENGTH, encodedList });
   await signList(db, deps, row, encodedList, now);
@@ -57,7 +77,12 @@ export interface StatusEntry {
  * query; undefined when the issuer has no list yet. Free = no credential holds it and its bit is
  * clear, so an index freed by an erased credential that had been revoked is never handed out again.
  */
-async function freeEntries(db: Db, issuerId: string, candidates: number[], n: number): Promise<StatusEntry[] | undefined> {
+async function freeEntries(
+  db: Db,
+  issuerId: string,
+  candidates: number[],
+  n: number,
+): Promise<StatusEntry[] | undefined> {
   const current = await latestListWithUsed(db, issuerId, candidates);
   if (!current) return undefined;
   const isSet = await bitsOf(current.list);
@@ -98,7 +123,14 @@ export async function allocateStatusEntries(db: Db, issuerId: string, n: number)
 }
 
 /** Sets (revoked) or clears one entry and re-signs the list, holding its row lock. */
-export async function setStatusEntry(db: Db, deps: StatusListDeps, listId: number, index: number, revoked: boolean, now = new Date()) {
+export async function setStatusEntry(
+  db: Db,
+  deps: StatusListDeps,
+  listId: number,
+  index: number,
+  revoked: boolean,
+  now = new Date(),
+) {
   const list = await lockList(db, listId);
   if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: listId });
   await signList(db, deps, list, await setStatus(list.encodedList, index, revoked), now);

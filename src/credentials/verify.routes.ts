@@ -34,9 +34,16 @@ export async function limitVerifyRate(app: FastifyInstance, request: FastifyRequ
 
 const CheckSchema = Type.Object({
   check: Type.Union([
-    Type.Literal('parse'), Type.Literal('schema'), Type.Literal('proof'), Type.Literal('status'), Type.Literal('validity'), Type.Literal('issuer'),
+    Type.Literal('parse'),
+    Type.Literal('schema'),
+    Type.Literal('proof'),
+    Type.Literal('status'),
+    Type.Literal('validity'),
+    Type.Literal('issuer'),
   ]),
-  ok: Type.Union([Type.Boolean(), Type.Literal('unknown')], { description: "'unknown': could not be checked (key or status list unreachable); never counted as passed" }),
+  ok: Type.Union([Type.Boolean(), Type.Literal('unknown')], {
+    description: "'unknown': could not be checked (key or status list unreachable); never counted as passed",
+  }),
   code: Type.String({ example: 'VERIFY_STATUS_REVOKED' }),
   message: Type.String({ description: 'In the request language', example: 'Ce badge a été révoqué par son émetteur.' }),
 });
@@ -44,9 +51,25 @@ const CheckSchema = Type.Object({
 export const VerifyResultSchema = Type.Object({
   valid: Type.Boolean({ description: 'True only when every check passed' }),
   format: Type.Union([Type.Literal('json'), Type.Literal('jwt'), Type.Literal('png'), Type.Literal('svg')]),
-  issuedByThisPlatform: Type.Boolean({ description: 'True only when this platform\'s own issuer key signed it. A credential may copy our name, url and e-mail: only `issuerId` says who signed.' }),
-  issuerId: Type.Optional(Type.String({ description: 'The issuer id (DID or URL): what the signature binds, unlike the name', example: 'did:web:badges.example.org' })),
-  issuer: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The issuer as the credential describes itself (self-declared, except its id)' })),
+  issuedByThisPlatform: Type.Boolean({
+    description:
+      "True only when this platform's own issuer key signed it. A credential may copy our name, url and e-mail: only `issuerId` says who signed.",
+  }),
+  issuerId: Type.Optional(
+    Type.String({
+      description: 'The issuer id (DID or URL): what the signature binds, unlike the name',
+      example: 'did:web:badges.example.org',
+    }),
+  ),
+  issuer: Type.Optional(
+    Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        description: 'The issuer as the credential describes itself (self-declared, except its id)',
+      },
+    ),
+  ),
   achievement: Type.Optional(Type.Object({}, { additionalProperties: true })),
   checks: Type.Array(CheckSchema),
 });
@@ -58,13 +81,23 @@ export const VerifyResultSchema = Type.Object({
  */
 export const verifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post('/verify', {
     bodyLimit: BODY_LIMIT,
     schema: {
-      tags: ['credentials'], summary: 'Vérifie un badge (JSON, JWT, PNG ou SVG) / verifies a credential (JSON, JWT, PNG or SVG)',
-      consumes: ['application/json', 'application/vc+ld+json', 'text/plain', 'image/png', 'image/svg+xml', 'application/octet-stream'],
+      tags: ['credentials'],
+      summary: 'Vérifie un badge (JSON, JWT, PNG ou SVG) / verifies a credential (JSON, JWT, PNG or SVG)',
+      consumes: [
+        'application/json',
+        'application/vc+ld+json',
+        'text/plain',
+        'image/png',
+        'image/svg+xml',
+        'application/octet-stream',
+      ],
       response: { 200: VerifyResultSchema, ...errorResponses(400, 413, 429) },
     },
     // Counted before the body is read: a client over the limit costs one query, nothing more.
@@ -72,10 +105,26 @@ export const verifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new AppError('VERIFY_INPUT_UNREADABLE', 400, {});
-      const result = await app.credentials.verify(app.db, new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+      const result = await app.credentials.verify(
+        app.db,
+        new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+      );
       const { valid, format, issuer, issuerId, issuedByThisPlatform, achievement } = result;
-      const checks = result.checks.map((c) => ({ check: c.check, ok: c.ok, code: c.code, message: c.message[request.lang] }));
-      return { valid, format, issuedByThisPlatform, ...(issuerId ? { issuerId } : {}), ...(issuer ? { issuer } : {}), ...(achievement ? { achievement } : {}), checks };
+      const checks = result.checks.map((c) => ({
+        check: c.check,
+        ok: c.ok,
+        code: c.code,
+        message: c.message[request.lang],
+      }));
+      return {
+        valid,
+        format,
+        issuedByThisPlatform,
+        ...(issuerId ? { issuerId } : {}),
+        ...(issuer ? { issuer } : {}),
+        ...(achievement ? { achievement } : {}),
+        checks,
+      };
     },
   });
 };

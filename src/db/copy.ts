@@ -23,5 +23,7 @@ export async function copyRows(tx: Db, table: string, columns: string[], rows: u
     await pipeline(Readable.from([csv]), client.query(copyStreams.from(`copy ${target} from stdin with (format csv)`)));
     return;
   }
-  await (client as PgliteLike).query(`copy ${target} from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+  await (client as PgliteLike).query(`copy ${target} from '/dev/blob' with (format csv)`, [], {
+    blob: new Blob([csv]),
+  });
 }

@@ -11,8 +11,8 @@ export function lockDataDir(dir: string): () => void {
     const pid = Number(readFileSync(file, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
       throw new Error(
-        `La base embarquée ${dir} est déjà ouverte par le processus ${pid} (arrêtez-le, ou utilisez DATABASE_URL). / `
-        + `The embedded database ${dir} is already open in process ${pid} (stop it, or use DATABASE_URL).`,
+        `La base embarquée ${dir} est déjà ouverte par le processus ${pid} (arrêtez-le, ou utilisez DATABASE_URL). / ` +
+          `The embedded database ${dir} is already open in process ${pid} (stop it, or use DATABASE_URL).`,
       );
     }
   } catch (error) {
@@ -20,7 +20,11 @@ export function lockDataDir(dir: string): () => void {
   }
   writeFileSync(file, String(process.pid), { mode: 0o600 });
   return () => {
-    try { unlinkSync(file); } catch { /* already gone */ }
+    try {
+      unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
   };
 }
 

@@ -27,6 +27,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: EventSchema, ...errorResponses(400, 401, 403) },
     },
     preHandler: app.requireRole('organiser'),
-    handler: async (request) => saveEvent(app.db, { id: request.user.sub, email: request.user.email }, request.params.key, request.body),
+    handler: async (request) =>
+      saveEvent(app.db, { id: request.user.sub, email: request.user.email }, request.params.key, request.body),
   });
 };

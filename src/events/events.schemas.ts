@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime } from '../shared/schemas';
 
-export const EventKey = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Stable key', example: 'webinaire-1' });
+export const EventKey = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+  description: 'Stable key',
+  example: 'webinaire-1',
+});
 
 export const EventSchema = Type.Object({
   key: EventKey,

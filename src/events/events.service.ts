@@ -27,12 +27,25 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 export async function saveEvent(db: Db, actor: Actor, key: string, input: EventInput): Promise<EventDto> {
-  if (!isValidTimeZone(input.timezone)) throw new AppError('EVENT_TIMEZONE_INVALID', 400, { timezone: input.timezone }, [{ field: 'timezone', reason: 'unknown_time_zone' }]);
+  if (!isValidTimeZone(input.timezone))
+    throw new AppError('EVENT_TIMEZONE_INVALID', 400, { timezone: input.timezone }, [
+      { field: 'timezone', reason: 'unknown_time_zone' },
+    ]);
   const startsAt = input.startsAt ? new Date(input.startsAt) : null;
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
-  if (startsAt && endsAt && endsAt <= startsAt) throw new AppError('EVENT_WINDOW_INVALID', 400, {}, [{ field: 'endsAt', reason: 'before_start' }]);
+  if (startsAt && endsAt && endsAt <= startsAt)
+    throw new AppError('EVENT_WINDOW_INVALID', 400, {}, [{ field: 'endsAt', reason: 'before_start' }]);
   return db.transaction(async (tx) => {
-    const row = await upsertEvent(tx, { key, title: input.title, titleEn: input.titleEn ?? null, kind: input.kind, startsAt, endsAt, timezone: input.timezone, minPresenceRatio: input.minPresenceRatio });
+    const row = await upsertEvent(tx, {
+      key,
+      title: input.title,
+      titleEn: input.titleEn ?? null,
+      kind: input.kind,
+      startsAt,
+      endsAt,
+      timezone: input.timezone,
+      minPresenceRatio: input.minPresenceRatio,
+    });
     await recordAudit(tx, actor, { action: 'event.save', targetType: 'event', targetId: key, details: { ...input } });
     return toEventDto(row);
   });

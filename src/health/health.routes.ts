@@ -9,7 +9,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['health'],
       summary: 'État du service / service health (checks the database)',
-      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String({ example: 'pglite' }) }), ...errorResponses(503) },
+      response: {
+        200: Type.Object({ status: Type.Literal('ok'), database: Type.String({ example: 'pglite' }) }),
+        ...errorResponses(503),
+      },
     },
     handler: async (request) => {
       try {

@@ -17,7 +17,14 @@ const LearnerSchema = Type.Object({
   lang: Type.String(),
   createdAt: Type.String(),
 });
-const toLearnerDto = (l: Learner) => ({ id: l.id, email: l.email, name: l.name, organisation: l.organisation, lang: l.lang, createdAt: l.createdAt.toISOString() });
+const toLearnerDto = (l: Learner) => ({
+  id: l.id,
+  email: l.email,
+  name: l.name,
+  organisation: l.organisation,
+  lang: l.lang,
+  createdAt: l.createdAt.toISOString(),
+});
 
 export const learnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('', {
@@ -31,7 +38,10 @@ export const learnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
         offset: Type.Integer({ minimum: 0, default: 0 }),
       }),
-      response: { 200: Type.Object({ total: Type.Integer(), learners: Type.Array(LearnerSchema) }), ...errorResponses(401, 403) },
+      response: {
+        200: Type.Object({ total: Type.Integer(), learners: Type.Array(LearnerSchema) }),
+        ...errorResponses(401, 403),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
@@ -46,13 +56,19 @@ export const learnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Un apprenant et ses présences / a learner with attendance per event',
       security: [{ bearer: [] }],
       params: Type.Object({ id: Uuid }),
-      response: { 200: Type.Object({ learner: LearnerSchema, attendance: Type.Array(AttendanceSchema) }), ...errorResponses(401, 403, 404) },
+      response: {
+        200: Type.Object({ learner: LearnerSchema, attendance: Type.Array(AttendanceSchema) }),
+        ...errorResponses(401, 403, 404),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
       const learner = await findLearnerById(app.db, request.params.id);
       if (!learner) throw new AppError('LEARNER_NOT_FOUND', 404, { id: request.params.id });
-      return { learner: toLearnerDto(learner), attendance: (await listAttendanceOfLearner(app.db, learner.id)).map(toAttendanceDto) };
+      return {
+        learner: toLearnerDto(learner),
+        attendance: (await listAttendanceOfLearner(app.db, learner.id)).map(toAttendanceDto),
+      };
     },
   });
 
@@ -66,6 +82,13 @@ export const learnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ id: Uuid }), ...errorResponses(400, 401, 403, 404) },
     },
     preHandler: app.requireRole('organiser'),
-    handler: async (request) => mergeLearners(app.db, { id: request.user.sub, email: request.user.email }, app, request.params.id, request.body.into),
+    handler: async (request) =>
+      mergeLearners(
+        app.db,
+        { id: request.user.sub, email: request.user.email },
+        app,
+        request.params.id,
+        request.body.into,
+      ),
   });
 };

@@ -11,7 +11,10 @@ export async function findLearnerByEmail(db: Db, email: string): Promise<Learner
 
 export async function findLearnersByIds(db: Db, ids: readonly string[]): Promise<Learner[]> {
   if (ids.length === 0) return [];
-  return db.select().from(learners).where(inArray(learners.id, [...ids]));
+  return db
+    .select()
+    .from(learners)
+    .where(inArray(learners.id, [...ids]));
 }
 
 export async function findLearnerById(db: Db, id: string): Promise<Learner | undefined> {
@@ -29,7 +32,12 @@ export async function upsertLearner(
 ): Promise<{ learner: Learner; created: boolean }> {
   const [row] = await db
     .insert(learners)
-    .values({ email: values.email, name: values.name ?? null, organisation: values.organisation ?? null, lang: values.lang ?? 'fr' })
+    .values({
+      email: values.email,
+      name: values.name ?? null,
+      organisation: values.organisation ?? null,
+      lang: values.lang ?? 'fr',
+    })
     .onConflictDoUpdate({
       target: learners.email,
       set: {

@@ -8,7 +8,9 @@ export const learners = pgTable(
     email: text('email').notNull().unique(),
     name: text('name'),
     organisation: text('organisation'),
-    lang: text('lang', { enum: ['fr', 'en'] }).notNull().default('fr'),
+    lang: text('lang', { enum: ['fr', 'en'] })
+      .notNull()
+      .default('fr'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

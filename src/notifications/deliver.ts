@@ -28,7 +28,15 @@ export async function deliverDue(db: Db, mailer: Mailer, now = new Date(), limit
     } catch (error) {
       const attempts = message.attempts + 1;
       const next = attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(attempts));
-      await markFailed(db, message.id, mailer.transport, String((error as Error).message ?? error), next, new Date(), bodyAfterDelivery(message));
+      await markFailed(
+        db,
+        message.id,
+        mailer.transport,
+        String((error as Error).message ?? error),
+        next,
+        new Date(),
+        bodyAfterDelivery(message),
+      );
       report.failed++;
     }
   }

@@ -12,7 +12,11 @@ export interface Mailer {
  * SMTP when SMTP_URL is set. Otherwise messages are only printed to the log, so the default
  * start works offline; they stay readable in the outbox either way.
  */
-export function createMailer(options: { smtpUrl?: string; from: string; log: Pick<FastifyBaseLogger, 'info'> }): Mailer {
+export function createMailer(options: {
+  smtpUrl?: string;
+  from: string;
+  log: Pick<FastifyBaseLogger, 'info'>;
+}): Mailer {
   if (!options.smtpUrl) {
     return {
       transport: 'log',
@@ -26,7 +30,13 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Pic
   return {
     transport: 'smtp',
     async send(m) {
-      await transporter.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
+      await transporter.sendMail({
+        from: options.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html ?? undefined,
+      });
     },
     close: () => transporter.close(),
   };

@@ -4,7 +4,12 @@ import { errorResponses, Uuid } from '../shared/schemas';
 import { listAttempts, listOutbox } from './outbox.store';
 import { retryOutboxMessage } from './outbox.service';
 
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('sending'), Type.Literal('sent'), Type.Literal('failed')]);
+const Status = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('sending'),
+  Type.Literal('sent'),
+  Type.Literal('failed'),
+]);
 const MessageSchema = Type.Object({
   id: Uuid,
   to: Type.String(),
@@ -36,8 +41,16 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await listOutbox(app.db, request.query.status, request.query.limit, request.query.offset);
       return {
         messages: rows.map((m) => ({
-          id: m.id, to: m.to, subject: m.subject, template: m.template, status: m.status, attempts: m.attempts, lastError: m.lastError,
-          createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, nextAttemptAt: m.nextAttemptAt.toISOString(),
+          id: m.id,
+          to: m.to,
+          subject: m.subject,
+          template: m.template,
+          status: m.status,
+          attempts: m.attempts,
+          lastError: m.lastError,
+          createdAt: m.createdAt.toISOString(),
+          sentAt: m.sentAt?.toISOString() ?? null,
+          nextAttemptAt: m.nextAttemptAt.toISOString(),
         })),
       };
     },
@@ -49,11 +62,28 @@ export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Tentatives d’envoi / delivery attempts',
       security: [{ bearer: [] }],
       params: Type.Object({ id: Uuid }),
-      response: { 200: Type.Object({ attempts: Type.Array(Type.Object({ at: Type.String(), ok: Type.Boolean(), transport: Type.String(), error: Type.Union([Type.String(), Type.Null()]) })) }), ...errorResponses(401, 403) },
+      response: {
+        200: Type.Object({
+          attempts: Type.Array(
+            Type.Object({
+              at: Type.String(),
+              ok: Type.Boolean(),
+              transport: Type.String(),
+              error: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+        }),
+        ...errorResponses(401, 403),
+      },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      attempts: (await listAttempts(app.db, request.params.id)).map((a) => ({ at: a.at.toISOString(), ok: a.ok, transport: a.transport, error: a.error })),
+      attempts: (await listAttempts(app.db, request.params.id)).map((a) => ({
+        at: a.at.toISOString(),
+        ok: a.ok,
+        transport: a.transport,
+        error: a.error,
+      })),
     }),
   });
 

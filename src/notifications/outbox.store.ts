@@ -7,7 +7,10 @@ export type OutboxMessage = typeof outbox.$inferSelect;
 
 /** Written in the caller's transaction: the message exists exactly when what caused it does. */
 export async function enqueueMail(db: Db, to: string, template: string, mail: RenderedMail) {
-  const [row] = await db.insert(outbox).values({ to, template, subject: mail.subject, text: mail.text, html: mail.html }).returning({ id: outbox.id });
+  const [row] = await db
+    .insert(outbox)
+    .values({ to, template, subject: mail.subject, text: mail.text, html: mail.html })
+    .returning({ id: outbox.id });
   return row!.id;
 }
 
@@ -19,10 +22,12 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(or(
-      and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-      and(eq(outbox.status, 'sending'), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now))),
-    ))
+    .where(
+      or(
+        and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.status, 'sending'), or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now))),
+      ),
+    )
     .orderBy(asc(outbox.createdAt))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -44,40 +49,87 @@ const eraseSecrets = (body: string) => body.replace(/([?&](?:amp;)?token=)[^&"'<
  * token, which only the recipient's mailbox needs. Until then the body stays whole, so every retry
  * sends the working link.
  */
-export function bodyAfterDelivery(message: Pick<OutboxMessage, 'template' | 'text' | 'html'>): { text: string; html: string | null } | undefined {
+export function bodyAfterDelivery(
+  message: Pick<OutboxMessage, 'template' | 'text' | 'html'>,
+): { text: string; html: string | null } | undefined {
   if (!SECRET_TEMPLATES.has(message.template)) return undefined;
   return { text: eraseSecrets(message.text), html: message.html === null ? null : eraseSecrets(message.html) };
 }
 
-export async function markSent(db: Db, id: string, transport: string, now: Date, erased?: { text: string; html: string | null }) {
+export async function markSent(
+  db: Db,
+  id: string,
+  transport: string,
+  now: Date,
+  erased?: { text: string; html: string | null },
+) {
   await db.transaction(async (tx) => {
-    await tx.update(outbox).set({ status: 'sent', sentAt: now, lockedUntil: null, lastError: null, attempts: sql`${outbox.attempts} + 1`, ...erased }).where(eq(outbox.id, id));
+    await tx
+      .update(outbox)
+      .set({
+        status: 'sent',
+        sentAt: now,
+        lockedUntil: null,
+        lastError: null,
+        attempts: sql`${outbox.attempts} + 1`,
+        ...erased,
+      })
+      .where(eq(outbox.id, id));
     await tx.insert(outboxAttempts).values({ messageId: id, at: now, ok: true, transport });
   });
 }
 
 /** `erased`: the body without its secret, when this was the last attempt (the link has long expired by then). */
-export async function markFailed(db: Db, id: string, transport: string, error: string, nextAttemptAt: Date | null, now: Date, erased?: { text: string; html: string | null }) {
+export async function markFailed(
+  db: Db,
+  id: string,
+  transport: string,
+  error: string,
+  nextAttemptAt: Date | null,
+  now: Date,
+  erased?: { text: string; html: string | null },
+) {
   await db.transaction(async (tx) => {
     await tx
       .update(outbox)
-      .set({ status: nextAttemptAt ? 'pending' : 'failed', nextAttemptAt: nextAttemptAt ?? now, lockedUntil: null, lastError: error, attempts: sql`${outbox.attempts} + 1`, ...(nextAttemptAt ? {} : erased) })
+      .set({
+        status: nextAttemptAt ? 'pending' : 'failed',
+        nextAttemptAt: nextAttemptAt ?? now,
+        lockedUntil: null,
+        lastError: error,
+        attempts: sql`${outbox.attempts} + 1`,
+        ...(nextAttemptAt ? {} : erased),
+      })
       .where(eq(outbox.id, id));
     await tx.insert(outboxAttempts).values({ messageId: id, at: now, ok: false, transport, error });
   });
 }
 
 export async function listOutbox(db: Db, status: OutboxMessage['status'] | undefined, limit: number, offset: number) {
-  return db.select().from(outbox).where(status ? eq(outbox.status, status) : undefined).orderBy(desc(outbox.createdAt)).limit(limit).offset(offset);
+  return db
+    .select()
+    .from(outbox)
+    .where(status ? eq(outbox.status, status) : undefined)
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function listAttempts(db: Db, messageId: string) {
-  return db.select().from(outboxAttempts).where(eq(outboxAttempts.messageId, messageId)).orderBy(asc(outboxAttempts.id));
+  return db
+    .select()
+    .from(outboxAttempts)
+    .where(eq(outboxAttempts.messageId, messageId))
+    .orderBy(asc(outboxAttempts.id));
 }
 
 /** An organiser's retry: a failed message becomes due now. */
 export async function retryMessage(db: Db, id: string, now: Date) {
-  const rows = await db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'pending']))).returning({ id: outbox.id });
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'pending', nextAttemptAt: now })
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'pending'])))
+    .returning({ id: outbox.id });
   return rows.length > 0;
 }
 
@@ -86,7 +138,10 @@ export const OUTBOX_SENT_KEEP_MS = 30 * 86_400_000;
 
 /** One batch of messages sent more than 30 days ago; returns how many were deleted. Failed and pending ones stay. */
 export async function purgeSentOutbox(db: Db, now: Date, batch: number): Promise<number> {
-  const old = db.select({ id: outbox.id }).from(outbox)
-    .where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, new Date(now.getTime() - OUTBOX_SENT_KEEP_MS)))).limit(batch);
+  const old = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, new Date(now.getTime() - OUTBOX_SENT_KEEP_MS))))
+    .limit(batch);
   return (await db.delete(outbox).where(inArray(outbox.id, old)).returning({ id: outbox.id })).length;
 }

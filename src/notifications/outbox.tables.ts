@@ -9,7 +9,9 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html'),
     template: text('template').notNull(),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     // A claimed message is leased: another instance takes it back only once the lease has run out.
@@ -24,7 +26,9 @@ export const outbox = pgTable(
 
 export const outboxAttempts = pgTable('outbox_attempts', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  messageId: uuid('message_id').notNull().references(() => outbox.id, { onDelete: 'cascade' }),
+  messageId: uuid('message_id')
+    .notNull()
+    .references(() => outbox.id, { onDelete: 'cascade' }),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   ok: boolean('ok').notNull(),
   transport: text('transport').notNull(),

@@ -68,7 +68,8 @@ export function extractPngCredential(png: Uint8Array, maxTextBytes = 4 * 1_048_5
   const method = data[keywordEnd + 2];
   const languageEnd = data.indexOf(0, keywordEnd + 3);
   const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
-  if (translatedEnd < 0 || (compressed !== 0 && compressed !== 1) || (compressed === 1 && method !== 0)) throw unreadable();
+  if (translatedEnd < 0 || (compressed !== 0 && compressed !== 1) || (compressed === 1 && method !== 0))
+    throw unreadable();
   let text = data.subarray(translatedEnd + 1);
   if (compressed === 1) {
     try {
@@ -82,7 +83,8 @@ export function extractPngCredential(png: Uint8Array, maxTextBytes = 4 * 1_048_5
   return new TextDecoder().decode(text);
 }
 
-const tooLarge = (max: number) => new AppError('VERIFY_INPUT_TOO_LARGE', 413, { format: 'PNG', kilobytes: Math.ceil(max / 1024) });
+const tooLarge = (max: number) =>
+  new AppError('VERIFY_INPUT_TOO_LARGE', 413, { format: 'PNG', kilobytes: Math.ceil(max / 1024) });
 
 export function isPng(bytes: Uint8Array): boolean {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

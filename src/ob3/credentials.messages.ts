@@ -7,19 +7,24 @@ import { defineMessages } from '../shared/errors';
 export const credentialsMessages = defineMessages({
   // — thrown —
   VERIFY_INPUT_UNREADABLE: {
-    fr: (p) => `Impossible de lire ce fichier comme un badge (JSON, JWT, PNG ou SVG attendu${p.format ? ` ; lu comme ${p.format}` : ''}).`,
-    en: (p) => `This file cannot be read as a badge (JSON, JWT, PNG or SVG expected${p.format ? `; read as ${p.format}` : ''}).`,
+    fr: (p) =>
+      `Impossible de lire ce fichier comme un badge (JSON, JWT, PNG ou SVG attendu${p.format ? ` ; lu comme ${p.format}` : ''}).`,
+    en: (p) =>
+      `This file cannot be read as a badge (JSON, JWT, PNG or SVG expected${p.format ? `; read as ${p.format}` : ''}).`,
   },
   VERIFY_NO_BAKED_CREDENTIAL: {
     fr: (p) => `Cette image ${p.format} ne contient pas de badge Open Badges 3.0.`,
     en: (p) => `This ${p.format} image holds no Open Badges 3.0 credential.`,
   },
   VERIFY_INPUT_TOO_LARGE: {
-    fr: (p) => `Ce fichier ${p.format} est trop volumineux pour être vérifié${p.kilobytes ? ` (badge de plus de ${p.kilobytes} Ko une fois décompressé)` : p.elements ? ` (plus de ${p.elements} éléments)` : ''}.`,
-    en: (p) => `This ${p.format} file is too large to be verified${p.kilobytes ? ` (credential over ${p.kilobytes} kB once decompressed)` : p.elements ? ` (over ${p.elements} elements)` : ''}.`,
+    fr: (p) =>
+      `Ce fichier ${p.format} est trop volumineux pour être vérifié${p.kilobytes ? ` (badge de plus de ${p.kilobytes} Ko une fois décompressé)` : p.elements ? ` (plus de ${p.elements} éléments)` : ''}.`,
+    en: (p) =>
+      `This ${p.format} file is too large to be verified${p.kilobytes ? ` (credential over ${p.kilobytes} kB once decompressed)` : p.elements ? ` (over ${p.elements} elements)` : ''}.`,
   },
   VERIFY_INPUT_TOO_COMPLEX: {
-    fr: (p) => `Ce badge est trop complexe pour être vérifié (plus de ${p.depth} niveaux d’imbrication ou de ${p.nodes} valeurs).`,
+    fr: (p) =>
+      `Ce badge est trop complexe pour être vérifié (plus de ${p.depth} niveaux d’imbrication ou de ${p.nodes} valeurs).`,
     en: (p) => `This credential is too complex to be verified (over ${p.depth} nesting levels or ${p.nodes} values).`,
   },
   CREDENTIAL_DOCUMENT_UNKNOWN: {
@@ -153,7 +158,8 @@ export const credentialsMessages = defineMessages({
     en: (p) => `Status list not authentic or unreadable: ${p.reason}.`,
   },
   VERIFY_STATUS_TOO_MANY: {
-    fr: (p) => `Trop d’entrées de statut pour être vérifiées (${p.count} ; ${p.max} au plus) : révocation non contrôlée.`,
+    fr: (p) =>
+      `Trop d’entrées de statut pour être vérifiées (${p.count} ; ${p.max} au plus) : révocation non contrôlée.`,
     en: (p) => `Too many status entries to check (${p.count}; ${p.max} at most): revocation not checked.`,
   },
   VERIFY_STATUS_UNSUPPORTED: {

@@ -77,9 +77,7 @@ export function findVerificationMethod(
 ): Record<string, unknown> | undefined {
   const methods = Array.isArray(document.verificationMethod) ? document.verificationMethod : [];
   const fragment = methodId.slice(methodId.indexOf('#'));
-  return (methods as Record<string, unknown>[]).find(
-    (m) => m && (m.id === methodId || m.id === fragment),
-  );
+  return (methods as Record<string, unknown>[]).find((m) => m && (m.id === methodId || m.id === fragment));
 }
 
 /** Chains resolvers: the first one that answers wins. */

@@ -7,7 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
  * No normalisation here, so the function stays the spec's; callers normalise the e-mail.
  */
 export function hashIdentity(identifier: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(identifier + salt, 'utf8').digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(identifier + salt, 'utf8')
+    .digest('hex')}`;
 }
 
 /** A per-credential salt: the same learner's hashes then cannot be linked across badges. */

@@ -70,7 +70,10 @@ export function didDocument(issuerId: string, keys: IssuerKey[]): Record<string,
  * lets the set carry the very `kid` our JWT headers name (jose and most libraries select the
  * key by exact `kid`); by default the bare key id.
  */
-export function jwks(keys: IssuerKey[], kidOf: (key: IssuerKey) => string = (key) => key.id): { keys: Record<string, unknown>[] } {
+export function jwks(
+  keys: IssuerKey[],
+  kidOf: (key: IssuerKey) => string = (key) => key.id,
+): { keys: Record<string, unknown>[] } {
   return {
     keys: keys.flatMap((key) => {
       if (key.type !== 'P-256') return [];

@@ -95,14 +95,18 @@ export function deserializeKey(stored: StoredKey, secret?: string): IssuerKey {
   const { type, id, created, privateKey } = stored;
   if (type === 'Ed25519' && stored.publicKeyMultibase) {
     return {
-      type, id, created,
+      type,
+      id,
+      created,
       publicKeyMultibase: stored.publicKeyMultibase,
       ...(privateKey ? { secretKeyMultibase: open(privateKey) } : {}),
     };
   }
   if (type === 'P-256' && stored.publicJwk) {
     return {
-      type, id, created,
+      type,
+      id,
+      created,
       publicJwk: stored.publicJwk,
       ...(privateKey ? { privateJwk: JSON.parse(open(privateKey)) as JsonWebKey } : {}),
     };

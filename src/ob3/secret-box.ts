@@ -36,12 +36,7 @@ export function decryptSecret(secret: string, sealed: string): string {
   if (!isSealed(sealed) || parts.length !== 4) {
     throw new AppError('CREDENTIAL_KEY_DECRYPT_FAILED', 500);
   }
-  const [salt, iv, tag, ciphertext] = parts.map((p) => Buffer.from(p, 'base64url')) as [
-    Buffer,
-    Buffer,
-    Buffer,
-    Buffer,
-  ];
+  const [salt, iv, tag, ciphertext] = parts.map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer, Buffer];
   // A truncated tag would otherwise be accepted by Node (GCM allows 4–16 bytes).
   if (tag.length !== 16 || iv.length !== 12) throw new AppError('CREDENTIAL_KEY_DECRYPT_FAILED', 500);
   try {

@@ -20,7 +20,10 @@ export interface SignDataIntegrityOptions {
 }
 
 // One signer per key and issuer id: importing the key pair on every credential is wasted work.
-const signers = new WeakMap<Ed25519Key, Map<string, Promise<{ sign(input: { data: Uint8Array }): Promise<Uint8Array> }>>>();
+const signers = new WeakMap<
+  Ed25519Key,
+  Map<string, Promise<{ sign(input: { data: Uint8Array }): Promise<Uint8Array> }>>
+>();
 function signerOf(key: Ed25519Key, issuerId: string) {
   let byIssuer = signers.get(key);
   if (!byIssuer) signers.set(key, (byIssuer = new Map()));

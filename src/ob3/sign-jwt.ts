@@ -44,10 +44,7 @@ function keyObjectOf(jwk: JsonWebKey): KeyObject {
  * ES256. Header exactly {alg, typ: "JWT", kid}: "Additional JOSE Headers are NOT allowed".
  * Sign the Data Integrity proof first, then this (FACTS.md §2: both formats → DI inside JWT).
  */
-export function signJwt(
-  credential: JwtSignableCredential,
-  options: { privateJwk: JsonWebKey; kid: string },
-): string {
+export function signJwt(credential: JwtSignableCredential, options: { privateJwk: JsonWebKey; kid: string }): string {
   if (!options.privateJwk.d) throw new AppError('CREDENTIAL_KEY_NOT_SIGNING', 500, { keyId: options.kid });
   const privateKey = keyObjectOf(options.privateJwk);
   const payload = { ...credential, ...jwtClaimsFor(credential) };

@@ -37,7 +37,10 @@ export function readCredential(
   return read;
 }
 
-function readAny(input: Uint8Array | string | object, limits: Pick<VerifyLimits, 'maxTextBytes' | 'maxDepth' | 'maxNodes'>): ReadCredential {
+function readAny(
+  input: Uint8Array | string | object,
+  limits: Pick<VerifyLimits, 'maxTextBytes' | 'maxDepth' | 'maxNodes'>,
+): ReadCredential {
   if (input instanceof Uint8Array) {
     if (isPng(input)) {
       const text = extractPngCredential(input, limits.maxTextBytes);

@@ -1,7 +1,15 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { jwtClaimsFor, type JwtSignableCredential } from './sign-jwt';
-import { budgetOutcome, checkDataIntegrity, invalid, trackingLoader, unknownKey, type ProofDeps, type ProofOutcome } from './verify-proof';
+import {
+  budgetOutcome,
+  checkDataIntegrity,
+  invalid,
+  trackingLoader,
+  unknownKey,
+  type ProofDeps,
+  type ProofOutcome,
+} from './verify-proof';
 
 // OB 3.0 VC-JWT header rules (FACTS.md §2): alg RS256/ES256 (what the 1EdTech validator takes),
 // kid or jwk, optional typ "JWT", and "Additional JOSE Headers are NOT allowed".
@@ -12,10 +20,16 @@ const MAPPED_CLAIMS = ['iss', 'jti', 'sub', 'nbf', 'exp'] as const;
 type KeyLookup = { jwk: JsonWebKey; belongs: boolean } | ProofOutcome;
 
 const headerInvalid = (reason: string): ProofOutcome => ({
-  ok: false, code: 'VERIFY_JWT_HEADER_INVALID', params: { reason }, keyBelongsToIssuer: 'unknown',
+  ok: false,
+  code: 'VERIFY_JWT_HEADER_INVALID',
+  params: { reason },
+  keyBelongsToIssuer: 'unknown',
 });
 const notFound = (keyId: string): ProofOutcome => ({
-  ok: false, code: 'VERIFY_PROOF_KEY_NOT_FOUND', params: { keyId }, keyBelongsToIssuer: false,
+  ok: false,
+  code: 'VERIFY_PROOF_KEY_NOT_FOUND',
+  params: { keyId },
+  keyBelongsToIssuer: false,
 });
 
 /** The host a did:web or https issuer answers for, whose JWKS and keys we trust for it. */
@@ -106,7 +120,12 @@ export async function checkJwtProof(
   }
   const mismatch = MAPPED_CLAIMS.find((claim) => expected[claim] !== payload[claim]);
   if (mismatch) {
-    return { ok: false, code: 'VERIFY_JWT_CLAIMS_MISMATCH', params: { claim: mismatch }, keyBelongsToIssuer: 'unknown' };
+    return {
+      ok: false,
+      code: 'VERIFY_JWT_CLAIMS_MISMATCH',
+      params: { claim: mismatch },
+      keyBelongsToIssuer: 'unknown',
+    };
   }
 
   let belongs: boolean | 'unknown' = key.belongs;

@@ -44,7 +44,8 @@ export class VerifyBudgetExceeded extends Error {
   }
 }
 
-export const isBudgetExceeded = (error: unknown): error is VerifyBudgetExceeded => error instanceof VerifyBudgetExceeded;
+export const isBudgetExceeded = (error: unknown): error is VerifyBudgetExceeded =>
+  error instanceof VerifyBudgetExceeded;
 
 /**
  * One verification's fetches: each distinct URL fetched once (a status list named by many entries,
@@ -52,16 +53,23 @@ export const isBudgetExceeded = (error: unknown): error is VerifyBudgetExceeded 
  * all within `budgetMs` from the first call of `budgetedFetch`. The signal aborts what is still
  * in flight when the time is up.
  */
-export function budgetedFetch(fetchJson: FetchJson, limits: Pick<VerifyLimits, 'maxDocuments' | 'budgetMs'>): FetchJson & { signal: AbortSignal; end(): void } {
+export function budgetedFetch(
+  fetchJson: FetchJson,
+  limits: Pick<VerifyLimits, 'maxDocuments' | 'budgetMs'>,
+): FetchJson & { signal: AbortSignal; end(): void } {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new VerifyBudgetExceeded('VERIFY_TIME_LIMIT', { max: Math.round(limits.budgetMs / 1000) })), limits.budgetMs);
+  const timer = setTimeout(
+    () => controller.abort(new VerifyBudgetExceeded('VERIFY_TIME_LIMIT', { max: Math.round(limits.budgetMs / 1000) })),
+    limits.budgetMs,
+  );
   timer.unref?.();
   const fetched = new Map<string, Promise<unknown>>();
   const fetch = (async (url: string) => {
     if (controller.signal.aborted) throw controller.signal.reason;
     let pending = fetched.get(url);
     if (!pending) {
-      if (fetched.size >= limits.maxDocuments) throw new VerifyBudgetExceeded('VERIFY_FETCH_LIMIT', { max: limits.maxDocuments });
+      if (fetched.size >= limits.maxDocuments)
+        throw new VerifyBudgetExceeded('VERIFY_FETCH_LIMIT', { max: limits.maxDocuments });
       pending = raceAbort(fetchJson(url, { signal: controller.signal }), controller.signal);
       fetched.set(url, pending);
     }
@@ -89,7 +97,8 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * levels; recursive code downstream — JSON-LD expansion, serialisation — would overflow).
  */
 export function assertJsonBounded(value: unknown, limits: Pick<VerifyLimits, 'maxDepth' | 'maxNodes'>): void {
-  const tooComplex = () => new AppError('VERIFY_INPUT_TOO_COMPLEX', 400, { depth: limits.maxDepth, nodes: limits.maxNodes });
+  const tooComplex = () =>
+    new AppError('VERIFY_INPUT_TOO_COMPLEX', 400, { depth: limits.maxDepth, nodes: limits.maxNodes });
   const stack: Array<[unknown, number]> = [[value, 1]];
   let nodes = 0;
   while (stack.length > 0) {

@@ -26,7 +26,12 @@ export interface ProofDeps {
  */
 export function budgetOutcome(error: unknown): ProofOutcome | undefined {
   if (!isBudgetExceeded(error)) return undefined;
-  return { ok: error.code === 'VERIFY_TIME_LIMIT' ? 'unknown' : false, code: error.code, params: error.params, keyBelongsToIssuer: 'unknown' };
+  return {
+    ok: error.code === 'VERIFY_TIME_LIMIT' ? 'unknown' : false,
+    code: error.code,
+    params: error.params,
+    keyBelongsToIssuer: 'unknown',
+  };
 }
 
 export const unknownKey = (url: string): ProofOutcome => ({
@@ -61,7 +66,10 @@ export function trackingLoader(loader: DocumentLoader) {
     failures.find(({ url, error }) => {
       // A did:key that does not decode, or a DID document without the key, is a definitive no.
       if (url.startsWith('did:key:')) return false;
-      return !(error instanceof AppError && ['CREDENTIAL_KEY_NOT_FOUND', 'CREDENTIAL_DID_DOCUMENT_INVALID'].includes(error.code));
+      return !(
+        error instanceof AppError &&
+        ['CREDENTIAL_KEY_NOT_FOUND', 'CREDENTIAL_DID_DOCUMENT_INVALID'].includes(error.code)
+      );
     });
   return { load, unreachable };
 }
@@ -76,7 +84,13 @@ export async function checkDataIntegrity(credential: Record<string, unknown>, de
   const proofs = ([] as Array<Record<string, unknown>>).concat((credential.proof as never) ?? []);
   if (proofs.length === 0) return { ok: false, code: 'VERIFY_PROOF_MISSING', keyBelongsToIssuer: 'unknown' };
   const maxProofs = deps.limits?.maxProofs ?? DEFAULT_VERIFY_LIMITS.maxProofs;
-  if (proofs.length > maxProofs) return { ok: false, code: 'VERIFY_PROOF_TOO_MANY', params: { count: proofs.length, max: maxProofs }, keyBelongsToIssuer: 'unknown' };
+  if (proofs.length > maxProofs)
+    return {
+      ok: false,
+      code: 'VERIFY_PROOF_TOO_MANY',
+      params: { count: proofs.length, max: maxProofs },
+      keyBelongsToIssuer: 'unknown',
+    };
   if (proofs.some((p) => !p || typeof p !== 'object' || Array.isArray(p))) return invalid('proof');
   const supported = proofs.some((p) => p.type === 'DataIntegrityProof' && p.cryptosuite === 'eddsa-rdfc-2022');
   if (!supported) {
@@ -94,14 +108,22 @@ export async function checkDataIntegrity(credential: Record<string, unknown>, de
     checkStatus: async () => ({ verified: true }),
   });
   if (result.verified) {
-    return { ok: true, code: 'VERIFY_PROOF_OK', params: { kind: 'Data Integrity eddsa-rdfc-2022' }, keyBelongsToIssuer: true };
+    return {
+      ok: true,
+      code: 'VERIFY_PROOF_OK',
+      params: { kind: 'Data Integrity eddsa-rdfc-2022' },
+      keyBelongsToIssuer: true,
+    };
   }
   const failure = unreachable();
   if (failure) return budgetOutcome(failure.error) ?? unknownKey(failure.url);
   return invalid(firstErrorMessage(result));
 }
 
-function firstErrorMessage(result: { error?: Error & { errors?: Error[] }; results?: Array<{ error?: Error }> }): string {
+function firstErrorMessage(result: {
+  error?: Error & { errors?: Error[] };
+  results?: Array<{ error?: Error }>;
+}): string {
   const error = result.error?.errors?.[0] ?? result.error ?? result.results?.find((r) => r.error)?.error;
   return error?.message ?? 'signature';
 }

@@ -11,7 +11,9 @@ export interface StatusOutcome {
 }
 
 const listInvalid = (reason: string): StatusOutcome => ({
-  ok: false, code: 'VERIFY_STATUS_LIST_INVALID', params: { reason },
+  ok: false,
+  code: 'VERIFY_STATUS_LIST_INVALID',
+  params: { reason },
 });
 
 function idOf(value: unknown): string | undefined {
@@ -34,7 +36,8 @@ export async function checkStatus(
   // Each entry may make us fetch a list from any host: a credential listing thousands would turn
   // a public verification into thousands of requests. OB 3.0 credentials carry one.
   const max = deps.limits?.maxStatusEntries ?? DEFAULT_VERIFY_LIMITS.maxStatusEntries;
-  if (entries.length > max) return { ok: false, code: 'VERIFY_STATUS_TOO_MANY', params: { count: entries.length, max } };
+  if (entries.length > max)
+    return { ok: false, code: 'VERIFY_STATUS_TOO_MANY', params: { count: entries.length, max } };
   for (const entry of entries) {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return listInvalid('credentialStatus');
     const outcome =

@@ -85,12 +85,17 @@ export async function verifyCredential(
 
   // The libraries behind these checks throw on some malformed input: that is a failed check,
   // never a 500 (tests/fuzz/verify.fuzz.test.ts).
-  const proof: ProofOutcome = await (read.jwt ? checkJwtProof(read.jwt, credential, proofDeps) : checkDataIntegrity(credential, proofDeps))
-    .catch((error: unknown) => invalid(error instanceof Error ? error.message : 'proof'));
+  const proof: ProofOutcome = await (read.jwt
+    ? checkJwtProof(read.jwt, credential, proofDeps)
+    : checkDataIntegrity(credential, proofDeps)
+  ).catch((error: unknown) => invalid(error instanceof Error ? error.message : 'proof'));
   checks.push(check('proof', proof.ok, proof.code, proof.params));
 
-  const status = await checkStatus(credential, { ...proofDeps, now: deps.now })
-    .catch((error: unknown) => ({ ok: false as const, code: 'VERIFY_STATUS_LIST_INVALID', params: { reason: error instanceof Error ? error.message.slice(0, 200) : 'status' } }));
+  const status = await checkStatus(credential, { ...proofDeps, now: deps.now }).catch((error: unknown) => ({
+    ok: false as const,
+    code: 'VERIFY_STATUS_LIST_INVALID',
+    params: { reason: error instanceof Error ? error.message.slice(0, 200) : 'status' },
+  }));
   checks.push(check('status', status.ok, status.code, status.params));
 
   checks.push(validity(credential, deps.now));
@@ -100,11 +105,17 @@ export async function verifyCredential(
   const subject = credential.credentialSubject as { achievement?: unknown } | undefined;
   const issuer = credential.issuer;
   const issuerId = wellFormedIssuerId(credential);
-  const issuedByThisPlatform = issuerResult.ok === true && issuerId !== undefined && deps.isOwnIssuer !== undefined && (await deps.isOwnIssuer(issuerId));
+  const issuedByThisPlatform =
+    issuerResult.ok === true &&
+    issuerId !== undefined &&
+    deps.isOwnIssuer !== undefined &&
+    (await deps.isOwnIssuer(issuerId));
   return {
     valid: checks.every((c) => c.ok === true),
     format: read.format,
-    ...(issuer && typeof issuer === 'object' && !Array.isArray(issuer) ? { issuer: issuer as Record<string, unknown> } : {}),
+    ...(issuer && typeof issuer === 'object' && !Array.isArray(issuer)
+      ? { issuer: issuer as Record<string, unknown> }
+      : {}),
     ...(typeof issuer === 'string' ? { issuer: { id: issuer } } : {}),
     ...(issuerId ? { issuerId } : {}),
     issuedByThisPlatform,
@@ -114,7 +125,8 @@ export async function verifyCredential(
   };
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** The issuer's id when it is a URI: what the signature is bound to, unlike its name or url. */
 function wellFormedIssuerId(credential: Record<string, unknown>): string | undefined {

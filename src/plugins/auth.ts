@@ -43,47 +43,55 @@ const hasBearer = (request: FastifyRequest) => /^Bearer\s/i.test(request.headers
 
 /** Token lifetimes in seconds, for the API's bearer tokens and the pages' session cookie alike. */
 export const TOKEN_TTL_SECONDS = { organiser: 12 * 3600, learner: 30 * 86_400 } as const;
-export const tokenTtl = (claims: TokenClaims) => (claims.role === 'learner' ? TOKEN_TTL_SECONDS.learner : TOKEN_TTL_SECONDS.organiser);
+export const tokenTtl = (claims: TokenClaims) =>
+  claims.role === 'learner' ? TOKEN_TTL_SECONDS.learner : TOKEN_TTL_SECONDS.organiser;
 
-export default fp<{ secret: string }>(async (app, { secret }) => {
-  await app.register(fastifyCookie);
-  // Pages use an HttpOnly cookie, API clients the Authorization header; both carry the same JWT.
-  await app.register(fastifyJwt, {
-    secret,
-    cookie: { cookieName: SESSION_COOKIE, signed: false },
-    // A signed-out token is refused everywhere. A token without an id (signed before sign-out
-    // existed) could never be revoked: it is refused too, and its holder signs in once more.
-    trusted: async (_request, token) => {
-      const jti = (token as { payload?: TokenClaims }).payload?.jti ?? (token as TokenClaims).jti;
-      return typeof jti === 'string' && !(await isTokenRevoked(app.db, jti));
-    },
-  });
+export default fp<{ secret: string }>(
+  async (app, { secret }) => {
+    await app.register(fastifyCookie);
+    // Pages use an HttpOnly cookie, API clients the Authorization header; both carry the same JWT.
+    await app.register(fastifyJwt, {
+      secret,
+      cookie: { cookieName: SESSION_COOKIE, signed: false },
+      // A signed-out token is refused everywhere. A token without an id (signed before sign-out
+      // existed) could never be revoked: it is refused too, and its holder signs in once more.
+      trusted: async (_request, token) => {
+        const jti = (token as { payload?: TokenClaims }).payload?.jti ?? (token as TokenClaims).jti;
+        return typeof jti === 'string' && !(await isTokenRevoked(app.db, jti));
+      },
+    });
 
-  app.decorate('signToken', (claims: TokenClaims) =>
-    app.jwt.sign({ sub: claims.sub, role: claims.role, email: claims.email, jti: randomUUID() }, { expiresIn: tokenTtl(claims) }));
-  app.decorate('revokeToken', async (claims: TokenClaims) => {
-    if (!claims.jti) return; // never trusted in the first place
-    const expiresAt = new Date((claims.exp ?? Date.now() / 1000 + tokenTtl(claims)) * 1000);
-    await revokeToken(app.db, claims.jti, expiresAt);
-  });
+    app.decorate('signToken', (claims: TokenClaims) =>
+      app.jwt.sign(
+        { sub: claims.sub, role: claims.role, email: claims.email, jti: randomUUID() },
+        { expiresIn: tokenTtl(claims) },
+      ),
+    );
+    app.decorate('revokeToken', async (claims: TokenClaims) => {
+      if (!claims.jti) return; // never trusted in the first place
+      const expiresAt = new Date((claims.exp ?? Date.now() / 1000 + tokenTtl(claims)) * 1000);
+      await revokeToken(app.db, claims.jti, expiresAt);
+    });
 
-  app.decorate('requireRole', (...roles: Role[]) => {
-    const allowed = new Set<Role>(roles.includes('organiser') ? [...roles, 'admin'] : roles);
-    return async (request: FastifyRequest) => {
-      try {
-        await request.jwtVerify();
-      } catch {
-        throw new AppError('AUTH_REQUIRED', 401);
-      }
-      // CSRF: a browser sends the session cookie with any request, even one another site makes
-      // (a form or fetch to /api with text/plain or multipart needs no preflight, and SameSite=Lax
-      // lets sibling subdomains and other localhost ports through). So the cookie authenticates
-      // only safe API requests (GET, HEAD: the pages' CSV download); a request that changes data
-      // must carry `Authorization: Bearer`, which another site cannot make a browser send. The
-      // pages never call an unsafe /api route: their forms post to their own routes, which check
-      // the form's CSRF token.
-      if (!SAFE_METHODS.has(request.method) && !hasBearer(request)) throw new AppError('AUTH_BEARER_REQUIRED', 403);
-      if (!allowed.has(request.user.role)) throw new AppError('AUTH_FORBIDDEN', 403);
-    };
-  });
-}, { name: 'auth' });
+    app.decorate('requireRole', (...roles: Role[]) => {
+      const allowed = new Set<Role>(roles.includes('organiser') ? [...roles, 'admin'] : roles);
+      return async (request: FastifyRequest) => {
+        try {
+          await request.jwtVerify();
+        } catch {
+          throw new AppError('AUTH_REQUIRED', 401);
+        }
+        // CSRF: a browser sends the session cookie with any request, even one another site makes
+        // (a form or fetch to /api with text/plain or multipart needs no preflight, and SameSite=Lax
+        // lets sibling subdomains and other localhost ports through). So the cookie authenticates
+        // only safe API requests (GET, HEAD: the pages' CSV download); a request that changes data
+        // must carry `Authorization: Bearer`, which another site cannot make a browser send. The
+        // pages never call an unsafe /api route: their forms post to their own routes, which check
+        // the form's CSRF token.
+        if (!SAFE_METHODS.has(request.method) && !hasBearer(request)) throw new AppError('AUTH_BEARER_REQUIRED', 403);
+        if (!allowed.has(request.user.role)) throw new AppError('AUTH_FORBIDDEN', 403);
+      };
+    });
+  },
+  { name: 'auth' },
+);

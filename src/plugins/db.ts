@@ -24,11 +24,14 @@ export interface AppDeps {
 }
 
 /** The few things every area reads, decorated once; services still receive them as arguments. */
-export default fp<{ config: Config; deps: AppDeps }>(async (app, { config, deps }) => {
-  app.decorate('config', config);
-  app.decorate('database', deps.database);
-  app.decorate('db', deps.database.db);
-  app.decorate('mailer', deps.mailer);
-  app.decorate('programme', deps.programme);
-  app.decorate('reevaluate', deps.reevaluate);
-}, { name: 'db' });
+export default fp<{ config: Config; deps: AppDeps }>(
+  async (app, { config, deps }) => {
+    app.decorate('config', config);
+    app.decorate('database', deps.database);
+    app.decorate('db', deps.database.db);
+    app.decorate('mailer', deps.mailer);
+    app.decorate('programme', deps.programme);
+    app.decorate('reevaluate', deps.reevaluate);
+  },
+  { name: 'db' },
+);

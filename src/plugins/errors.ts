@@ -31,8 +31,10 @@ function toAppError(error: FastifyError | AppError, request: FastifyRequest): Ap
   }
   const status = error.statusCode ?? 500;
   const mapped = error.code ? fastifyCodes[error.code] : undefined;
-  if (mapped === 'PAYLOAD_TOO_LARGE') return new AppError(mapped, 413, { limit: `${Math.round(request.routeOptions.bodyLimit / 1_048_576)} Mo/MB` });
-  if (mapped === 'UNSUPPORTED_MEDIA_TYPE') return new AppError(mapped, 415, { type: request.headers['content-type'] ?? '' });
+  if (mapped === 'PAYLOAD_TOO_LARGE')
+    return new AppError(mapped, 413, { limit: `${Math.round(request.routeOptions.bodyLimit / 1_048_576)} Mo/MB` });
+  if (mapped === 'UNSUPPORTED_MEDIA_TYPE')
+    return new AppError(mapped, 415, { type: request.headers['content-type'] ?? '' });
   if (mapped) return new AppError(mapped, mapped === 'AUTH_REQUIRED' ? 401 : status, { reason: error.message });
   if (status >= 400 && status < 500) return new AppError('BAD_REQUEST', status, { reason: error.message });
   return new AppError('INTERNAL_ERROR', 500);
@@ -49,16 +51,20 @@ export function sendError(reply: FastifyReply, error: AppError) {
 }
 
 /** One envelope for every error: `{code, message, details?, requestId}`; 5xx text never leaks. */
-export default fp(async (app) => {
-  app.addSchema(ErrorResponseSchema);
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error, request);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.warn({ code: appError.code, status: appError.status }, error.message);
-    if (appError.status === 429 && appError.params.seconds) reply.header('retry-after', String(appError.params.seconds));
-    return sendError(reply, appError);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new AppError('NOT_FOUND', 404, { resource: request.url.split('?')[0] })),
-  );
-}, { name: 'errors' });
+export default fp(
+  async (app) => {
+    app.addSchema(ErrorResponseSchema);
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const appError = toAppError(error, request);
+      if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.warn({ code: appError.code, status: appError.status }, error.message);
+      if (appError.status === 429 && appError.params.seconds)
+        reply.header('retry-after', String(appError.params.seconds));
+      return sendError(reply, appError);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendError(reply, new AppError('NOT_FOUND', 404, { resource: request.url.split('?')[0] })),
+    );
+  },
+  { name: 'errors' },
+);

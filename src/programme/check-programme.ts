@@ -40,7 +40,11 @@ function duplicates<T>(items: readonly T[], id: (t: T) => string, report: (index
 export function checkProgrammeFile(file: string, programme: ProgrammeFile, known: Known): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, reason: string) => problems.push({ file, path, reason });
-  duplicates(programme.events, (e) => e.key, (i, key) => add(`/events/${i}/key`, `duplicate event key "${key}"`));
+  duplicates(
+    programme.events,
+    (e) => e.key,
+    (i, key) => add(`/events/${i}/key`, `duplicate event key "${key}"`),
+  );
   programme.events.forEach((event, i) => {
     const at = `/events/${i}`;
     if (Date.parse(event.endsAt) <= Date.parse(event.startsAt)) add(`${at}/endsAt`, 'must be after startsAt');
@@ -72,11 +76,19 @@ export function checkQuiz({ file, key, data: quiz }: Loaded<Quiz>, known: Known)
   if (event && event.quiz !== quiz.key) {
     add('/event', `event "${quiz.event}" does not name this quiz (its quiz: ${event.quiz ?? 'none'})`);
   }
-  duplicates(quiz.questions, (q) => q.id, (i, id) => add(`/questions/${i}/id`, `duplicate question id "${id}"`));
+  duplicates(
+    quiz.questions,
+    (q) => q.id,
+    (i, id) => add(`/questions/${i}/id`, `duplicate question id "${id}"`),
+  );
   quiz.questions.forEach((q, i) => {
     const at = `/questions/${i}`;
     if (q.type !== 'single' && q.type !== 'multiple') return;
-    duplicates(q.choices, (c) => c.id, (j, id) => add(`${at}/choices/${j}/id`, `duplicate choice id "${id}"`));
+    duplicates(
+      q.choices,
+      (c) => c.id,
+      (j, id) => add(`${at}/choices/${j}/id`, `duplicate choice id "${id}"`),
+    );
     // Scoring needs both: points without an answer key, or the reverse, is a half-written question.
     if (q.points !== undefined && q.correct === undefined) add(`${at}/correct`, 'is required when points is set');
     if (q.correct === undefined) return;
@@ -85,7 +97,11 @@ export function checkQuiz({ file, key, data: quiz }: Loaded<Quiz>, known: Known)
     q.correct.forEach((id, k) => {
       if (!ids.has(id)) add(`${at}/correct/${k}`, `"${id}" is not a choice of this question`);
     });
-    duplicates(q.correct, (id) => id, (k, id) => add(`${at}/correct/${k}`, `duplicate correct choice "${id}"`));
+    duplicates(
+      q.correct,
+      (id) => id,
+      (k, id) => add(`${at}/correct/${k}`, `duplicate correct choice "${id}"`),
+    );
     if (q.type === 'single' && q.correct.length !== 1) {
       add(`${at}/correct`, 'a single-choice question has exactly one correct choice');
     }

@@ -11,10 +11,7 @@ export const KeySchema = Type.String({
 export const NonEmptySchema = Type.String({ minLength: 1 });
 
 /** Every learner-facing text ships in French (first) and English. */
-export const LocalizedSchema = Type.Object(
-  { fr: NonEmptySchema, en: NonEmptySchema },
-  { additionalProperties: false },
-);
+export const LocalizedSchema = Type.Object({ fr: NonEmptySchema, en: NonEmptySchema }, { additionalProperties: false });
 export type Localized = Static<typeof LocalizedSchema>;
 
 /**

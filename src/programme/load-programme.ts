@@ -41,7 +41,12 @@ function compile() {
 }
 
 /** Parses and validates one file; null (with problems recorded) when it is unusable. */
-async function readValid<T>(path: string, file: string, validate: ValidateFunction, problems: Problem[]): Promise<T | null> {
+async function readValid<T>(
+  path: string,
+  file: string,
+  validate: ValidateFunction,
+  problems: Problem[],
+): Promise<T | null> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
@@ -69,7 +74,11 @@ async function loadFolder<T>(dir: string, validate: ValidateFunction, problems: 
   const entries: Array<{ file: string; key: string; data: T | null }> = [];
   for (const name of await jsonFiles(dir, problems)) {
     const file = `${basename(dir)}/${name}`;
-    entries.push({ file, key: name.slice(0, -'.json'.length), data: await readValid<T>(join(dir, name), file, validate, problems) });
+    entries.push({
+      file,
+      key: name.slice(0, -'.json'.length),
+      data: await readValid<T>(join(dir, name), file, validate, problems),
+    });
   }
   return entries;
 }
@@ -85,7 +94,12 @@ export async function loadProgramme({ badgesDir, quizzesDir }: ProgrammeDirs): P
   const v = compile();
   const problems: Problem[] = [];
   const programmeFile = `${basename(badgesDir)}/${PROGRAMME_FILE}`;
-  const programme = await readValid<ProgrammeFile>(join(badgesDir, PROGRAMME_FILE), programmeFile, v.programme, problems);
+  const programme = await readValid<ProgrammeFile>(
+    join(badgesDir, PROGRAMME_FILE),
+    programmeFile,
+    v.programme,
+    problems,
+  );
   const badgeEntries = await loadFolder<BadgeDefinition>(badgesDir, v.badge, problems);
   const quizEntries = await loadFolder<Quiz>(quizzesDir, v.quiz, problems);
 

@@ -28,7 +28,9 @@ function dateFormat(lang: Lang, timeZone: string): Intl.DateTimeFormat {
   let format = dateFormats.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions =
-      lang === 'fr' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
+      lang === 'fr'
+        ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+        : { day: 'numeric', month: 'short', year: 'numeric' };
     format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { ...options, timeZone });
     dateFormats.set(key, format);
   }

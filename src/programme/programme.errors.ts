@@ -61,7 +61,10 @@ function describe(e: ErrorObject): { path: string; reason: string } | null {
       }
       break;
     case 'discriminator':
-      return { path: `${at}/${String(params.tag)}`, reason: `unknown ${String(params.tag)} ${JSON.stringify(params.tagValue)}` };
+      return {
+        path: `${at}/${String(params.tag)}`,
+        reason: `unknown ${String(params.tag)} ${JSON.stringify(params.tagValue)}`,
+      };
     case 'enum':
       return { path: at, reason: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
     case 'pattern': {

@@ -1,11 +1,5 @@
 import { Type, type Static } from 'typebox';
-import {
-  KeySchema,
-  LocalizedSchema,
-  NonEmptySchema,
-  OffsetDateTimeSchema,
-  UrlOrPathSchema,
-} from './common.schemas';
+import { KeySchema, LocalizedSchema, NonEmptySchema, OffsetDateTimeSchema, UrlOrPathSchema } from './common.schemas';
 
 /** The issuing organisation; its `id` (did:web / did:key) comes from the deployment, not the file. */
 export const IssuerSchema = Type.Object(

@@ -39,9 +39,7 @@ export const ScaleQuestionSchema = Type.Object(
   {
     ...base,
     type: Type.Literal('scale'),
-    labels: Type.Optional(
-      Type.Object({ min: LocalizedSchema, max: LocalizedSchema }, { additionalProperties: false }),
-    ),
+    labels: Type.Optional(Type.Object({ min: LocalizedSchema, max: LocalizedSchema }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -22,9 +22,18 @@ export function findQuiz(programme: Programme, key: string): Quiz {
 export async function assertOpen(db: Db, quiz: Quiz, now: Date) {
   const window = await quizWindow(db, quiz, now);
   if (!window.open) {
-    throw new AppError('QUIZ_CLOSED', 409, { key: quiz.key, quiz: quiz.title.fr, quizEn: quiz.title.en, opensAt: window.opensAt ?? undefined, timezone: window.timezone }, [
-      { field: 'quiz', reason: 'not_open_yet', opensAt: window.opensAt },
-    ]);
+    throw new AppError(
+      'QUIZ_CLOSED',
+      409,
+      {
+        key: quiz.key,
+        quiz: quiz.title.fr,
+        quizEn: quiz.title.en,
+        opensAt: window.opensAt ?? undefined,
+        timezone: window.timezone,
+      },
+      [{ field: 'quiz', reason: 'not_open_yet', opensAt: window.opensAt }],
+    );
   }
 }
 
@@ -33,7 +42,8 @@ export async function assertOpen(db: Db, quiz: Quiz, now: Date) {
  * attempt and re-evaluates the learner's badges in the same transaction.
  */
 export async function submitAttempt(
-  db: Db, deps: AttemptDeps,
+  db: Db,
+  deps: AttemptDeps,
   input: { learnerId: string; quizKey: string; answers: Record<string, unknown>; lang: Lang; now?: Date },
 ) {
   const quiz = findQuiz(deps.programme, input.quizKey);
@@ -42,17 +52,33 @@ export async function submitAttempt(
   const errors = checkAnswers(quiz, input.answers);
   if (errors.length > 0) {
     const summary = errors.map((e) => e.message[input.lang]).join(' ; ');
-    throw new AppError('QUIZ_ANSWERS_INVALID', 422, { count: errors.length, summary }, errors.map((e) => ({
-      field: `answers.${e.questionId}`, location: 'body', code: e.code, questionId: e.questionId,
-      ...(e.choiceId === undefined ? {} : { choiceId: e.choiceId }), reason: e.message[input.lang],
-    })));
+    throw new AppError(
+      'QUIZ_ANSWERS_INVALID',
+      422,
+      { count: errors.length, summary },
+      errors.map((e) => ({
+        field: `answers.${e.questionId}`,
+        location: 'body',
+        code: e.code,
+        questionId: e.questionId,
+        ...(e.choiceId === undefined ? {} : { choiceId: e.choiceId }),
+        reason: e.message[input.lang],
+      })),
+    );
   }
   const result = scoreAttempt(quiz, input.answers as Answers);
   return db.transaction(async (tx) => {
-    if (!(await findLearnerById(tx, input.learnerId))) throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId });
+    if (!(await findLearnerById(tx, input.learnerId)))
+      throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId });
     const attempt = await insertAttempt(tx, {
-      learnerId: input.learnerId, quizKey: quiz.key, answers: input.answers, score: result.score, maxScore: result.maxScore,
-      percent: result.percent, complete: result.complete, submittedAt: now,
+      learnerId: input.learnerId,
+      quizKey: quiz.key,
+      answers: input.answers,
+      score: result.score,
+      maxScore: result.maxScore,
+      percent: result.percent,
+      complete: result.complete,
+      submittedAt: now,
     });
     await deps.reevaluate(tx, [input.learnerId]);
     return { attempt, result };
@@ -64,7 +90,12 @@ export async function openQuiz(db: Db, programme: Programme, actor: Actor, quizK
   const quiz = findQuiz(programme, quizKey);
   return db.transaction(async (tx) => {
     const opening = await openQuizAt(tx, quiz.key, now, actor.email);
-    await recordAudit(tx, actor, { action: 'quiz.open', targetType: 'quiz', targetId: quiz.key, details: { openedAt: opening.openedAt.toISOString() } });
+    await recordAudit(tx, actor, {
+      action: 'quiz.open',
+      targetType: 'quiz',
+      targetId: quiz.key,
+      details: { openedAt: opening.openedAt.toISOString() },
+    });
     return { ...(await quizWindow(tx, quiz, now)), key: quiz.key };
   });
 }

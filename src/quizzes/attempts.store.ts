@@ -20,21 +20,44 @@ export async function bestAttempts(db: Db, learnerIds: readonly string[]) {
   const a = quizAttempts;
   return db
     .selectDistinctOn([a.learnerId, a.quizKey], {
-      id: a.id, learnerId: a.learnerId, quizKey: a.quizKey, score: a.score, maxScore: a.maxScore,
-      percent: a.percent, complete: a.complete, submittedAt: a.submittedAt,
+      id: a.id,
+      learnerId: a.learnerId,
+      quizKey: a.quizKey,
+      score: a.score,
+      maxScore: a.maxScore,
+      percent: a.percent,
+      complete: a.complete,
+      submittedAt: a.submittedAt,
     })
     .from(a)
     .where(inArray(a.learnerId, [...learnerIds]))
-    .orderBy(a.learnerId, a.quizKey, desc(a.complete), sql`${a.percent} desc nulls last`, desc(a.score), asc(a.submittedAt));
+    .orderBy(
+      a.learnerId,
+      a.quizKey,
+      desc(a.complete),
+      sql`${a.percent} desc nulls last`,
+      desc(a.score),
+      asc(a.submittedAt),
+    );
 }
 
 /** Every attempt at one quiz with who made it, newest first (organisers). */
 export async function listQuizAttempts(db: Db, quizKey: string, page: { limit: number; offset: number }) {
   const where = eq(quizAttempts.quizKey, quizKey);
   const [rows, [total]] = await Promise.all([
-    db.select({ attempt: quizAttempts, email: learners.email, name: learners.name, organisation: learners.organisation })
-      .from(quizAttempts).innerJoin(learners, eq(learners.id, quizAttempts.learnerId))
-      .where(where).orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id)).limit(page.limit).offset(page.offset),
+    db
+      .select({
+        attempt: quizAttempts,
+        email: learners.email,
+        name: learners.name,
+        organisation: learners.organisation,
+      })
+      .from(quizAttempts)
+      .innerJoin(learners, eq(learners.id, quizAttempts.learnerId))
+      .where(where)
+      .orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ n: count() }).from(quizAttempts).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -42,7 +65,11 @@ export async function listQuizAttempts(db: Db, quizKey: string, page: { limit: n
 
 /** A merge keeps every attempt of both records: the best still counts. */
 export async function moveAttempts(db: Db, fromId: string, intoId: string): Promise<number> {
-  const moved = await db.update(quizAttempts).set({ learnerId: intoId }).where(eq(quizAttempts.learnerId, fromId)).returning({ id: quizAttempts.id });
+  const moved = await db
+    .update(quizAttempts)
+    .set({ learnerId: intoId })
+    .where(eq(quizAttempts.learnerId, fromId))
+    .returning({ id: quizAttempts.id });
   return moved.length;
 }
 
@@ -57,13 +84,20 @@ export async function listOpenings(db: Db) {
 
 /** Opening twice keeps the first opening time: an earlier opening is never pushed back. */
 export async function openQuizAt(db: Db, quizKey: string, at: Date, by: string) {
-  const [row] = await db.insert(quizOpenings).values({ quizKey, openedAt: at, openedBy: by })
-    .onConflictDoUpdate({ target: quizOpenings.quizKey, set: { openedAt: sql`least(${quizOpenings.openedAt}, excluded.opened_at)` } })
+  const [row] = await db
+    .insert(quizOpenings)
+    .values({ quizKey, openedAt: at, openedBy: by })
+    .onConflictDoUpdate({
+      target: quizOpenings.quizKey,
+      set: { openedAt: sql`least(${quizOpenings.openedAt}, excluded.opened_at)` },
+    })
     .returning();
   return row!;
 }
 
 export async function attemptsOfLearner(db: Db, learnerId: string, quizKey?: string) {
-  const where = quizKey ? and(eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.quizKey, quizKey)) : eq(quizAttempts.learnerId, learnerId);
+  const where = quizKey
+    ? and(eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.quizKey, quizKey))
+    : eq(quizAttempts.learnerId, learnerId);
   return db.select().from(quizAttempts).where(where).orderBy(desc(quizAttempts.submittedAt));
 }

@@ -14,10 +14,20 @@ export interface QuizWindow {
  * A questionnaire opens at its workshop's start, read from the events table (an organiser may
  * move a session), or earlier when an organiser opened it. A workshop without a date stays closed.
  */
-export function windowOf(event: Pick<EventRow, 'startsAt' | 'timezone'> | undefined, openedAt: Date | undefined, now: Date): QuizWindow {
+export function windowOf(
+  event: Pick<EventRow, 'startsAt' | 'timezone'> | undefined,
+  openedAt: Date | undefined,
+  now: Date,
+): QuizWindow {
   const starts = event?.startsAt ?? undefined;
-  const first = [openedAt, starts].filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
-  return { open: first !== undefined && first <= now, opensAt: first?.toISOString() ?? null, timezone: event?.timezone ?? 'Europe/Paris' };
+  const first = [openedAt, starts]
+    .filter((d): d is Date => d !== undefined)
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+  return {
+    open: first !== undefined && first <= now,
+    opensAt: first?.toISOString() ?? null,
+    timezone: event?.timezone ?? 'Europe/Paris',
+  };
 }
 
 export async function quizWindow(db: Db, quiz: Quiz, now: Date): Promise<QuizWindow> {

@@ -11,13 +11,25 @@ export function toAttemptResult(attempt: AttemptRow, result: AttemptScore, lang:
     complete: result.complete,
     passed: result.passed,
     submittedAt: attempt.submittedAt.toISOString(),
-    corrections: result.corrections.map(({ explanation, ...c }) => ({ ...c, ...(explanation ? { explanation: explanation[lang] } : {}) })),
+    corrections: result.corrections.map(({ explanation, ...c }) => ({
+      ...c,
+      ...(explanation ? { explanation: explanation[lang] } : {}),
+    })),
   };
 }
 
 type ListedAttempt = Awaited<ReturnType<typeof listQuizAttempts>>['rows'][number];
 
 export const toListedAttempt = ({ attempt: a, email, name, organisation }: ListedAttempt) => ({
-  id: a.id, learnerId: a.learnerId, email, name, organisation, score: a.score, maxScore: a.maxScore, percent: a.percent,
-  complete: a.complete, submittedAt: a.submittedAt.toISOString(), answers: a.answers,
+  id: a.id,
+  learnerId: a.learnerId,
+  email,
+  name,
+  organisation,
+  score: a.score,
+  maxScore: a.maxScore,
+  percent: a.percent,
+  complete: a.complete,
+  submittedAt: a.submittedAt.toISOString(),
+  answers: a.answers,
 });

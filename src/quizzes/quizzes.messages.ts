@@ -19,8 +19,10 @@ export const quizzesMessages = defineMessages({
     en: (p) => `Question ${p.questionId}: choice “${p.choiceId}” is given twice`,
   },
   QUIZ_WRONG_ANSWER_TYPE: {
-    fr: (p) => `Question ${p.questionId} : réponse attendue de type ${p.expected === 'choices' ? 'liste de choix' : p.expected === 'text' ? 'texte' : 'note de 1 à 5'}`,
-    en: (p) => `Question ${p.questionId}: expected ${p.expected === 'choices' ? 'a list of choices' : p.expected === 'text' ? 'a text' : 'a rating from 1 to 5'}`,
+    fr: (p) =>
+      `Question ${p.questionId} : réponse attendue de type ${p.expected === 'choices' ? 'liste de choix' : p.expected === 'text' ? 'texte' : 'note de 1 à 5'}`,
+    en: (p) =>
+      `Question ${p.questionId}: expected ${p.expected === 'choices' ? 'a list of choices' : p.expected === 'text' ? 'a text' : 'a rating from 1 to 5'}`,
   },
   QUIZ_TOO_MANY_CHOICES: {
     fr: (p) => `Question ${p.questionId} : un seul choix est possible`,

@@ -6,7 +6,15 @@ import { findQuiz, openQuiz, submitAttempt } from './attempts.service';
 import { quizWindow, quizWindows } from './quiz-window';
 import { publicQuiz } from './scoring';
 import { toAttemptResult, toListedAttempt } from './quizzes.dto';
-import { AttemptBodySchema, AttemptListSchema, AttemptResultSchema, PublicQuizSchema, QuizKey, QuizOpeningSchema, QuizSummarySchema } from './quizzes.schemas';
+import {
+  AttemptBodySchema,
+  AttemptListSchema,
+  AttemptResultSchema,
+  PublicQuizSchema,
+  QuizKey,
+  QuizOpeningSchema,
+  QuizSummarySchema,
+} from './quizzes.schemas';
 
 const params = Type.Object({ key: QuizKey });
 
@@ -14,7 +22,9 @@ const params = Type.Object({ key: QuizKey });
 export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('', {
     schema: {
-      tags: ['quizzes'], summary: 'Questionnaires et leur ouverture / questionnaires and whether they are open', security: [{ bearer: [] }],
+      tags: ['quizzes'],
+      summary: 'Questionnaires et leur ouverture / questionnaires and whether they are open',
+      security: [{ bearer: [] }],
       response: { 200: Type.Object({ quizzes: Type.Array(QuizSummarySchema) }), ...errorResponses(401, 403) },
     },
     preHandler: app.requireRole('learner', 'organiser'),
@@ -25,8 +35,16 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         quizzes: app.programme.quizzes.map((q) => {
           const b = best.get(q.key);
-          const mine = b ? { attemptId: b.id, percent: b.percent, complete: b.complete, submittedAt: b.submittedAt.toISOString() } : null;
-          return { key: q.key, event: q.event, title: q.title[request.lang], ...windows.get(q.key)!, ...(learner ? { best: mine } : {}) };
+          const mine = b
+            ? { attemptId: b.id, percent: b.percent, complete: b.complete, submittedAt: b.submittedAt.toISOString() }
+            : null;
+          return {
+            key: q.key,
+            event: q.event,
+            title: q.title[request.lang],
+            ...windows.get(q.key)!,
+            ...(learner ? { best: mine } : {}),
+          };
         }),
       };
     },
@@ -34,8 +52,11 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:key', {
     schema: {
-      tags: ['quizzes'], summary: 'Les questions, sans les réponses / the questions, without the answers', security: [{ bearer: [] }],
-      params, response: { 200: PublicQuizSchema, ...errorResponses(401, 403, 404) },
+      tags: ['quizzes'],
+      summary: 'Les questions, sans les réponses / the questions, without the answers',
+      security: [{ bearer: [] }],
+      params,
+      response: { 200: PublicQuizSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('learner', 'organiser'),
     handler: async (request) => {
@@ -49,13 +70,20 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/:key/attempts', {
     schema: {
-      tags: ['quizzes'], summary: 'Envoie ses réponses, corrigées sur le serveur / submits answers, scored on the server', security: [{ bearer: [] }],
-      params, body: AttemptBodySchema, response: { 201: AttemptResultSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      tags: ['quizzes'],
+      summary: 'Envoie ses réponses, corrigées sur le serveur / submits answers, scored on the server',
+      security: [{ bearer: [] }],
+      params,
+      body: AttemptBodySchema,
+      response: { 201: AttemptResultSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
     preHandler: app.requireRole('learner'),
     handler: async (request, reply) => {
       const { attempt, result } = await submitAttempt(app.db, app, {
-        learnerId: request.user.sub, quizKey: request.params.key, answers: request.body.answers, lang: request.lang,
+        learnerId: request.user.sub,
+        quizKey: request.params.key,
+        answers: request.body.answers,
+        lang: request.lang,
       });
       return reply.status(201).send(toAttemptResult(attempt, result, request.lang));
     },
@@ -63,9 +91,14 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:key/attempts', {
     schema: {
-      tags: ['quizzes'], summary: 'Toutes les tentatives / every attempt (organisers)', security: [{ bearer: [] }],
+      tags: ['quizzes'],
+      summary: 'Toutes les tentatives / every attempt (organisers)',
+      security: [{ bearer: [] }],
       params,
-      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
+      querystring: Type.Object({
+        limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+        offset: Type.Integer({ minimum: 0, default: 0 }),
+      }),
       response: { 200: AttemptListSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('organiser'),
@@ -78,12 +111,20 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/:key/open', {
     schema: {
-      tags: ['quizzes'], summary: 'Ouvre le questionnaire maintenant / opens the questionnaire now (organisers)', security: [{ bearer: [] }],
-      params, response: { 200: QuizOpeningSchema, ...errorResponses(401, 403, 404) },
+      tags: ['quizzes'],
+      summary: 'Ouvre le questionnaire maintenant / opens the questionnaire now (organisers)',
+      security: [{ bearer: [] }],
+      params,
+      response: { 200: QuizOpeningSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const { key, open, opensAt } = await openQuiz(app.db, app.programme, { id: request.user.sub, email: request.user.email }, request.params.key);
+      const { key, open, opensAt } = await openQuiz(
+        app.db,
+        app.programme,
+        { id: request.user.sub, email: request.user.email },
+        request.params.key,
+      );
       return { key, open, opensAt };
     },
   });

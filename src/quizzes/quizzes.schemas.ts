@@ -1,11 +1,18 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Uuid } from '../shared/schemas';
 
-export const QuizKey = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 64, description: 'Questionnaire key', example: 'quiz-juridique' });
+export const QuizKey = Type.String({
+  pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+  maxLength: 64,
+  description: 'Questionnaire key',
+  example: 'quiz-juridique',
+});
 
 const WindowProperties = {
   open: Type.Boolean({ description: 'Answers are accepted' }),
-  opensAt: Type.Union([IsoDateTime, Type.Null()], { description: 'Workshop start, or an earlier opening by an organiser' }),
+  opensAt: Type.Union([IsoDateTime, Type.Null()], {
+    description: 'Workshop start, or an earlier opening by an organiser',
+  }),
 };
 
 const PublicQuestionSchema = Type.Object({
@@ -32,12 +39,20 @@ export const PublicQuizSchema = Type.Object({
 });
 
 const BestSchema = Type.Union([
-  Type.Object({ attemptId: Uuid, percent: Type.Union([Type.Number(), Type.Null()]), complete: Type.Boolean(), submittedAt: IsoDateTime }),
+  Type.Object({
+    attemptId: Uuid,
+    percent: Type.Union([Type.Number(), Type.Null()]),
+    complete: Type.Boolean(),
+    submittedAt: IsoDateTime,
+  }),
   Type.Null(),
 ]);
 
 export const QuizSummarySchema = Type.Object({
-  key: QuizKey, event: Type.String(), title: Type.String(), ...WindowProperties,
+  key: QuizKey,
+  event: Type.String(),
+  title: Type.String(),
+  ...WindowProperties,
   best: Type.Optional(BestSchema),
 });
 
@@ -55,35 +70,42 @@ export const AttemptResultSchema = Type.Object({
   attemptId: Uuid,
   score: Type.Number({ example: 7 }),
   maxScore: Type.Number({ example: 9 }),
-  percent: Type.Union([Type.Number(), Type.Null()], { description: '0–100, one decimal; null when nothing is scored', example: 77.8 }),
+  percent: Type.Union([Type.Number(), Type.Null()], {
+    description: '0–100, one decimal; null when nothing is scored',
+    example: 77.8,
+  }),
   complete: Type.Boolean({ description: 'Every required question answered: what “answered” means for badges' }),
   passed: Type.Union([Type.Boolean(), Type.Null()]),
   submittedAt: IsoDateTime,
-  corrections: Type.Array(Type.Object({
-    questionId: Type.String(),
-    correct: Type.Boolean(),
-    expected: Type.Array(Type.String()),
-    points: Type.Number(),
-    awarded: Type.Number(),
-    explanation: Type.Optional(Type.String()),
-  })),
+  corrections: Type.Array(
+    Type.Object({
+      questionId: Type.String(),
+      correct: Type.Boolean(),
+      expected: Type.Array(Type.String()),
+      points: Type.Number(),
+      awarded: Type.Number(),
+      explanation: Type.Optional(Type.String()),
+    }),
+  ),
 });
 
 export const AttemptListSchema = Type.Object({
   total: Type.Integer(),
-  attempts: Type.Array(Type.Object({
-    id: Uuid,
-    learnerId: Uuid,
-    email: Type.String(),
-    name: Type.Union([Type.String(), Type.Null()]),
-    organisation: Type.Union([Type.String(), Type.Null()]),
-    score: Type.Number(),
-    maxScore: Type.Number(),
-    percent: Type.Union([Type.Number(), Type.Null()]),
-    complete: Type.Boolean(),
-    submittedAt: IsoDateTime,
-    answers: Type.Record(Type.String(), Type.Unknown()),
-  })),
+  attempts: Type.Array(
+    Type.Object({
+      id: Uuid,
+      learnerId: Uuid,
+      email: Type.String(),
+      name: Type.Union([Type.String(), Type.Null()]),
+      organisation: Type.Union([Type.String(), Type.Null()]),
+      score: Type.Number(),
+      maxScore: Type.Number(),
+      percent: Type.Union([Type.Number(), Type.Null()]),
+      complete: Type.Boolean(),
+      submittedAt: IsoDateTime,
+      answers: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
 });
 
 export const QuizOpeningSchema = Type.Object({ key: QuizKey, ...WindowProperties });

@@ -6,7 +6,9 @@ export const quizAttempts = pgTable(
   'quiz_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    learnerId: uuid('learner_id').notNull().references(() => learners.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => learners.id, { onDelete: 'cascade' }),
     // A key of quizzes/*.json: the files, not the database, define questionnaires.
     quizKey: text('quiz_key').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),

@@ -170,19 +170,21 @@ export interface PublicQuiz {
 /** What a learner may see before answering: one language, no `correct`, no `explanation`. */
 export function publicQuiz(quiz: Quiz, lang: Lang): PublicQuiz {
   // Built field by field (an allow-list) so a field added to quiz files later cannot leak answers.
-  const questions = quiz.questions.map((q): PublicQuestion => ({
-    id: q.id,
-    type: q.type,
-    text: q.text[lang],
-    required: q.required,
-    ...(q.help ? { help: q.help[lang] } : {}),
-    ...((q.type === 'single' || q.type === 'multiple') && q.points !== undefined ? { points: q.points } : {}),
-    ...(q.type === 'single' || q.type === 'multiple'
-      ? { choices: q.choices.map((c) => ({ id: c.id, text: c.text[lang] })) }
-      : {}),
-    ...(q.type === 'text' ? { maxLength: q.maxLength ?? DEFAULT_TEXT_MAX } : {}),
-    ...(q.type === 'scale' && q.labels ? { labels: { min: q.labels.min[lang], max: q.labels.max[lang] } } : {}),
-  }));
+  const questions = quiz.questions.map(
+    (q): PublicQuestion => ({
+      id: q.id,
+      type: q.type,
+      text: q.text[lang],
+      required: q.required,
+      ...(q.help ? { help: q.help[lang] } : {}),
+      ...((q.type === 'single' || q.type === 'multiple') && q.points !== undefined ? { points: q.points } : {}),
+      ...(q.type === 'single' || q.type === 'multiple'
+        ? { choices: q.choices.map((c) => ({ id: c.id, text: c.text[lang] })) }
+        : {}),
+      ...(q.type === 'text' ? { maxLength: q.maxLength ?? DEFAULT_TEXT_MAX } : {}),
+      ...(q.type === 'scale' && q.labels ? { labels: { min: q.labels.min[lang], max: q.labels.max[lang] } } : {}),
+    }),
+  );
   return {
     key: quiz.key,
     event: quiz.event,

@@ -28,7 +28,8 @@ export function neutraliseCell(value: string): string {
  * fields (`,` is the decimal separator), CRLF, a final CRLF.
  */
 export function spreadsheetCsv(fields: readonly string[], rows: readonly (readonly CsvCell[])[], lang: Lang): string {
-  const cell = (value: CsvCell) => (typeof value === 'number' ? formatNumber(value, lang) : neutraliseCell(value ?? ''));
+  const cell = (value: CsvCell) =>
+    typeof value === 'number' ? formatNumber(value, lang) : neutraliseCell(value ?? '');
   const text = Papa.unparse(
     { fields: fields.map((f) => neutraliseCell(f)), data: rows.map((row) => row.map(cell)) },
     { delimiter: ';', newline: '\r\n', escapeFormulae: false, quotes: false },

@@ -5,14 +5,38 @@ import { spreadsheetCsv, type CsvCell } from './csv';
 
 const TEXT = {
   fr: {
-    name: 'Nom', email: 'E-mail', organisation: 'Organisation', presence: 'Présence', quiz: 'Questionnaire', badge: 'Badge',
-    present: 'présent', replay: 'replay', absent: 'absent', incomplete: 'incomplet', answered: 'répondu',
-    earned: 'obtenu', eligible: 'éligible', in_progress: 'en cours', not_started: 'non commencé',
+    name: 'Nom',
+    email: 'E-mail',
+    organisation: 'Organisation',
+    presence: 'Présence',
+    quiz: 'Questionnaire',
+    badge: 'Badge',
+    present: 'présent',
+    replay: 'replay',
+    absent: 'absent',
+    incomplete: 'incomplet',
+    answered: 'répondu',
+    earned: 'obtenu',
+    eligible: 'éligible',
+    in_progress: 'en cours',
+    not_started: 'non commencé',
   },
   en: {
-    name: 'Name', email: 'E-mail', organisation: 'Organisation', presence: 'Attendance', quiz: 'Questionnaire', badge: 'Badge',
-    present: 'present', replay: 'replay', absent: 'absent', incomplete: 'incomplete', answered: 'answered',
-    earned: 'earned', eligible: 'eligible', in_progress: 'in progress', not_started: 'not started',
+    name: 'Name',
+    email: 'E-mail',
+    organisation: 'Organisation',
+    presence: 'Attendance',
+    quiz: 'Questionnaire',
+    badge: 'Badge',
+    present: 'present',
+    replay: 'replay',
+    absent: 'absent',
+    incomplete: 'incomplete',
+    answered: 'answered',
+    earned: 'earned',
+    eligible: 'eligible',
+    in_progress: 'in progress',
+    not_started: 'not started',
   },
 } as const;
 
@@ -40,13 +64,17 @@ function badgeCell(value: { status: BadgeStatus; percent: number }, lang: Lang) 
 export function progressCsv(report: ProgressReport, lang: Lang): string {
   const t = TEXT[lang];
   const fields = [
-    t.name, t.email, t.organisation,
+    t.name,
+    t.email,
+    t.organisation,
     ...report.events.map((e) => `${t.presence} — ${e.label}`),
     ...report.quizzes.map((q) => `${t.quiz} — ${q.label} (%)`),
     ...report.badges.map((b) => `${t.badge} — ${b.name}`),
   ];
   const data = report.learners.map((l) => [
-    l.name ?? '', l.email, l.organisation ?? '',
+    l.name ?? '',
+    l.email,
+    l.organisation ?? '',
     ...report.events.map((e) => presence(l.events[e.key] ?? null, lang)),
     ...report.quizzes.map((q) => quizCell(l.quizzes[q.key] ?? null, lang)),
     ...report.badges.map((b) => badgeCell(l.badges[b.key]!, lang)),

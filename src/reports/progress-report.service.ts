@@ -30,15 +30,35 @@ export interface ProgressReport {
 }
 
 /** The whole cohort (or one organisation) as a matrix: learner × event × questionnaire × badge. */
-export async function buildProgressReport(db: Db, programme: Programme, filter: { organisation?: string }, lang: Lang): Promise<ProgressReport> {
+export async function buildProgressReport(
+  db: Db,
+  programme: Programme,
+  filter: { organisation?: string },
+  lang: Lang,
+): Promise<ProgressReport> {
   const ctx = programmeContext(programme);
-  const [cohort, organisations, eventRows] = await Promise.all([listCohort(db, filter.organisation), listOrganisations(db), listEvents(db)]);
-  const records = await loadFacts(db, cohort.map((l) => l.id));
+  const [cohort, organisations, eventRows] = await Promise.all([
+    listCohort(db, filter.organisation),
+    listOrganisations(db),
+    listEvents(db),
+  ]);
+  const records = await loadFacts(
+    db,
+    cohort.map((l) => l.id),
+  );
   // Events from the database (organisers may add sessions); short labels from the programme files.
   const labelOf = new Map(programme.events.map((e) => [e.key, (e.label ?? e.title)[lang]]));
-  const events = eventRows.map((e) => ({ key: e.key, label: labelOf.get(e.key) ?? (lang === 'en' ? e.titleEn ?? e.title : e.title) }));
+  const events = eventRows.map((e) => ({
+    key: e.key,
+    label: labelOf.get(e.key) ?? (lang === 'en' ? (e.titleEn ?? e.title) : e.title),
+  }));
   const eventLabel = new Map(events.map((e) => [e.key, e.label]));
-  const quizzes = programme.quizzes.map((q) => ({ key: q.key, event: q.event, title: q.title[lang], label: eventLabel.get(q.event) ?? q.key }));
+  const quizzes = programme.quizzes.map((q) => ({
+    key: q.key,
+    event: q.event,
+    title: q.title[lang],
+    label: eventLabel.get(q.event) ?? q.key,
+  }));
   const earned = new Map(programme.badges.map((b) => [b.key, 0]));
   const learners = cohort.map((l): CohortRow => {
     const { facts } = records.get(l.id)!;
@@ -50,10 +70,12 @@ export async function buildProgressReport(db: Db, programme: Programme, filter: 
     return {
       ...l,
       events: Object.fromEntries(events.map((e) => [e.key, facts.attendance.get(e.key)?.status ?? null])),
-      quizzes: Object.fromEntries(quizzes.map((q) => {
-        const best = facts.bestAttempts.get(q.key);
-        return [q.key, best ? { percent: best.percent, complete: best.complete } : null];
-      })),
+      quizzes: Object.fromEntries(
+        quizzes.map((q) => {
+          const best = facts.bestAttempts.get(q.key);
+          return [q.key, best ? { percent: best.percent, complete: best.complete } : null];
+        }),
+      ),
       badges,
     };
   });

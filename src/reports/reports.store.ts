@@ -12,7 +12,10 @@ export async function listCohort(db: Db, organisation?: string) {
 }
 
 export async function listOrganisations(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ organisation: learners.organisation }).from(learners)
-    .where(isNotNull(learners.organisation)).orderBy(asc(learners.organisation));
+  const rows = await db
+    .selectDistinct({ organisation: learners.organisation })
+    .from(learners)
+    .where(isNotNull(learners.organisation))
+    .orderBy(asc(learners.organisation));
   return rows.map((r) => r.organisation!);
 }

@@ -46,12 +46,16 @@ export const commonMessages = defineMessages({
     en: (p) => `Too many attempts. Try again in ${p.seconds} seconds.`,
   },
   AUTH_ACCOUNT_LOCKED: {
-    fr: (p) => `Trop d’échecs de connexion sur ce compte. Réessayez dans ${p.seconds} secondes, ou depuis un navigateur où vous vous êtes déjà connecté.`,
-    en: (p) => `Too many failed sign-ins on this account. Try again in ${p.seconds} seconds, or from a browser where you signed in before.`,
+    fr: (p) =>
+      `Trop d’échecs de connexion sur ce compte. Réessayez dans ${p.seconds} secondes, ou depuis un navigateur où vous vous êtes déjà connecté.`,
+    en: (p) =>
+      `Too many failed sign-ins on this account. Try again in ${p.seconds} seconds, or from a browser where you signed in before.`,
   },
   AUTH_BEARER_REQUIRED: {
-    fr: () => 'Les requêtes de l’API qui modifient des données demandent l’en-tête « Authorization: Bearer » : le cookie de session des pages n’y suffit pas.',
-    en: () => 'API requests that change data need an "Authorization: Bearer" header: the pages’ session cookie is not enough.',
+    fr: () =>
+      'Les requêtes de l’API qui modifient des données demandent l’en-tête « Authorization: Bearer » : le cookie de session des pages n’y suffit pas.',
+    en: () =>
+      'API requests that change data need an "Authorization: Bearer" header: the pages’ session cookie is not enough.',
   },
   MAGIC_LINK_INVALID: {
     fr: () => 'Ce lien de connexion est invalide, a déjà servi ou a expiré. Demandez-en un nouveau.',

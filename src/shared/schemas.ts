@@ -14,12 +14,20 @@ export type ErrorResponse = Static<typeof ErrorResponseSchema>;
 export const ErrorRef = Type.Unsafe<ErrorResponse>(Type.Ref('ErrorResponse'));
 
 /** Common error answers for a route's `response` map. */
-export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, ErrorRef]));
+export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ErrorRef]));
 
-export const Email = Type.String({ format: 'email', maxLength: 320, description: 'E-mail address', example: 'agent@mairie-valbrune.fr' });
+export const Email = Type.String({
+  format: 'email',
+  maxLength: 320,
+  description: 'E-mail address',
+  example: 'agent@mairie-valbrune.fr',
+});
 export const Uuid = Type.String({ format: 'uuid' });
-export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO 8601 with offset', example: '2026-03-12T10:00:00+01:00' });
+export const IsoDateTime = Type.String({
+  format: 'date-time',
+  description: 'ISO 8601 with offset',
+  example: '2026-03-12T10:00:00+01:00',
+});
 
 export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

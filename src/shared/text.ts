@@ -32,7 +32,10 @@ export function defineText<K extends string>(
 /** Catalogue style: one `{ fr, en }` pair per key (error codes, e-mails), so a key cannot miss a language. */
 export function definePairs<K extends string>(name: string, pairs: Record<K, { fr: Entry; en: Entry }>): Text<K> {
   const pick = (lang: Lang) =>
-    Object.fromEntries(Object.entries<{ fr: Entry; en: Entry }>(pairs).map(([k, v]) => [k, v[lang]])) as Record<K, Entry>;
+    Object.fromEntries(Object.entries<{ fr: Entry; en: Entry }>(pairs).map(([k, v]) => [k, v[lang]])) as Record<
+      K,
+      Entry
+    >;
   return { name, fr: pick('fr'), en: pick('en'), same: [] };
 }
 

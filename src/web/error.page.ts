@@ -31,7 +31,13 @@ export function forbiddenPage(ctx: PageContext, reason: 'organiser' | 'admin'): 
 }
 
 /** Any other refusal or failure: the API's message (same catalogue) and the request id for support. */
-export function errorPage(ctx: PageContext, status: number, message: string, requestId: string, csrf = false): PageView {
+export function errorPage(
+  ctx: PageContext,
+  status: number,
+  message: string,
+  requestId: string,
+  csrf = false,
+): PageView {
   const t = textFor(errorPageText, ctx.lang);
   const title = csrf ? t.csrfTitle : t.errorTitle;
   return {

@@ -21,7 +21,9 @@ export interface InputField extends FieldBase {
 const fieldId = (name: string) => `champ-${name}`;
 
 function described(f: FieldBase): Html | '' {
-  const ids = [f.hint ? `${fieldId(f.name)}-aide` : '', f.error ? `${fieldId(f.name)}-erreur` : ''].filter(Boolean).join(' ');
+  const ids = [f.hint ? `${fieldId(f.name)}-aide` : '', f.error ? `${fieldId(f.name)}-erreur` : '']
+    .filter(Boolean)
+    .join(' ');
   return ids ? attr` aria-describedby="${ids}"` : '';
 }
 
@@ -45,7 +47,9 @@ export interface SelectField extends FieldBase {
 
 export function select(f: SelectField): Html {
   const id = fieldId(f.name);
-  const options = f.options.map((o) => html`<option value="${o.value}"${o.value === f.value ? attr` selected` : ''}>${o.label}</option>`);
+  const options = f.options.map(
+    (o) => html`<option value="${o.value}"${o.value === f.value ? attr` selected` : ''}>${o.label}</option>`,
+  );
   return html`<div class="field${f.error ? ' field-invalid' : ''}">
   <label for="${id}">${f.label}</label>${aside(f)}
   <select id="${id}" name="${f.name}"${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}>${options}</select>

@@ -23,7 +23,8 @@ export const layoutText = defineText(
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté avec {email}',
     langSwitch: 'English',
-    footerAbout: 'Parcours délivre des badges numériques au format Open Badges 3.0, que chacun peut vérifier sans nous faire confiance.',
+    footerAbout:
+      'Parcours délivre des badges numériques au format Open Badges 3.0, que chacun peut vérifier sans nous faire confiance.',
     footerApi: 'Documentation de l’API',
     footerHome: 'Accueil',
     footerNavLabel: 'Liens de pied de page',
@@ -51,7 +52,8 @@ export const layoutText = defineText(
     signOut: 'Sign out',
     signedInAs: 'Signed in as {email}',
     langSwitch: 'Français',
-    footerAbout: 'Parcours issues digital badges in the Open Badges 3.0 format, which anyone can verify without trusting us.',
+    footerAbout:
+      'Parcours issues digital badges in the Open Badges 3.0 format, which anyone can verify without trusting us.',
     footerApi: 'API documentation',
     footerHome: 'Home',
     footerNavLabel: 'Footer links',
@@ -100,14 +102,17 @@ export const errorPageText = defineText(
   'errors',
   {
     notFoundTitle: 'Page introuvable',
-    notFoundBody: 'L’adresse {path} ne correspond à aucune page. Elle a peut-être changé, ou contient une faute de frappe.',
+    notFoundBody:
+      'L’adresse {path} ne correspond à aucune page. Elle a peut-être changé, ou contient une faute de frappe.',
     backHome: 'Retour à l’accueil',
     forbiddenTitle: 'Accès réservé',
-    forbiddenOrganiser: 'Cet espace est réservé aux organisateurs du programme. Si vous en êtes un, connectez-vous avec votre compte organisateur.',
+    forbiddenOrganiser:
+      'Cet espace est réservé aux organisateurs du programme. Si vous en êtes un, connectez-vous avec votre compte organisateur.',
     forbiddenAdmin: 'Cette page est réservée aux administrateurs.',
     organiserSignIn: 'Connexion organisateur',
     csrfTitle: 'Formulaire expiré',
-    csrfBody: 'Ce formulaire a expiré ou ne provient pas de ce site. Pour votre sécurité, il n’a pas été pris en compte : revenez à la page précédente, rechargez-la et recommencez.',
+    csrfBody:
+      'Ce formulaire a expiré ou ne provient pas de ce site. Pour votre sécurité, il n’a pas été pris en compte : revenez à la page précédente, rechargez-la et recommencez.',
     errorTitle: 'Une erreur est survenue',
     requestRef: 'Référence à communiquer au support : {id}',
   },
@@ -116,11 +121,13 @@ export const errorPageText = defineText(
     notFoundBody: 'The address {path} does not match any page. It may have changed, or contain a typo.',
     backHome: 'Back to the home page',
     forbiddenTitle: 'Restricted area',
-    forbiddenOrganiser: 'This area is for the programme’s organisers. If you are one, sign in with your organiser account.',
+    forbiddenOrganiser:
+      'This area is for the programme’s organisers. If you are one, sign in with your organiser account.',
     forbiddenAdmin: 'This page is for administrators only.',
     organiserSignIn: 'Organiser sign-in',
     csrfTitle: 'Form expired',
-    csrfBody: 'This form has expired or does not come from this site. For your safety it was not taken into account: go back to the previous page, reload it and try again.',
+    csrfBody:
+      'This form has expired or does not come from this site. For your safety it was not taken into account: go back to the previous page, reload it and try again.',
     errorTitle: 'Something went wrong',
     requestRef: 'Reference to give to support: {id}',
   },

@@ -86,7 +86,8 @@ function header(ctx: PageContext, path: string): Html {
   const t = textFor(layoutText, ctx.lang);
   const other = otherLang(ctx.lang);
   const items = navItems(ctx).map(
-    (item) => html`<li><a href="${item.href}"${isCurrent(item, path) ? attr` aria-current="page"` : ''}>${item.label}</a></li>`,
+    (item) =>
+      html`<li><a href="${item.href}"${isCurrent(item, path) ? attr` aria-current="page"` : ''}>${item.label}</a></li>`,
   );
   const signOut = ctx.viewer
     ? html`<form method="post" action="/deconnexion" class="signout">${csrfField(ctx)}<button type="submit" class="button-link">${t.signOut}</button></form>`
@@ -106,7 +107,11 @@ function header(ctx: PageContext, path: string): Html {
 
 function flashNotice(ctx: PageContext): Html | '' {
   if (!ctx.flash) return '';
-  return notice('success', textFor(layoutText, ctx.lang).successTitle, fmt(textFor(flashText, ctx.lang)[ctx.flash.key], ctx.flash.params));
+  return notice(
+    'success',
+    textFor(layoutText, ctx.lang).successTitle,
+    fmt(textFor(flashText, ctx.lang)[ctx.flash.key], ctx.flash.params),
+  );
 }
 
 /** The whole document around a page's `<main>` content. */

@@ -10,7 +10,15 @@ import { learnerCredentials } from '../credentials/learner-credentials.service';
 import { setFlash } from './flash';
 import { formBody } from './forms';
 import { signInText } from '../badges/web/learner.text';
-import { carriedLearnerNext, forgetMergedLearner, isOrganiser, learnerSignInUrl, safeLearnerNext, signOut, startSession } from './session';
+import {
+  carriedLearnerNext,
+  forgetMergedLearner,
+  isOrganiser,
+  learnerSignInUrl,
+  safeLearnerNext,
+  signOut,
+  startSession,
+} from './session';
 import { textFor } from '../shared/text';
 import type { Views } from './views';
 import { pathwayPage } from '../badges/web/pathway.page';
@@ -32,7 +40,11 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     const email = (body.email ?? '').trim();
     const next = carriedLearnerNext(body.suite);
     if (!Value.Check(Email, email)) {
-      return views.send(reply, ctx, signInPage(ctx, { email, next, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }));
+      return views.send(
+        reply,
+        ctx,
+        signInPage(ctx, { email, next, errors: { email: textFor(signInText, ctx.lang).emailInvalid }, status: 400 }),
+      );
     }
     try {
       await requestMagicLink(app.db, { email, lang: ctx.lang, publicUrl: app.config.publicUrl, ip: request.ip, next });
@@ -40,7 +52,11 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
       // Too many links asked from this client (AUTH_RATE_LIMITED): said plainly, with the wait.
       if (!(error instanceof AppError) || error.status !== 429) throw error;
       if (error.params.seconds) reply.header('retry-after', String(error.params.seconds));
-      return views.send(reply, ctx, signInPage(ctx, { email, next, message: translate(error.code, error.params, ctx.lang), status: 429 }));
+      return views.send(
+        reply,
+        ctx,
+        signInPage(ctx, { email, next, message: translate(error.code, error.params, ctx.lang), status: 429 }),
+      );
     }
     return views.send(reply, ctx, linkSentPage(ctx, email));
   });
@@ -65,7 +81,15 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
       if (!(error instanceof AppError)) throw error;
       const ctx = views.context(request, reply);
       const t = textFor(signInText, ctx.lang);
-      return views.send(reply, ctx, signInPage(ctx, { messageTitle: t.linkErrorTitle, message: translate(error.code, error.params, ctx.lang), status: error.status }));
+      return views.send(
+        reply,
+        ctx,
+        signInPage(ctx, {
+          messageTitle: t.linkErrorTitle,
+          message: translate(error.code, error.params, ctx.lang),
+          status: error.status,
+        }),
+      );
     }
     return views.redirect(reply, safeLearnerNext(body.suite));
   });
@@ -89,16 +113,23 @@ export const learnerPages: FastifyPluginAsync<{ views: Views }> = async (app, { 
     const progress = await loadLearnerProgress(app, viewer.sub, request.lang).catch(forgetMergedLearner(reply));
     if (!progress) return views.redirect(reply, '/connexion');
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, pathwayPage(ctx, {
-      badges: programmeBadges(app.programme, ctx.lang),
-      events: await programmeEvents(app.db, app.programme, ctx.lang),
-      progress,
-      quizzes: await loadLearnerQuizzes(app, viewer.sub, ctx.lang),
-      revoked: new Set((await learnerCredentials(app.db, app.programme, app.config.publicUrl, viewer.sub, ctx.lang)).filter((c) => c.status === 'revoked').map((c) => c.badgeKey)),
-    }));
+    return views.send(
+      reply,
+      ctx,
+      pathwayPage(ctx, {
+        badges: programmeBadges(app.programme, ctx.lang),
+        events: await programmeEvents(app.db, app.programme, ctx.lang),
+        progress,
+        quizzes: await loadLearnerQuizzes(app, viewer.sub, ctx.lang),
+        revoked: new Set(
+          (await learnerCredentials(app.db, app.programme, app.config.publicUrl, viewer.sub, ctx.lang))
+            .filter((c) => c.status === 'revoked')
+            .map((c) => c.badgeKey),
+        ),
+      }),
+    );
   });
 
   await app.register(quizPages, { views });
   await app.register(myBadgesPages, { views });
 };
-

@@ -12,12 +12,20 @@ function inline(escaped: string): string {
  * only ever produce these few tags.
  */
 export function markdown(text: string): Html {
-  const blocks = text.replace(/\r\n?/g, '\n').split(/\n{2,}/).map((b) => b.trim()).filter(Boolean);
-  return raw(blocks.map((block) => {
-    const lines = block.split('\n');
-    if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-      return `<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*]\s+/, '')))}</li>`).join('')}</ul>`;
-    }
-    return `<p>${inline(escapeHtml(lines.join(' ')))}</p>`;
-  }).join(''));
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  return raw(
+    blocks
+      .map((block) => {
+        const lines = block.split('\n');
+        if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
+          return `<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*]\s+/, '')))}</li>`).join('')}</ul>`;
+        }
+        return `<p>${inline(escapeHtml(lines.join(' ')))}</p>`;
+      })
+      .join(''),
+  );
 }

@@ -18,7 +18,13 @@ declare module 'fastify' {
 }
 
 /** Busboy limits for page forms: one file (an attendance export is the largest), a few short fields. */
-export const PAGE_MULTIPART_LIMITS = { fileSize: IMPORT_MAX_BYTES + 1, files: 1, fields: 20, fieldSize: 1_048_576, parts: 24 };
+export const PAGE_MULTIPART_LIMITS = {
+  fileSize: IMPORT_MAX_BYTES + 1,
+  files: 1,
+  fields: 20,
+  fieldSize: 1_048_576,
+  parts: 24,
+};
 
 /**
  * Reads the fields of a multipart form up to its file and leaves the file unread for the
@@ -47,7 +53,8 @@ export async function readMultipartFields(request: FastifyRequest): Promise<void
   request.body = fields;
 }
 
-const tooLarge = (limit: number) => new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${Math.round(limit / 1_048_576)} Mo/MB` });
+const tooLarge = (limit: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${Math.round(limit / 1_048_576)} Mo/MB` });
 
 /** The file's bytes, refused past `limit` (a baked badge image: a few hundred kilobytes). */
 export async function readSmallFile(file: MultipartFile, limit: number): Promise<Buffer> {
@@ -85,14 +92,18 @@ export async function spoolFile(file: MultipartFile, limit = IMPORT_MAX_BYTES): 
   let bytes = 0;
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
-    await pipeline(file.file, new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        if (bytes > limit) return done(tooLarge(limit));
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    }), createWriteStream(path, { mode: 0o600 }));
+    await pipeline(
+      file.file,
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          if (bytes > limit) return done(tooLarge(limit));
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      }),
+      createWriteStream(path, { mode: 0o600 }),
+    );
     if (file.file.truncated) throw tooLarge(limit);
   } catch (error) {
     await remove();

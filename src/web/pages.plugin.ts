@@ -64,12 +64,18 @@ function isCsrfError(error: FastifyError) {
 function pageErrorHandler(views: Views) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     // A page URL whose parameter fails its schema (unknown key shape, bad uuid) is simply not a page.
-    const appError = error instanceof AppError ? error
-      : error.validation ? new AppError('NOT_FOUND', 404, { resource: request.url.split('?')[0] })
-      : isCsrfError(error) ? new AppError('AUTH_FORBIDDEN', 403)
-      : error.statusCode === 413 ? new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${IMPORT_MAX_BYTES / 1_048_576} Mo/MB` })
-      : (error.statusCode ?? 500) < 500 ? new AppError('BAD_REQUEST', error.statusCode!, { reason: error.message })
-      : new AppError('INTERNAL_ERROR', 500);
+    const appError =
+      error instanceof AppError
+        ? error
+        : error.validation
+          ? new AppError('NOT_FOUND', 404, { resource: request.url.split('?')[0] })
+          : isCsrfError(error)
+            ? new AppError('AUTH_FORBIDDEN', 403)
+            : error.statusCode === 413
+              ? new AppError('PAYLOAD_TOO_LARGE', 413, { limit: `${IMPORT_MAX_BYTES / 1_048_576} Mo/MB` })
+              : (error.statusCode ?? 500) < 500
+                ? new AppError('BAD_REQUEST', error.statusCode!, { reason: error.message })
+                : new AppError('INTERNAL_ERROR', 500);
     if (appError.status >= 500) request.log.error({ err: error }, 'page failed');
     else request.log.warn({ code: error.code ?? appError.code, status: appError.status }, error.message);
     const ctx = views.context(request, reply);

@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, tokenTtl, type TokenClaims } from '../plugins/auth';
 import { AppError } from '../shared/errors';
 
-
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure behind https. */
 export function cookieOptions(publicUrl: string) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: publicUrl.startsWith('https://') };
@@ -42,7 +41,8 @@ export function safeLearnerNext(next: unknown): string {
   // (a raw `€` in a Location header is refused by Node): what is checked is what is followed.
   const base = 'http://parcours.invalid';
   const url = new URL(next, base);
-  if (url.origin !== base || !/^\/(?:mon-parcours|mes-badges|questionnaires)(?:\/|$)/.test(url.pathname)) return fallback;
+  if (url.origin !== base || !/^\/(?:mon-parcours|mes-badges|questionnaires)(?:\/|$)/.test(url.pathname))
+    return fallback;
   return url.pathname + url.search;
 }
 
@@ -51,7 +51,9 @@ export const carriedLearnerNext = (next: string | undefined) => (next ? safeLear
 
 /** The learner sign-in, coming back to this page afterwards (GET pages only: a form cannot be replayed). */
 export const learnerSignInUrl = (request: FastifyRequest) =>
-  request.method === 'GET' && request.url !== '/mon-parcours' ? `/connexion?suite=${encodeURIComponent(request.url)}` : '/connexion';
+  request.method === 'GET' && request.url !== '/mon-parcours'
+    ? `/connexion?suite=${encodeURIComponent(request.url)}`
+    : '/connexion';
 
 export const isOrganiser = (viewer: TokenClaims | null) => viewer?.role === 'organiser' || viewer?.role === 'admin';
 

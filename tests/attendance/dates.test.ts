@@ -67,15 +67,22 @@ describe('day/month order: from the values, never guessed silently', () => {
 
   it('the first rows settle the order before an earlier ambiguous value is read', () => {
     const d = reader();
-    d.prescan([['Start time', '03/11/22, 09:29:07'], ['x', '14/11/22, 09:30:00']]);
+    d.prescan([
+      ['Start time', '03/11/22, 09:29:07'],
+      ['x', '14/11/22, 09:30:00'],
+    ]);
     expect(ms(d.read('03/11/22, 09:29:07', 1))).toBe('2022-11-03T08:29:07.000Z');
     expect(warnings).toEqual([]);
   });
 
   it('ambiguous values: the event dates decide', () => {
     const june12 = Date.UTC(2025, 5, 12, 8);
-    expect(ms(reader({ start: june12, end: june12 + 7_200_000 }).read('06/12/2025 10:00', 1))).toBe('2025-06-12T08:00:00.000Z');
-    expect(ms(reader({ start: june12, end: june12 + 7_200_000 }).read('12/06/2025 10:00', 1))).toBe('2025-06-12T08:00:00.000Z');
+    expect(ms(reader({ start: june12, end: june12 + 7_200_000 }).read('06/12/2025 10:00', 1))).toBe(
+      '2025-06-12T08:00:00.000Z',
+    );
+    expect(ms(reader({ start: june12, end: june12 + 7_200_000 }).read('12/06/2025 10:00', 1))).toBe(
+      '2025-06-12T08:00:00.000Z',
+    );
     expect(warnings).toEqual([]);
   });
 
@@ -83,7 +90,9 @@ describe('day/month order: from the values, never guessed silently', () => {
     const d = reader();
     d.hint = { order: 'dmy', basis: 'french' };
     expect(ms(d.read('11/12/2020, 10:00:00', 7))).toBe('2020-12-11T09:00:00.000Z');
-    expect(warnings).toEqual([{ code: 'IMPORT_DATE_ORDER_ASSUMED', params: { order: 'dmy', basis: 'french', value: '11/12/2020, 10:00:00' } }]);
+    expect(warnings).toEqual([
+      { code: 'IMPORT_DATE_ORDER_ASSUMED', params: { order: 'dmy', basis: 'french', value: '11/12/2020, 10:00:00' } },
+    ]);
   });
 
   it('ambiguous with nothing to decide is fatal; so is a contradiction', () => {

@@ -9,7 +9,10 @@ export const fixture = (name: string) => readFileSync(join(import.meta.dirname, 
 /** An event window from ISO strings with explicit offsets (Paris: +02:00 in summer, +01:00 in winter). */
 export const win = (startsAt: string, endsAt: string) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) });
 
-export function parse(input: Buffer | AsyncIterable<Buffer>, options: Partial<ParseOptions> = {}): Promise<ImportAnalysis> {
+export function parse(
+  input: Buffer | AsyncIterable<Buffer>,
+  options: Partial<ParseOptions> = {},
+): Promise<ImportAnalysis> {
   return parseAttendance(input, { timezone: 'Europe/Paris', minPresenceRatio: 0.5, ...options });
 }
 

@@ -8,12 +8,22 @@ describe('Google Meet attendance report', () => {
   it('[200] text durations, time-only values on the meeting date, phone participant unmatched', async () => {
     const a = await parse(fixture('google-meet.csv'));
     expect(a).toMatchObject({ format: 'google-meet', encoding: 'utf-8', delimiter: ',' });
-    expect(a.window).toEqual({ startsAt: '2025-06-26T12:00:00.000Z', endsAt: '2025-06-26T14:00:00.000Z', source: 'report' });
+    expect(a.window).toEqual({
+      startsAt: '2025-06-26T12:00:00.000Z',
+      endsAt: '2025-06-26T14:00:00.000Z',
+      source: 'report',
+    });
     expect(decisions(a)).toEqual({
       // 2:01 PM → 3:50 PM, in the meeting `1 hr 45 min`.
-      'helene.lefevre@mairie-valbrune.example': [true, '105 min sur 120 (87 %) ≥ 50 % (plafonné à la durée de présence indiquée par le rapport)'],
+      'helene.lefevre@mairie-valbrune.example': [
+        true,
+        '105 min sur 120 (87 %) ≥ 50 % (plafonné à la durée de présence indiquée par le rapport)',
+      ],
       // First join → last exit spans 118 min, but Meet says `58 min` in the meeting.
-      'karim.court@ville-ouest.example': [false, '58 min sur 120 (48 %) < 50 % (plafonné à la durée de présence indiquée par le rapport)'],
+      'karim.court@ville-ouest.example': [
+        false,
+        '58 min sur 120 (48 %) < 50 % (plafonné à la durée de présence indiquée par le rapport)',
+      ],
       'nadia.pile@commune-lac.example': [true, '60 min sur 120 (50 %) ≥ 50 %'],
     });
     expect(a.unmatched).toEqual([{ line: 8, name: 'Appel (Téléphone)', minutes: 42 }]);
@@ -26,16 +36,30 @@ describe('Livestorm registrants (unverified format: API column names)', () => {
     const a = await parse(fixture('livestorm.csv'), { window: atelier1 });
     expect(a.format).toBe('livestorm');
     expect(decisions(a)).toEqual({
-      'helene.lefevre@mairie-valbrune.example': [true, '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
-      'karim.court@ville-ouest.example': [false, '36 min sur 120 (30 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
-      'gerard.absent@commune-nord.example': [false, '0 min sur 120 (0 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
+      'helene.lefevre@mairie-valbrune.example': [
+        true,
+        '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)',
+      ],
+      'karim.court@ville-ouest.example': [
+        false,
+        '36 min sur 120 (30 %) < 50 % (durée indiquée par le rapport, sans horaires)',
+      ],
+      'gerard.absent@commune-nord.example': [
+        false,
+        '0 min sur 120 (0 %) < 50 % (durée indiquée par le rapport, sans horaires)',
+      ],
     });
     expect(a.people[1]!.organisation).toBe('Ville d’Ouest');
   });
 
   it('[200] a duration header with its unit in brackets decides over an "Attended" = Yes column', async () => {
     // `Attendance duration (minutes)` was not recognised: Yes alone counted Karim's 36 minutes as present.
-    const csv = ['First name,Last name,Email,Attended,Attendance duration (minutes)', 'Hélène,Lefèvre,h@mairie.example,Yes,96', 'Karim,Court,k@ville.example,Yes,36', ''].join('\n');
+    const csv = [
+      'First name,Last name,Email,Attended,Attendance duration (minutes)',
+      'Hélène,Lefèvre,h@mairie.example,Yes,96',
+      'Karim,Court,k@ville.example,Yes,36',
+      '',
+    ].join('\n');
     const a = await parse(Buffer.from(csv), { window: atelier1 });
     expect(decisions(a)).toEqual({
       'h@mairie.example': [true, '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
@@ -44,7 +68,12 @@ describe('Livestorm registrants (unverified format: API column names)', () => {
   });
 
   it('[200] French UI labels: taux de présence, then the "a participé" flag', async () => {
-    const csv = ['Prénom;Nom;E-mail;Entreprise;A participé;Taux de présence', 'Hélène;Lefèvre;h@mairie.example;Mairie;Oui;72', 'Karim;Court;k@ville.example;Ville;Non;', ''].join('\r\n');
+    const csv = [
+      'Prénom;Nom;E-mail;Entreprise;A participé;Taux de présence',
+      'Hélène;Lefèvre;h@mairie.example;Mairie;Oui;72',
+      'Karim;Court;k@ville.example;Ville;Non;',
+      '',
+    ].join('\r\n');
     const a = await parse(Buffer.from(csv), { window: atelier1 });
     expect(decisions(a)).toEqual({
       'h@mairie.example': [true, 'taux de présence 72 % ≥ 50 %'],
@@ -84,13 +113,16 @@ describe('French Excel sign-in sheet (feuille d’émargement)', () => {
         line: 11,
         code: 'IMPORT_PRESENCE_INVALID',
         field: 'Présent',
-        message: 'Ligne 11 : valeur de présence non comprise « Peut-être » (colonne « Présent » ; attendu Oui/Non/X ou vide).',
+        message:
+          'Ligne 11 : valeur de présence non comprise « Peut-être » (colonne « Présent » ; attendu Oui/Non/X ou vide).',
       },
     ]);
   });
 
   it('[200] "CSV UTF-8" with BOM, a Date column and half-day columns counted by share', async () => {
-    const a = await parse(fixture('feuille-emargement-utf8-bom.csv'), { window: win('2025-07-03T09:00:00+02:00', '2025-07-03T17:00:00+02:00') });
+    const a = await parse(fixture('feuille-emargement-utf8-bom.csv'), {
+      window: win('2025-07-03T09:00:00+02:00', '2025-07-03T17:00:00+02:00'),
+    });
     expect(a).toMatchObject({ format: 'sign-in-sheet', encoding: 'utf-8' });
     expect(decisions(a)).toEqual({
       'zoe.oeuvray@mairie-valbrune.example': [true, 'Matin = X, Après-midi = X : 2 sur 2 (100 %) ≥ 50 %'],
@@ -100,7 +132,8 @@ describe('French Excel sign-in sheet (feuille d’émargement)', () => {
   });
 
   it('[200] dd/mm/yyyy: 03/07 is read day first (French headers) and says so', async () => {
-    const csv = 'Nom;Prénom;Courriel;Heure d’arrivée;Heure de départ\r\nDupont;Jean;j@cc.example;03/07/2025 09:00;03/07/2025 12:00\r\n';
+    const csv =
+      'Nom;Prénom;Courriel;Heure d’arrivée;Heure de départ\r\nDupont;Jean;j@cc.example;03/07/2025 09:00;03/07/2025 12:00\r\n';
     const a = await parse(iconv.encode(csv, 'windows-1252'));
     expect(a.people[0]!.firstSeenAt).toBe('2025-07-03T07:00:00.000Z');
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_DATE_ORDER_ASSUMED', 'IMPORT_WINDOW_FROM_DATA']);
@@ -111,35 +144,67 @@ describe('French sign-in sheets typed by hand', () => {
   const sheet = (rows: string[]) => iconv.encode(rows.join('\r\n') + '\r\n', 'windows-1252');
 
   it('[200] headers with a hint in brackets: `Présent (O/N)`, `Présence (oui/non)`, `E-mail professionnel`', async () => {
-    const a = await parse(sheet(['Nom;Prénom;E-mail professionnel;Présent (O/N)', 'Dupont;Jean;jean@cc.example;O', 'Martin;Zoé;zoe@ville.example;N']), { window: atelier1 });
+    const a = await parse(
+      sheet([
+        'Nom;Prénom;E-mail professionnel;Présent (O/N)',
+        'Dupont;Jean;jean@cc.example;O',
+        'Martin;Zoé;zoe@ville.example;N',
+      ]),
+      { window: atelier1 },
+    );
     expect(decisions(a)).toEqual({
       'jean@cc.example': [true, 'colonne « Présent (O/N) » : O'],
       'zoe@ville.example': [false, 'colonne « Présent (O/N) » : N → absent'],
     });
-    const b = await parse(sheet(['Nom;Courriel;Présence (oui/non)', 'Dupont;jean@cc.example;oui']), { window: atelier1 });
+    const b = await parse(sheet(['Nom;Courriel;Présence (oui/non)', 'Dupont;jean@cc.example;oui']), {
+      window: atelier1,
+    });
     expect(decisions(b)).toEqual({ 'jean@cc.example': [true, 'colonne « Présence (oui/non) » : oui'] });
   });
 
   it('[200] `Durée (h)` with a decimal comma counts hours', async () => {
-    const a = await parse(sheet(['Nom;Courriel;Durée (h)', 'Dupont;jean@cc.example;1,5', 'Martin;zoe@ville.example;0,5']), { window: atelier1 });
-    expect(a.people.map((p) => [p.email, p.minutes, p.attended])).toEqual([['jean@cc.example', 90, true], ['zoe@ville.example', 30, false]]);
+    const a = await parse(
+      sheet(['Nom;Courriel;Durée (h)', 'Dupont;jean@cc.example;1,5', 'Martin;zoe@ville.example;0,5']),
+      { window: atelier1 },
+    );
+    expect(a.people.map((p) => [p.email, p.minutes, p.attended])).toEqual([
+      ['jean@cc.example', 90, true],
+      ['zoe@ville.example', 30, false],
+    ]);
   });
 
   it('[200] times typed `14 h 05` and a `Signé` mark are read', async () => {
-    const a = await parse(sheet(['Date : 26/06/2025;;;', 'Nom;Courriel;Heure d\'arrivée;Heure de départ', 'Dupont;jean@cc.example;14 h 05;15 h 50', 'Martin;zoe@ville.example;14h;14h30']), { window: atelier1 });
+    const a = await parse(
+      sheet([
+        'Date : 26/06/2025;;;',
+        "Nom;Courriel;Heure d'arrivée;Heure de départ",
+        'Dupont;jean@cc.example;14 h 05;15 h 50',
+        'Martin;zoe@ville.example;14h;14h30',
+      ]),
+      { window: atelier1 },
+    );
     expect(a.errors).toEqual([]);
     expect(a.people.map((p) => [p.email, p.minutes, p.firstSeenAt])).toEqual([
       ['jean@cc.example', 105, '2025-06-26T12:05:00.000Z'],
       ['zoe@ville.example', 30, '2025-06-26T12:00:00.000Z'],
     ]);
-    const b = await parse(sheet(['Nom;Courriel;Émargement', 'Dupont;jean@cc.example;Signé', 'Martin;zoe@ville.example;']), { window: atelier1 });
+    const b = await parse(
+      sheet(['Nom;Courriel;Émargement', 'Dupont;jean@cc.example;Signé', 'Martin;zoe@ville.example;']),
+      { window: atelier1 },
+    );
     expect(b.errors).toEqual([]);
     expect(b.people.map((p) => p.attended)).toEqual([true, false]);
   });
 });
 
 describe('Column mapping for unknown CSV-like files', () => {
-  const mapping = { name: 'Stagiaire', email: 'Adresse', joinedAt: 'Connexion', leftAt: 'Déconnexion', organisation: 'Service' };
+  const mapping = {
+    name: 'Stagiaire',
+    email: 'Adresse',
+    joinedAt: 'Connexion',
+    leftAt: 'Déconnexion',
+    organisation: 'Service',
+  };
   const webinar1 = win('2025-06-12T10:00:00+02:00', '2025-06-12T12:00:00+02:00');
 
   it('[200] reads the mapped columns', async () => {
@@ -152,26 +217,47 @@ describe('Column mapping for unknown CSV-like files', () => {
   });
 
   it('[422] without a mapping: the headers found are listed', async () => {
-    const err = await expectAppError(parse(fixture('export-inconnu.csv'), { window: webinar1 }), 'IMPORT_HEADER_NOT_RECOGNISED', 422);
+    const err = await expectAppError(
+      parse(fixture('export-inconnu.csv'), { window: webinar1 }),
+      'IMPORT_HEADER_NOT_RECOGNISED',
+      422,
+    );
     expect(err.params).toEqual({ headers: 'Stagiaire, Adresse, Connexion, Déconnexion, Service' });
   });
 
   it('[422] a mapped header missing from the file is named', async () => {
-    const err = await expectAppError(parse(fixture('export-inconnu.csv'), { mapping: { ...mapping, email: 'Courriel' } }), 'IMPORT_MAPPING_COLUMNS_NOT_FOUND');
+    const err = await expectAppError(
+      parse(fixture('export-inconnu.csv'), { mapping: { ...mapping, email: 'Courriel' } }),
+      'IMPORT_MAPPING_COLUMNS_NOT_FOUND',
+    );
     expect(err.params.missing).toBe('Courriel');
   });
 
   it('[200] a field mapped to "" is read from no column, one left out is still found by its name', async () => {
     // "Présent" would count as full presence; the organiser says the minutes column alone decides.
-    const csv = ['Adresse;Nom;Présent;Minutes suivies', 'a@mairie.example;A;Oui;30', 'b@mairie.example;B;Oui;100', ''].join('\r\n');
-    const guessed = await parse(Buffer.from(csv), { mapping: { email: 'Adresse', minutes: 'Minutes suivies' }, window: webinar1 });
+    const csv = [
+      'Adresse;Nom;Présent;Minutes suivies',
+      'a@mairie.example;A;Oui;30',
+      'b@mairie.example;B;Oui;100',
+      '',
+    ].join('\r\n');
+    const guessed = await parse(Buffer.from(csv), {
+      mapping: { email: 'Adresse', minutes: 'Minutes suivies' },
+      window: webinar1,
+    });
     expect(guessed.people.map((p) => p.attended)).toEqual([false, true]);
-    const none = await parse(Buffer.from(csv), { mapping: { email: 'Adresse', minutes: 'Minutes suivies', present: '', name: '' }, window: webinar1 });
+    const none = await parse(Buffer.from(csv), {
+      mapping: { email: 'Adresse', minutes: 'Minutes suivies', present: '', name: '' },
+      window: webinar1,
+    });
     expect(none.people.map((p) => [p.email, p.name, p.attended, p.reason.message])).toEqual([
       ['a@mairie.example', null, false, '30 min sur 120 (25 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
       ['b@mairie.example', null, true, '100 min sur 120 (83 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
     ]);
-    const onlyPresent = await parse(Buffer.from(csv), { mapping: { email: 'Adresse', minutes: '', present: 'Présent' }, window: webinar1 });
+    const onlyPresent = await parse(Buffer.from(csv), {
+      mapping: { email: 'Adresse', minutes: '', present: 'Présent' },
+      window: webinar1,
+    });
     expect(onlyPresent.people.map((p) => p.attended)).toEqual([true, true]);
   });
 
@@ -180,15 +266,23 @@ describe('Column mapping for unknown CSV-like files', () => {
     const minutes = ['Nom;Courriel;Présence (min)', 'A;a@mairie.example;95', 'B;b@mairie.example;30', ''].join('\r\n');
     const byTime = await parse(Buffer.from(minutes), { window });
     expect(byTime.errors).toEqual([]);
-    expect(byTime.people.map((p) => [p.email, p.minutes, p.attended])).toEqual([['a@mairie.example', 95, true], ['b@mairie.example', 30, false]]);
-    const percent = ['Nom;Courriel;Participation (%)', 'A;a@mairie.example;80', 'B;b@mairie.example;20', ''].join('\r\n');
+    expect(byTime.people.map((p) => [p.email, p.minutes, p.attended])).toEqual([
+      ['a@mairie.example', 95, true],
+      ['b@mairie.example', 30, false],
+    ]);
+    const percent = ['Nom;Courriel;Participation (%)', 'A;a@mairie.example;80', 'B;b@mairie.example;20', ''].join(
+      '\r\n',
+    );
     const byRate = await parse(Buffer.from(percent), { window });
     expect(byRate.errors).toEqual([]);
     expect(byRate.people.map((p) => [p.email, p.attended, p.reason.message])).toEqual([
-      ['a@mairie.example', true, 'taux de présence 80 % ≥ 50 %'], ['b@mairie.example', false, 'taux de présence 20 % < 50 %'],
+      ['a@mairie.example', true, 'taux de présence 80 % ≥ 50 %'],
+      ['b@mairie.example', false, 'taux de présence 20 % < 50 %'],
     ]);
     // A hint in brackets still means yes/no.
-    const hint = await parse(Buffer.from(['Nom;Courriel;Présent (O/N)', 'A;a@mairie.example;O', ''].join('\r\n')), { window });
+    const hint = await parse(Buffer.from(['Nom;Courriel;Présent (O/N)', 'A;a@mairie.example;O', ''].join('\r\n')), {
+      window,
+    });
     expect(hint.people.map((p) => p.attended)).toEqual([true]);
   });
 

@@ -41,7 +41,11 @@ describe('streaming', () => {
     expect(a.people).toHaveLength(4_000);
     // 5 visits of 15 min each: 75 min of 120.
     expect(a.people.every((p) => p.minutes === 75 && p.attended && p.lines.length === 5)).toBe(true);
-    expect(a.people[1]).toMatchObject({ email: 'agent.1@commune-1.example', organisation: 'Commune 1; service 1', lines: [7, 4007, 8007, 12007, 16007] });
+    expect(a.people[1]).toMatchObject({
+      email: 'agent.1@commune-1.example',
+      organisation: 'Commune 1; service 1',
+      lines: [7, 4007, 8007, 12007, 16007],
+    });
     expect(progress.length).toBeGreaterThanOrEqual(4);
     expect(progress.map(([r]) => r)).toEqual([...progress.map(([r]) => r)].sort((x, y) => x - y));
     expect(progress.at(-1)).toEqual([20_005, expect.any(Number)]);

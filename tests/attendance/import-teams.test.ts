@@ -24,19 +24,31 @@ describe('Microsoft Teams attendance report', () => {
 
   it('[200] without an event window, section 1 start/end is the window', async () => {
     const a = await parse(fixture('teams-en-utf16le.csv'));
-    expect(a.window).toEqual({ startsAt: '2025-06-19T07:58:02.000Z', endsAt: '2025-06-19T10:01:30.000Z', source: 'report' });
+    expect(a.window).toEqual({
+      startsAt: '2025-06-19T07:58:02.000Z',
+      endsAt: '2025-06-19T10:01:30.000Z',
+      source: 'report',
+    });
   });
 
   it('[200] only sections 1 and 2: first join → last leave capped by in-meeting duration', async () => {
     const a = await parse(fixture('teams-sections-1-2-utf16le.csv'));
     expect(decisions(a)).toEqual({
-      'helene.lefevre@mairie-valbrune.example': [true, '79,8 min sur 120 (66 %) ≥ 50 % (plafonné à la durée de présence indiquée par le rapport)'],
-      'samuel.trou@ville-ouest.example': [false, '40 min sur 120 (33 %) < 50 % (plafonné à la durée de présence indiquée par le rapport)'],
+      'helene.lefevre@mairie-valbrune.example': [
+        true,
+        '79,8 min sur 120 (66 %) ≥ 50 % (plafonné à la durée de présence indiquée par le rapport)',
+      ],
+      'samuel.trou@ville-ouest.example': [
+        false,
+        '40 min sur 120 (33 %) < 50 % (plafonné à la durée de présence indiquée par le rapport)',
+      ],
     });
   });
 
   it('[200] French labels, UTF-16BE BOM: 12/06/2025 read day first from the event date', async () => {
-    const a = await parse(fixture('teams-fr-utf16be.csv'), { window: win('2025-06-12T10:00:00+02:00', '2025-06-12T12:00:00+02:00') });
+    const a = await parse(fixture('teams-fr-utf16be.csv'), {
+      window: win('2025-06-12T10:00:00+02:00', '2025-06-12T12:00:00+02:00'),
+    });
     expect(a.encoding).toBe('utf-16be');
     expect(decisions(a)).toEqual({
       'helene.lefevre@mairie-valbrune.example': [true, '73 min sur 120 (60 %) ≥ 50 %'],
@@ -51,22 +63,36 @@ describe('Microsoft Teams attendance report', () => {
     const a = await parse(fixture('teams-fr-utf16be.csv'));
     expect(a.window.startsAt).toBe('2025-06-12T08:00:05.000Z');
     expect(a.warnings[0]).toMatchObject({ code: 'IMPORT_DATE_ORDER_ASSUMED', line: 4 });
-    expect(a.warnings[0]!.message).toBe('Dates ambiguës (ex. « 12/06/2025 10:00:05 ») lues en jour/mois/année car le fichier est en français. Vérifiez les dates.');
+    expect(a.warnings[0]!.message).toBe(
+      'Dates ambiguës (ex. « 12/06/2025 10:00:05 ») lues en jour/mois/année car le fichier est en français. Vérifiez les dates.',
+    );
   });
 
-  const allPresenters = (rows: string[]) => iconv.encode([
-    '1. Summary', 'Start time\t19/06/25, 10:00:00', 'End time\t19/06/25, 12:00:00', '',
-    '2. Participants', 'Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole',
-    'Claire\t19/06/25, 09:50:00\t19/06/25, 12:00:00\t2h 10m\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
-    ...rows, '',
-  ].join('\n'), 'utf-16le', { addBOM: true });
+  const allPresenters = (rows: string[]) =>
+    iconv.encode(
+      [
+        '1. Summary',
+        'Start time\t19/06/25, 10:00:00',
+        'End time\t19/06/25, 12:00:00',
+        '',
+        '2. Participants',
+        'Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole',
+        'Claire\t19/06/25, 09:50:00\t19/06/25, 12:00:00\t2h 10m\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
+        ...rows,
+        '',
+      ].join('\n'),
+      'utf-16le',
+      { addBOM: true },
+    );
 
   it('[200] everyone a Presenter (Teams default): presenters are the participants, organisers stay out, with a warning', async () => {
-    const a = await parse(allPresenters([
-      'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tPresenter',
-      'Karim (Guest)\t19/06/25, 10:00:00\t19/06/25, 10:30:00\t30m\tkarim@ville.example\t\tPresenter',
-      'Invité sans adresse\t19/06/25, 10:00:00\t19/06/25, 11:30:00\t1h 30m\t\t\tPresenter',
-    ]));
+    const a = await parse(
+      allPresenters([
+        'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tPresenter',
+        'Karim (Guest)\t19/06/25, 10:00:00\t19/06/25, 10:30:00\t30m\tkarim@ville.example\t\tPresenter',
+        'Invité sans adresse\t19/06/25, 10:00:00\t19/06/25, 11:30:00\t1h 30m\t\t\tPresenter',
+      ]),
+    );
     expect(decisions(a)).toEqual({
       'helene@mairie.example': [true, '120 min sur 120 (100 %) ≥ 50 %'],
       'karim@ville.example': [false, '30 min sur 120 (25 %) < 50 %'],
@@ -74,21 +100,36 @@ describe('Microsoft Teams attendance report', () => {
     expect(a.people.map((p) => p.name)).toEqual(['Hélène', 'Karim']);
     expect(a.unmatched).toEqual([{ line: 10, name: 'Invité sans adresse', minutes: 90 }]);
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED']);
-    expect(a.warnings[0]!.message).toContain('les personnes au rôle Présentateur (3) sont comptées comme participantes');
+    expect(a.warnings[0]!.message).toContain(
+      'les personnes au rôle Présentateur (3) sont comptées comme participantes',
+    );
   });
 
   it('[200] `19/06/25, 10:00:00` dates put a comma in every row: still read with TAB, its own delimiter', async () => {
-    const attendee = (name: string, email: string, leave: string) => `${name}\t19/06/25, 10:00:00\t19/06/25, ${leave}\t1h\t${email}\t${email}\tAttendee`;
-    const a = await parse(allPresenters([attendee('Ana', 'ana@a.example', '12:00:00'), attendee('Bo', 'bo@b.example', '10:20:00'), attendee('Cy', 'cy@c.example', '11:00:00')]));
+    const attendee = (name: string, email: string, leave: string) =>
+      `${name}\t19/06/25, 10:00:00\t19/06/25, ${leave}\t1h\t${email}\t${email}\tAttendee`;
+    const a = await parse(
+      allPresenters([
+        attendee('Ana', 'ana@a.example', '12:00:00'),
+        attendee('Bo', 'bo@b.example', '10:20:00'),
+        attendee('Cy', 'cy@c.example', '11:00:00'),
+      ]),
+    );
     expect(a).toMatchObject({ format: 'teams', delimiter: '\t' });
-    expect(a.people.map((p) => [p.email, p.attended])).toEqual([['ana@a.example', true], ['bo@b.example', false], ['cy@c.example', true]]);
+    expect(a.people.map((p) => [p.email, p.attended])).toEqual([
+      ['ana@a.example', true],
+      ['bo@b.example', false],
+      ['cy@c.example', true],
+    ]);
   });
 
   it('[200] presenters beside attendees are speakers: excluded like organisers', async () => {
-    const a = await parse(allPresenters([
-      'Paul\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\tpaul.intervenant@cerema.example\tpaul.intervenant@cerema.example\tPresenter',
-      'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tAttendee',
-    ]));
+    const a = await parse(
+      allPresenters([
+        'Paul\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\tpaul.intervenant@cerema.example\tpaul.intervenant@cerema.example\tPresenter',
+        'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tAttendee',
+      ]),
+    );
     expect(Object.keys(decisions(a))).toEqual(['helene@mairie.example']);
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_STAFF_EXCLUDED']);
   });
@@ -97,23 +138,35 @@ describe('Microsoft Teams attendance report', () => {
 describe('Teams 2024+ section 3 with breakout-room columns', () => {
   // Room type and room name come right after the name (8 columns); the French labels of the
   // time columns are unverified, and here none of them is a known synonym.
-  const report = (join: string, leave: string) => iconv.encode([
-    '1. Résumé', 'Heure de début\t19/06/2025 10:00:00', 'Heure de fin\t19/06/2025 12:00:00', '',
-    '2. Participants', 'Nom\tPremière arrivée\tDernier départ\tDurée de la réunion\tE-mail\tID du participant (UPN)\tRôle',
-    'Hélène\t19/06/2025 10:00:00\t19/06/2025 11:50:00\t1 h 20 min\thelene@mairie.example\thelene@mairie.example\tParticipant',
-    'Samuel\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tsamuel@ville.example\tParticipant',
-    '',
-    '3. Activités en réunion',
-    `Nom\tType de salle\tNom de la salle\t${join}\t${leave}\tDurée\tE-mail\tRôle`,
-    'Claire\tSalle principale\tAtelier\t19/06/2025 09:58:00\t19/06/2025 12:00:00\t2 h 2 min\tclaire.orga@parcours.example\tOrganisateur',
-    'Hélène\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:50:00\t50 min\thelene@mairie.example\tParticipant',
-    'Hélène\tSalle pour petit groupe\tSalle 1\t19/06/2025 11:20:00\t19/06/2025 11:50:00\t30 min\thelene@mairie.example\tParticipant',
-    'Samuel\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tParticipant',
-    '',
-  ].join('\n'), 'utf-16le', { addBOM: true });
+  const report = (join: string, leave: string) =>
+    iconv.encode(
+      [
+        '1. Résumé',
+        'Heure de début\t19/06/2025 10:00:00',
+        'Heure de fin\t19/06/2025 12:00:00',
+        '',
+        '2. Participants',
+        'Nom\tPremière arrivée\tDernier départ\tDurée de la réunion\tE-mail\tID du participant (UPN)\tRôle',
+        'Hélène\t19/06/2025 10:00:00\t19/06/2025 11:50:00\t1 h 20 min\thelene@mairie.example\thelene@mairie.example\tParticipant',
+        'Samuel\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tsamuel@ville.example\tParticipant',
+        '',
+        '3. Activités en réunion',
+        `Nom\tType de salle\tNom de la salle\t${join}\t${leave}\tDurée\tE-mail\tRôle`,
+        'Claire\tSalle principale\tAtelier\t19/06/2025 09:58:00\t19/06/2025 12:00:00\t2 h 2 min\tclaire.orga@parcours.example\tOrganisateur',
+        'Hélène\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:50:00\t50 min\thelene@mairie.example\tParticipant',
+        'Hélène\tSalle pour petit groupe\tSalle 1\t19/06/2025 11:20:00\t19/06/2025 11:50:00\t30 min\thelene@mairie.example\tParticipant',
+        'Samuel\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tParticipant',
+        '',
+      ].join('\n'),
+      'utf-16le',
+      { addBOM: true },
+    );
 
   it('[200] unknown French time labels: the columns after the room columns are the join and leave times', async () => {
-    for (const [join, leave] of [['Heure de début', 'Heure de fin'], ['Heure d’entrée en salle', 'Heure de sortie de salle']]) {
+    for (const [join, leave] of [
+      ['Heure de début', 'Heure de fin'],
+      ['Heure d’entrée en salle', 'Heure de sortie de salle'],
+    ]) {
       const a = await parse(report(join!, leave!));
       expect(a.errors).toEqual([]);
       expect(decisions(a)).toEqual({
@@ -126,11 +179,16 @@ describe('Teams 2024+ section 3 with breakout-room columns', () => {
 
   it('[200] English labels are read by name wherever the room columns are', async () => {
     const text = [
-      '1. Summary', 'Start time\t19/06/25, 10:00:00', 'End time\t19/06/25, 12:00:00', '',
-      '2. Participants', 'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole',
+      '1. Summary',
+      'Start time\t19/06/25, 10:00:00',
+      'End time\t19/06/25, 12:00:00',
+      '',
+      '2. Participants',
+      'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole',
       'Hélène\t19/06/25, 10:00:00\t19/06/25, 11:10:00\t1h 10m\thelene@mairie.example\thelene@mairie.example\tAttendee',
       '',
-      '3. In-Meeting Activities', 'Name\tRoom type\tRoom name\tJoin Time\tLeave Time\tDuration\tEmail\tRole',
+      '3. In-Meeting Activities',
+      'Name\tRoom type\tRoom name\tJoin Time\tLeave Time\tDuration\tEmail\tRole',
       'Hélène\tMain room\tAtelier\t19/06/25, 10:00:00\t19/06/25, 11:10:00\t1h 10m\thelene@mairie.example\tAttendee',
       '',
     ].join('\n');
@@ -161,7 +219,9 @@ describe('Teams 2021 report (`Meeting Summary`, unnumbered table)', () => {
 
 describe('Teams legacy attendance list (2020: Full Name / User Action / Timestamp)', () => {
   it('[200] has no e-mail: everyone is unmatched with their time', async () => {
-    const a = await parse(fixture('teams-legacy-2020-utf16le.csv'), { window: win('2020-12-11T10:00:00+01:00', '2020-12-11T12:00:00+01:00') });
+    const a = await parse(fixture('teams-legacy-2020-utf16le.csv'), {
+      window: win('2020-12-11T10:00:00+01:00', '2020-12-11T12:00:00+01:00'),
+    });
     expect(a.format).toBe('teams-legacy');
     expect(a.people).toEqual([]);
     expect(a.unmatched).toEqual([

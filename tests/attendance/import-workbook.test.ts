@@ -11,9 +11,18 @@ describe('.xlsx workbooks (Livestorm exports them; organisers keep sign-in sheet
     const a = await parse(fixture('livestorm-fr.xlsx'), { window: atelier1 });
     expect(a).toMatchObject({ format: 'livestorm', encoding: 'xlsx' });
     expect(decisions(a)).toEqual({
-      'helene.lefevre@mairie-valbrune.example': [true, '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
-      'karim.court@ville-ouest.example': [false, '36 min sur 120 (30 %) < 50 % (durée indiquée par le rapport, sans horaires)'],
-      'zoe.oeuvray@mairie-oeuilly.example': [true, '120 min sur 120 (100 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
+      'helene.lefevre@mairie-valbrune.example': [
+        true,
+        '96 min sur 120 (80 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)',
+      ],
+      'karim.court@ville-ouest.example': [
+        false,
+        '36 min sur 120 (30 %) < 50 % (durée indiquée par le rapport, sans horaires)',
+      ],
+      'zoe.oeuvray@mairie-oeuilly.example': [
+        true,
+        '120 min sur 120 (100 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)',
+      ],
       'gerard.absent@commune-nord.example': [false, 'colonne « A participé » : false → absent'],
     });
     expect(a.people.map((p) => [p.name, p.organisation])).toContainEqual(['Zoé Œuvray', 'Mairie d’Œuilly']);
@@ -60,7 +69,8 @@ describe('.xlsx workbooks (Livestorm exports them; organisers keep sign-in sheet
 function lieAboutSizes(zip: Buffer) {
   for (let i = 0; i + 4 <= zip.length; i++) {
     const signature = zip.readUInt32LE(i);
-    if (signature === 0x04034b50) zip.writeUInt32LE(1000, i + 22); // local file header
+    if (signature === 0x04034b50)
+      zip.writeUInt32LE(1000, i + 22); // local file header
     else if (signature === 0x02014b50) zip.writeUInt32LE(1000, i + 24); // central directory entry
   }
 }

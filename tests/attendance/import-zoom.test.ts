@@ -8,7 +8,11 @@ describe('Zoom webinar attendee report (2025 headers, UTF-8 BOM, LF)', () => {
     const a = await parse(fixture('zoom-webinar-2025.csv'));
     expect(a).toMatchObject({ format: 'zoom-webinar', encoding: 'utf-8', delimiter: ',' });
     // No event window given: the report's Actual Start Time + Actual Duration.
-    expect(a.window).toEqual({ startsAt: '2025-06-12T08:00:00.000Z', endsAt: '2025-06-12T10:00:00.000Z', source: 'report' });
+    expect(a.window).toEqual({
+      startsAt: '2025-06-12T08:00:00.000Z',
+      endsAt: '2025-06-12T10:00:00.000Z',
+      source: 'report',
+    });
     expect(decisions(a)).toEqual({
       // Two sessions (rejoin) add up: 30m28s + 65m.
       'helene.lefevre@mairie-valbrune.example': [true, '95,4 min sur 120 (79 %) ≥ 50 %'],
@@ -34,7 +38,10 @@ describe('Zoom webinar attendee report (2025 headers, UTF-8 BOM, LF)', () => {
     expect(emails).not.toContain('claire.orga@parcours.example');
     expect(emails).not.toContain('paul.intervenant@cerema.example');
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_STAFF_ALSO_ATTENDEE', 'IMPORT_STAFF_EXCLUDED']);
-    expect(a.warnings[0]).toMatchObject({ line: 24, message: expect.stringContaining('paul.intervenant@cerema.example') });
+    expect(a.warnings[0]).toMatchObject({
+      line: 24,
+      message: expect.stringContaining('paul.intervenant@cerema.example'),
+    });
   });
 
   it('[200] keeps organisation from the custom question, names, lines and first/last seen', async () => {
@@ -49,7 +56,9 @@ describe('Zoom webinar attendee report (2025 headers, UTF-8 BOM, LF)', () => {
       lastSeenAt: '2025-06-12T09:40:00.000Z',
     });
     // A quoted field containing a comma.
-    expect(a.people.find((p) => p.email.startsWith('bernard'))!.organisation).toBe('Communauté de communes du Lac, Nord');
+    expect(a.people.find((p) => p.email.startsWith('bernard'))!.organisation).toBe(
+      'Communauté de communes du Lac, Nord',
+    );
     expect(a.people.find((p) => p.email.startsWith('marc'))!.lines).toEqual([18, 19]);
   });
 
@@ -64,7 +73,8 @@ describe('Zoom webinar attendee report (2025 headers, UTF-8 BOM, LF)', () => {
         line: 25,
         code: 'IMPORT_EMAIL_INVALID',
         field: 'Email',
-        message: 'Ligne 25 : adresse e-mail invalide « jean.dupont@mairie » (colonne « Email »). La ligne est placée dans les personnes à rapprocher.',
+        message:
+          'Ligne 25 : adresse e-mail invalide « jean.dupont@mairie » (colonne « Email »). La ligne est placée dans les personnes à rapprocher.',
       },
     ]);
     expect(a.rowsRead).toBe(29);
@@ -74,7 +84,9 @@ describe('Zoom webinar attendee report (2025 headers, UTF-8 BOM, LF)', () => {
     const a = await parse(fixture('zoom-webinar-2025.csv'), { lang: 'en', window: webinar1 });
     expect(a.window.source).toBe('event');
     expect(decisions(a)['helene.lefevre@mairie-valbrune.example']).toEqual([true, '95.4 min of 120 (79%) ≥ 50%']);
-    expect(a.errors[0]!.message).toBe('Line 25: invalid e-mail address "jean.dupont@mairie" (column "Email"). The row is listed for manual matching.');
+    expect(a.errors[0]!.message).toBe(
+      'Line 25: invalid e-mail address "jean.dupont@mairie" (column "Email"). The row is listed for manual matching.',
+    );
   });
 });
 
@@ -123,7 +135,11 @@ describe('Zoom webinar report shaped like the public 2020 sample (quoted cells, 
       '',
     ].join('\n');
     const a = await parse(Buffer.from(csv));
-    expect(a.window).toEqual({ startsAt: '2020-03-28T07:07:00.000Z', endsAt: '2020-03-28T16:15:00.000Z', source: 'report' });
+    expect(a.window).toEqual({
+      startsAt: '2020-03-28T07:07:00.000Z',
+      endsAt: '2020-03-28T16:15:00.000Z',
+      source: 'report',
+    });
     expect(a.people.map((p) => [p.email, p.attended, p.lines])).toEqual([
       // 09:20:36 → 17:08:12 with an overlap at 09:54: union 467.6 min of 548.
       ['agent52@example.org', true, [13, 14]],
@@ -140,7 +156,11 @@ describe('Zoom meeting participants', () => {
     const a = await parse(fixture('zoom-meeting-2021.csv'));
     expect(a.format).toBe('zoom-meeting');
     // 01/21/2021: 21 > 12 decides month first, no warning needed.
-    expect(a.window).toEqual({ startsAt: '2021-01-21T13:00:00.000Z', endsAt: '2021-01-21T15:00:00.000Z', source: 'report' });
+    expect(a.window).toEqual({
+      startsAt: '2021-01-21T13:00:00.000Z',
+      endsAt: '2021-01-21T15:00:00.000Z',
+      source: 'report',
+    });
     expect(decisions(a)).toEqual({
       'julie.rejoint@dept-nord.example': [true, '70 min sur 120 (58 %) ≥ 50 %'],
       'karim.court@ville-ouest.example': [false, '30 min sur 120 (25 %) < 50 %'],
@@ -150,7 +170,9 @@ describe('Zoom meeting participants', () => {
   });
 
   it('[200] 2025 sentence-case export: waiting-room rows do not count', async () => {
-    const a = await parse(fixture('zoom-meeting-2025.csv'), { window: win('2025-06-12T14:00:00+02:00', '2025-06-12T16:00:00+02:00') });
+    const a = await parse(fixture('zoom-meeting-2025.csv'), {
+      window: win('2025-06-12T14:00:00+02:00', '2025-06-12T16:00:00+02:00'),
+    });
     expect(decisions(a)).toEqual({
       // 13:50–14:00 in the waiting room, then 70 min in the meeting.
       'lea.salle@commune-est.example': [true, '70 min sur 120 (58 %) ≥ 50 %'],
@@ -162,7 +184,8 @@ describe('Zoom meeting participants', () => {
   });
 
   it('[200] "Show unique users": durations only, with a warning that Zoom rounds them up', async () => {
-    const csv = '\uFEFFName (Original Name),User Email,Total Duration (Minutes),Guest\r\nJulie,julie@dept.example,61,Yes\r\nKarim,karim@ville.example,59,Yes\r\n';
+    const csv =
+      '\uFEFFName (Original Name),User Email,Total Duration (Minutes),Guest\r\nJulie,julie@dept.example,61,Yes\r\nKarim,karim@ville.example,59,Yes\r\n';
     const a = await parse(Buffer.from(csv), { window: webinar1 });
     expect(decisions(a)).toEqual({
       'julie@dept.example': [true, '61 min sur 120 (50 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
@@ -172,8 +195,10 @@ describe('Zoom meeting participants', () => {
   });
 
   it('[200] admin flat export with a repeated `User Email` header: the second is the participant', async () => {
-    const header = 'Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room,Marketing opt-in';
-    const meeting = 'Atelier,812,Claire,claire.orga@parcours.example,,,No,01/14/2021 09:00:00 AM,01/21/2021 10:00:00 AM,01/21/2021 12:00:00 PM,120,2';
+    const header =
+      'Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room,Marketing opt-in';
+    const meeting =
+      'Atelier,812,Claire,claire.orga@parcours.example,,,No,01/14/2021 09:00:00 AM,01/21/2021 10:00:00 AM,01/21/2021 12:00:00 PM,120,2';
     const csv = [
       header,
       `${meeting},Claire,claire.orga@parcours.example,01/21/2021 09:58:00 AM,01/21/2021 12:00:00 PM,122,No,,No,`,
@@ -181,7 +206,11 @@ describe('Zoom meeting participants', () => {
       '',
     ].join('\n');
     const a = await parse(Buffer.from(csv));
-    expect(a.window).toEqual({ startsAt: '2021-01-21T09:00:00.000Z', endsAt: '2021-01-21T11:00:00.000Z', source: 'report' });
+    expect(a.window).toEqual({
+      startsAt: '2021-01-21T09:00:00.000Z',
+      endsAt: '2021-01-21T11:00:00.000Z',
+      source: 'report',
+    });
     expect(decisions(a)).toEqual({ 'julie@dept.example': [true, '90 min sur 120 (75 %) ≥ 50 %'] });
   });
 });

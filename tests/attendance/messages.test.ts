@@ -7,9 +7,45 @@ import { catalogue } from '../../src/shared/messages';
 
 // Every file of the attendance area (importers, presence rule, import service) uses this catalogue.
 const src = join(import.meta.dirname, '..', '..', 'src', 'attendance');
-const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.messages.ts')).map((f) => join(src, f));
-const used = new Set(files.flatMap((f) => readFileSync(f, 'utf8').match(/'(IMPORT|PRESENCE)_[A-Z0-9_]+'/g) ?? []).map((c) => c.slice(1, -1)));
-const params = { line: 12, field: 'Courriel', value: 'x', count: 2, headers: 'a, b', missing: 'c', kind: 'png', bytes: 3, timezone: 'X', order: 'dmy', basis: 'french', email: 'a@b.fr', role: 'host', format: 'teams', encoding: 'utf-8', minutes: 87, total: 120, percent: 72, threshold: 50, column: 'Présent', list: 'Matin = X', checked: 1, of: 2, met: 1, joined: '10:00', left: '09:00', shown: 1, title: 'T', limit: '128 Mo/MB' };
+const files = (readdirSync(src, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.messages.ts'))
+  .map((f) => join(src, f));
+const used = new Set(
+  files
+    .flatMap((f) => readFileSync(f, 'utf8').match(/'(IMPORT|PRESENCE)_[A-Z0-9_]+'/g) ?? [])
+    .map((c) => c.slice(1, -1)),
+);
+const params = {
+  line: 12,
+  field: 'Courriel',
+  value: 'x',
+  count: 2,
+  headers: 'a, b',
+  missing: 'c',
+  kind: 'png',
+  bytes: 3,
+  timezone: 'X',
+  order: 'dmy',
+  basis: 'french',
+  email: 'a@b.fr',
+  role: 'host',
+  format: 'teams',
+  encoding: 'utf-8',
+  minutes: 87,
+  total: 120,
+  percent: 72,
+  threshold: 50,
+  column: 'Présent',
+  list: 'Matin = X',
+  checked: 1,
+  of: 2,
+  met: 1,
+  joined: '10:00',
+  left: '09:00',
+  shown: 1,
+  title: 'T',
+  limit: '128 Mo/MB',
+};
 
 describe('attendance message catalogue', () => {
   it('has French and English text for every code the attendance area uses', () => {

@@ -15,7 +15,12 @@ describe('timestamps read once per distinct value', () => {
   it('a repeated value reads the same; white space variants too', () => {
     const d = new DateReader('Europe/Paris', null, () => {});
     for (let i = 0; i < 3; i++) expect(iso(d.read('Jun 12, 2025 10:01:12', i))).toBe('2025-06-12T08:01:12.000Z');
-    for (const v of [' Jun 12, 2025  10:01:12 ', 'Jun 12,\t2025 10:01:12', 'Jun\u00a012, 2025 10:01:12', 'Jun 12, 2025\u202f10:01:12']) {
+    for (const v of [
+      ' Jun 12, 2025  10:01:12 ',
+      'Jun 12,\t2025 10:01:12',
+      'Jun\u00a012, 2025 10:01:12',
+      'Jun 12, 2025\u202f10:01:12',
+    ]) {
       expect(iso(d.read(v, 1))).toBe('2025-06-12T08:01:12.000Z');
     }
     expect(iso(d.read('Mär 12, 2025 10:00', 1))).toBe('2025-03-12T09:00:00.000Z');
@@ -45,7 +50,8 @@ describe('timestamps read once per distinct value', () => {
   });
 
   it('is DST-correct with half-hour and 45-minute zones (gap read forward, overlap read first)', () => {
-    const at = (tz: string, y: number, mo: number, d: number, h: number, mi: number) => new Date(zonedToUtc({ y, mo, d, h, mi, s: 0 }, tz)).toISOString();
+    const at = (tz: string, y: number, mo: number, d: number, h: number, mi: number) =>
+      new Date(zonedToUtc({ y, mo, d, h, mi, s: 0 }, tz)).toISOString();
     // Lord Howe moves by 30 minutes: 02:15 on 5 October 2025 does not exist, 01:45 on 6 April happens twice.
     expect(at('Australia/Lord_Howe', 2025, 10, 5, 2, 15)).toBe('2025-10-04T15:45:00.000Z');
     expect(at('Australia/Lord_Howe', 2025, 4, 6, 1, 45)).toBe('2025-04-05T14:45:00.000Z');
@@ -113,7 +119,9 @@ describe('reasons rendered once per distinct decision', () => {
         'Attendee Report,',
         'Attendee Details,',
         'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes)',
-        ...rows.map(([from, to], i) => `Yes,Agent ${i},agent${i}@commune.example,"Jun 12, 2025 ${from}","Jun 12, 2025 ${to}",1`),
+        ...rows.map(
+          ([from, to], i) => `Yes,Agent ${i},agent${i}@commune.example,"Jun 12, 2025 ${from}","Jun 12, 2025 ${to}",1`,
+        ),
       ].join('\n'),
     );
 
@@ -125,7 +133,10 @@ describe('reasons rendered once per distinct decision', () => {
       ['10:30:00', '12:00:00'],
       ['10:00:00', '10:59:54'],
     ];
-    const a = await parse(report(rows), { window: win('2025-06-12T10:00:00+02:00', '2025-06-12T12:00:00+02:00'), lang: 'en' });
+    const a = await parse(report(rows), {
+      window: win('2025-06-12T10:00:00+02:00', '2025-06-12T12:00:00+02:00'),
+      lang: 'en',
+    });
     expect(a.people.map((p) => [p.reason.message, p.firstSeenAt, p.lastSeenAt])).toEqual([
       ['60 min of 120 (50%) ≥ 50%', '2025-06-12T08:00:00.000Z', '2025-06-12T09:00:00.000Z'],
       ['59.9 min of 120 (49%) < 50%', '2025-06-12T08:00:00.000Z', '2025-06-12T08:59:54.000Z'],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addInterval, clippedUnionMs, decidePresence, emptyEvidence, mergeEvidence, type Evidence } from '../../src/attendance/presence';
+import {
+  addInterval,
+  clippedUnionMs,
+  decidePresence,
+  emptyEvidence,
+  mergeEvidence,
+  type Evidence,
+} from '../../src/attendance/presence';
 
 const MIN = 60_000;
 const window = { start: 0, end: 120 * MIN };
@@ -30,7 +37,10 @@ describe('decidePresence', () => {
   it('attends exactly at the threshold, not one second below', () => {
     const exact = decidePresence(evidence({ intervals: [at(30, 90)] }), window, 0.5);
     expect(exact.attended).toBe(true);
-    expect(exact.reason).toEqual({ code: 'PRESENCE_TIME_MET', params: { minutes: 60, total: 120, percent: 50, threshold: 50, basis: 'times' } });
+    expect(exact.reason).toEqual({
+      code: 'PRESENCE_TIME_MET',
+      params: { minutes: 60, total: 120, percent: 50, threshold: 50, basis: 'times' },
+    });
     const below = decidePresence(evidence({ intervals: [{ start: 30 * MIN, end: 90 * MIN - 1000 }] }), window, 0.5);
     expect(below.attended).toBe(false);
     expect(below.reason.params).toMatchObject({ minutes: 59.9, percent: 49 });
@@ -51,7 +61,10 @@ describe('decidePresence', () => {
   });
 
   it('uses a duration column only when there are no timestamps, capped at the window', () => {
-    expect(decidePresence(evidence({ durationMs: 60 * MIN }), window, 0.5).reason).toMatchObject({ code: 'PRESENCE_TIME_MET', params: { basis: 'duration' } });
+    expect(decidePresence(evidence({ durationMs: 60 * MIN }), window, 0.5).reason).toMatchObject({
+      code: 'PRESENCE_TIME_MET',
+      params: { basis: 'duration' },
+    });
     expect(decidePresence(evidence({ durationMs: 500 * MIN }), window, 0.5).ms).toBe(120 * MIN);
   });
 
@@ -63,7 +76,11 @@ describe('decidePresence', () => {
 
   it('counts a single presence column as full presence, several by share', () => {
     const oui = decidePresence(evidence({ marks: [{ column: 'Présent', value: 'Oui', present: true }] }), window, 0.9);
-    expect(oui).toMatchObject({ attended: true, ms: 120 * MIN, reason: { code: 'PRESENCE_MARKED_PRESENT', params: { column: 'Présent', value: 'Oui' } } });
+    expect(oui).toMatchObject({
+      attended: true,
+      ms: 120 * MIN,
+      reason: { code: 'PRESENCE_MARKED_PRESENT', params: { column: 'Présent', value: 'Oui' } },
+    });
     const non = decidePresence(evidence({ marks: [{ column: 'Présent', value: 'Non', present: false }] }), window, 0);
     expect(non).toMatchObject({ attended: false, reason: { code: 'PRESENCE_MARKED_ABSENT' } });
     const half = evidence({
@@ -72,15 +89,24 @@ describe('decidePresence', () => {
         { column: 'Après-midi', value: '', present: false },
       ],
     });
-    expect(decidePresence(half, window, 0.5)).toMatchObject({ attended: true, reason: { code: 'PRESENCE_MARKS_SHARE', params: { checked: 1, of: 2 } } });
+    expect(decidePresence(half, window, 0.5)).toMatchObject({
+      attended: true,
+      reason: { code: 'PRESENCE_MARKS_SHARE', params: { checked: 1, of: 2 } },
+    });
     expect(decidePresence(half, window, 0.75).attended).toBe(false);
   });
 
   it('reads a reported attendance rate against the threshold', () => {
-    expect(decidePresence(evidence({ rate: 0.5 }), window, 0.5)).toMatchObject({ attended: true, reason: { code: 'PRESENCE_RATE_MET' } });
+    expect(decidePresence(evidence({ rate: 0.5 }), window, 0.5)).toMatchObject({
+      attended: true,
+      reason: { code: 'PRESENCE_RATE_MET' },
+    });
     expect(decidePresence(evidence({ rate: 0.49 }), window, 0.5).attended).toBe(false);
     // A 49,9 % rate is shown as 49 %, never as a contradictory « 50 % < 50 % ».
-    expect(decidePresence(evidence({ rate: 0.499 }), window, 0.5)).toMatchObject({ attended: false, reason: { params: { percent: 49 } } });
+    expect(decidePresence(evidence({ rate: 0.499 }), window, 0.5)).toMatchObject({
+      attended: false,
+      reason: { params: { percent: 49 } },
+    });
   });
 
   it('explains waiting-room-only and no evidence', () => {

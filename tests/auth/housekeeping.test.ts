@@ -8,7 +8,9 @@ import { outbox, outboxAttempts } from '../../src/notifications/outbox.tables';
 import { InjectSession } from '../pages/inject-session';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const DAY = 86_400_000;
@@ -17,22 +19,48 @@ const ago = (ms: number, now: Date) => new Date(now.getTime() - ms);
 describe('magic links: a limit per client, whatever the addresses', () => {
   it(`[202×${MAGIC_LINK_MAX_PER_IP} then 429] one client cannot make the platform e-mail any number of addresses`, async () => {
     const ip = '10.60.0.1';
-    const ask = (i: number) => ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: `personne${i}@example.org` }, remoteAddress: ip });
+    const ask = (i: number) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/magic-link',
+        payload: { email: `personne${i}@example.org` },
+        remoteAddress: ip,
+      });
     for (let i = 0; i < MAGIC_LINK_MAX_PER_IP; i++) expect((await ask(i)).statusCode).toBe(202);
     const refused = await ask(MAGIC_LINK_MAX_PER_IP);
     expect(refused.statusCode).toBe(429);
     expect(refused.json().code).toBe('AUTH_RATE_LIMITED');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    const queued = await ctx.database.db.select({ to: outbox.to }).from(outbox).where(eq(outbox.to, `personne${MAGIC_LINK_MAX_PER_IP}@example.org`));
+    const queued = await ctx.database.db
+      .select({ to: outbox.to })
+      .from(outbox)
+      .where(eq(outbox.to, `personne${MAGIC_LINK_MAX_PER_IP}@example.org`));
     expect(queued).toHaveLength(0);
     // Another client is not affected.
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'autre@example.org' }, remoteAddress: '10.60.0.2' })).statusCode).toBe(202);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/magic-link',
+          payload: { email: 'autre@example.org' },
+          remoteAddress: '10.60.0.2',
+        })
+      ).statusCode,
+    ).toBe(202);
   });
 
   it('[429] the learner sign-in page shares the limit and says so', async () => {
     // The page and the API count together for one client (127.0.0.1 here).
     for (let i = 0; i < MAGIC_LINK_MAX_PER_IP; i++) {
-      expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: `page${i}@example.org` } })).statusCode).toBe(202);
+      expect(
+        (
+          await ctx.app.inject({
+            method: 'POST',
+            url: '/api/auth/magic-link',
+            payload: { email: `page${i}@example.org` },
+          })
+        ).statusCode,
+      ).toBe(202);
     }
     const browser = new InjectSession(ctx.app);
     await browser.get('/connexion');
@@ -56,26 +84,79 @@ describe('purgeExpired: what is deleted, what is kept', () => {
       { key: 'purge:current', windowStart: ago(60_000, now), count: 3 },
     ]);
     const [oldJti, liveJti] = ['00000000-0000-4000-8000-00000000a001', '00000000-0000-4000-8000-00000000a002'];
-    await db.insert(revokedTokens).values([{ jti: oldJti, expiresAt: ago(1000, now) }, { jti: liveJti, expiresAt: new Date(now.getTime() + DAY) }]);
-    const mail = (to: string, status: 'sent' | 'failed' | 'pending', sentAt: Date | null) => ({ to, subject: 's', text: 't', template: 'test', status, sentAt, createdAt: sentAt ?? ago(90 * DAY, now) });
-    const rows = await db.insert(outbox).values([
-      mail('vieux@x.fr', 'sent', ago(31 * DAY, now)),
-      mail('recent@x.fr', 'sent', ago(29 * DAY, now)),
-      mail('echec@x.fr', 'failed', null),
-      mail('attente@x.fr', 'pending', null),
-    ]).returning({ id: outbox.id, to: outbox.to });
-    await db.insert(outboxAttempts).values(rows.map((r) => ({ messageId: r.id, ok: true, transport: 'smtp', at: ago(31 * DAY, now) })));
+    await db.insert(revokedTokens).values([
+      { jti: oldJti, expiresAt: ago(1000, now) },
+      { jti: liveJti, expiresAt: new Date(now.getTime() + DAY) },
+    ]);
+    const mail = (to: string, status: 'sent' | 'failed' | 'pending', sentAt: Date | null) => ({
+      to,
+      subject: 's',
+      text: 't',
+      template: 'test',
+      status,
+      sentAt,
+      createdAt: sentAt ?? ago(90 * DAY, now),
+    });
+    const rows = await db
+      .insert(outbox)
+      .values([
+        mail('vieux@x.fr', 'sent', ago(31 * DAY, now)),
+        mail('recent@x.fr', 'sent', ago(29 * DAY, now)),
+        mail('echec@x.fr', 'failed', null),
+        mail('attente@x.fr', 'pending', null),
+      ])
+      .returning({ id: outbox.id, to: outbox.to });
+    await db
+      .insert(outboxAttempts)
+      .values(rows.map((r) => ({ messageId: r.id, ok: true, transport: 'smtp', at: ago(31 * DAY, now) })));
 
     const report = await purgeExpired(db, now);
     expect(report.skipped).toBe(false);
     expect(report.outbox).toBeGreaterThanOrEqual(1);
 
-    expect((await db.select().from(magicLinks).where(inArray(magicLinks.tokenHash, ['purge-old', 'purge-recent']))).map((r) => r.tokenHash)).toEqual(['purge-recent']);
-    expect((await db.select().from(rateLimits).where(inArray(rateLimits.key, ['purge:old', 'purge:current']))).map((r) => r.key)).toEqual(['purge:current']);
-    expect((await db.select().from(revokedTokens).where(inArray(revokedTokens.jti, [oldJti, liveJti]))).map((r) => r.jti)).toEqual([liveJti]);
-    const left = await db.select({ to: outbox.to }).from(outbox).where(inArray(outbox.id, rows.map((r) => r.id)));
+    expect(
+      (
+        await db
+          .select()
+          .from(magicLinks)
+          .where(inArray(magicLinks.tokenHash, ['purge-old', 'purge-recent']))
+      ).map((r) => r.tokenHash),
+    ).toEqual(['purge-recent']);
+    expect(
+      (
+        await db
+          .select()
+          .from(rateLimits)
+          .where(inArray(rateLimits.key, ['purge:old', 'purge:current']))
+      ).map((r) => r.key),
+    ).toEqual(['purge:current']);
+    expect(
+      (
+        await db
+          .select()
+          .from(revokedTokens)
+          .where(inArray(revokedTokens.jti, [oldJti, liveJti]))
+      ).map((r) => r.jti),
+    ).toEqual([liveJti]);
+    const left = await db
+      .select({ to: outbox.to })
+      .from(outbox)
+      .where(
+        inArray(
+          outbox.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(left.map((r) => r.to).sort()).toEqual(['attente@x.fr', 'echec@x.fr', 'recent@x.fr']);
-    const attempts = await db.select().from(outboxAttempts).where(inArray(outboxAttempts.messageId, rows.map((r) => r.id)));
+    const attempts = await db
+      .select()
+      .from(outboxAttempts)
+      .where(
+        inArray(
+          outboxAttempts.messageId,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(attempts).toHaveLength(3);
 
     // Twice, or on two instances at once: nothing more to do, nothing fails.
@@ -86,7 +167,15 @@ describe('purgeExpired: what is deleted, what is kept', () => {
   it('deletes in batches until nothing expired is left', async () => {
     const db = ctx.database.db;
     const now = new Date(Date.now() + 400 * DAY);
-    await db.insert(rateLimits).values(Array.from({ length: 2_500 }, (_, i) => ({ key: `purge:batch:${i}`, windowStart: ago(2 * DAY, now), count: 1 })));
+    await db
+      .insert(rateLimits)
+      .values(
+        Array.from({ length: 2_500 }, (_, i) => ({
+          key: `purge:batch:${i}`,
+          windowStart: ago(2 * DAY, now),
+          count: 1,
+        })),
+      );
     expect((await purgeExpired(db, now)).rateLimits).toBeGreaterThanOrEqual(2_500);
   });
 });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const login = (payload: object, ip = '10.0.0.1') =>
@@ -33,14 +35,16 @@ describe('organiser sign-in', () => {
   it('[429] rate-limits failures on one address: per client first, then from every client together', async () => {
     const email = 'cible@parcours.test';
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await login({ email, password: `essai-${i}-xxxx` }, '10.1.0.1')).statusCode);
+    for (let i = 0; i < 6; i++)
+      codes.push((await login({ email, password: `essai-${i}-xxxx` }, '10.1.0.1')).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
     const res = await login({ email, password: 'essai-7-xxxx' }, '10.1.0.1');
     expect(res.json().code).toBe('AUTH_RATE_LIMITED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     // Other clients: 10 failures on the account in all (the 5 above and the 5 below), then the account waits.
     const others: number[] = [];
-    for (let i = 0; i < 6; i++) others.push((await login({ email, password: `essai-${i}-yyyy` }, `10.1.1.${i}`)).statusCode);
+    for (let i = 0; i < 6; i++)
+      others.push((await login({ email, password: `essai-${i}-yyyy` }, `10.1.1.${i}`)).statusCode);
     expect(others).toEqual([401, 401, 401, 401, 401, 429]);
     expect((await login({ email, password: 'essai-8-yyyy' }, '10.1.2.1')).json().code).toBe('AUTH_ACCOUNT_LOCKED');
   });
@@ -55,7 +59,11 @@ describe('organiser sign-in', () => {
 describe('organiser routes', () => {
   it('[401] without a token, [403] with a learner token, [200] with an organiser token', async () => {
     expect((await ctx.app.inject({ url: '/api/events' })).statusCode).toBe(401);
-    const learner = ctx.app.signToken({ sub: '00000000-0000-0000-0000-000000000001', role: 'learner', email: 'a@b.fr' });
+    const learner = ctx.app.signToken({
+      sub: '00000000-0000-0000-0000-000000000001',
+      role: 'learner',
+      email: 'a@b.fr',
+    });
     const asLearner = await ctx.app.inject({ url: '/api/events', headers: { authorization: `Bearer ${learner}` } });
     expect(asLearner.statusCode).toBe(403);
     expect(asLearner.json().code).toBe('AUTH_FORBIDDEN');
@@ -63,7 +71,10 @@ describe('organiser routes', () => {
   });
 
   it('[401] refuses a token signed with another secret', async () => {
-    const forged = jsonwebtoken.sign({ sub: 'x', role: 'admin', email: 'x@y.fr' }, 'another-secret-another-secret-12345');
+    const forged = jsonwebtoken.sign(
+      { sub: 'x', role: 'admin', email: 'x@y.fr' },
+      'another-secret-another-secret-12345',
+    );
     const res = await ctx.app.inject({ url: '/api/events', headers: { authorization: `Bearer ${forged}` } });
     expect(res.statusCode).toBe(401);
   });

@@ -15,7 +15,12 @@ afterAll(async () => {
 });
 
 async function requestLink(email: string, lang = 'fr') {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email }, headers: { 'accept-language': lang } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/magic-link',
+    payload: { email },
+    headers: { 'accept-language': lang },
+  });
   expect(res.statusCode).toBe(202);
   await deliverDue(ctx.database.db, ctx.mailer);
   const mail = await smtp.waitFor((m) => m.to !== undefined && JSON.stringify(m.to).includes(email.toLowerCase()));
@@ -24,7 +29,8 @@ async function requestLink(email: string, lang = 'fr') {
   return { mail, token: token! };
 }
 
-const verify = (token: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token } });
+const verify = (token: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token } });
 
 describe('learner magic link, through a real SMTP server', () => {
   it('[202→200] e-mails a link in French whose token signs the learner in', async () => {
@@ -54,9 +60,13 @@ describe('learner magic link, through a real SMTP server', () => {
   it('[400] refuses a token after 15 minutes', async () => {
     const { token } = await requestLink('en.retard@example.org');
     const later = new Date(Date.now() + 15 * 60_000 + 1_000);
-    await expect(verifyMagicLink(ctx.database.db, token, 'fr', later)).rejects.toMatchObject({ code: 'MAGIC_LINK_INVALID' });
+    await expect(verifyMagicLink(ctx.database.db, token, 'fr', later)).rejects.toMatchObject({
+      code: 'MAGIC_LINK_INVALID',
+    });
     // Still valid just before expiry: the refusal above was the clock, not the token.
-    const { learner } = { learner: await verifyMagicLink(ctx.database.db, token, 'fr', new Date(Date.now() + 14 * 60_000)) };
+    const { learner } = {
+      learner: await verifyMagicLink(ctx.database.db, token, 'fr', new Date(Date.now() + 14 * 60_000)),
+    };
     expect(learner.role).toBe('learner');
   });
 
@@ -65,7 +75,11 @@ describe('learner magic link, through a real SMTP server', () => {
   });
 
   it('[202] answers the same for any address and reveals nothing', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'inconnu@nulle-part.fr' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/magic-link',
+      payload: { email: 'inconnu@nulle-part.fr' },
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'accepted' });
   });

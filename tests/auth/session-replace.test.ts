@@ -5,14 +5,21 @@ import { outbox } from '../../src/notifications/outbox.tables';
 import { InjectSession } from '../pages/inject-session';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 /** Asks for a link on the page and reads it from the outbox (not sent yet: the token is whole). */
 async function linkFor(browser: InjectSession, email: string) {
   await browser.get('/connexion');
   expect((await browser.post('/connexion', { email })).statusCode).toBe(200);
-  const [row] = await ctx.database.db.select().from(outbox).where(eq(outbox.to, email)).orderBy(desc(outbox.createdAt)).limit(1);
+  const [row] = await ctx.database.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.to, email))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
   return /token=([\w-]+)/.exec(row!.text)![1]!;
 }
 
@@ -23,7 +30,8 @@ async function signInByLink(browser: InjectSession, token: string) {
   return browser.cookies.get('parcours_session')!;
 }
 
-const progress = (token: string) => ctx.app.inject({ url: '/api/me/progress', headers: { authorization: `Bearer ${token}` } });
+const progress = (token: string) =>
+  ctx.app.inject({ url: '/api/me/progress', headers: { authorization: `Bearer ${token}` } });
 
 describe('a new sign-in by link ends the session it replaces', () => {
   it('[401] the old session token is revoked once the new one is set', async () => {

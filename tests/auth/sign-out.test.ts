@@ -18,9 +18,12 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
-const login = async (p: Platform) => (await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN })).json().token as string;
-const events = (p: Platform, token: string) => p.app.inject({ method: 'GET', url: '/api/events', headers: { authorization: `Bearer ${token}` } });
-const logout = (p: Platform, token: string) => p.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } });
+const login = async (p: Platform) =>
+  (await p.app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN })).json().token as string;
+const events = (p: Platform, token: string) =>
+  p.app.inject({ method: 'GET', url: '/api/events', headers: { authorization: `Bearer ${token}` } });
+const logout = (p: Platform, token: string) =>
+  p.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } });
 
 describe('POST /api/auth/logout', () => {
   it('[204→401] the token is refused afterwards, by every instance; another session goes on', async () => {
@@ -43,7 +46,11 @@ describe('POST /api/auth/logout', () => {
   });
 
   it('[401] a token without an id (signed before sign-out existed) is refused: it could never be revoked', async () => {
-    const old = one.app.jwt.sign({ sub: '00000000-0000-0000-0000-000000000001', role: 'admin', email: 'admin@parcours.test' });
+    const old = one.app.jwt.sign({
+      sub: '00000000-0000-0000-0000-000000000001',
+      role: 'admin',
+      email: 'admin@parcours.test',
+    });
     expect((await events(one, old)).statusCode).toBe(401);
     const page = await one.app.inject({ url: '/mon-parcours', cookies: { parcours_session: old } });
     expect(page.headers.location).toBe('/connexion');

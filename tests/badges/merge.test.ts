@@ -7,7 +7,9 @@ import { findCredentialOfAward } from '../../src/credentials/credentials.store';
 import { answer, attend, awardKeys, learnerAuth, WEBINARS } from './helpers';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('POST /api/learners/:id/merge with attempts and awards', () => {
@@ -26,7 +28,12 @@ describe('POST /api/learners/:id/merge with attempts and awards', () => {
     const [mainAward] = await ctx.database.db.select().from(awards).where(eq(awards.learnerId, main));
     const dropped = await findCredentialOfAward(ctx.database.db, mainAward!.id);
 
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/learners/${dup}/merge`, headers: await ctx.adminAuth(), payload: { into: main } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/learners/${dup}/merge`,
+      headers: await ctx.adminAuth(),
+      payload: { into: main },
+    });
     expect(res.statusCode, res.body).toBe(200);
 
     const attempts = await ctx.database.db.select().from(quizAttempts).where(eq(quizAttempts.learnerId, main));
@@ -39,7 +46,12 @@ describe('POST /api/learners/:id/merge with attempts and awards', () => {
     expect(management.evidence.events.map((e) => e.key)).toContain('atelier-management');
 
     // Its credential is not left valid: the status list now says revoked.
-    const verdict = await ctx.app.inject({ method: 'POST', url: '/api/verify', payload: dropped!.json, headers: { 'content-type': 'application/json' } });
+    const verdict = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/verify',
+      payload: dropped!.json,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(verdict.json().valid).toBe(false);
     expect(verdict.json().checks.find((c: { check: string }) => c.check === 'status')).toMatchObject({ ok: false });
   });

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateAll, evaluateRule, ruleContext, type AttemptFact, type AttendanceFact, type Facts, type Rule, type RuleContext } from '../../src/badges/rules';
+import {
+  evaluateAll,
+  evaluateRule,
+  ruleContext,
+  type AttemptFact,
+  type AttendanceFact,
+  type Facts,
+  type Rule,
+  type RuleContext,
+} from '../../src/badges/rules';
 import { fewestFactsForAnyBadge, minimumFacts, newlyMetBadges, ruleMet } from '../../src/badges/rule-met';
 import { loadProgramme, type Programme } from '../../src/programme/load-programme';
 import { SHIPPED } from '../programme/programme-fixture';
@@ -17,22 +26,57 @@ const BADGES = ['data-juridique', 'data-management', 'data-admin', 'parcours-dat
 
 function randomFacts(seed: number): Facts {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const attendance = new Map<string, AttendanceFact>();
-  for (const e of EVENTS) if (rnd() < 0.8) attendance.set(e, { status: pick(['present', 'replay', 'absent'] as const), minutes: rnd() < 0.2 ? null : 40, date: '2026-03-12', source: 'zoom' });
+  for (const e of EVENTS)
+    if (rnd() < 0.8)
+      attendance.set(e, {
+        status: pick(['present', 'replay', 'absent'] as const),
+        minutes: rnd() < 0.2 ? null : 40,
+        date: '2026-03-12',
+        source: 'zoom',
+      });
   const bestAttempts = new Map<string, AttemptFact>();
   for (const q of QUIZZES) {
-    if (rnd() < 0.8) bestAttempts.set(q, { attemptId: 'a', percent: rnd() < 0.1 ? null : Math.round(rnd() * 100), score: 1, maxScore: 2, complete: rnd() < 0.8, submittedAt: '2026-05-07T12:00:00Z' });
+    if (rnd() < 0.8)
+      bestAttempts.set(q, {
+        attemptId: 'a',
+        percent: rnd() < 0.1 ? null : Math.round(rnd() * 100),
+        score: 1,
+        maxScore: 2,
+        complete: rnd() < 0.8,
+        submittedAt: '2026-05-07T12:00:00Z',
+      });
   }
   return { attendance, bestAttempts, held: new Set(BADGES.filter(() => rnd() < 0.15)) };
 }
 
 const SYNTHETIC: Rule[] = [
   { anyOf: [{ attended: 'webinaire-1' }, { attended: 'webinaire-2' }] },
-  { atLeast: { n: 2, of: [{ attended: 'atelier-juridique' }, { attended: 'atelier-management' }, { attended: 'atelier-admin' }] } },
-  { allOf: [{ answered: { quiz: 'quiz-admin', minPercent: 50 } }, { anyOf: [{ holds: 'data-juridique' }, { answered: 'quiz-management' }] }] },
-  { atLeast: { n: 3, of: [{ answered: 'quiz-juridique' }, { answered: { quiz: 'quiz-admin', minPercent: 80 } }, { holds: 'data-admin' }, { attended: 'webinaire-2' }] } },
+  {
+    atLeast: {
+      n: 2,
+      of: [{ attended: 'atelier-juridique' }, { attended: 'atelier-management' }, { attended: 'atelier-admin' }],
+    },
+  },
+  {
+    allOf: [
+      { answered: { quiz: 'quiz-admin', minPercent: 50 } },
+      { anyOf: [{ holds: 'data-juridique' }, { answered: 'quiz-management' }] },
+    ],
+  },
+  {
+    atLeast: {
+      n: 3,
+      of: [
+        { answered: 'quiz-juridique' },
+        { answered: { quiz: 'quiz-admin', minPercent: 80 } },
+        { holds: 'data-admin' },
+        { attended: 'webinaire-2' },
+      ],
+    },
+  },
 ];
 
 describe('ruleMet agrees with evaluateRule', () => {
@@ -40,9 +84,13 @@ describe('ruleMet agrees with evaluateRule', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const facts = randomFacts(seed);
       for (const rule of [...programme.badges.map((b) => b.rule), ...SYNTHETIC]) {
-        expect(ruleMet(rule, facts, facts.held), `seed ${seed} ${JSON.stringify(rule)}`).toBe(evaluateRule(rule, facts, ctx).met);
+        expect(ruleMet(rule, facts, facts.held), `seed ${seed} ${JSON.stringify(rule)}`).toBe(
+          evaluateRule(rule, facts, ctx).met,
+        );
       }
-      const expected = evaluateAll(programme.badges, facts, ctx).filter((e) => e.newlyMet).map((e) => e.key);
+      const expected = evaluateAll(programme.badges, facts, ctx)
+        .filter((e) => e.newlyMet)
+        .map((e) => e.key);
       expect(newlyMetBadges(programme.badges, facts), `seed ${seed}`).toEqual(expected);
     }
   });
@@ -50,17 +98,40 @@ describe('ruleMet agrees with evaluateRule', () => {
 
 /** Facts as the SQL filter counts them: events not absent, questionnaires completed, badges held. */
 const factCount = (f: Facts) =>
-  [...f.attendance.values()].filter((a) => a.status !== 'absent').length + [...f.bestAttempts.values()].filter((a) => a.complete).length + f.held.size;
+  [...f.attendance.values()].filter((a) => a.status !== 'absent').length +
+  [...f.bestAttempts.values()].filter((a) => a.complete).length +
+  f.held.size;
 
 describe('minimumFacts: the fewest facts that can meet a rule', () => {
   it('counts each distinct fact once, through allOf, anyOf and atLeast', () => {
     expect(programme.badges.map((b) => [b.key, minimumFacts(b.rule)])).toEqual([
-      ['data-admin', 4], ['data-juridique', 4], ['data-management', 4], ['parcours-data', 3],
+      ['data-admin', 4],
+      ['data-juridique', 4],
+      ['data-management', 4],
+      ['parcours-data', 3],
     ]);
     expect(SYNTHETIC.map(minimumFacts)).toEqual([1, 2, 2, 3]);
     // The same event twice is one fact; an anyOf takes its cheapest branch.
-    expect(minimumFacts({ allOf: [{ attended: 'webinaire-1' }, { anyOf: [{ attended: 'webinaire-1' }, { allOf: [{ holds: 'data-admin' }, { attended: 'webinaire-2' }] }] }] })).toBe(1);
-    expect(minimumFacts({ atLeast: { n: 2, of: [{ answered: 'quiz-admin' }, { answered: { quiz: 'quiz-admin', minPercent: 80 } }, { attended: 'atelier-admin' }] } })).toBe(1);
+    expect(
+      minimumFacts({
+        allOf: [
+          { attended: 'webinaire-1' },
+          { anyOf: [{ attended: 'webinaire-1' }, { allOf: [{ holds: 'data-admin' }, { attended: 'webinaire-2' }] }] },
+        ],
+      }),
+    ).toBe(1);
+    expect(
+      minimumFacts({
+        atLeast: {
+          n: 2,
+          of: [
+            { answered: 'quiz-admin' },
+            { answered: { quiz: 'quiz-admin', minPercent: 80 } },
+            { attended: 'atelier-admin' },
+          ],
+        },
+      }),
+    ).toBe(1);
     expect(fewestFactsForAnyBadge(programme.badges)).toBe(3);
   });
 
@@ -72,7 +143,8 @@ describe('minimumFacts: the fewest facts that can meet a rule', () => {
       if (newlyMetBadges(programme.badges, facts).length === 0) continue;
       newlyMet++;
       expect(factCount(facts), `seed ${seed}`).toBeGreaterThanOrEqual(fewest);
-      for (const rule of SYNTHETIC) if (ruleMet(rule, facts, facts.held)) expect(factCount(facts)).toBeGreaterThanOrEqual(minimumFacts(rule));
+      for (const rule of SYNTHETIC)
+        if (ruleMet(rule, facts, facts.held)) expect(factCount(facts)).toBeGreaterThanOrEqual(minimumFacts(rule));
     }
     expect(newlyMet).toBeGreaterThan(10);
   });

@@ -22,7 +22,14 @@ beforeAll(async () => {
 });
 
 const present: AttendanceFact = { status: 'present', minutes: 100, date: '2026-03-12', source: 'zoom' };
-const attempt = { attemptId: 'a', percent: 50, score: 5, maxScore: 10, complete: true, submittedAt: '2026-05-07T12:00:00Z' };
+const attempt = {
+  attemptId: 'a',
+  percent: 50,
+  score: 5,
+  maxScore: 10,
+  complete: true,
+  submittedAt: '2026-05-07T12:00:00Z',
+};
 const EVENTS = ['webinaire-1', 'webinaire-2', 'atelier-juridique', 'atelier-management', 'atelier-admin'];
 const QUIZZES = ['quiz-juridique', 'quiz-management', 'quiz-admin'];
 
@@ -76,7 +83,11 @@ describe('evaluateAll', () => {
   });
 
   it('meets only the topic whose workshop and quiz are done', () => {
-    const results = evaluateAll(programme.badges, facts(['webinaire-1', 'webinaire-2', 'atelier-juridique'], ['quiz-juridique']), ctx);
+    const results = evaluateAll(
+      programme.badges,
+      facts(['webinaire-1', 'webinaire-2', 'atelier-juridique'], ['quiz-juridique']),
+      ctx,
+    );
     expect(summary(results)).toEqual({
       'data-admin': [false, false, 50],
       'data-juridique': [true, true, 100],
@@ -90,7 +101,9 @@ describe('orderBadges and badgeDependencies', () => {
   const badge = (key: string, rule: Rule) => ({ key, rule });
 
   it('lists the badges a rule holds, once, in order', () => {
-    expect(badgeDependencies({ anyOf: [{ holds: 'b' }, { allOf: [{ attended: 'e' }, { holds: 'a' }, { holds: 'b' }] }] })).toEqual(['b', 'a']);
+    expect(
+      badgeDependencies({ anyOf: [{ holds: 'b' }, { allOf: [{ attended: 'e' }, { holds: 'a' }, { holds: 'b' }] }] }),
+    ).toEqual(['b', 'a']);
     expect(badgeDependencies({ attended: 'e' })).toEqual([]);
   });
 
@@ -114,7 +127,17 @@ describe('orderBadges and badgeDependencies', () => {
 
 describe('badge messages', () => {
   it('render every code in French and English', () => {
-    const params = { event: 'E', date: 'D', minutes: 3, quiz: 'Q', percent: '50', minPercent: '60', badge: 'B', problems: 'p', count: 1 };
+    const params = {
+      event: 'E',
+      date: 'D',
+      minutes: 3,
+      quiz: 'Q',
+      percent: '50',
+      minPercent: '60',
+      badge: 'B',
+      problems: 'p',
+      count: 1,
+    };
     for (const [code, message] of Object.entries(badgesMessages)) {
       expect(message.fr(params), code).not.toBe('');
       expect(message.en(params), code).not.toBe('');

@@ -16,7 +16,12 @@ beforeAll(async () => {
   ctx = ruleContext(await loadProgramme(SHIPPED));
 });
 
-const present = (date: string, minutes: number | null = 100): AttendanceFact => ({ status: 'present', minutes, date, source: 'zoom' });
+const present = (date: string, minutes: number | null = 100): AttendanceFact => ({
+  status: 'present',
+  minutes,
+  date,
+  source: 'zoom',
+});
 const attempt = (percent: number | null, extra: Partial<AttemptFact> = {}): AttemptFact => ({
   attemptId: 'att-1',
   percent,
@@ -41,16 +46,31 @@ describe('attended', () => {
     const { met, percent, c } = only({ attended: 'webinaire-1' }, f);
     expect([met, percent]).toEqual([true, 100]);
     expect(c).toMatchObject({ kind: 'attended', ref: 'webinaire-1', met: true, code: 'RULE_ATTENDED' });
-    expect(c.detail).toEqual({ fr: 'Webinaire #1 suivi le 12/03/2026 (87 min)', en: 'Webinar #1 attended on 12 Mar 2026 (87 min)' });
-    expect(c.evidence).toEqual({ kind: 'attendance', event: 'webinaire-1', status: 'present', minutes: 87, date: '2026-03-12', source: 'zoom' });
+    expect(c.detail).toEqual({
+      fr: 'Webinaire #1 suivi le 12/03/2026 (87 min)',
+      en: 'Webinar #1 attended on 12 Mar 2026 (87 min)',
+    });
+    expect(c.evidence).toEqual({
+      kind: 'attendance',
+      event: 'webinaire-1',
+      status: 'present',
+      minutes: 87,
+      date: '2026-03-12',
+      source: 'zoom',
+    });
   });
 
   it('counts a replay as attended and says so', () => {
-    const f = facts({ attendance: new Map([['webinaire-2', { status: 'replay', minutes: null, date: '2026-03-30', source: 'manual' }]]) });
+    const f = facts({
+      attendance: new Map([['webinaire-2', { status: 'replay', minutes: null, date: '2026-03-30', source: 'manual' }]]),
+    });
     const { met, c } = only({ attended: 'webinaire-2' }, f);
     expect(met).toBe(true);
     expect(c.code).toBe('RULE_ATTENDED_REPLAY');
-    expect(c.detail).toEqual({ fr: 'Webinaire #2 suivi en replay le 30/03/2026', en: 'Webinar #2 followed as a replay on 30 Mar 2026' });
+    expect(c.detail).toEqual({
+      fr: 'Webinaire #2 suivi en replay le 30/03/2026',
+      en: 'Webinar #2 followed as a replay on 30 Mar 2026',
+    });
     expect(c.evidence).toMatchObject({ status: 'replay' });
   });
 
@@ -67,11 +87,20 @@ describe('attended', () => {
         ['webinaire-2', { status: 'absent', minutes: null, date: '2026-03-26', source: 'sign-in-sheet' }],
       ]),
     });
-    const r = evaluateRule({ allOf: [{ attended: 'webinaire-1' }, { attended: 'webinaire-2' }, { attended: 'atelier-admin' }] }, f, ctx);
+    const r = evaluateRule(
+      { allOf: [{ attended: 'webinaire-1' }, { attended: 'webinaire-2' }, { attended: 'atelier-admin' }] },
+      f,
+      ctx,
+    );
     expect(r.met).toBe(false);
     expect(r.percent).toBe(0);
     expect(r.conditions.map((c) => [c.met, c.code, c.detail.fr, c.evidence])).toEqual([
-      [false, 'RULE_ATTENDANCE_TOO_SHORT', 'Webinaire #1 non suivi : présence insuffisante le 12/03/2026 (25 min)', undefined],
+      [
+        false,
+        'RULE_ATTENDANCE_TOO_SHORT',
+        'Webinaire #1 non suivi : présence insuffisante le 12/03/2026 (25 min)',
+        undefined,
+      ],
       [false, 'RULE_ABSENT', 'Webinaire #2 non suivi : absence enregistrée le 26/03/2026', undefined],
       [false, 'RULE_NOT_ATTENDED', 'Atelier 3 non suivi', undefined],
     ]);
@@ -103,7 +132,9 @@ describe('answered', () => {
     const { met, c } = only({ answered: 'quiz-admin' }, f);
     expect(met).toBe(true);
     expect(c.detail.fr).toBe(`Questionnaire « ${quizFr} » répondu le 07/05/2026 (score : 12,5 %)`);
-    expect(c.detail.en).toBe('Questionnaire “Workshop 3 — Technical questions around data” answered on 7 May 2026 (score: 12.5%)');
+    expect(c.detail.en).toBe(
+      'Questionnaire “Workshop 3 — Technical questions around data” answered on 7 May 2026 (score: 12.5%)',
+    );
     expect(c.evidence).toMatchObject({ kind: 'attempt', quiz: 'quiz-admin', attemptId: 'att-1', percent: 12.5 });
   });
 
@@ -131,7 +162,10 @@ describe('holds', () => {
     expect(met.met).toBe(true);
     expect(met.c.detail).toEqual({ fr: 'Badge « data juridique » obtenu', en: 'Badge “data legal” earned' });
     const missing = only({ holds: 'data-admin' }, facts());
-    expect(missing.c.detail).toEqual({ fr: 'Badge « data admin » pas encore obtenu', en: 'Badge “data admin” not earned yet' });
+    expect(missing.c.detail).toEqual({
+      fr: 'Badge « data admin » pas encore obtenu',
+      en: 'Badge “data admin” not earned yet',
+    });
   });
 
   it('falls back to the key for names the context does not know', () => {
@@ -204,7 +238,12 @@ describe('combinators', () => {
   });
 
   it('counts the progress of a badge not held yet in a holds leaf', () => {
-    const f = facts({ progress: new Map([['a', 50], ['b', 100]]) });
+    const f = facts({
+      progress: new Map([
+        ['a', 50],
+        ['b', 100],
+      ]),
+    });
     // b at 100 % but not held (e.g. revoked) still does not complete the rule
     expect(evaluateRule({ allOf: [a, b] }, f, ctx)).toMatchObject({ met: false, percent: 74 });
   });

@@ -16,13 +16,18 @@ describe('npm run cli', () => {
   it('adds an organiser, previews then imports a report, and says when a file was already imported', async () => {
     const added = await cli('organiser', 'add', 'orga@collectivite.example', '--password', 'un-mot-de-passe-long');
     expect(added.stdout).toContain('orga@collectivite.example (organiser)');
-    await expect(cli('organiser', 'add', 'orga@collectivite.example', '--password', 'un-mot-de-passe-long')).rejects.toMatchObject({ stderr: expect.stringContaining('ORGANISER_EXISTS') });
+    await expect(
+      cli('organiser', 'add', 'orga@collectivite.example', '--password', 'un-mot-de-passe-long'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('ORGANISER_EXISTS') });
 
     const file = join(dataDir, 'zoom.csv');
-    writeFileSync(file, zoomWebinarReport([
-      { name: 'Hélène Lefèvre', email: 'helene@valbrune.example', join: '10:00:00', leave: '11:30:00', minutes: 90 },
-      { name: 'Paul Court', email: 'paul@valbrune.example', join: '10:00:00', leave: '10:15:00', minutes: 15 },
-    ]));
+    writeFileSync(
+      file,
+      zoomWebinarReport([
+        { name: 'Hélène Lefèvre', email: 'helene@valbrune.example', join: '10:00:00', leave: '11:30:00', minutes: 90 },
+        { name: 'Paul Court', email: 'paul@valbrune.example', join: '10:00:00', leave: '10:15:00', minutes: 15 },
+      ]),
+    );
     const preview = await cli('import', '--event', 'webinaire-1', file, '--dry-run');
     expect(preview.stdout).toContain('Format : zoom-webinar');
     expect(preview.stdout).toContain('Personnes / people : 2, présentes / attended : 1');
@@ -37,7 +42,9 @@ describe('npm run cli', () => {
   it('refuses an unknown event with the same message as the API', async () => {
     const file = join(dataDir, 'empty.csv');
     writeFileSync(file, 'x');
-    await expect(cli('import', '--event', 'nulle-part', file)).rejects.toMatchObject({ stderr: expect.stringContaining('Événement inconnu : « nulle-part »') });
+    await expect(cli('import', '--event', 'nulle-part', file)).rejects.toMatchObject({
+      stderr: expect.stringContaining('Événement inconnu : « nulle-part »'),
+    });
   }, 60_000);
 
   it('purges on demand what the hourly worker purges, and says what it removed', async () => {

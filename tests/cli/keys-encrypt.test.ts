@@ -21,13 +21,30 @@ const dataDir = mkdtempSync(join(tmpdir(), 'parcours-keys-'));
 let scratch: ScratchDatabase | undefined;
 let database: Config['database'];
 
-const cli = (env: Record<string, string>, ...args: string[]) => run('npx', ['tsx', 'src/cli.ts', ...args], {
-  timeout: 90_000,
-  env: { ...process.env, PARCOURS_DATA_DIR: dataDir, DATABASE_URL: database.url ?? '', LOG_LEVEL: 'silent', PARCOURS_KEY_SECRET: '', ...env },
-});
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the command to fail'); }, (e: { code: number; stderr: string }) => e);
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  run('npx', ['tsx', 'src/cli.ts', ...args], {
+    timeout: 90_000,
+    env: {
+      ...process.env,
+      PARCOURS_DATA_DIR: dataDir,
+      DATABASE_URL: database.url ?? '',
+      LOG_LEVEL: 'silent',
+      PARCOURS_KEY_SECRET: '',
+      ...env,
+    },
+  });
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected the command to fail');
+    },
+    (e: { code: number; stderr: string }) => e,
+  );
 
-async function withPlatform<T>(keySecret: string | undefined, body: (p: Platform, auth: Record<string, string>) => Promise<T>): Promise<T> {
+async function withPlatform<T>(
+  keySecret: string | undefined,
+  body: (p: Platform, auth: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const platform = await startPlatform(testConfig({ database, keySecret }), { worker: false });
   try {
     const login = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
@@ -39,17 +56,40 @@ async function withPlatform<T>(keySecret: string | undefined, body: (p: Platform
 
 /** A manual award's credential, as served at its public URL. */
 async function issue(p: Platform, auth: Record<string, string>, email: string): Promise<string> {
-  expect((await p.app.inject({ method: 'PUT', url: `/api/events/webinaire-1/attendance/${email}`, headers: auth, payload: { status: 'present' } })).statusCode).toBe(200);
+  expect(
+    (
+      await p.app.inject({
+        method: 'PUT',
+        url: `/api/events/webinaire-1/attendance/${email}`,
+        headers: auth,
+        payload: { status: 'present' },
+      })
+    ).statusCode,
+  ).toBe(200);
   const id = (await p.app.inject({ url: `/api/learners?q=${email}`, headers: auth })).json().learners[0].id as string;
-  const award = await p.app.inject({ method: 'POST', url: `/api/learners/${id}/awards`, headers: auth, payload: { badge: 'data-admin', reason: 'Clés chiffrées' } });
+  const award = await p.app.inject({
+    method: 'POST',
+    url: `/api/learners/${id}/awards`,
+    headers: auth,
+    payload: { badge: 'data-admin', reason: 'Clés chiffrées' },
+  });
   expect(award.statusCode, award.body).toBe(201);
-  const progress = (await p.app.inject({ url: `/api/learners/${id}/progress`, headers: auth })).json() as { badges: Array<{ key: string; credentialId?: string }> };
+  const progress = (await p.app.inject({ url: `/api/learners/${id}/progress`, headers: auth })).json() as {
+    badges: Array<{ key: string; credentialId?: string }>;
+  };
   const credentialId = progress.badges.find((b) => b.key === 'data-admin')!.credentialId!;
   return (await p.app.inject({ url: `/credentials/${credentialId}` })).body;
 }
 
 const verify = async (p: Platform, credential: string) =>
-  (await p.app.inject({ method: 'POST', url: '/api/verify', headers: { 'content-type': 'application/json' }, payload: credential })).json() as { valid: boolean; checks: unknown };
+  (
+    await p.app.inject({
+      method: 'POST',
+      url: '/api/verify',
+      headers: { 'content-type': 'application/json' },
+      payload: credential,
+    })
+  ).json() as { valid: boolean; checks: unknown };
 
 async function withDatabase<T>(body: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(database);
@@ -101,12 +141,18 @@ describe('npm run cli -- keys encrypt', () => {
     // Again (the command's own function, on the same database): nothing to do, and it says so.
     const lines: string[] = [];
     await withDatabase((db) => encryptKeysCommand(db, SECRET, (l) => lines.push(l)));
-    expect(lines).toEqual(['Rien à chiffrer : 2 clé(s) déjà chiffrée(s) avec ce secret. / Nothing to encrypt: 2 key(s) already encrypted with this secret.']);
+    expect(lines).toEqual([
+      'Rien à chiffrer : 2 clé(s) déjà chiffrée(s) avec ce secret. / Nothing to encrypt: 2 key(s) already encrypted with this secret.',
+    ]);
   }, 180_000);
 
   it('refuses another secret, changing nothing (the command and the start alike)', async () => {
-    await expect(withDatabase((db) => encryptKeysCommand(db, 'w'.repeat(48), () => {}))).rejects.toMatchObject({ code: 'CREDENTIAL_KEY_DECRYPT_FAILED' });
-    await expect(prepare(testConfig({ database, keySecret: 'w'.repeat(48) }))).rejects.toMatchObject({ code: 'CREDENTIAL_KEY_DECRYPT_FAILED' });
+    await expect(withDatabase((db) => encryptKeysCommand(db, 'w'.repeat(48), () => {}))).rejects.toMatchObject({
+      code: 'CREDENTIAL_KEY_DECRYPT_FAILED',
+    });
+    await expect(prepare(testConfig({ database, keySecret: 'w'.repeat(48) }))).rejects.toMatchObject({
+      code: 'CREDENTIAL_KEY_DECRYPT_FAILED',
+    });
   }, 180_000);
 
   it('with the secret, new credentials are signed and those issued before still verify', async () => {

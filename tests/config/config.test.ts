@@ -52,7 +52,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/JWT_SECRET/);
   });
 
-  const production = { NODE_ENV: 'production', JWT_SECRET: secret, PARCOURS_KEY_SECRET: 'k'.repeat(40), SMTP_URL: 'smtp://mail.example:25' };
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: secret,
+    PARCOURS_KEY_SECRET: 'k'.repeat(40),
+    SMTP_URL: 'smtp://mail.example:25',
+  };
 
   it('starts in production with every secret given', () => {
     expect(loadConfig(production).keySecret).toBe('k'.repeat(40));
@@ -77,6 +82,8 @@ describe('loadConfig', () => {
     expect(first.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first.auth.jwtSecret);
-    expect(loadConfig({ PARCOURS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parcours-config-')) }).auth.jwtSecret).not.toBe(first.auth.jwtSecret);
+    expect(loadConfig({ PARCOURS_DATA_DIR: mkdtempSync(join(tmpdir(), 'parcours-config-')) }).auth.jwtSecret).not.toBe(
+      first.auth.jwtSecret,
+    );
   });
 });

@@ -22,16 +22,28 @@ export interface CredentialsWorld extends TestContext {
 /** The real platform with the real test SMTP server behind its outbox. */
 export async function startWorld(overrides: Partial<Config> = {}): Promise<CredentialsWorld> {
   const smtp = await startSmtp();
-  const ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' }, ...overrides });
+  const ctx = await buildTestApp({
+    mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' },
+    ...overrides,
+  });
   return Object.assign(ctx, {
     smtp,
-    async deliver() { await deliverDue(ctx.database.db, ctx.mailer); },
-    async stopAll() { await ctx.close(); await smtp.stop(); },
+    async deliver() {
+      await deliverDue(ctx.database.db, ctx.mailer);
+    },
+    async stopAll() {
+      await ctx.close();
+      await smtp.stop();
+    },
   });
 }
 
 /** Attendance and the questionnaire of one workshop: the topic badge is awarded by rule. */
-export async function earnTopic(ctx: TestContext, email: string, workshop: 'juridique' | 'management' | 'admin'): Promise<string> {
+export async function earnTopic(
+  ctx: TestContext,
+  email: string,
+  workshop: 'juridique' | 'management' | 'admin',
+): Promise<string> {
   const id = await attend(ctx, email, [...WEBINARS, `atelier-${workshop}`]);
   const res = await answer(ctx, learnerAuth(ctx, id, email), `quiz-${workshop}`);
   expect(res.statusCode, res.body).toBe(201);
@@ -39,11 +51,19 @@ export async function earnTopic(ctx: TestContext, email: string, workshop: 'juri
 }
 
 export interface CredentialSummary {
-  id: string; badgeKey: string; name: string; status: 'active' | 'revoked'; revocationReason: string | null;
+  id: string;
+  badgeKey: string;
+  name: string;
+  status: 'active' | 'revoked';
+  revocationReason: string | null;
   links: { page: string; json: string; jwt: string; png: string; svg: string };
 }
 
-export async function credentialsOf(ctx: TestContext, learnerId: string, email = `${learnerId}@parcours.test`): Promise<CredentialSummary[]> {
+export async function credentialsOf(
+  ctx: TestContext,
+  learnerId: string,
+  email = `${learnerId}@parcours.test`,
+): Promise<CredentialSummary[]> {
   const res = await ctx.app.inject({ url: '/api/me/credentials', headers: learnerAuth(ctx, learnerId, email) });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().credentials;
@@ -56,8 +76,18 @@ export async function download(ctx: TestContext, url: string, headers: Record<st
   return res;
 }
 
-export async function verifyOverHttp(ctx: TestContext, body: string | Buffer, contentType = 'application/octet-stream', lang = 'fr') {
-  return ctx.app.inject({ method: 'POST', url: '/api/verify', payload: body, headers: { 'content-type': contentType, 'accept-language': lang } });
+export async function verifyOverHttp(
+  ctx: TestContext,
+  body: string | Buffer,
+  contentType = 'application/octet-stream',
+  lang = 'fr',
+) {
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/verify',
+    payload: body,
+    headers: { 'content-type': contentType, 'accept-language': lang },
+  });
 }
 
 /** Both published variants of the 1EdTech schema, each in its own Ajv (SOURCES.md caveat 1). */

@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { ParsedMail } from 'mailparser';
-import { credentialsOf, download, earnTopic, independentlyVerify, joseVerify, schemaVariants, startWorld, verifyOverHttp, type CredentialsWorld } from './app-helpers';
+import {
+  credentialsOf,
+  download,
+  earnTopic,
+  independentlyVerify,
+  joseVerify,
+  schemaVariants,
+  startWorld,
+  verifyOverHttp,
+  type CredentialsWorld,
+} from './app-helpers';
 import { pngChunks, readItxt, replaceItxtText } from './png-reader';
 import { programmeCopy, withOeuvre } from './programme-copy';
 import { learnerAuth } from '../badges/helpers';
@@ -39,8 +49,13 @@ describe('award → e-mail', () => {
     const linkedIn = new URL(/https:\/\/www\.linkedin\.com\/profile\/add\?\S+/.exec(mail.text!)![0]);
     const id = links.page.split('/').pop();
     expect(Object.fromEntries(linkedIn.searchParams)).toEqual({
-      startTask: 'CERTIFICATION_NAME', name: 'data juridique — cœur de métier', organizationName: 'Parcours data — Région Bourgogne-Franche-Comté',
-      issueYear: String(new Date().getUTCFullYear()), issueMonth: String(new Date().getUTCMonth() + 1), certUrl: links.page, certId: id,
+      startTask: 'CERTIFICATION_NAME',
+      name: 'data juridique — cœur de métier',
+      organizationName: 'Parcours data — Région Bourgogne-Franche-Comté',
+      issueYear: String(new Date().getUTCFullYear()),
+      issueMonth: String(new Date().getUTCMonth() + 1),
+      certUrl: links.page,
+      certId: id,
     });
   });
 });
@@ -59,20 +74,37 @@ describe('downloads, checked by code that is not ours', () => {
     expect(res.headers['content-type']).toMatch(/^application\/vc\+ld\+json/);
     expect(res.body).toBe(json);
     const credential = JSON.parse(json);
-    for (const [name, validate] of Object.entries(schemaVariants)) expect(validate(credential), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    for (const [name, validate] of Object.entries(schemaVariants))
+      expect(validate(credential), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
   });
 
   it('[200] JSON: the learner is a salted sha256 of the e-mail; evidence and result travel inside', () => {
     const { credentialSubject: subject, evidence, id } = JSON.parse(json);
     const [identity] = subject.identifier;
     expect(identity).toMatchObject({ type: 'IdentityObject', hashed: true, identityType: 'emailAddress' });
-    expect(identity.identityHash).toBe(`sha256$${createHash('sha256').update(EMAIL + identity.salt).digest('hex')}`);
+    expect(identity.identityHash).toBe(
+      `sha256$${createHash('sha256')
+        .update(EMAIL + identity.salt)
+        .digest('hex')}`,
+    );
     expect(json).not.toContain(EMAIL);
     expect(id).toBe(links.page);
-    expect(evidence.map((e: { name: string }) => e.name)[0]).toBe('Webinaire #1 — Les enjeux : rôle de la donnée, œuvres, manœuvres et vœux…');
+    expect(evidence.map((e: { name: string }) => e.name)[0]).toBe(
+      'Webinaire #1 — Les enjeux : rôle de la donnée, œuvres, manœuvres et vœux…',
+    );
     expect(evidence).toHaveLength(3);
-    expect(subject.result).toEqual([{ type: ['Result'], resultDescription: 'http://parcours.test/achievements/data-juridique#quiz-juridique', value: '100' }]);
-    expect(subject.achievement.resultDescription[0]).toMatchObject({ resultType: 'Percent', valueMin: '0', valueMax: '100' });
+    expect(subject.result).toEqual([
+      {
+        type: ['Result'],
+        resultDescription: 'http://parcours.test/achievements/data-juridique#quiz-juridique',
+        value: '100',
+      },
+    ]);
+    expect(subject.achievement.resultDescription[0]).toMatchObject({
+      resultType: 'Percent',
+      valueMin: '0',
+      valueMax: '100',
+    });
   });
 
   it('[200] JSON: the Data Integrity proof verifies with @digitalbazaar/vc and an independent loader (œ and accents included)', async () => {
@@ -85,31 +117,55 @@ describe('downloads, checked by code that is not ours', () => {
     expect((await download(w, links.jwt)).headers['content-type']).toMatch(/^text\/plain/);
     const { payload } = await joseVerify(w, jwt);
     const credential = JSON.parse(json);
-    expect(payload).toMatchObject({ iss: credential.issuer.id, jti: credential.id, nbf: Date.parse(credential.validFrom) / 1000 });
+    expect(payload).toMatchObject({
+      iss: credential.issuer.id,
+      jti: credential.id,
+      nbf: Date.parse(credential.validFrom) / 1000,
+    });
     const { iss: _i, jti: _j, nbf: _n, ...rest } = payload;
     expect(rest).toEqual(credential);
   });
 
   it('[200] PNG: one uncompressed iTXt openbadgecredential chunk holding the credential', async () => {
-    const chunks = pngChunks(png).filter((c) => c.type === 'iTXt').map((c) => readItxt(c.data)).filter((c) => c.keyword === 'openbadgecredential');
+    const chunks = pngChunks(png)
+      .filter((c) => c.type === 'iTXt')
+      .map((c) => readItxt(c.data))
+      .filter((c) => c.keyword === 'openbadgecredential');
     expect(chunks).toHaveLength(1);
     expect(chunks[0]!.compressed).toBe(0);
     expect(JSON.parse(chunks[0]!.text)).toEqual(JSON.parse(json));
   });
 
   it('[200] SVG: <openbadges:credential> first in the root, the credential in CDATA', () => {
-    expect(svg).toMatch(/^<svg [^>]*xmlns:openbadges="https:\/\/purl\.imsglobal\.org\/ob\/v3p0"[^>]*><openbadges:credential><!\[CDATA\[/);
+    expect(svg).toMatch(
+      /^<svg [^>]*xmlns:openbadges="https:\/\/purl\.imsglobal\.org\/ob\/v3p0"[^>]*><openbadges:credential><!\[CDATA\[/,
+    );
     const inner = /<openbadges:credential><!\[CDATA\[([\s\S]*?)\]\]><\/openbadges:credential>/.exec(svg)![1]!;
     expect(JSON.parse(inner)).toEqual(JSON.parse(json));
   });
 
   it('[200] POST /api/verify accepts each of the four downloads as they are', async () => {
-    for (const [format, body, type] of [['json', json, 'application/json'], ['jwt', jwt, 'text/plain'], ['png', png, 'image/png'], ['svg', svg, 'image/svg+xml']] as const) {
+    for (const [format, body, type] of [
+      ['json', json, 'application/json'],
+      ['jwt', jwt, 'text/plain'],
+      ['png', png, 'image/png'],
+      ['svg', svg, 'image/svg+xml'],
+    ] as const) {
       const res = await verifyOverHttp(w, body, type);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json(), format).toMatchObject({ valid: true, format, issuer: { id: JSON.parse(json).issuer.id }, achievement: { name: 'data juridique — cœur de métier' } });
+      expect(res.json(), format).toMatchObject({
+        valid: true,
+        format,
+        issuer: { id: JSON.parse(json).issuer.id },
+        achievement: { name: 'data juridique — cœur de métier' },
+      });
       expect(res.json().checks.map((c: { check: string; ok: boolean }) => [c.check, c.ok])).toEqual([
-        ['parse', true], ['schema', true], ['proof', true], ['status', true], ['validity', true], ['issuer', true],
+        ['parse', true],
+        ['schema', true],
+        ['proof', true],
+        ['status', true],
+        ['validity', true],
+        ['issuer', true],
       ]);
     }
   });

@@ -5,7 +5,11 @@ import { badgeColor, badgeSvg, renderPng } from '../../src/ob3/badge-image';
 
 describe('badge image', () => {
   it('is well-formed SVG with an accessible title naming the badge and "Parcours data"', () => {
-    const svg = badgeSvg({ key: 'data-juridique', name: 'data juridique', description: 'Atelier 1 — données & risques' });
+    const svg = badgeSvg({
+      key: 'data-juridique',
+      name: 'data juridique',
+      description: 'Atelier 1 — données & risques',
+    });
     const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement!;
     expect(root.getAttribute('role')).toBe('img');
     const title = root.getElementsByTagName('title')[0]!;
@@ -25,7 +29,13 @@ describe('badge image', () => {
 
   it('escapes markup in names', () => {
     const svg = badgeSvg({ key: 'x', name: 'R&D <données>' });
-    expect(() => new DOMParser({ onError: () => { throw new Error('bad'); } }).parseFromString(svg, 'image/svg+xml')).not.toThrow();
+    expect(() =>
+      new DOMParser({
+        onError: () => {
+          throw new Error('bad');
+        },
+      }).parseFromString(svg, 'image/svg+xml'),
+    ).not.toThrow();
     expect(svg).toContain('R&#38;D');
   });
 
@@ -35,9 +45,14 @@ describe('badge image', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(128); // IHDR width
     // Same image without any text: the pixels must differ where the words are.
-    const withText = new Resvg(svg, { fitTo: { mode: 'width', value: 128 }, font: { loadSystemFonts: false } }).render();
+    const withText = new Resvg(svg, {
+      fitTo: { mode: 'width', value: 128 },
+      font: { loadSystemFonts: false },
+    }).render();
     const drawn = renderPng(svg, 128);
-    const noText = new Resvg(svg.replace(/<text[\s\S]*?<\/text>/g, ''), { fitTo: { mode: 'width', value: 128 } }).render();
+    const noText = new Resvg(svg.replace(/<text[\s\S]*?<\/text>/g, ''), {
+      fitTo: { mode: 'width', value: 128 },
+    }).render();
     expect(drawn.equals(noText.asPng())).toBe(false);
     // And without a font resvg silently draws nothing: which is why renderPng ships one.
     expect(withText.asPng().equals(noText.asPng())).toBe(true);

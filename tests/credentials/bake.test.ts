@@ -43,7 +43,12 @@ describe('bakePng', () => {
     expect(chunks.at(-1)!.type).toBe('IEND');
     expect(chunks.at(-2)!.type).toBe('iTXt');
     // The image itself is untouched.
-    const idat = (b: Buffer) => Buffer.concat(walkChunks(b).filter((c) => c.type === 'IDAT').map((c) => c.data));
+    const idat = (b: Buffer) =>
+      Buffer.concat(
+        walkChunks(b)
+          .filter((c) => c.type === 'IDAT')
+          .map((c) => c.data),
+      );
     expect(idat(baked).equals(idat(png))).toBe(true);
   });
 
@@ -58,7 +63,9 @@ describe('bakePng', () => {
     const baked = bakePng(png, credentialJson);
     const at = baked.indexOf(Buffer.from('cœur'));
     baked[at] = 'C'.charCodeAt(0);
-    expect(() => extractPngCredential(baked)).toThrow(expect.objectContaining({ code: 'VERIFY_INPUT_UNREADABLE', status: 400 }));
+    expect(() => extractPngCredential(baked)).toThrow(
+      expect.objectContaining({ code: 'VERIFY_INPUT_UNREADABLE', status: 400 }),
+    );
   });
 });
 
@@ -69,7 +76,11 @@ describe('bakeSvg', () => {
     const baked = bakeSvg(svg, credentialJson);
     const root = new DOMParser().parseFromString(baked, 'image/svg+xml').documentElement!;
     expect(root.getAttribute('xmlns:openbadges')).toBe(OB_SVG_NAMESPACE);
-    const first = root.firstChild as unknown as { namespaceURI: string; localName: string; childNodes: ArrayLike<{ nodeType: number; data: string }> };
+    const first = root.firstChild as unknown as {
+      namespaceURI: string;
+      localName: string;
+      childNodes: ArrayLike<{ nodeType: number; data: string }>;
+    };
     expect(first.namespaceURI).toBe(OB_SVG_NAMESPACE);
     expect(first.localName).toBe('credential');
     expect(first.childNodes[0]!.nodeType).toBe(4); // CDATA_SECTION_NODE

@@ -7,7 +7,14 @@ import { OB_SCHEMA_URL } from '../../src/ob3/build-credential';
 import { hashIdentity } from '../../src/ob3/identity-hash';
 import { createDocumentLoader } from '../../src/ob3/document-loader';
 import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
-import { achievementFixture, credentialInput, issuerFixture, STATUS_LIST_URL, unsignedCredential, type IssuerFixture } from './helpers';
+import {
+  achievementFixture,
+  credentialInput,
+  issuerFixture,
+  STATUS_LIST_URL,
+  unsignedCredential,
+  type IssuerFixture,
+} from './helpers';
 
 /** Both published variants of the 1EdTech schema (SOURCES.md caveat 1), each in its own Ajv. */
 function compile(path: string) {
@@ -61,7 +68,11 @@ describe('buildCredential', () => {
   it('carries evidence, string results and a revocation status entry', () => {
     const credential = unsignedCredential(issuer.issuerId);
     expect(credential.evidence).toHaveLength(3);
-    expect(credential.evidence![0]).toEqual({ type: ['Evidence'], name: 'Webinaire #1 — Les enjeux', description: '2025-03-04 · 90 min' });
+    expect(credential.evidence![0]).toEqual({
+      type: ['Evidence'],
+      name: 'Webinaire #1 — Les enjeux',
+      description: '2025-03-04 · 90 min',
+    });
     expect(credential.credentialSubject.result).toEqual([
       { type: ['Result'], resultDescription: achievementFixture().resultDescription![0]!.id, value: '85' },
     ]);
@@ -86,7 +97,10 @@ describe('buildCredential', () => {
     it(`is valid against the 1EdTech schema, ${name}, unsigned and signed`, async () => {
       const credential = unsignedCredential(issuer.issuerId, { validUntil: '2030-01-01T00:00:00Z' });
       expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
-      const signed = await signDataIntegrity(credential, { key: issuer.ed25519, documentLoader: createDocumentLoader() });
+      const signed = await signDataIntegrity(credential, {
+        key: issuer.ed25519,
+        documentLoader: createDocumentLoader(),
+      });
       expect(validate(signed), JSON.stringify(validate.errors)).toBe(true);
     });
 

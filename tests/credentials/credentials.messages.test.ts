@@ -10,7 +10,30 @@ const sources = readdirSync(srcDir)
 
 describe('credentials messages', () => {
   it('has French and English text for every code', () => {
-    const params = { format: 'PNG', url: 'u', did: 'd', keyId: 'k', field: 'f', id: 'i', length: 1, index: 2, errors: 'e', kind: 'k', reason: 'r', claim: 'c', type: 't', validFrom: 'v', validUntil: 'v', issuer: 'i', depth: 64, nodes: 20000, count: 9, max: 4, kilobytes: 4096, name: 'n' };
+    const params = {
+      format: 'PNG',
+      url: 'u',
+      did: 'd',
+      keyId: 'k',
+      field: 'f',
+      id: 'i',
+      length: 1,
+      index: 2,
+      errors: 'e',
+      kind: 'k',
+      reason: 'r',
+      claim: 'c',
+      type: 't',
+      validFrom: 'v',
+      validUntil: 'v',
+      issuer: 'i',
+      depth: 64,
+      nodes: 20000,
+      count: 9,
+      max: 4,
+      kilobytes: 4096,
+      name: 'n',
+    };
     for (const [code, message] of Object.entries(credentialsMessages)) {
       expect(code).toMatch(/^(CREDENTIAL|VERIFY)_[A-Z_]+$/);
       expect(message.fr(params).trim(), code).not.toBe('');

@@ -6,7 +6,10 @@ import { createFetchJson, httpsGetText, ownPath, refusePrivateHost } from '../..
 const local = async (path: string) => (path === '/.well-known/jwks.json' ? { keys: [] } : undefined);
 const stub = (respond: (url: string, init: RequestInit) => Promise<Response>) => {
   const seen: string[] = [];
-  const fetch = (async (url: string, init: RequestInit) => { seen.push(url); return respond(url, init); }) as unknown as typeof globalThis.fetch;
+  const fetch = (async (url: string, init: RequestInit) => {
+    seen.push(url);
+    return respond(url, init);
+  }) as unknown as typeof globalThis.fetch;
   return { fetch, seen };
 };
 
@@ -23,19 +26,47 @@ describe('what verification fetches', () => {
 
   it('fetches others over HTTPS only, and refuses what is too big or too slow', async () => {
     const ok = stub(async () => new Response(JSON.stringify({ id: 'did:web:autre.example' })));
-    expect(await createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: ok.fetch })('https://autre.example/.well-known/did.json')).toEqual({ id: 'did:web:autre.example' });
-    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: ok.fetch })('http://autre.example/x')).rejects.toThrow(/non-https/);
+    expect(
+      await createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: ok.fetch })(
+        'https://autre.example/.well-known/did.json',
+      ),
+    ).toEqual({ id: 'did:web:autre.example' });
+    await expect(
+      createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: ok.fetch })('http://autre.example/x'),
+    ).rejects.toThrow(/non-https/);
     const big = stub(async () => new Response('x'.repeat(2000)));
-    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: big.fetch, maxBytes: 1000 })('https://autre.example/big')).rejects.toThrow(/too large/);
-    const slow = stub((_url, init) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))));
-    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: slow.fetch, timeoutMs: 50 })('https://lent.example/x')).rejects.toThrow();
+    await expect(
+      createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: big.fetch, maxBytes: 1000 })(
+        'https://autre.example/big',
+      ),
+    ).rejects.toThrow(/too large/);
+    const slow = stub(
+      (_url, init) =>
+        new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))),
+    );
+    await expect(
+      createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: slow.fetch, timeoutMs: 50 })(
+        'https://lent.example/x',
+      ),
+    ).rejects.toThrow();
     const down = stub(async () => new Response('oops', { status: 503 }));
-    await expect(createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: down.fetch })('https://autre.example/x')).rejects.toThrow(/HTTP 503/);
+    await expect(
+      createFetchJson({ publicUrl: 'http://parcours.test', local, fetch: down.fetch })('https://autre.example/x'),
+    ).rejects.toThrow(/HTTP 503/);
   });
 });
 
 describe('no way into our own network through /api/verify', () => {
-  it.each(['https://127.0.0.1/status/1', 'https://localhost/.well-known/did.json', 'https://10.1.2.3/x', 'https://[::1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://169.254.169.254/latest', 'https://[64:ff9b::a01:203]/x', 'https://[2002:a9fe:a9fe::1]/x'])('refuses %s before any request', async (url) => {
+  it.each([
+    'https://127.0.0.1/status/1',
+    'https://localhost/.well-known/did.json',
+    'https://10.1.2.3/x',
+    'https://[::1]/x',
+    'https://[::ffff:10.0.0.1]/x',
+    'https://169.254.169.254/latest',
+    'https://[64:ff9b::a01:203]/x',
+    'https://[2002:a9fe:a9fe::1]/x',
+  ])('refuses %s before any request', async (url) => {
     const fetchJson = createFetchJson({ publicUrl: 'http://parcours.test', local });
     await expect(fetchJson(url)).rejects.toThrow(/private address/);
   });
@@ -53,12 +84,21 @@ describe('no way into our own network through /api/verify', () => {
 });
 
 describe('a server that answers slowly or too much (the HTTPS path, over local HTTP)', () => {
-  const local = { get: httpGet as unknown as typeof import('node:https').get, lookup: ((_host: string, o: { all?: boolean }, cb: (e: null, a: unknown, f?: number) => void) =>
-    (o.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4))) as never };
+  const local = {
+    get: httpGet as unknown as typeof import('node:https').get,
+    lookup: ((_host: string, o: { all?: boolean }, cb: (e: null, a: unknown, f?: number) => void) =>
+      o.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4)) as never,
+  };
   async function serve(handler: (res: import('node:http').ServerResponse) => void) {
     const server = createServer((_req, res) => handler(res));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    return { url: `http://parcours-test.example:${(server.address() as AddressInfo).port}/did.json`, close: () => { server.closeAllConnections(); server.close(); } };
+    return {
+      url: `http://parcours-test.example:${(server.address() as AddressInfo).port}/did.json`,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
   }
 
   it('gives up after the deadline even when bytes keep trickling in', async () => {

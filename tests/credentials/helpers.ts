@@ -68,7 +68,12 @@ export function credentialInput(issuerId: string, overrides: Partial<BuildCreden
     recipient: { email: 'Chloé.Lefèvre@mairie-exemple.fr', salt: 'sel-de-Guérande' },
     evidence: [
       { name: 'Webinaire #1 — Les enjeux', date: '2025-03-04', minutes: 90 },
-      { name: 'Webinaire #2 — En pratique (rediffusion)', date: '2025-03-18', minutes: 85, narrative: 'Suivi en différé.' },
+      {
+        name: 'Webinaire #2 — En pratique (rediffusion)',
+        date: '2025-03-18',
+        minutes: 85,
+        narrative: 'Suivi en différé.',
+      },
       { name: 'Atelier 1 — données du territoire intelligent', date: '2025-04-02', minutes: 180 },
     ],
     results: [{ resultDescriptionId: achievement.resultDescription![0]!.id, value: 85 }],

@@ -10,7 +10,9 @@ describe('hashIdentity', () => {
   });
 
   it('hashes the UTF-8 bytes of identifier + salt', () => {
-    const expected = createHash('sha256').update(Buffer.from('chloé@mairie.fr' + 'sœl', 'utf8')).digest('hex');
+    const expected = createHash('sha256')
+      .update(Buffer.from('chloé@mairie.fr' + 'sœl', 'utf8'))
+      .digest('hex');
     expect(hashIdentity('chloé@mairie.fr', 'sœl')).toBe(`sha256$${expected}`);
   });
 

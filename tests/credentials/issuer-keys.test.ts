@@ -18,9 +18,14 @@ afterAll(async () => scratch?.drop());
 describe('issuer keys at start', () => {
   it('two instances starting together end with one active key of each type, the same for both', async () => {
     const { db } = scratch.database;
-    const [a, b] = await Promise.all([1, 2].map(() => ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test' }), undefined)));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test' }), undefined)),
+    );
     const rows = await listKeys(db);
-    expect(rows.map((r) => [r.type, r.status]).sort()).toEqual([['Ed25519', 'active'], ['P-256', 'active']]);
+    expect(rows.map((r) => [r.type, r.status]).sort()).toEqual([
+      ['Ed25519', 'active'],
+      ['P-256', 'active'],
+    ]);
     expect(a!.issuerId).toBe(b!.issuerId);
     expect(a!.p256.id).toBe(b!.p256.id);
     // A restart keeps them.
@@ -32,14 +37,20 @@ describe('issuer keys at start', () => {
     const { db } = scratch.database;
     expect((await listKeys(db)).every((r) => !isSealed(r.key.privateKey!))).toBe(true);
     const before = await ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test' }), undefined);
-    const sealed = await ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test', secret: SECRET }), SECRET);
+    const sealed = await ensureIssuerKeys(
+      db,
+      createKeyring({ publicUrl: 'http://parcours.test', secret: SECRET }),
+      SECRET,
+    );
     expect(sealed.ed25519.secretKeyMultibase).toBe(before.ed25519.secretKeyMultibase);
     const rows = await db.select().from(issuerKeys);
     expect(rows.every((r) => isSealed(r.key.privateKey!))).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(before.ed25519.secretKeyMultibase);
-    await expect(ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test', secret: `${SECRET}x` }), `${SECRET}x`))
-      .rejects.toMatchObject({ code: 'CREDENTIAL_KEY_DECRYPT_FAILED' });
-    await expect(ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test' }), undefined))
-      .rejects.toMatchObject({ code: 'CREDENTIAL_KEY_DECRYPT_FAILED' });
+    await expect(
+      ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test', secret: `${SECRET}x` }), `${SECRET}x`),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_KEY_DECRYPT_FAILED' });
+    await expect(
+      ensureIssuerKeys(db, createKeyring({ publicUrl: 'http://parcours.test' }), undefined),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_KEY_DECRYPT_FAILED' });
   });
 });

@@ -2,12 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysCommand } from '../../src/cli/keys.cli';
 import { parseArgs } from '../../src/cli/args';
 import type { PlatformCore } from '../../src/platform';
-import { credentialsOf, download, earnTopic, independentlyVerify, joseVerify, startWorld, verifyOverHttp, type CredentialsWorld } from './app-helpers';
+import {
+  credentialsOf,
+  download,
+  earnTopic,
+  independentlyVerify,
+  joseVerify,
+  startWorld,
+  verifyOverHttp,
+  type CredentialsWorld,
+} from './app-helpers';
 
 const allPass = async (w: CredentialsWorld, body: string) => {
   const res = await verifyOverHttp(w, body);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().checks.filter((c: { ok: unknown }) => c.ok !== true).map((c: { check: string; code: string }) => `${c.check}:${c.code}`);
+  return res
+    .json()
+    .checks.filter((c: { ok: unknown }) => c.ok !== true)
+    .map((c: { check: string; code: string }) => `${c.check}:${c.code}`);
 };
 
 /** `npm run cli -- keys rotate`, run as the CLI runs it, on the platform's own core. */
@@ -15,20 +27,30 @@ async function rotate(w: CredentialsWorld) {
   const log = console.log;
   console.log = () => {};
   try {
-    await keysCommand({ database: w.database, credentials: w.app.credentials } as unknown as PlatformCore, parseArgs(['rotate']));
+    await keysCommand(
+      { database: w.database, credentials: w.app.credentials } as unknown as PlatformCore,
+      parseArgs(['rotate']),
+    );
   } finally {
     console.log = log;
   }
 }
 
-for (const [mode, publicUrl] of [['did:key', 'http://parcours.test'], ['did:web', 'https://badges.parcours.test']] as const) {
+for (const [mode, publicUrl] of [
+  ['did:key', 'http://parcours.test'],
+  ['did:web', 'https://badges.parcours.test'],
+] as const) {
   describe(`key rotation, ${mode} issuer`, () => {
     let w: CredentialsWorld;
-    beforeAll(async () => { w = await startWorld({ publicUrl }); });
+    beforeAll(async () => {
+      w = await startWorld({ publicUrl });
+    });
     afterAll(async () => w?.stopAll());
 
     it('[200] credentials signed before a rotation still verify everywhere, new ones use the new keys', async () => {
-      const before = (await credentialsOf(w, await earnTopic(w, 'avant@commune.example', 'juridique'), 'avant@commune.example'))[0]!;
+      const before = (
+        await credentialsOf(w, await earnTopic(w, 'avant@commune.example', 'juridique'), 'avant@commune.example')
+      )[0]!;
       const oldJson = (await download(w, before.links.json)).body;
       const oldJwt = (await download(w, before.links.jwt)).body;
       const oldIssuer = JSON.parse(oldJson).issuer.id;
@@ -45,7 +67,9 @@ for (const [mode, publicUrl] of [['did:key', 'http://parcours.test'], ['did:web'
       expect((await independentlyVerify(w, JSON.parse(oldJson))).verified).toBe(true);
       await expect(joseVerify(w, oldJwt)).resolves.toBeTruthy();
 
-      const after = (await credentialsOf(w, await earnTopic(w, 'apres@commune.example', 'admin'), 'apres@commune.example'))[0]!;
+      const after = (
+        await credentialsOf(w, await earnTopic(w, 'apres@commune.example', 'admin'), 'apres@commune.example')
+      )[0]!;
       const newJson = (await download(w, after.links.json)).body;
       expect(JSON.parse(newJson).proof[0].verificationMethod).not.toBe(JSON.parse(oldJson).proof[0].verificationMethod);
       expect(JSON.parse(newJson).issuer.id === oldIssuer).toBe(mode === 'did:web');
@@ -55,9 +79,19 @@ for (const [mode, publicUrl] of [['did:key', 'http://parcours.test'], ['did:web'
     });
 
     it('[200] a credential from before the rotation can still be revoked, and is seen revoked', async () => {
-      const [before] = await credentialsOf(w, (await w.app.inject({ url: '/api/learners', headers: await w.adminAuth() })).json().learners
-        .find((l: { email: string }) => l.email === 'avant@commune.example').id, 'avant@commune.example');
-      const res = await w.app.inject({ method: 'POST', url: `/api/credentials/${before!.id}/revoke`, headers: await w.adminAuth(), payload: { reason: 'Erreur de saisie' } });
+      const [before] = await credentialsOf(
+        w,
+        (await w.app.inject({ url: '/api/learners', headers: await w.adminAuth() }))
+          .json()
+          .learners.find((l: { email: string }) => l.email === 'avant@commune.example').id,
+        'avant@commune.example',
+      );
+      const res = await w.app.inject({
+        method: 'POST',
+        url: `/api/credentials/${before!.id}/revoke`,
+        headers: await w.adminAuth(),
+        payload: { reason: 'Erreur de saisie' },
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(await allPass(w, (await download(w, before!.links.json)).body)).toEqual(['status:VERIFY_STATUS_REVOKED']);
     });

@@ -49,7 +49,9 @@ describe('keys', () => {
     const back = deserializeKey(serializeKey(key), undefined) as P256Key;
     expect(back).toEqual(key);
     const signature = sign('sha256', Buffer.from('données'), { key: back.privateJwk!, format: 'jwk' });
-    expect(verify('sha256', Buffer.from('données'), createPublicKey({ key: key.publicJwk, format: 'jwk' }), signature)).toBe(true);
+    expect(
+      verify('sha256', Buffer.from('données'), createPublicKey({ key: key.publicJwk, format: 'jwk' }), signature),
+    ).toBe(true);
   });
 
   it('keeps only public parts in publicKeyOf', async () => {
@@ -63,7 +65,9 @@ describe('issuer identifiers and documents', () => {
   it('uses did:web for https and did:key otherwise', async () => {
     const key = await generateEd25519Key();
     expect(issuerDid('https://badges.example.fr', key)).toBe('did:web:badges.example.fr');
-    expect(issuerDid('https://badges.example.fr:8443/parcours/', key)).toBe('did:web:badges.example.fr%3A8443:parcours');
+    expect(issuerDid('https://badges.example.fr:8443/parcours/', key)).toBe(
+      'did:web:badges.example.fr%3A8443:parcours',
+    );
     expect(issuerDid('http://localhost:3000', key)).toBe(`did:key:${key.publicKeyMultibase}`);
   });
 
@@ -78,7 +82,11 @@ describe('issuer identifiers and documents', () => {
     expect(doc['@context'][0]).toBe('https://www.w3.org/ns/did/v1');
     expect(doc.verificationMethod).toHaveLength(3);
     for (const method of doc.verificationMethod) expect(method.controller).toBe(id);
-    expect(doc.verificationMethod[0]).toMatchObject({ id: `${id}#${old.id}`, type: 'Multikey', publicKeyMultibase: old.publicKeyMultibase });
+    expect(doc.verificationMethod[0]).toMatchObject({
+      id: `${id}#${old.id}`,
+      type: 'Multikey',
+      publicKeyMultibase: old.publicKeyMultibase,
+    });
     expect(doc.verificationMethod[2]).toMatchObject({ type: 'JsonWebKey', publicKeyJwk: { kty: 'EC', crv: 'P-256' } });
     expect(JSON.stringify(doc)).not.toMatch(/"d"|secretKeyMultibase/);
     expect(doc.assertionMethod).toEqual(doc.verificationMethod.map((m) => m.id));
@@ -89,7 +97,12 @@ describe('issuer identifiers and documents', () => {
     const id = `did:key:${key.publicKeyMultibase}`;
     const doc = didDocument(id, [key, generateP256Key()]) as { verificationMethod: unknown[] };
     expect(doc.verificationMethod).toEqual([
-      { id: `${id}#${key.publicKeyMultibase}`, type: 'Multikey', controller: id, publicKeyMultibase: key.publicKeyMultibase },
+      {
+        id: `${id}#${key.publicKeyMultibase}`,
+        type: 'Multikey',
+        controller: id,
+        publicKeyMultibase: key.publicKeyMultibase,
+      },
     ]);
   });
 
@@ -100,6 +113,8 @@ describe('issuer identifiers and documents', () => {
     expect(set.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(set.keys[0]).not.toHaveProperty('d');
     expect(jwtKeyId('did:web:x.fr', 'https://x.fr', a)).toBe(`did:web:x.fr#${a.id}`);
-    expect(jwtKeyId('did:key:z6Mkx', 'http://localhost:3000/', a)).toBe(`http://localhost:3000/.well-known/jwks.json#${a.id}`);
+    expect(jwtKeyId('did:key:z6Mkx', 'http://localhost:3000/', a)).toBe(
+      `http://localhost:3000/.well-known/jwks.json#${a.id}`,
+    );
   });
 });

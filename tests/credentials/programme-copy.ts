@@ -6,7 +6,13 @@ import { join, resolve } from 'node:path';
 export function programmeCopy(edit: (file: string, json: Record<string, any>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-badges-'));
   cpSync(resolve('badges'), dir, { recursive: true });
-  for (const file of ['programme.json', 'data-juridique.json', 'data-management.json', 'data-admin.json', 'parcours-data.json']) {
+  for (const file of [
+    'programme.json',
+    'data-juridique.json',
+    'data-management.json',
+    'data-admin.json',
+    'parcours-data.json',
+  ]) {
     const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     edit(file, json);
     writeFileSync(join(dir, file), JSON.stringify(json, null, 2));
@@ -18,7 +24,8 @@ export function programmeCopy(edit: (file: string, json: Record<string, any>) =>
 export const withOeuvre = (file: string, json: Record<string, any>) => {
   if (file === 'data-juridique.json') {
     json.achievement.name = 'data juridique — cœur de métier';
-    json.achievement.description = 'Œuvre collective : les données du territoire, leurs risques et l’éthique, au cœur du métier des agents.';
+    json.achievement.description =
+      'Œuvre collective : les données du territoire, leurs risques et l’éthique, au cœur du métier des agents.';
     json.achievement.criteria.narrative += '\n\nManœuvres : « sœur » et « nœud » comptent aussi.';
   }
   if (file === 'programme.json') {

@@ -30,7 +30,9 @@ beforeAll(async () => {
 describe('shipped contexts', () => {
   it('are the published files (sha256 from shared/ob3/SOURCES.md; VC v2 equal to the library copy)', () => {
     const sha = (file: string) =>
-      createHash('sha256').update(readFileSync(new URL(`../../src/ob3/contexts/${file}`, import.meta.url))).digest('hex');
+      createHash('sha256')
+        .update(readFileSync(new URL(`../../src/ob3/contexts/${file}`, import.meta.url)))
+        .digest('hex');
     expect(sha('ob-context-3.0.3.json')).toBe('ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761');
     expect(sha('ob-extensions.json')).toBe('146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3');
     const v2 = JSON.parse(readFileSync(new URL('../../src/ob3/contexts/credentials-v2.json', import.meta.url), 'utf8'));
@@ -58,7 +60,10 @@ describe('signDataIntegrity', () => {
   });
 
   it('signs French text (accents, œ, guillemets) byte-exactly', async () => {
-    const signed = await signDataIntegrity(unsignedCredential(issuer.issuerId), { key: issuer.ed25519, documentLoader });
+    const signed = await signDataIntegrity(unsignedCredential(issuer.issuerId), {
+      key: issuer.ed25519,
+      documentLoader,
+    });
     const roundTripped = JSON.parse(Buffer.from(JSON.stringify(signed), 'utf8').toString('utf8'));
     expect(roundTripped.credentialSubject.achievement.name).toBe('data juridique — cœur de métier');
     expect((await independentlyVerify(roundTripped)).verified).toBe(true);
@@ -68,9 +73,17 @@ describe('signDataIntegrity', () => {
   });
 
   it('fails verification when any one character of the signed JSON changes', async () => {
-    const signed = await signDataIntegrity(unsignedCredential(issuer.issuerId), { key: issuer.ed25519, documentLoader });
+    const signed = await signDataIntegrity(unsignedCredential(issuer.issuerId), {
+      key: issuer.ed25519,
+      documentLoader,
+    });
     const json = JSON.stringify(signed);
-    for (const [from, to] of [['cœur', 'cœuR'], ['"85"', '"95"'], ['2025-06-12T09:30:00Z"', '2025-06-12T09:30:01Z"'], ['#4242', '#4243']]) {
+    for (const [from, to] of [
+      ['cœur', 'cœuR'],
+      ['"85"', '"95"'],
+      ['2025-06-12T09:30:00Z"', '2025-06-12T09:30:01Z"'],
+      ['#4242', '#4243'],
+    ]) {
       expect(json).toContain(from);
       const tampered = JSON.parse(json.replace(from!, to!));
       expect((await independentlyVerify(tampered)).verified, from).toBe(false);
@@ -80,9 +93,9 @@ describe('signDataIntegrity', () => {
   it('refuses, in safe mode, a term no context defines', async () => {
     const credential = { ...unsignedCredential(issuer.issuerId) } as Record<string, unknown>;
     credential.credentialSubject = { ...(credential.credentialSubject as object), couleurPréférée: 'bleu' };
-    await expect(
-      signDataIntegrity(credential as never, { key: issuer.ed25519, documentLoader }),
-    ).rejects.toThrow(/Safe mode/);
+    await expect(signDataIntegrity(credential as never, { key: issuer.ed25519, documentLoader })).rejects.toThrow(
+      /Safe mode/,
+    );
   });
 
   it('signs without the network: an unknown context URL is a clear error', async () => {

@@ -47,9 +47,9 @@ describe('signJwt', () => {
     expect(payload).not.toHaveProperty('sub');
     expect(payload).not.toHaveProperty('vc');
     expect(payload).not.toHaveProperty('iat');
-    expect((payload as { credentialSubject: { achievement: { name: string } } }).credentialSubject.achievement.name).toBe(
-      'data juridique — cœur de métier',
-    );
+    expect(
+      (payload as { credentialSubject: { achievement: { name: string } } }).credentialSubject.achievement.name,
+    ).toBe('data juridique — cœur de métier');
   });
 
   it('maps sub from credentialSubject.id when there is one', async () => {

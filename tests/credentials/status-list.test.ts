@@ -68,7 +68,10 @@ describe('status list', () => {
       type: 'BitstringStatusList',
       statusPurpose: 'revocation',
     });
-    const signed = await signDataIntegrity(listCredential, { key: issuer.ed25519, documentLoader: createDocumentLoader() });
+    const signed = await signDataIntegrity(listCredential, {
+      key: issuer.ed25519,
+      documentLoader: createDocumentLoader(),
+    });
     const result = await vc.verifyCredential({
       credential: signed,
       suite: new DataIntegrityProof({ cryptosuite }),

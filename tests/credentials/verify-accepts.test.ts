@@ -20,7 +20,10 @@ describe('verifyCredential accepts what we issue', () => {
     expect(result.valid).toBe(true);
     expect(result.format).toBe('json');
     expect(result.checks.map((c) => c.check)).toEqual(['parse', 'schema', 'proof', 'status', 'validity', 'issuer']);
-    expect(result.issuer).toMatchObject({ id: 'did:web:badges.parcours.example', name: 'Parcours — Collectivités & Données' });
+    expect(result.issuer).toMatchObject({
+      id: 'did:web:badges.parcours.example',
+      name: 'Parcours — Collectivités & Données',
+    });
     expect(result.achievement).toMatchObject({ name: 'data juridique — cœur de métier' });
     for (const check of result.checks) {
       expect(check.message.fr.length).toBeGreaterThan(5);
@@ -58,18 +61,32 @@ describe('verifyCredential accepts what we issue', () => {
 
   it('[did:key] a local issuer, JWT key found through our JWKS URL and tied by the embedded proof', async () => {
     const local = await issuerFixture('http://localhost:3000');
-    const credential = await signDataIntegrity(unsignedCredential(local.issuerId), { key: local.ed25519, documentLoader: createDocumentLoader() });
+    const credential = await signDataIntegrity(unsignedCredential(local.issuerId), {
+      key: local.ed25519,
+      documentLoader: createDocumentLoader(),
+    });
     let list = await createEncodedList();
     list = await setStatus(list, 1, true);
     w.web.served.set(
       STATUS_LIST_URL,
-      await signDataIntegrity(buildStatusListCredential({ id: STATUS_LIST_URL, issuer: local.issuerId, encodedList: list, validFrom: '2025-06-01T00:00:00Z' }), {
-        key: local.ed25519,
-        documentLoader: createDocumentLoader(),
-      }),
+      await signDataIntegrity(
+        buildStatusListCredential({
+          id: STATUS_LIST_URL,
+          issuer: local.issuerId,
+          encodedList: list,
+          validFrom: '2025-06-01T00:00:00Z',
+        }),
+        {
+          key: local.ed25519,
+          documentLoader: createDocumentLoader(),
+        },
+      ),
     );
     w.web.served.set('http://localhost:3000/.well-known/jwks.json', jwks([local.p256]));
-    const localToken = signJwt(credential, { privateJwk: local.p256.privateJwk!, kid: jwtKeyId(local.issuerId, local.publicUrl, local.p256) });
+    const localToken = signJwt(credential, {
+      privateJwk: local.p256.privateJwk!,
+      kid: jwtKeyId(local.issuerId, local.publicUrl, local.p256),
+    });
     expect(failing(await verifyCredential(credential, w.deps))).toEqual([]);
     expect(failing(await verifyCredential(localToken, w.deps))).toEqual([]);
   });

@@ -35,7 +35,12 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const post = (payload: string | Buffer, type = 'application/octet-stream', lang = 'fr') =>
-  ctx.app.inject({ method: 'POST', url: '/api/verify', payload, headers: { 'content-type': type, 'accept-language': lang } });
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/verify',
+    payload,
+    headers: { 'content-type': type, 'accept-language': lang },
+  });
 const checkOf = (res: { json(): { checks: Array<{ check: string; ok: unknown; code: string }> } }, name: string) =>
   res.json().checks.find((c) => c.check === name);
 
@@ -110,14 +115,25 @@ async function foreign(options: { issuer?: Record<string, unknown>; status?: unk
   const key = await generateEd25519Key();
   const issuerId = issuerDid('http://autre.example', key);
   const credential: Record<string, unknown> = buildCredential({
-    id: 'https://autre.example/credentials/1', issuer: { ...issuerProfile(issuerId), ...options.issuer, id: issuerId } as never,
-    achievement: achievementFixture(), validFrom: '2024-01-01T00:00:00Z', recipient: { email: 'x@autre.example', salt: 'sel' },
-    evidence: [], results: [], statusEntry: { listUrl: 'https://autre.example/status/1', index: 7 },
+    id: 'https://autre.example/credentials/1',
+    issuer: { ...issuerProfile(issuerId), ...options.issuer, id: issuerId } as never,
+    achievement: achievementFixture(),
+    validFrom: '2024-01-01T00:00:00Z',
+    recipient: { email: 'x@autre.example', salt: 'sel' },
+    evidence: [],
+    results: [],
+    statusEntry: { listUrl: 'https://autre.example/status/1', index: 7 },
   }) as never;
   if (options.status === null) delete credential.credentialStatus;
   else if (options.status) credential.credentialStatus = options.status;
   if (options.sign === false) return { issuerId, credential };
-  return { issuerId, credential: (await signDataIntegrity(credential as never, { key, documentLoader: createDocumentLoader() })) as Record<string, unknown> };
+  return {
+    issuerId,
+    credential: (await signDataIntegrity(credential as never, {
+      key,
+      documentLoader: createDocumentLoader(),
+    })) as Record<string, unknown>,
+  };
 }
 
 describe('verification is no amplifier (#9)', () => {
@@ -141,7 +157,12 @@ describe('verification is no amplifier (#9)', () => {
     }) as typeof globalThis.fetch;
     original = ctx.app.credentials.verify;
     swapped = (limits) => {
-      ctx.app.credentials.verify = createCredentials({ config: ctx.app.config, programme: ctx.app.programme, fetch, verifyLimits: limits }).verify;
+      ctx.app.credentials.verify = createCredentials({
+        config: ctx.app.config,
+        programme: ctx.app.programme,
+        fetch,
+        verifyLimits: limits,
+      }).verify;
     };
   });
   let original: typeof ctx.app.credentials.verify | undefined;
@@ -200,7 +221,10 @@ describe('verification is no amplifier (#9)', () => {
     swapped({});
     const { credential } = await foreign({ status: null });
     const proof = credential.proof as Record<string, unknown>;
-    const many = { ...credential, proof: Array.from({ length: 50 }, (_, i) => ({ ...proof, verificationMethod: `did:web:h${i}.example#k` })) };
+    const many = {
+      ...credential,
+      proof: Array.from({ length: 50 }, (_, i) => ({ ...proof, verificationMethod: `did:web:h${i}.example#k` })),
+    };
     const res = await post(JSON.stringify(many), 'application/json');
     expect(checkOf(res, 'proof')).toMatchObject({ ok: false, code: 'VERIFY_PROOF_TOO_MANY' });
   });
@@ -211,7 +235,12 @@ describe('public verification is rate-limited per client (#9)', () => {
     const limited = await buildTestApp({ verifyRateLimit: { max: 3, windowSeconds: 60 } });
     try {
       const send = (lang = 'fr', ip = '203.0.113.7') =>
-        limited.app.inject({ method: 'POST', url: '/api/verify', payload: '{}', headers: { 'content-type': 'application/json', 'accept-language': lang, 'x-forwarded-for': ip } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/verify',
+          payload: '{}',
+          headers: { 'content-type': 'application/json', 'accept-language': lang, 'x-forwarded-for': ip },
+        });
       for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(200);
       const refused = await send('fr', '198.51.100.9'); // another claimed address: the socket's counts
       expect(refused.statusCode).toBe(429);
@@ -236,15 +265,24 @@ describe('public verification is rate-limited per client (#9)', () => {
       const address = await limited.app.listen({ port: 0, host: '127.0.0.1' });
       const { Agent, request } = await import('node:http');
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      const send = (body: Buffer, path = '/api/verify') => new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
-        const req = request(`${address}${path}`, { method: path === '/health' ? 'GET' : 'POST', agent, headers: { 'content-type': 'application/octet-stream' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+      const send = (body: Buffer, path = '/api/verify') =>
+        new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+          const req = request(
+            `${address}${path}`,
+            {
+              method: path === '/health' ? 'GET' : 'POST',
+              agent,
+              headers: { 'content-type': 'application/octet-stream' },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+            },
+          );
+          req.on('error', reject);
+          req.setTimeout(5000, () => req.destroy(new Error('no answer')));
+          req.end(path === '/health' ? undefined : body);
         });
-        req.on('error', reject);
-        req.setTimeout(5000, () => req.destroy(new Error('no answer')));
-        req.end(path === '/health' ? undefined : body);
-      });
       expect((await send(Buffer.from('{}'))).status).toBe(200);
       const first = await send(Buffer.alloc(1_048_576, 0x20));
       expect(first.status).toBe(429);
@@ -261,7 +299,10 @@ describe('public verification is rate-limited per client (#9)', () => {
 
 describe('who really signed (#9)', () => {
   it('[200] a forgery wearing our name, url and e-mail: its real issuer id, issuedByThisPlatform false', async () => {
-    const { issuerId, credential } = await foreign({ issuer: { name: ours.name, url: ours.url, email: ours.email ?? 'contact@parcours.test' }, status: null });
+    const { issuerId, credential } = await foreign({
+      issuer: { name: ours.name, url: ours.url, email: ours.email ?? 'contact@parcours.test' },
+      status: null,
+    });
     const res = await post(JSON.stringify(credential), 'application/json');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -305,16 +346,35 @@ describe('who really signed (#9)', () => {
 });
 
 describe('no way into our own network: only public unicast addresses (#9)', () => {
-  it.each(['::7f00:1', '::127.0.0.1', 'fec0::1', '100::1', '192.0.0.8', '192.0.2.1', '198.51.100.1', '240.0.0.1', '255.255.255.255', '2001:db8::1', '::ffff:7f00:1', '64:ff9b:1::a00:1'])('refuses %s', async (address) => {
+  it.each([
+    '::7f00:1',
+    '::127.0.0.1',
+    'fec0::1',
+    '100::1',
+    '192.0.0.8',
+    '192.0.2.1',
+    '198.51.100.1',
+    '240.0.0.1',
+    '255.255.255.255',
+    '2001:db8::1',
+    '::ffff:7f00:1',
+    '64:ff9b:1::a00:1',
+  ])('refuses %s', async (address) => {
     await expect(refusePrivateHost(address)).rejects.toThrow(/private address/);
   });
 
-  it.each(['93.184.216.34', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2002:808:808::1'])('lets %s through', async (address) => {
-    await expect(refusePrivateHost(address)).resolves.toBeUndefined();
-  });
+  it.each(['93.184.216.34', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2002:808:808::1'])(
+    'lets %s through',
+    async (address) => {
+      await expect(refusePrivateHost(address)).resolves.toBeUndefined();
+    },
+  );
 
   it('[200] over HTTP: a status list at an IPv4-compatible loopback is never fetched, only reported unknown', async () => {
-    const { credential } = await foreign({ status: [{ id: 'https://[::7f00:1]/list', type: '1EdTechRevocationList' }], sign: false });
+    const { credential } = await foreign({
+      status: [{ id: 'https://[::7f00:1]/list', type: '1EdTechRevocationList' }],
+      sign: false,
+    });
     const res = await post(JSON.stringify(credential), 'application/json');
     expect(checkOf(res, 'status')).toMatchObject({ ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE' });
   });
@@ -330,11 +390,25 @@ describe('public files are never sniffed (#9)', () => {
     const signed = (await ctx.app.inject({ url: `/credentials/${credentialId}.json` })).json();
     const badgeKey = signed.credentialSubject.achievement.id.split('/').pop();
     const statusPath = new URL(signed.credentialStatus.statusListCredential).pathname;
-    for (const url of [`/credentials/${credentialId}.json`, `/credentials/${credentialId}.jwt`, `/credentials/${credentialId}.png`, statusPath, '/issuer', '/issuer/image.svg', '/.well-known/did.json', '/.well-known/jwks.json', `/achievements/${badgeKey}`, `/achievements/${badgeKey}/image.svg`, '/credentials/nope.json']) {
+    for (const url of [
+      `/credentials/${credentialId}.json`,
+      `/credentials/${credentialId}.jwt`,
+      `/credentials/${credentialId}.png`,
+      statusPath,
+      '/issuer',
+      '/issuer/image.svg',
+      '/.well-known/did.json',
+      '/.well-known/jwks.json',
+      `/achievements/${badgeKey}`,
+      `/achievements/${badgeKey}/image.svg`,
+      '/credentials/nope.json',
+    ]) {
       const res = await ctx.app.inject({ url });
       expect(res.headers['x-content-type-options'], `${url} ${res.statusCode}`).toBe('nosniff');
     }
-    expect((await ctx.app.inject({ url: `/achievements/${badgeKey}/image.svg` })).headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(
+      (await ctx.app.inject({ url: `/achievements/${badgeKey}/image.svg` })).headers['content-security-policy'],
+    ).toMatch(/default-src 'none'/);
     for (const url of ['/docs', '/docs/static/index.html', '/docs/json']) {
       const res = await ctx.app.inject({ url });
       expect(res.statusCode, url).toBeLessThan(400);

@@ -46,7 +46,10 @@ describe('verifyCredential names what fails', () => {
     }
     const corrupted = bakePng(renderPng(svg, 128), json);
     corrupted[corrupted.indexOf(Buffer.from('cœur'))] = 0x43;
-    await expect(verifyCredential(corrupted, w.deps)).rejects.toMatchObject({ code: 'VERIFY_INPUT_UNREADABLE', status: 400 });
+    await expect(verifyCredential(corrupted, w.deps)).rejects.toMatchObject({
+      code: 'VERIFY_INPUT_UNREADABLE',
+      status: 400,
+    });
   });
 
   it('revoked → status fails', async () => {
@@ -62,7 +65,10 @@ describe('verifyCredential names what fails', () => {
   it('expired or not yet valid → validity fails, the proof still holds', async () => {
     const expired = await w.sign({ validUntil: '2025-06-30T00:00:00Z' });
     expect(failing(await verifyCredential(expired, w.deps))).toEqual([['validity', false, 'VERIFY_EXPIRED']]);
-    const expiredJwt = signJwt(expired, { privateJwk: w.issuer.p256.privateJwk!, kid: jwtKeyId(w.issuer.issuerId, PUBLIC_URL, w.issuer.p256) });
+    const expiredJwt = signJwt(expired, {
+      privateJwk: w.issuer.p256.privateJwk!,
+      kid: jwtKeyId(w.issuer.issuerId, PUBLIC_URL, w.issuer.p256),
+    });
     expect(failing(await verifyCredential(expiredJwt, w.deps))).toEqual([['validity', false, 'VERIFY_EXPIRED']]);
     const early = await verifyCredential(w.signed, { ...w.deps, now: new Date('2025-06-01T00:00:00Z') });
     expect(failing(early)).toEqual([['validity', false, 'VERIFY_NOT_YET_VALID']]);
@@ -77,12 +83,16 @@ describe('verifyCredential names what fails', () => {
 
   it('status list not signed by the issuer → status fails', async () => {
     await w.publishStatusList([], await generateEd25519Key());
-    expect(failing(await verifyCredential(w.signed, w.deps))).toEqual([['status', false, 'VERIFY_STATUS_LIST_INVALID']]);
+    expect(failing(await verifyCredential(w.signed, w.deps))).toEqual([
+      ['status', false, 'VERIFY_STATUS_LIST_INVALID'],
+    ]);
     const list = structuredClone(w.web.served.get(STATUS_LIST_URL)) as { credentialSubject: { encodedList: string } };
     await w.publishStatusList();
     const genuine = w.web.served.get(STATUS_LIST_URL) as typeof list;
     genuine.credentialSubject.encodedList = await setStatus(genuine.credentialSubject.encodedList, 7, true);
-    expect(failing(await verifyCredential(w.signed, w.deps))).toEqual([['status', false, 'VERIFY_STATUS_LIST_INVALID']]);
+    expect(failing(await verifyCredential(w.signed, w.deps))).toEqual([
+      ['status', false, 'VERIFY_STATUS_LIST_INVALID'],
+    ]);
   });
 
   it('forged: signed by another key claiming our issuer → proof fails', async () => {
@@ -96,16 +106,28 @@ describe('verifyCredential names what fails', () => {
     const attacker = generateP256Key();
     w.web.served.set('https://evil.example/jwks.json', jwks([attacker]));
     const { proof: _dropped, ...bare } = w.signed;
-    const forged = signJwt(bare, { privateJwk: attacker.privateJwk!, kid: `https://evil.example/jwks.json#${attacker.id}` });
+    const forged = signJwt(bare, {
+      privateJwk: attacker.privateJwk!,
+      kid: `https://evil.example/jwks.json#${attacker.id}`,
+    });
     const result = await verifyCredential(forged, w.deps);
     expect(failing(result)).toEqual([['issuer', false, 'VERIFY_ISSUER_KEY_MISMATCH']]);
   });
 
   it('JWT claims that disagree with the fields → proof fails', async () => {
     // Signed with the issuer's own key, but jti names another credential.
-    const payload = { ...w.signed, iss: w.issuer.issuerId, jti: `${PUBLIC_URL}/credentials/autre`, nbf: Date.parse(w.signed.validFrom) / 1000 };
+    const payload = {
+      ...w.signed,
+      iss: w.issuer.issuerId,
+      jti: `${PUBLIC_URL}/credentials/autre`,
+      nbf: Date.parse(w.signed.validFrom) / 1000,
+    };
     const privateKey = createPrivateKey({ key: w.issuer.p256.privateJwk!, format: 'jwk' });
-    const mismatched = jwt.sign(payload, privateKey, { algorithm: 'ES256', keyid: w.issuer.p256.id, noTimestamp: true });
+    const mismatched = jwt.sign(payload, privateKey, {
+      algorithm: 'ES256',
+      keyid: w.issuer.p256.id,
+      noTimestamp: true,
+    });
     const result = await verifyCredential(mismatched, w.deps);
     expect(result.checks.find((c) => c.check === 'proof')).toMatchObject({
       ok: false,
@@ -130,7 +152,10 @@ describe('verifyCredential names what fails', () => {
     const anonymous = structuredClone(w.signed) as unknown as { credentialSubject: Record<string, unknown> };
     delete anonymous.credentialSubject.identifier;
     const result = await verifyCredential(anonymous, w.deps);
-    expect(result.checks.find((c) => c.check === 'schema')).toMatchObject({ ok: false, code: 'VERIFY_SUBJECT_UNIDENTIFIED' });
+    expect(result.checks.find((c) => c.check === 'schema')).toMatchObject({
+      ok: false,
+      code: 'VERIFY_SUBJECT_UNIDENTIFIED',
+    });
   });
 
   it('garbage → AppError 400, not a report', async () => {
@@ -143,7 +168,10 @@ describe('verifyCredential names what fails', () => {
       '<svg><g></svg>',
     ];
     for (const input of cases) {
-      await expect(verifyCredential(input as never, w.deps)).rejects.toMatchObject({ code: 'VERIFY_INPUT_UNREADABLE', status: 400 });
+      await expect(verifyCredential(input as never, w.deps)).rejects.toMatchObject({
+        code: 'VERIFY_INPUT_UNREADABLE',
+        status: 400,
+      });
     }
     await expect(verifyCredential(renderPng(badgeSvg({ key: 'k', name: 'n' }), 64), w.deps)).rejects.toSatisfy(
       (e: unknown) => e instanceof AppError && e.code === 'VERIFY_NO_BAKED_CREDENTIAL' && e.status === 400,

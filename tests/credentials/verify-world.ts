@@ -31,7 +31,10 @@ export function useVerifyWorld() {
     publishStatusList: (revoked?: number[], key?: Ed25519Key) => Promise<void>;
   };
   world.sign = (overrides = {}, key = world.issuer.ed25519) =>
-    signDataIntegrity(unsignedCredential(world.issuer.issuerId, overrides), { key, documentLoader: createDocumentLoader() });
+    signDataIntegrity(unsignedCredential(world.issuer.issuerId, overrides), {
+      key,
+      documentLoader: createDocumentLoader(),
+    });
   world.publishStatusList = async (revoked = [], key = world.issuer.ed25519) => {
     let encodedList = await createEncodedList();
     for (const index of revoked) encodedList = await setStatus(encodedList, index, true);
@@ -41,7 +44,10 @@ export function useVerifyWorld() {
       encodedList,
       validFrom: '2025-06-01T00:00:00Z',
     });
-    world.web.served.set(STATUS_LIST_URL, await signDataIntegrity(list, { key, documentLoader: createDocumentLoader() }));
+    world.web.served.set(
+      STATUS_LIST_URL,
+      await signDataIntegrity(list, { key, documentLoader: createDocumentLoader() }),
+    );
   };
 
   beforeAll(async () => {

@@ -13,7 +13,8 @@ function wideModes(dir: string): string[] {
   const visit = (path: string) => {
     const stat = lstatSync(path);
     const mode = stat.mode & 0o777;
-    if (mode !== (stat.isDirectory() ? 0o700 : 0o600)) found.push(`${path.slice(dir.length) || '/'} ${mode.toString(8)}`);
+    if (mode !== (stat.isDirectory() ? 0o700 : 0o600))
+      found.push(`${path.slice(dir.length) || '/'} ${mode.toString(8)}`);
     if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
   };
   visit(dir);
@@ -29,7 +30,10 @@ describe('the embedded database folder is private', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'parcours-modes-')), 'data');
     // As `npm start` does: the configuration first (it keeps the development JWT secret there).
     const base = loadConfig({ PARCOURS_DATA_DIR: dataDir, JWT_SECRET: undefined });
-    const config = testConfig({ database: { dataDir }, auth: { ...testConfig().auth, jwtSecret: base.auth.jwtSecret } });
+    const config = testConfig({
+      database: { dataDir },
+      auth: { ...testConfig().auth, jwtSecret: base.auth.jwtSecret },
+    });
     const first = await prepare(config);
     await first.database.db.execute(sql`checkpoint`);
     expect(count(dataDir)).toBeGreaterThan(500);

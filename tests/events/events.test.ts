@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/app';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('platform start', () => {
@@ -16,8 +18,19 @@ describe('platform start', () => {
     const res = await ctx.app.inject({ url: '/api/programme' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.events.map((e: { key: string }) => e.key).sort()).toEqual(['atelier-admin', 'atelier-juridique', 'atelier-management', 'webinaire-1', 'webinaire-2']);
-    expect(body.badges.map((b: { key: string }) => b.key).sort()).toEqual(['data-admin', 'data-juridique', 'data-management', 'parcours-data']);
+    expect(body.events.map((e: { key: string }) => e.key).sort()).toEqual([
+      'atelier-admin',
+      'atelier-juridique',
+      'atelier-management',
+      'webinaire-1',
+      'webinaire-2',
+    ]);
+    expect(body.badges.map((b: { key: string }) => b.key).sort()).toEqual([
+      'data-admin',
+      'data-juridique',
+      'data-management',
+      'parcours-data',
+    ]);
     expect(res.body).not.toMatch(/@parcours\.test/);
   });
 
@@ -26,8 +39,12 @@ describe('platform start', () => {
     expect(json.statusCode).toBe(200);
     const doc = json.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/events/{key}'].put.requestBody.content['application/json'].schema.properties.minPresenceRatio).toMatchObject({ maximum: 1 });
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/magic-link', '/health', '/api/programme']));
+    expect(
+      doc.paths['/api/events/{key}'].put.requestBody.content['application/json'].schema.properties.minPresenceRatio,
+    ).toMatchObject({ maximum: 1 });
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/auth/magic-link', '/health', '/api/programme']),
+    );
     const page = await ctx.app.inject({ url: '/docs/' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/html/);
@@ -44,30 +61,62 @@ describe('events', () => {
 
   it('[200] creates and updates an event, and the audit log says who did it', async () => {
     const headers = await ctx.adminAuth();
-    const body = { title: 'Session de rattrapage', kind: 'workshop', startsAt: '2026-06-02T14:00:00+02:00', endsAt: '2026-06-02T17:00:00+02:00', minPresenceRatio: 0.75 };
+    const body = {
+      title: 'Session de rattrapage',
+      kind: 'workshop',
+      startsAt: '2026-06-02T14:00:00+02:00',
+      endsAt: '2026-06-02T17:00:00+02:00',
+      minPresenceRatio: 0.75,
+    };
     const res = await ctx.app.inject({ method: 'PUT', url: '/api/events/rattrapage', headers, payload: body });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ key: 'rattrapage', timezone: 'Europe/Paris', startsAt: '2026-06-02T12:00:00.000Z', minPresenceRatio: 0.75 });
-    const again = await ctx.app.inject({ method: 'PUT', url: '/api/events/rattrapage', headers, payload: { ...body, minPresenceRatio: 0.6 } });
+    expect(res.json()).toMatchObject({
+      key: 'rattrapage',
+      timezone: 'Europe/Paris',
+      startsAt: '2026-06-02T12:00:00.000Z',
+      minPresenceRatio: 0.75,
+    });
+    const again = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/events/rattrapage',
+      headers,
+      payload: { ...body, minPresenceRatio: 0.6 },
+    });
     expect(again.json().minPresenceRatio).toBe(0.6);
     const audit = (await ctx.app.inject({ url: '/api/audit', headers })).json().entries;
-    expect(audit.filter((e: { action: string; targetId: string }) => e.action === 'event.save' && e.targetId === 'rattrapage')).toHaveLength(2);
+    expect(
+      audit.filter(
+        (e: { action: string; targetId: string }) => e.action === 'event.save' && e.targetId === 'rattrapage',
+      ),
+    ).toHaveLength(2);
   });
 
   it.each([
     [{ title: 'x', kind: 'webinar', startsAt: '2026-06-02T14:00:00', endsAt: '2026-06-02T17:00:00+02:00' }, 'startsAt'],
     [{ title: 'x', kind: 'concert' }, 'kind'],
     [{ title: 'x', kind: 'webinar', minPresenceRatio: 1.5 }, 'minPresenceRatio'],
-    [{ title: 'x', kind: 'webinar', startsAt: '2026-06-02T17:00:00+02:00', endsAt: '2026-06-02T14:00:00+02:00' }, 'endsAt'],
+    [
+      { title: 'x', kind: 'webinar', startsAt: '2026-06-02T17:00:00+02:00', endsAt: '2026-06-02T14:00:00+02:00' },
+      'endsAt',
+    ],
     [{ title: 'x', kind: 'webinar', timezone: 'Mars/Olympus' }, 'timezone'],
   ])('[400] refuses %j naming %s', async (payload, field) => {
-    const res = await ctx.app.inject({ method: 'PUT', url: '/api/events/mauvais', headers: await ctx.adminAuth(), payload });
+    const res = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/events/mauvais',
+      headers: await ctx.adminAuth(),
+      payload,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().details.map((d: { field: string }) => d.field)).toContain(field);
   });
 
   it('[403] only admins read the audit log', async () => {
-    const organiser = ctx.app.signToken({ sub: '00000000-0000-0000-0000-000000000002', role: 'organiser', email: 'o@parcours.test' });
+    const organiser = ctx.app.signToken({
+      sub: '00000000-0000-0000-0000-000000000002',
+      role: 'organiser',
+      email: 'o@parcours.test',
+    });
     const res = await ctx.app.inject({ url: '/api/audit', headers: { authorization: `Bearer ${organiser}` } });
     expect(res.statusCode).toBe(403);
   });

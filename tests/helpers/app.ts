@@ -14,7 +14,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://parcours.test',
     database: { dataDir: 'memory' },
     mail: { from: 'Parcours <no-reply@parcours.test>' },
-    auth: { jwtSecret: 'test-secret-test-secret-test-secret-0123', adminEmail: ADMIN.email, adminPassword: ADMIN.password },
+    auth: {
+      jwtSecret: 'test-secret-test-secret-test-secret-0123',
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+    },
     paths: { badgesDir: resolve('badges'), quizzesDir: resolve('quizzes') },
     logLevel: 'silent',
     ...overrides,
@@ -55,6 +59,16 @@ export interface MailTestContext extends TestContext {
 /** The platform sending through a real SMTP server started in the test process; `close()` stops both. */
 export async function buildTestAppWithSmtp(overrides: Partial<Config> = {}): Promise<MailTestContext> {
   const smtp = await startSmtp();
-  const ctx = await buildTestApp({ mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' }, ...overrides });
-  return { ...ctx, smtp, async close() { await ctx.close(); await smtp.stop(); } };
+  const ctx = await buildTestApp({
+    mail: { smtpUrl: smtp.url, from: 'Parcours <no-reply@parcours.test>' },
+    ...overrides,
+  });
+  return {
+    ...ctx,
+    smtp,
+    async close() {
+      await ctx.close();
+      await smtp.stop();
+    },
+  };
 }

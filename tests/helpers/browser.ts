@@ -8,8 +8,14 @@ import type { FastifyInstance } from 'fastify';
 /** Debian's Chromium (installed by .ci/run when missing); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 export const SCREENSHOT_DIR = resolve('test-output/screenshots');
 
@@ -39,14 +45,19 @@ export async function openPage(
   baseURL: string,
   options: { locale?: string; viewport?: { width: number; height: number }; allowMissing?: string[] } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ baseURL, locale: options.locale ?? 'fr-FR', viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: options.locale ?? 'fr-FR',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
   const page = await context.newPage();
   // Fail fast: a missing element should not wait for vitest's own timeout.
   page.setDefaultTimeout(10_000);
   const problems: PageProblems = { errors: [] };
   const missing: string[] = [];
   page.on('response', (res) => {
-    if (res.status() === 404 && (options.allowMissing ?? []).some((m) => res.url().includes(m))) missing.push(res.url());
+    if (res.status() === 404 && (options.allowMissing ?? []).some((m) => res.url().includes(m)))
+      missing.push(res.url());
     // A page answered with 4xx on purpose (404 page, a refused form): Chromium logs it, it is no fault.
     if (res.status() >= 400 && res.request().isNavigationRequest()) missing.push(res.url());
   });
@@ -71,7 +82,9 @@ export interface A11yViolation {
 
 /** axe-core on the current page; returns the serious and critical violations (expect none). */
 export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
@@ -95,9 +108,11 @@ export function visibleText(page: Page): Promise<string> {
 }
 
 /** Pixels the page is wider than the viewport (a phone layout must not scroll sideways). */
-export const horizontalOverflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
-export const focusedElementId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
+export const focusedElementId = (page: Page) =>
+  page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
 
 /** PNG to test-output/screenshots/<name>.png (the whole page unless `fullPage: false`); returns the path. */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
@@ -115,8 +130,13 @@ export async function waitForHeading(page: Page, name: string | RegExp): Promise
   try {
     await page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' }).waitFor();
   } catch (error) {
-    const shown = await page.locator('h1').allInnerTexts().catch(() => []);
-    throw new Error(`expected the heading ${String(name)}, the page shows ${JSON.stringify(shown)} (${page.url()})`, { cause: error });
+    const shown = await page
+      .locator('h1')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`expected the heading ${String(name)}, the page shows ${JSON.stringify(shown)} (${page.url()})`, {
+      cause: error,
+    });
   }
 }
 

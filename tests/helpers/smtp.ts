@@ -23,7 +23,11 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
-          for (const w of [...waiters]) if (w.match(mail)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(mail); }
+          for (const w of [...waiters])
+            if (w.match(mail)) {
+              waiters.splice(waiters.indexOf(w), 1);
+              w.resolve(mail);
+            }
           callback();
         })
         .catch(callback);
@@ -40,7 +44,13 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no matching e-mail received')), timeoutMs);
-        waiters.push({ match, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+        waiters.push({
+          match,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        });
       });
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

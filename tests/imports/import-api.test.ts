@@ -19,7 +19,14 @@ afterAll(async () => ctx?.close());
 // webinaire-1 runs 10:00–12:00 Paris time: 60 minutes is the threshold at ratio 0.5.
 const report = zoomWebinarReport(
   [
-    { name: 'Hélène Lefèvre', email: 'Helene.Lefevre@Mairie-Valbrune.example', join: '10:01:12', leave: '11:31:40', minutes: 91, org: 'Mairie de Valbrune' },
+    {
+      name: 'Hélène Lefèvre',
+      email: 'Helene.Lefevre@Mairie-Valbrune.example',
+      join: '10:01:12',
+      leave: '11:31:40',
+      minutes: 91,
+      org: 'Mairie de Valbrune',
+    },
     { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.example', join: '10:00:00', leave: '10:30:00', minutes: 30 },
     { name: 'Zoé Martin', email: 'zoe.martin@dept.example', join: '10:00:00', leave: '11:00:00', minutes: 60 },
   ],
@@ -29,7 +36,8 @@ const report = zoomWebinarReport(
 const post = (url: string, payload: Buffer, extra: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'POST', url, payload, headers: { ...headers, 'content-type': 'text/csv', ...extra } });
 
-const countRows = async (table: typeof attendance | typeof learners | typeof imports) => (await ctx.database.db.select({ n: count() }).from(table))[0]!.n;
+const countRows = async (table: typeof attendance | typeof learners | typeof imports) =>
+  (await ctx.database.db.select({ n: count() }).from(table))[0]!.n;
 
 describe('POST /api/events/:key/imports', () => {
   it('[200] previews a Zoom report without storing anything', async () => {
@@ -37,8 +45,14 @@ describe('POST /api/events/:key/imports', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ format: 'zoom-webinar', encoding: 'utf-8', delimiter: ',', alreadyImported: null });
-    const byEmail = Object.fromEntries(body.people.map((p: { email: string; attended: boolean }) => [p.email, p.attended]));
-    expect(byEmail).toEqual({ 'helene.lefevre@mairie-valbrune.example': true, 'marc.dupont@cc-des-lacs.example': false, 'zoe.martin@dept.example': true });
+    const byEmail = Object.fromEntries(
+      body.people.map((p: { email: string; attended: boolean }) => [p.email, p.attended]),
+    );
+    expect(byEmail).toEqual({
+      'helene.lefevre@mairie-valbrune.example': true,
+      'marc.dupont@cc-des-lacs.example': false,
+      'zoe.martin@dept.example': true,
+    });
     expect(body.people.map((p: { email: string }) => p.email)).not.toContain('animation@civiteo.example');
     expect(await countRows(learners)).toBe(0);
     expect(await countRows(imports)).toBe(0);
@@ -47,14 +61,28 @@ describe('POST /api/events/:key/imports', () => {
   it('[201] commits in one go, then [201] again changes nothing', async () => {
     const first = await post('/api/events/webinaire-1/imports?fileName=zoom.csv', report);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ learnersCreated: 3, attendanceCreated: 3, attendanceUpdated: 0, unchanged: 0 });
-    const [helene] = await ctx.database.db.select().from(learners).where(eq(learners.email, 'helene.lefevre@mairie-valbrune.example'));
+    expect(first.json()).toMatchObject({
+      learnersCreated: 3,
+      attendanceCreated: 3,
+      attendanceUpdated: 0,
+      unchanged: 0,
+    });
+    const [helene] = await ctx.database.db
+      .select()
+      .from(learners)
+      .where(eq(learners.email, 'helene.lefevre@mairie-valbrune.example'));
     expect(helene).toMatchObject({ name: 'Hélène Lefèvre', organisation: 'Mairie de Valbrune' });
     const rows = await ctx.database.db.select().from(attendance).where(eq(attendance.learnerId, helene!.id));
     expect(rows[0]).toMatchObject({ eventKey: 'webinaire-1', status: 'present', source: 'import:zoom-webinar' });
 
     const again = await post('/api/events/webinaire-1/imports', report);
-    expect(again.json()).toMatchObject({ importId: first.json().importId, learnersCreated: 0, attendanceCreated: 0, attendanceUpdated: 0, unchanged: 3 });
+    expect(again.json()).toMatchObject({
+      importId: first.json().importId,
+      learnersCreated: 0,
+      attendanceCreated: 0,
+      attendanceUpdated: 0,
+      unchanged: 3,
+    });
     expect(await countRows(attendance)).toBe(3);
     expect(await countRows(imports)).toBe(1);
 
@@ -67,7 +95,10 @@ describe('POST /api/events/:key/imports', () => {
   it('[200] streams progress lines then the result with Accept: application/x-ndjson', async () => {
     const res = await post('/api/events/atelier-admin/imports?dryRun=true', report, { accept: 'application/x-ndjson' });
     expect(res.headers['content-type']).toMatch(/ndjson/);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1)).toMatchObject({ type: 'result', format: 'zoom-webinar' });
   });
 
@@ -80,9 +111,18 @@ describe('POST /api/events/:key/imports', () => {
 
   it.each([
     ['an empty file', Buffer.alloc(0)],
-    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6])],
+    [
+      'a binary file',
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8,
+        6,
+      ]),
+    ],
     ['a CSV with no recognisable header', Buffer.from('alpha,beta,gamma\n1,2,3\n4,5,6\n')],
-    ['a truncated UTF-16 file', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('1. Summary\tx\n', 'utf16le'), Buffer.from([0x41])])],
+    [
+      'a truncated UTF-16 file',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('1. Summary\tx\n', 'utf16le'), Buffer.from([0x41])]),
+    ],
   ])('[4xx] refuses %s with a clear error and stores nothing', async (_label, payload) => {
     const before = await countRows(learners);
     const res = await post('/api/events/webinaire-2/imports', payload);
@@ -115,10 +155,13 @@ describe('POST /api/events/:key/imports', () => {
   });
 
   it('[400] a mapping that is not field → header text names what is wrong', async () => {
-    const ask = (mapping: string) => post(`/api/events/webinaire-1/imports?dryRun=true&mapping=${encodeURIComponent(mapping)}`, report);
+    const ask = (mapping: string) =>
+      post(`/api/events/webinaire-1/imports?dryRun=true&mapping=${encodeURIComponent(mapping)}`, report);
     for (const [mapping, reason] of [
-      ['{"courriel":"Adresse"}', 'unknown field "courriel"'], ['{"email":3}', '"email": expected a header name as text'],
-      ['["email"]', 'expected an object'], ['{email', 'invalid JSON'],
+      ['{"courriel":"Adresse"}', 'unknown field "courriel"'],
+      ['{"email":3}', '"email": expected a header name as text'],
+      ['["email"]', 'expected an object'],
+      ['{email', 'invalid JSON'],
     ]) {
       const res = await ask(mapping!);
       expect(res.statusCode, mapping).toBe(400);
@@ -127,8 +170,14 @@ describe('POST /api/events/:key/imports', () => {
   });
 
   it('[201] the same file read with other columns is a new import, the same columns a repeat', async () => {
-    const csv = Buffer.from(['Adresse;Colonne A;Colonne B', 'a@mairie.example;Non;Oui', 'b@mairie.example;Non;Oui', ''].join('\r\n'));
-    const withPresence = (column: string) => post(`/api/events/atelier-management/imports?mapping=${encodeURIComponent(JSON.stringify({ email: 'Adresse', present: column }))}`, csv);
+    const csv = Buffer.from(
+      ['Adresse;Colonne A;Colonne B', 'a@mairie.example;Non;Oui', 'b@mairie.example;Non;Oui', ''].join('\r\n'),
+    );
+    const withPresence = (column: string) =>
+      post(
+        `/api/events/atelier-management/imports?mapping=${encodeURIComponent(JSON.stringify({ email: 'Adresse', present: column }))}`,
+        csv,
+      );
     const first = await withPresence('Colonne A');
     expect(first.json()).toMatchObject({ format: 'mapped', attendanceCreated: 2 });
     expect(first.json().people.map((p: { attended: boolean }) => p.attended)).toEqual([false, false]);
@@ -146,31 +195,73 @@ describe('POST /api/events/:key/imports', () => {
   it('[201] accepts a multipart upload', async () => {
     const boundary = '----parcours';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
       report,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await post('/api/events/atelier-juridique/imports', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const res = await post('/api/events/atelier-juridique/imports', body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(res.statusCode).toBe(201);
     const list = await ctx.app.inject({ url: '/api/events/atelier-juridique/imports', headers });
     expect(list.json().imports[0]).toMatchObject({ fileName: 'rapport.csv', format: 'zoom-webinar' });
   });
 
   it('leaves no row behind when the commit fails in the middle', async () => {
-    const people = Array.from({ length: 300 }, (_, i) => ({ name: `Agent ${i}`, email: `agent${i}@crash.example`, join: '10:00:00', leave: '11:30:00', minutes: 90 }));
-    const before = { learners: await countRows(learners), attendance: await countRows(attendance), imports: await countRows(imports) };
-    await expect(importAttendance(ctx.database.db, {
-      eventKey: 'atelier-management', input: zoomWebinarReport(people), dryRun: false, acceptPartial: false, lang: 'fr', actor: { id: 't', email: 't@test' },
-    }, { reevaluate: async () => {}, afterStep: (step) => { if (step === 'attendance') throw new Error('panne simulée'); } })).rejects.toThrow('panne simulée');
-    expect({ learners: await countRows(learners), attendance: await countRows(attendance), imports: await countRows(imports) }).toEqual(before);
+    const people = Array.from({ length: 300 }, (_, i) => ({
+      name: `Agent ${i}`,
+      email: `agent${i}@crash.example`,
+      join: '10:00:00',
+      leave: '11:30:00',
+      minutes: 90,
+    }));
+    const before = {
+      learners: await countRows(learners),
+      attendance: await countRows(attendance),
+      imports: await countRows(imports),
+    };
+    await expect(
+      importAttendance(
+        ctx.database.db,
+        {
+          eventKey: 'atelier-management',
+          input: zoomWebinarReport(people),
+          dryRun: false,
+          acceptPartial: false,
+          lang: 'fr',
+          actor: { id: 't', email: 't@test' },
+        },
+        {
+          reevaluate: async () => {},
+          afterStep: (step) => {
+            if (step === 'attendance') throw new Error('panne simulée');
+          },
+        },
+      ),
+    ).rejects.toThrow('panne simulée');
+    expect({
+      learners: await countRows(learners),
+      attendance: await countRows(attendance),
+      imports: await countRows(imports),
+    }).toEqual(before);
   });
 });
 
 describe('attendance by hand', () => {
   it('[200] records a replay for an unknown e-mail, creating the learner, audited', async () => {
-    const res = await ctx.app.inject({ method: 'PUT', url: '/api/events/webinaire-2/attendance/Nouvelle.Agente@Commune.example', headers, payload: { status: 'replay', note: 'a suivi l’enregistrement' } });
+    const res = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/events/webinaire-2/attendance/Nouvelle.Agente@Commune.example',
+      headers,
+      payload: { status: 'replay', note: 'a suivi l’enregistrement' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ learnerCreated: true, attendance: { status: 'replay', source: 'manual', note: 'a suivi l’enregistrement' } });
+    expect(res.json()).toMatchObject({
+      learnerCreated: true,
+      attendance: { status: 'replay', source: 'manual', note: 'a suivi l’enregistrement' },
+    });
     const detail = await ctx.app.inject({ url: `/api/learners/${res.json().learnerId}`, headers });
     expect(detail.json().learner.email).toBe('nouvelle.agente@commune.example');
     expect(detail.json().attendance).toEqual([expect.objectContaining({ eventKey: 'webinaire-2', status: 'replay' })]);
@@ -178,7 +269,12 @@ describe('attendance by hand', () => {
 
   it('[200] a later import never downgrades attendance recorded by hand', async () => {
     const email = 'marc.dupont@cc-des-lacs.example';
-    await ctx.app.inject({ method: 'PUT', url: `/api/events/webinaire-1/attendance/${email}`, headers, payload: { status: 'present', note: 'arrivé en retard, feuille papier' } });
+    await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/events/webinaire-1/attendance/${email}`,
+      headers,
+      payload: { status: 'present', note: 'arrivé en retard, feuille papier' },
+    });
     const other = zoomWebinarReport([{ name: 'Marc Dupont', email, join: '10:00:00', leave: '10:20:00', minutes: 20 }]);
     const res = await post('/api/events/webinaire-1/imports', other);
     expect(res.json()).toMatchObject({ unchanged: 1, attendanceUpdated: 0 });
@@ -186,13 +282,30 @@ describe('attendance by hand', () => {
 
   it('[200] searches learners by organisation text and merges a duplicate', async () => {
     const search = await ctx.app.inject({ url: '/api/learners?q=valbrune', headers });
-    expect(search.json().learners.map((l: { email: string }) => l.email)).toEqual(['helene.lefevre@mairie-valbrune.example']);
-    const dup = await ctx.app.inject({ method: 'PUT', url: '/api/events/atelier-admin/attendance/h.lefevre@perso.example', headers, payload: { status: 'present' } });
+    expect(search.json().learners.map((l: { email: string }) => l.email)).toEqual([
+      'helene.lefevre@mairie-valbrune.example',
+    ]);
+    const dup = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/events/atelier-admin/attendance/h.lefevre@perso.example',
+      headers,
+      payload: { status: 'present' },
+    });
     const into = search.json().learners[0].id;
-    const merged = await ctx.app.inject({ method: 'POST', url: `/api/learners/${dup.json().learnerId}/merge`, headers, payload: { into } });
+    const merged = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/learners/${dup.json().learnerId}/merge`,
+      headers,
+      payload: { into },
+    });
     expect(merged.statusCode).toBe(200);
     const detail = await ctx.app.inject({ url: `/api/learners/${into}`, headers });
-    expect(detail.json().attendance.map((a: { eventKey: string }) => a.eventKey).sort()).toEqual(['atelier-admin', 'atelier-juridique', 'webinaire-1']);
+    expect(
+      detail
+        .json()
+        .attendance.map((a: { eventKey: string }) => a.eventKey)
+        .sort(),
+    ).toEqual(['atelier-admin', 'atelier-juridique', 'webinaire-1']);
     expect((await ctx.app.inject({ url: `/api/learners/${dup.json().learnerId}`, headers })).statusCode).toBe(404);
   });
 });

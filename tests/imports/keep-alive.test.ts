@@ -20,7 +20,9 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const valid = zoomWebinarReport([{ name: 'Hélène Lefèvre', email: 'helene@valbrune.example', join: '10:00:00', leave: '11:30:00', minutes: 90 }]);
+const valid = zoomWebinarReport([
+  { name: 'Hélène Lefèvre', email: 'helene@valbrune.example', join: '10:00:00', leave: '11:30:00', minutes: 90 },
+]);
 // 200 KB refused after its first lines, long before its end.
 const refused = Buffer.from(`Nom du fichier;Rien;De connu\n${'x;y;z\n'.repeat(200_000 / 6)}`);
 const IMPORTS = '/api/events/webinaire-1/imports';
@@ -56,10 +58,20 @@ describe('a route answering before the end of its body leaves the keep-alive con
     try {
       const bad = await multipart({}, { field: 'file', name: 'x.csv', bytes: refused });
       const good = await multipart({}, { field: 'file', name: 'zoom.csv', bytes: valid });
-      const first = await client.request('POST', IMPORTS, { headers: { ...auth, 'content-type': bad.type }, body: bad.body });
+      const first = await client.request('POST', IMPORTS, {
+        headers: { ...auth, 'content-type': bad.type },
+        body: bad.body,
+      });
       expect(first.status).toBe(422);
       for (let i = 0; i < 2; i++) {
-        expect((await client.request('POST', `${IMPORTS}?dryRun=true`, { headers: { ...auth, 'content-type': good.type }, body: good.body })).status).toBe(200);
+        expect(
+          (
+            await client.request('POST', `${IMPORTS}?dryRun=true`, {
+              headers: { ...auth, 'content-type': good.type },
+              body: good.body,
+            })
+          ).status,
+        ).toBe(200);
       }
     } finally {
       client.close();
@@ -72,7 +84,14 @@ describe('a route answering before the end of its body leaves the keep-alive con
       const first = await client.request('POST', IMPORTS, { headers: { 'content-type': 'text/csv' }, body: refused });
       expect(first.status).toBe(401);
       for (let i = 0; i < 2; i++) {
-        expect((await client.request('POST', `${IMPORTS}?dryRun=true`, { headers: { ...auth, 'content-type': 'text/csv' }, body: valid })).status).toBe(200);
+        expect(
+          (
+            await client.request('POST', `${IMPORTS}?dryRun=true`, {
+              headers: { ...auth, 'content-type': 'text/csv' },
+              body: valid,
+            })
+          ).status,
+        ).toBe(200);
       }
     } finally {
       client.close();
@@ -86,11 +105,26 @@ describe('a route answering before the end of its body leaves the keep-alive con
       // No Content-Length: the limit is found while reading, the answer comes before the end.
       const chunk = Buffer.from(`${'helene@valbrune.example;Hélène;X\n'.repeat(2_000)}`);
       const total = Math.ceil((33 * 1024 * 1024) / chunk.length);
-      const body = Readable.from((function* () { yield Buffer.from('Courriel;Nom;Présent\n'); for (let i = 0; i < total; i++) yield chunk; })());
-      const first = await client.request('POST', `${IMPORTS}?dryRun=true`, { headers: { ...auth, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' }, body });
+      const body = Readable.from(
+        (function* () {
+          yield Buffer.from('Courriel;Nom;Présent\n');
+          for (let i = 0; i < total; i++) yield chunk;
+        })(),
+      );
+      const first = await client.request('POST', `${IMPORTS}?dryRun=true`, {
+        headers: { ...auth, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
+        body,
+      });
       expect(first.status).toBe(413);
       expect(first.headers.connection).toBe('close');
-      expect((await client.request('POST', `${IMPORTS}?dryRun=true`, { headers: { ...auth, 'content-type': 'text/csv' }, body: valid })).status).toBe(200);
+      expect(
+        (
+          await client.request('POST', `${IMPORTS}?dryRun=true`, {
+            headers: { ...auth, 'content-type': 'text/csv' },
+            body: valid,
+          })
+        ).status,
+      ).toBe(200);
     } finally {
       client.close();
     }
@@ -100,7 +134,10 @@ describe('a route answering before the end of its body leaves the keep-alive con
     const client = keepAliveClient(base);
     try {
       const huge = JSON.stringify({ email: ADMIN.email, password: 'x'.repeat(1_200_000) });
-      const first = await client.request('POST', '/api/auth/login', { headers: { 'content-type': 'application/json' }, body: huge });
+      const first = await client.request('POST', '/api/auth/login', {
+        headers: { 'content-type': 'application/json' },
+        body: huge,
+      });
       expect(first.status).toBe(413);
       expect(first.headers.connection).toBe('close');
       expect((await client.request('GET', '/health')).status).toBe(200);
@@ -113,8 +150,15 @@ describe('a route answering before the end of its body leaves the keep-alive con
     const client = keepAliveClient(base);
     const jar = new Map<string, string>();
     let csrf = '';
-    const page = async (method: string, path: string, options: { headers?: Record<string, string>; body?: Buffer | string } = {}) => {
-      const res = await client.request(method, path, { ...options, headers: { accept: 'text/html', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...options.headers } });
+    const page = async (
+      method: string,
+      path: string,
+      options: { headers?: Record<string, string>; body?: Buffer | string } = {},
+    ) => {
+      const res = await client.request(method, path, {
+        ...options,
+        headers: { accept: 'text/html', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...options.headers },
+      });
       for (const c of ([] as string[]).concat(res.headers['set-cookie'] ?? [])) {
         const [pair] = c.split(';');
         const [k, v] = pair!.split('=');
@@ -132,16 +176,27 @@ describe('a route answering before the end of its body leaves the keep-alive con
       expect(login.status).toBe(303);
       const url = '/organisateur/evenements/webinaire-1/import';
       await page('GET', url);
-      const bad = await multipart({ _csrf: csrf, etape: 'apercu' }, { field: 'fichier', name: 'x.csv', bytes: refused });
+      const bad = await multipart(
+        { _csrf: csrf, etape: 'apercu' },
+        { field: 'fichier', name: 'x.csv', bytes: refused },
+      );
       expect((await page('POST', url, { headers: { 'content-type': bad.type }, body: bad.body })).status).toBe(422);
       for (let i = 0; i < 2; i++) {
-        const good = await multipart({ _csrf: csrf, etape: 'apercu' }, { field: 'fichier', name: 'zoom.csv', bytes: valid });
+        const good = await multipart(
+          { _csrf: csrf, etape: 'apercu' },
+          { field: 'fichier', name: 'zoom.csv', bytes: valid },
+        );
         const res = await page('POST', url, { headers: { 'content-type': good.type }, body: good.body });
         expect(res.status).toBe(200);
       }
       // A form refused before its file is read (wrong token): answered, and the connection still serves.
-      const forged = await multipart({ _csrf: 'faux', etape: 'apercu' }, { field: 'fichier', name: 'x.csv', bytes: refused });
-      expect((await page('POST', url, { headers: { 'content-type': forged.type }, body: forged.body })).status).toBe(403);
+      const forged = await multipart(
+        { _csrf: 'faux', etape: 'apercu' },
+        { field: 'fichier', name: 'x.csv', bytes: refused },
+      );
+      expect((await page('POST', url, { headers: { 'content-type': forged.type }, body: forged.body })).status).toBe(
+        403,
+      );
       expect((await page('GET', url)).status).toBe(200);
     } finally {
       client.close();

@@ -1,5 +1,9 @@
 /** Builds a Zoom webinar attendee report as Zoom exports it (BOM, `,`, quoted dates, sections). */
-export function zoomWebinarReport(rows: Array<{ name: string; email: string; join: string; leave: string; minutes: number; org?: string }>, hosts: Array<{ name: string; email: string }> = [], others: Array<{ name: string; join: string; leave: string; minutes: number }> = []) {
+export function zoomWebinarReport(
+  rows: Array<{ name: string; email: string; join: string; leave: string; minutes: number; org?: string }>,
+  hosts: Array<{ name: string; email: string }> = [],
+  others: Array<{ name: string; join: string; leave: string; minutes: number }> = [],
+) {
   const lines = [
     'Attendee Report,',
     'Report Generated:,"Mar 12, 2026 12:30 PM"',
@@ -16,7 +20,9 @@ export function zoomWebinarReport(rows: Array<{ name: string; email: string; joi
       const [first, ...last] = r.name.split(' ');
       return `Yes,${r.name},${first},${last.join(' ')},${r.email},,"Mar 01, 2026 09:14:03",approved,"Mar 12, 2026 ${r.join}","Mar 12, 2026 ${r.leave}",${r.minutes},Yes,${r.org ?? ''},France`;
     }),
-    ...(others.length ? ['Other Attended,', 'User Name,Join Time,Leave Time,Time in Session (minutes),Country/Region Name'] : []),
+    ...(others.length
+      ? ['Other Attended,', 'User Name,Join Time,Leave Time,Time in Session (minutes),Country/Region Name']
+      : []),
     ...others.map((o) => `${o.name},"Mar 12, 2026 ${o.join}","Mar 12, 2026 ${o.leave}",${o.minutes},France`),
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);

@@ -9,7 +9,9 @@ import { enqueueMail } from '../../src/notifications/outbox.store';
 import { outbox, outboxAttempts } from '../../src/notifications/outbox.tables';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 /** A port nothing listens on (yet). */
@@ -28,7 +30,11 @@ describe('outbox delivery', () => {
     const port = await freePort();
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'p@parcours.test', log: silent });
     const db = ctx.database.db;
-    const id = await enqueueMail(db, 'learner@example.org', 'test', { subject: 'Bonjour', text: 'Texte', html: '<p>Texte</p>' });
+    const id = await enqueueMail(db, 'learner@example.org', 'test', {
+      subject: 'Bonjour',
+      text: 'Texte',
+      html: '<p>Texte</p>',
+    });
 
     const down = await deliverDue(db, mailer);
     expect(down).toEqual({ sent: 0, failed: 1 });
@@ -71,6 +77,10 @@ describe('outbox delivery', () => {
     const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(row!.status).toBe('pending');
     const audit = await ctx.app.inject({ url: '/api/audit', headers });
-    expect(audit.json().entries[0]).toMatchObject({ action: 'outbox.retry', targetId: id, actorEmail: 'admin@parcours.test' });
+    expect(audit.json().entries[0]).toMatchObject({
+      action: 'outbox.retry',
+      targetId: id,
+      actorEmail: 'admin@parcours.test',
+    });
   });
 });

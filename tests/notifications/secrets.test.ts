@@ -19,9 +19,16 @@ const lines: string[] = [];
 beforeAll(async () => {
   smtp = await startSmtp();
   scratch = await createTestDatabase();
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   platform = await startPlatform(testConfig({ mail: { smtpUrl: smtp.url, from: 'p@parcours.test' } }), {
-    database: scratch.database, worker: false, fastify: { loggerInstance: pino({ level: 'info' }, stream) },
+    database: scratch.database,
+    worker: false,
+    fastify: { loggerInstance: pino({ level: 'info' }, stream) },
   });
 });
 afterAll(async () => {
@@ -35,7 +42,10 @@ const SECRET = 'SECRETtoken_0123456789abcdefghijklmnopqrstuvw';
 describe('sign-in tokens stay out of the log', () => {
   it('the access log of /connexion/lien?token=… shows [redacted], never the token', async () => {
     lines.length = 0;
-    const res = await platform.app.inject({ url: `/connexion/lien?token=${SECRET}&suite=%2Fmes-badges`, headers: { accept: 'text/html' } });
+    const res = await platform.app.inject({
+      url: `/connexion/lien?token=${SECRET}&suite=%2Fmes-badges`,
+      headers: { accept: 'text/html' },
+    });
     expect(res.statusCode).toBe(200);
     const log = lines.join('');
     expect(log).toContain('/connexion/lien?token=[redacted]&suite=%2Fmes-badges');
@@ -70,7 +80,11 @@ describe('sign-in tokens do not stay in the outbox', () => {
     expect(after!.html).not.toContain(token);
     expect(after!.text).toContain('/connexion/lien?token=[effacé après envoi / erased once sent]');
     // And the link works: only the stored copy was erased.
-    const signIn = await platform.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token } });
+    const signIn = await platform.app.inject({
+      method: 'POST',
+      url: '/api/auth/magic-link/verify',
+      payload: { token },
+    });
     expect(signIn.statusCode).toBe(200);
   });
 

@@ -20,12 +20,54 @@ const OUT = resolve('docs/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
 const cohort = [
-  { name: 'Claire Martin', email: 'claire.martin@mairie-valbrune.fr', org: 'Mairie de Valbrune', minutes: 118, join: '09:59:10', leave: '11:58:30' },
-  { name: 'Hélène Lefèvre', email: 'helene.lefevre@mairie-valbrune.fr', org: 'Mairie de Valbrune', minutes: 91, join: '10:01:12', leave: '11:31:40' },
-  { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.fr', org: 'CC des Lacs', minutes: 30, join: '10:00:00', leave: '10:30:00' },
-  { name: 'Inès Moreau', email: 'ines.moreau@cote-dor.fr', org: 'Département de la Côte-d’Or', minutes: 122, join: '09:58:40', leave: '12:00:00' },
-  { name: 'Julien Petit', email: 'julien.petit@dijon-metropole.fr', org: 'Dijon Métropole', minutes: 104, join: '10:03:00', leave: '11:47:00' },
-  { name: 'Sophie Leroy', email: 'sophie.leroy@ville-beaune.fr', org: 'Ville de Beaune', minutes: 75, join: '10:20:00', leave: '11:35:00' },
+  {
+    name: 'Claire Martin',
+    email: 'claire.martin@mairie-valbrune.fr',
+    org: 'Mairie de Valbrune',
+    minutes: 118,
+    join: '09:59:10',
+    leave: '11:58:30',
+  },
+  {
+    name: 'Hélène Lefèvre',
+    email: 'helene.lefevre@mairie-valbrune.fr',
+    org: 'Mairie de Valbrune',
+    minutes: 91,
+    join: '10:01:12',
+    leave: '11:31:40',
+  },
+  {
+    name: 'Marc Dupont',
+    email: 'marc.dupont@cc-des-lacs.fr',
+    org: 'CC des Lacs',
+    minutes: 30,
+    join: '10:00:00',
+    leave: '10:30:00',
+  },
+  {
+    name: 'Inès Moreau',
+    email: 'ines.moreau@cote-dor.fr',
+    org: 'Département de la Côte-d’Or',
+    minutes: 122,
+    join: '09:58:40',
+    leave: '12:00:00',
+  },
+  {
+    name: 'Julien Petit',
+    email: 'julien.petit@dijon-metropole.fr',
+    org: 'Dijon Métropole',
+    minutes: 104,
+    join: '10:03:00',
+    leave: '11:47:00',
+  },
+  {
+    name: 'Sophie Leroy',
+    email: 'sophie.leroy@ville-beaune.fr',
+    org: 'Ville de Beaune',
+    minutes: 75,
+    join: '10:20:00',
+    leave: '11:35:00',
+  },
 ];
 
 /** The test report is dated 12 March; the same report for another session. */
@@ -62,7 +104,12 @@ function decode(file: Buffer): { width: number; height: number; rgb: Buffer } {
       const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
       const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       out[y * stride + x] = (v + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
     }
   }
@@ -82,9 +129,16 @@ function quantise(rgb: Buffer): { palette: Buffer; indexes: Buffer } {
     const c = (rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!;
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  const colours = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 256).map(([c]) => c);
+  const colours = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 256)
+    .map(([c]) => c);
   const palette = Buffer.alloc(colours.length * 3);
-  colours.forEach((c, i) => { palette[i * 3] = c >> 16; palette[i * 3 + 1] = (c >> 8) & 0xff; palette[i * 3 + 2] = c & 0xff; });
+  colours.forEach((c, i) => {
+    palette[i * 3] = c >> 16;
+    palette[i * 3 + 1] = (c >> 8) & 0xff;
+    palette[i * 3 + 2] = c & 0xff;
+  });
   const nearest = new Map<number, number>();
   const indexes = Buffer.alloc(rgb.length / 3);
   for (let i = 0, p = 0; i < rgb.length; i += 3, p++) {
@@ -98,7 +152,10 @@ function quantise(rgb: Buffer): { palette: Buffer; indexes: Buffer } {
         const db = rgb[i + 2]! - palette[k * 3 + 2]!;
         // Green weighs most for the eye.
         const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
-        if (d < distance) { distance = d; best = k; }
+        if (d < distance) {
+          distance = d;
+          best = k;
+        }
       }
       nearest.set(c, best!);
     }
@@ -129,7 +186,10 @@ async function save(page: Page, name: string, fullPage = false) {
   ihdr[9] = 3;
   const file = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('PLTE', palette), chunk('IDAT', deflateSync(raw, { level: 9, memLevel: 9 })), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('PLTE', palette),
+    chunk('IDAT', deflateSync(raw, { level: 9, memLevel: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
   await writeFile(resolve(OUT, `${name}.png`), file);
   console.log(`${name}.png ${png.width}×${png.height} ${Math.round(file.length / 1024)} kB`);
@@ -150,9 +210,27 @@ async function main() {
   const db = ctx.database.db;
   const actor = { id: 'docs', email: ADMIN.email };
   // Two webinars imported from Zoom, a third with one person without an e-mail (to match).
-  for (const [key, people, day] of [['webinaire-1', cohort, 'Mar 12, 2026'], ['webinaire-2', cohort.slice(0, 5), 'Mar 26, 2026']] as const) {
-    const report = onDay(zoomWebinarReport([...people], [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }]), day);
-    await importAttendance(db, { eventKey: key, input: report, dryRun: false, acceptPartial: false, fileName: `zoom-${key}.csv`, lang: 'fr', actor }, { reevaluate: ctx.app.reevaluate });
+  for (const [key, people, day] of [
+    ['webinaire-1', cohort, 'Mar 12, 2026'],
+    ['webinaire-2', cohort.slice(0, 5), 'Mar 26, 2026'],
+  ] as const) {
+    const report = onDay(
+      zoomWebinarReport([...people], [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }]),
+      day,
+    );
+    await importAttendance(
+      db,
+      {
+        eventKey: key,
+        input: report,
+        dryRun: false,
+        acceptPartial: false,
+        fileName: `zoom-${key}.csv`,
+        lang: 'fr',
+        actor,
+      },
+      { reevaluate: ctx.app.reevaluate },
+    );
   }
   await attend(ctx, 'claire.martin@mairie-valbrune.fr', ['atelier-admin', 'atelier-juridique']);
   await attend(ctx, 'ines.moreau@cote-dor.fr', ['atelier-admin']);
@@ -160,7 +238,10 @@ async function main() {
   const claire = (await findLearnerByEmail(db, 'claire.martin@mairie-valbrune.fr'))!;
   const ines = (await findLearnerByEmail(db, 'ines.moreau@cote-dor.fr'))!;
   await answer(ctx, learnerAuth(ctx, claire.id, claire.email), 'quiz-admin');
-  await answer(ctx, learnerAuth(ctx, ines.id, ines.email), 'quiz-admin', { ...perfectAnswers(ctx, 'quiz-admin'), q1: ['b'] });
+  await answer(ctx, learnerAuth(ctx, ines.id, ines.email), 'quiz-admin', {
+    ...perfectAnswers(ctx, 'quiz-admin'),
+    q1: ['b'],
+  });
   const [credential] = await learnerCredentials(db, ctx.app.programme, ctx.app.config.publicUrl, claire.id, 'fr');
 
   const base = await listen(ctx.app);
@@ -174,13 +255,25 @@ async function main() {
     await save(p, 'badge-public');
     const png = Buffer.from(await (await fetch(`${base}/credentials/${credential!.id}.png`)).arrayBuffer());
     await p.goto('/verifier');
-    await p.locator('#champ-fichier').setInputFiles({ name: 'badge-data-admin.png', mimeType: 'image/png', buffer: replaceItxtText(png, 'data admin', 'data expert') });
+    await p
+      .locator('#champ-fichier')
+      .setInputFiles({
+        name: 'badge-data-admin.png',
+        mimeType: 'image/png',
+        buffer: replaceItxtText(png, 'data admin', 'data expert'),
+      });
     await p.getByRole('button', { name: 'Vérifier' }).click();
     await p.locator('[data-verdict]').waitFor();
     await save(p, 'verificateur-badge-modifie');
 
     const learner = await openPage(browser, base, { viewport: VIEWPORT });
-    await learner.context.addCookies([{ name: 'parcours_session', value: ctx.app.signToken({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
+    await learner.context.addCookies([
+      {
+        name: 'parcours_session',
+        value: ctx.app.signToken({ sub: claire.id, role: 'learner', email: claire.email }),
+        url: base,
+      },
+    ]);
     p = learner.page;
     await p.goto('/mon-parcours');
     await save(p, 'mon-parcours');
@@ -193,7 +286,13 @@ async function main() {
     await save(p, 'my-badges-en');
 
     const phone = await openPage(browser, base, { viewport: { width: 390, height: 844 } });
-    await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.signToken({ sub: claire.id, role: 'learner', email: claire.email }), url: base }]);
+    await phone.context.addCookies([
+      {
+        name: 'parcours_session',
+        value: ctx.app.signToken({ sub: claire.id, role: 'learner', email: claire.email }),
+        url: base,
+      },
+    ]);
     await phone.page.goto(`/credentials/${credential!.id}`);
     await save(phone.page, 'badge-public-telephone');
 
@@ -205,16 +304,23 @@ async function main() {
     await p.getByRole('button', { name: 'Se connecter' }).click();
     await p.waitForURL(`${base}/organisateur`);
     await p.goto('/organisateur/evenements/atelier-admin/import');
-    const sheet = onDay(zoomWebinarReport(
-      [cohort[0]!, cohort[3]!, cohort[4]!, { ...cohort[2]!, minutes: 40, join: '09:35:00', leave: '10:15:00' }],
-      [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }],
-      [{ name: 'Nadia Benali', join: '10:00:00', leave: '11:50:00', minutes: 110 }],
-    ), 'May 07, 2026');
-    await p.locator('#champ-fichier').setInputFiles({ name: 'zoom-atelier-3.csv', mimeType: 'text/csv', buffer: sheet });
+    const sheet = onDay(
+      zoomWebinarReport(
+        [cohort[0]!, cohort[3]!, cohort[4]!, { ...cohort[2]!, minutes: 40, join: '09:35:00', leave: '10:15:00' }],
+        [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }],
+        [{ name: 'Nadia Benali', join: '10:00:00', leave: '11:50:00', minutes: 110 }],
+      ),
+      'May 07, 2026',
+    );
+    await p
+      .locator('#champ-fichier')
+      .setInputFiles({ name: 'zoom-atelier-3.csv', mimeType: 'text/csv', buffer: sheet });
     await p.getByRole('button', { name: 'Voir l’aperçu' }).click();
     await p.locator('h1', { hasText: 'Aperçu de l’import' }).waitFor();
     await save(p, 'organisateur-import-apercu');
-    await p.evaluate('window.scrollTo(0, document.getElementById("titre-personnes").getBoundingClientRect().top + window.scrollY - 24)');
+    await p.evaluate(
+      'window.scrollTo(0, document.getElementById("titre-personnes").getBoundingClientRect().top + window.scrollY - 24)',
+    );
     await save(p, 'organisateur-import-qui-et-pourquoi');
     await p.goto('/organisateur/progression');
     await save(p, 'organisateur-progression');

@@ -29,13 +29,15 @@ const IMPORT = '/organisateur/evenements/webinaire-2/import';
 const sheet = {
   name: 'presences-webinaire-2.csv',
   mimeType: 'text/csv',
-  buffer: Buffer.from([
-    'Adresse électronique;Nom complet;Structure;Minutes suivies',
-    'helene.lefevre@mairie-valbrune.example;Hélène Lefèvre;Mairie de Valbrune;95',
-    'marc.dupont@cc-des-lacs.example;Marc Dupont;CC des Lacs;30',
-    'ines.moreau@dept-21.example;Inès Moreau;Département;120',
-    '',
-  ].join('\n')),
+  buffer: Buffer.from(
+    [
+      'Adresse électronique;Nom complet;Structure;Minutes suivies',
+      'helene.lefevre@mairie-valbrune.example;Hélène Lefèvre;Mairie de Valbrune;95',
+      'marc.dupont@cc-des-lacs.example;Marc Dupont;CC des Lacs;30',
+      'ines.moreau@dept-21.example;Inès Moreau;Département;120',
+      '',
+    ].join('\n'),
+  ),
 };
 const mappingHeading = (name: string) => page.getByRole('heading', { level: 2, name });
 
@@ -72,7 +74,12 @@ describe('importing a file in no known layout, in a real browser', () => {
     // The file chosen once is kept by the page: nothing to choose again.
     await page.getByText('Le fichier de l’aperçu est repris').waitFor();
     const form = page.locator('form[data-import-preview]');
-    expect(await form.getByRole('group', { name: 'Qui est la personne' }).getByLabel('Adresse e-mail (obligatoire)').inputValue()).toBe('Adresse électronique');
+    expect(
+      await form
+        .getByRole('group', { name: 'Qui est la personne' })
+        .getByLabel('Adresse e-mail (obligatoire)')
+        .inputValue(),
+    ).toBe('Adresse électronique');
     expect(await form.getByLabel('Nom', { exact: true }).inputValue()).toBe('Nom complet');
     expect(await form.getByLabel('Organisation').inputValue()).toBe('Structure');
     expect(await form.getByLabel('Minutes de présence').inputValue()).toBe('Minutes suivies');
@@ -100,9 +107,24 @@ describe('importing a file in no known layout, in a real browser', () => {
     await page.getByRole('button', { name: 'Voir l’aperçu avec ces colonnes' }).click();
     await waitForHeading(page, 'Aperçu de l’import');
     await expect(page.locator('[data-format]').innerText()).resolves.toBe('CSV avec correspondance de colonnes');
-    await expect(page.getByRole('row', { name: /Hélène Lefèvre/ }).getByText('Présent', { exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('row', { name: /Marc Dupont/ }).getByText('Absent', { exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('row', { name: /Inès Moreau/ }).getByText('Présent', { exact: true }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('row', { name: /Hélène Lefèvre/ })
+        .getByText('Présent', { exact: true })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('row', { name: /Marc Dupont/ })
+        .getByText('Absent', { exact: true })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('row', { name: /Inès Moreau/ })
+        .getByText('Présent', { exact: true })
+        .count(),
+    ).resolves.toBe(1);
     await page.getByText('Le fichier de l’aperçu est repris').waitFor();
     expect(await page.locator('input[name="colonne-minutes"]').getAttribute('value')).toBe('Minutes suivies');
     await checkPage('organisateur-import-colonnes-apercu');

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { browse, openPage, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, focusedElementId, type PageProblems } from '../helpers/browser';
+import {
+  browse,
+  openPage,
+  screenshot,
+  seriousA11yViolations,
+  horizontalOverflow,
+  waitForHeading,
+  focusedElementId,
+  type PageProblems,
+} from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { checkPageOn } from './check-page';
 import { rawTemplateText } from './untranslated';
@@ -73,7 +82,12 @@ describe('learner journey in a real browser', () => {
     await waitForHeading(page, 'Mon parcours');
     expect(await page.locator('#mes-badges .badge-card').count()).toBe(4);
     expect(await page.locator('#sessions .timeline-item').count()).toBe(5);
-    await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon parcours' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: 'Mon parcours' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('page');
     await checkPage('mon-parcours');
   });
 
@@ -111,11 +125,16 @@ describe('learner journey in a real browser', () => {
 
   it('finds the badge in Mes badges, copies its link, opens the public page and downloads the PNG', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes badges' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Mes badges' })
+      .click();
     await page.waitForURL('**/mes-badges');
     const card = page.locator('.credential-card').first();
     await expect(card.locator('h2').innerText()).resolves.toBe('data admin');
-    await expect(card.locator('img[alt^="QR code"]').evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).resolves.toBeGreaterThan(0);
+    await expect(
+      card.locator('img[alt^="QR code"]').evaluate((img) => (img as { naturalWidth: number }).naturalWidth),
+    ).resolves.toBeGreaterThan(0);
     await checkPage('mes-badges');
     await card.getByRole('button', { name: 'Copier le lien' }).click();
     await card.getByText('Lien copié.').waitFor();
@@ -129,7 +148,10 @@ describe('learner journey in a real browser', () => {
     expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('data admin');
     await checkPage('badge-public');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="png"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a[data-download="png"]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('badge-data-admin.png');
     baked = await readFile((await download.path())!);
     expect(baked.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -148,7 +170,8 @@ describe('learner journey in a real browser', () => {
 
   it('lets a third party drop the baked PNG on the verifier: valid; then a tampered one: invalid', async () => {
     const visitor = await openPage(browser, base, { allowMissing: ALLOW_MISSING });
-    const drop = (png: Buffer, name: string) => visitor.page.evaluate(`(() => {
+    const drop = (png: Buffer, name: string) =>
+      visitor.page.evaluate(`(() => {
       const bytes = Uint8Array.from(atob('${png.toString('base64')}'), (c) => c.charCodeAt(0));
       const data = new DataTransfer();
       data.items.add(new File([bytes], '${name}', { type: 'image/png' }));
@@ -157,7 +180,10 @@ describe('learner journey in a real browser', () => {
     try {
       const p = visitor.page;
       await p.goto('/');
-      await p.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Vérifier un badge' }).click();
+      await p
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: 'Vérifier un badge' })
+        .click();
       await p.waitForURL('**/verifier');
       await checkPage('verificateur', 'fr', p);
       await drop(baked, 'badge-data-admin.png');
@@ -168,7 +194,9 @@ describe('learner journey in a real browser', () => {
 
       await drop(replaceItxtText(baked, 'data admin', 'data expert'), 'badge-modifie.png');
       await p.locator('[data-verdict="invalid"]').waitFor();
-      await expect(p.locator('[data-check="proof"] .check-message').innerText()).resolves.toContain('Signature invalide');
+      await expect(p.locator('[data-check="proof"] .check-message').innerText()).resolves.toContain(
+        'Signature invalide',
+      );
       await checkPage('verificateur-invalide', 'fr', p);
       expect(visitor.problems.errors).toEqual([]);
     } finally {
@@ -211,9 +239,27 @@ describe('learner journey in a real browser', () => {
       await screenshot(phone.page, 'accueil-mobile', { fullPage: false });
       // Claire's pages on her phone: nothing wider than the screen, nothing axe objects to.
       const learner = (await findLearnerByEmail(ctx.database.db, EMAIL))!;
-      await phone.context.addCookies([{ name: 'parcours_session', value: ctx.app.signToken({ sub: learner.id, role: 'learner', email: EMAIL }), url: base }]);
-      const [credential] = await learnerCredentials(ctx.database.db, ctx.app.programme, ctx.app.config.publicUrl, learner.id, 'fr');
-      for (const [url, name] of [['/mon-parcours', ''], ['/questionnaires/quiz-admin', ''], ['/mes-badges', 'mes-badges-mobile'], [`/credentials/${credential!.id}`, 'badge-public-mobile'], ['/verifier', '']]) {
+      await phone.context.addCookies([
+        {
+          name: 'parcours_session',
+          value: ctx.app.signToken({ sub: learner.id, role: 'learner', email: EMAIL }),
+          url: base,
+        },
+      ]);
+      const [credential] = await learnerCredentials(
+        ctx.database.db,
+        ctx.app.programme,
+        ctx.app.config.publicUrl,
+        learner.id,
+        'fr',
+      );
+      for (const [url, name] of [
+        ['/mon-parcours', ''],
+        ['/questionnaires/quiz-admin', ''],
+        ['/mes-badges', 'mes-badges-mobile'],
+        [`/credentials/${credential!.id}`, 'badge-public-mobile'],
+        ['/verifier', ''],
+      ]) {
         await phone.page.goto(url!);
         expect(await horizontalOverflow(phone.page), url).toBeLessThanOrEqual(0);
         expect(await seriousA11yViolations(phone.page), url).toEqual([]);

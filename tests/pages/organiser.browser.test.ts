@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
 import type { TestSmtp } from '../helpers/smtp';
-import { browse, screenshot, seriousA11yViolations, horizontalOverflow, waitForHeading, type PageProblems } from '../helpers/browser';
+import {
+  browse,
+  screenshot,
+  seriousA11yViolations,
+  horizontalOverflow,
+  waitForHeading,
+  type PageProblems,
+} from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
 import { findEvent } from '../../src/events/events.store';
@@ -23,9 +30,17 @@ beforeAll(async () => {
   [ctx, smtp] = [withMail, withMail.smtp];
   // An outbox with one sent message and one that failed for good.
   const db = ctx.database.db;
-  await ctx.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'agent.envoye@mairie-valbrune.fr' } });
+  await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/magic-link',
+    payload: { email: 'agent.envoye@mairie-valbrune.fr' },
+  });
   await deliverDue(db, ctx.mailer);
-  const failed = await enqueueMail(db, 'agent.injoignable@mairie-valbrune.fr', 'magic-link', { subject: 'Votre lien de connexion à Parcours', text: 't', html: '<p>t</p>' });
+  const failed = await enqueueMail(db, 'agent.injoignable@mairie-valbrune.fr', 'magic-link', {
+    subject: 'Votre lien de connexion à Parcours',
+    text: 't',
+    html: '<p>t</p>',
+  });
   await markFailed(db, failed, 'smtp', 'connect ECONNREFUSED 10.0.0.25:25', null, new Date());
   ({ base, browser, page, problems } = await browse(ctx.app));
 });
@@ -51,10 +66,16 @@ describe('organiser journey in a real browser', () => {
   });
 
   it('edits the presence ratio of an event and sees it saved', async () => {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Événements' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Événements' })
+      .click();
     await page.waitForURL('**/organisateur/evenements');
     await checkPage('organisateur-evenements');
-    await page.locator('#evenement-webinaire-1').getByRole('link', { name: /Modifier/ }).click();
+    await page
+      .locator('#evenement-webinaire-1')
+      .getByRole('link', { name: /Modifier/ })
+      .click();
     await page.waitForURL('**/organisateur/evenements/webinaire-1');
     expect(await page.getByLabel('Présence minimale, en %').inputValue()).toBe('50');
     expect(await page.getByLabel('Début').inputValue()).toBe('2026-03-12T10:00');
@@ -106,14 +127,37 @@ describe('organiser journey in a real browser', () => {
 
     const report = zoomWebinarReport(
       [
-        { name: 'Hélène Lefèvre', email: 'helene.lefevre@mairie-valbrune.example', join: '10:01:12', leave: '11:31:40', minutes: 91, org: 'Mairie de Valbrune' },
-        { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.example', join: '10:00:00', leave: '10:30:00', minutes: 30, org: 'CC des Lacs' },
-        { name: 'Inès Moreau', email: 'ines.moreau@dept-21.example', join: '09:58:40', leave: '12:00:00', minutes: 122, org: 'Département' },
+        {
+          name: 'Hélène Lefèvre',
+          email: 'helene.lefevre@mairie-valbrune.example',
+          join: '10:01:12',
+          leave: '11:31:40',
+          minutes: 91,
+          org: 'Mairie de Valbrune',
+        },
+        {
+          name: 'Marc Dupont',
+          email: 'marc.dupont@cc-des-lacs.example',
+          join: '10:00:00',
+          leave: '10:30:00',
+          minutes: 30,
+          org: 'CC des Lacs',
+        },
+        {
+          name: 'Inès Moreau',
+          email: 'ines.moreau@dept-21.example',
+          join: '09:58:40',
+          leave: '12:00:00',
+          minutes: 122,
+          org: 'Département',
+        },
       ],
       [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.example' }],
       [{ name: 'Zoé Martin', join: '10:05:00', leave: '11:50:00', minutes: 105 }],
     );
-    await page.locator('#champ-fichier').setInputFiles({ name: 'rapport-zoom-webinaire-1.csv', mimeType: 'text/csv', buffer: report });
+    await page
+      .locator('#champ-fichier')
+      .setInputFiles({ name: 'rapport-zoom-webinaire-1.csv', mimeType: 'text/csv', buffer: report });
     await page.getByText('Fichier choisi : rapport-zoom-webinaire-1.csv').waitFor();
     await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
     await waitForHeading(page, 'Aperçu de l’import');
@@ -135,7 +179,10 @@ describe('organiser journey in a real browser', () => {
   });
 
   it('reads the cohort’s progress, filtered by organisation', async () => {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Progression' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Progression' })
+      .click();
     await page.waitForURL('**/organisateur/progression');
     expect(await page.locator('.matrix tbody tr').count()).toBe(4);
     await checkPage('organisateur-progression');
@@ -143,7 +190,9 @@ describe('organiser journey in a real browser', () => {
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL('**/organisateur/progression?organisation=*');
     expect(await page.locator('.matrix tbody tr').count()).toBe(1);
-    expect(await page.getAttribute('a[href^="/api/reports/progress.csv"]', 'href')).toBe('/api/reports/progress.csv?organisation=Mairie+de+Valbrune&lang=fr');
+    expect(await page.getAttribute('a[href^="/api/reports/progress.csv"]', 'href')).toBe(
+      '/api/reports/progress.csv?organisation=Mairie+de+Valbrune&lang=fr',
+    );
   });
 
   it('revokes a learner’s credential with a reason, and the public page shows it revoked', async () => {
@@ -152,7 +201,10 @@ describe('organiser journey in a real browser', () => {
     const id = await attend(ctx, email, [...WEBINARS, 'atelier-juridique']);
     expect((await answer(ctx, learnerAuth(ctx, id, email), 'quiz-juridique')).statusCode).toBe(201);
 
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Apprenants' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Apprenants' })
+      .click();
     await page.waitForURL('**/organisateur/apprenants');
     await page.getByLabel('Rechercher').fill('sophie');
     await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -167,13 +219,20 @@ describe('organiser journey in a real browser', () => {
     await badge.getByLabel('Motif de la révocation').fill('Présence à l’atelier 1 enregistrée par erreur');
     await badge.getByRole('button', { name: 'Révoquer ce badge' }).click();
     await page.getByRole('status').getByText('est révoqué').waitFor();
-    await expect(page.locator('#badge-data-juridique').innerText()).resolves.toContain('Présence à l’atelier 1 enregistrée par erreur');
+    await expect(page.locator('#badge-data-juridique').innerText()).resolves.toContain(
+      'Présence à l’atelier 1 enregistrée par erreur',
+    );
 
-    await page.locator('#badge-data-juridique').getByRole('link', { name: /Page publique/ }).click();
+    await page
+      .locator('#badge-data-juridique')
+      .getByRole('link', { name: /Page publique/ })
+      .click();
     await page.waitForURL('**/credentials/*');
     await page.locator('[data-verdict="revoked"]').waitFor();
     await expect(page.locator('[data-verdict]').innerText()).resolves.toContain('Ce badge a été révoqué');
-    await expect(page.locator('[data-check="status"] .check-message').innerText()).resolves.toBe('Ce badge a été révoqué par son émetteur.');
+    await expect(page.locator('[data-check="status"] .check-message').innerText()).resolves.toBe(
+      'Ce badge a été révoqué par son émetteur.',
+    );
     // Public: neither the holder's e-mail nor the organiser's reason.
     expect(await page.innerText('body')).not.toContain(email);
     expect(await page.innerText('body')).not.toContain('enregistrée par erreur');
@@ -192,13 +251,20 @@ describe('organiser journey in a real browser', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'organisateur-evenements-mobile', { fullPage: false });
-    for (const url of ['/organisateur/evenements/webinaire-1/import', '/organisateur/apprenants', '/organisateur/progression']) {
+    for (const url of [
+      '/organisateur/evenements/webinaire-1/import',
+      '/organisateur/apprenants',
+      '/organisateur/progression',
+    ]) {
       await page.goto(url);
       expect(await horizontalOverflow(page), url).toBeLessThanOrEqual(0);
       expect(await seriousA11yViolations(page), url).toEqual([]);
     }
     await page.goto('/organisateur/apprenants?q=sophie');
-    await page.getByRole('link', { name: /Ouvrir la fiche/ }).first().click();
+    await page
+      .getByRole('link', { name: /Ouvrir la fiche/ })
+      .first()
+      .click();
     await page.waitForURL('**/organisateur/apprenants/*');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);

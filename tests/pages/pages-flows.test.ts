@@ -9,7 +9,9 @@ import { findLearnerByEmail } from '../../src/learners/learners.store';
 import { InjectSession } from './inject-session';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await buildTestApp(); });
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const organiser = async () => {
@@ -27,7 +29,14 @@ const learnerSession = (id: string, email: string) => {
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const report = zoomWebinarReport(
   [
-    { name: 'Hélène Lefèvre', email: 'helene.lefevre@mairie-valbrune.example', join: '10:01:12', leave: '11:31:40', minutes: 91, org: 'Mairie de Valbrune' },
+    {
+      name: 'Hélène Lefèvre',
+      email: 'helene.lefevre@mairie-valbrune.example',
+      join: '10:01:12',
+      leave: '11:31:40',
+      minutes: 91,
+      org: 'Mairie de Valbrune',
+    },
     { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.example', join: '10:00:00', leave: '10:30:00', minutes: 30 },
   ],
   [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.example' }],
@@ -37,11 +46,18 @@ const report = zoomWebinarReport(
 describe('attendance import pages', () => {
   let s: InjectSession;
   let resultUrl: string;
-  beforeAll(async () => { s = await organiser(); });
+  beforeAll(async () => {
+    s = await organiser();
+  });
 
   it('[403] a multipart form without its CSRF token is refused before the file is read', async () => {
     await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'apercu' }, { field: 'fichier', name: 'r.csv', bytes: report }, { csrf: null });
+    const res = await s.postMultipart(
+      '/organisateur/evenements/webinaire-1/import',
+      { etape: 'apercu' },
+      { field: 'fichier', name: 'r.csv', bytes: report },
+      { csrf: null },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Formulaire expiré');
   });
@@ -55,14 +71,22 @@ describe('attendance import pages', () => {
 
   it('[422] a file that is not an export says why, on the form', async () => {
     await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'apercu' }, { field: 'fichier', name: 'x.csv', bytes: Buffer.from('a;b\n1;2\n') });
+    const res = await s.postMultipart(
+      '/organisateur/evenements/webinaire-1/import',
+      { etape: 'apercu' },
+      { field: 'fichier', name: 'x.csv', bytes: Buffer.from('a;b\n1;2\n') },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Format de fichier non reconnu');
   });
 
   it('[200] previews a Zoom report: format, encoding, window, who and why, unmatched rows; nothing stored', async () => {
     await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'apercu' }, { field: 'fichier', name: 'rapport-zoom.csv', bytes: report, type: 'text/csv' });
+    const res = await s.postMultipart(
+      '/organisateur/evenements/webinaire-1/import',
+      { etape: 'apercu' },
+      { field: 'fichier', name: 'rapport-zoom.csv', bytes: report, type: 'text/csv' },
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Zoom — rapport de webinaire');
     expect(res.body).toContain('<code>utf-8</code>');
@@ -74,8 +98,14 @@ describe('attendance import pages', () => {
   });
 
   it('[409] confirming with another file shows that file’s preview and saves nothing', async () => {
-    const other = zoomWebinarReport([{ name: 'Autre Personne', email: 'autre@x.example', join: '10:00:00', leave: '12:00:00', minutes: 120 }]);
-    const res = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'confirmer', empreinte: sha256(report) }, { field: 'fichier', name: 'autre.csv', bytes: other });
+    const other = zoomWebinarReport([
+      { name: 'Autre Personne', email: 'autre@x.example', join: '10:00:00', leave: '12:00:00', minutes: 120 },
+    ]);
+    const res = await s.postMultipart(
+      '/organisateur/evenements/webinaire-1/import',
+      { etape: 'confirmer', empreinte: sha256(report) },
+      { field: 'fichier', name: 'autre.csv', bytes: other },
+    );
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Ce n’est pas le fichier de l’aperçu');
     expect(res.body).toContain('autre@x.example');
@@ -83,7 +113,11 @@ describe('attendance import pages', () => {
   });
 
   it('[303] confirming the same file commits it, audited, and shows the counts', async () => {
-    const res = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'confirmer', empreinte: sha256(report) }, { field: 'fichier', name: 'rapport-zoom.csv', bytes: report });
+    const res = await s.postMultipart(
+      '/organisateur/evenements/webinaire-1/import',
+      { etape: 'confirmer', empreinte: sha256(report) },
+      { field: 'fichier', name: 'rapport-zoom.csv', bytes: report },
+    );
     expect(res.statusCode).toBe(303);
     resultUrl = String(res.headers.location);
     expect(resultUrl).toMatch(/^\/organisateur\/evenements\/webinaire-1\/import\/[0-9a-f-]{36}$/);
@@ -99,7 +133,11 @@ describe('attendance import pages', () => {
 
   it('[303] the same file again changes nothing and says so', async () => {
     await s.get('/organisateur/evenements/webinaire-1/import');
-    const preview = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'apercu' }, { field: 'fichier', name: 'rapport-zoom.csv', bytes: report });
+    const preview = await s.postMultipart(
+      '/organisateur/evenements/webinaire-1/import',
+      { etape: 'apercu' },
+      { field: 'fichier', name: 'rapport-zoom.csv', bytes: report },
+    );
     expect(preview.body).toContain('Fichier déjà importé');
     expect(preview.body).not.toContain('Confirmer l’import</button>');
   });
@@ -111,7 +149,9 @@ describe('attendance import pages', () => {
     const bad = await s.post(`/organisateur/lignes/${rowId}/rattacher`, { [`email-${line}`]: 'pas-une-adresse' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Indiquez une adresse e-mail valide.');
-    const res = await s.post(`/organisateur/lignes/${rowId}/rattacher`, { [`email-${line}`]: 'zoe.martin@dept.example' });
+    const res = await s.post(`/organisateur/lignes/${rowId}/rattacher`, {
+      [`email-${line}`]: 'zoe.martin@dept.example',
+    });
     expect(res.statusCode).toBe(303);
     const after = await s.get(String(res.headers.location).split('#')[0]!);
     expect(after.body).toContain('Rattachée à zoe.martin@dept.example');
@@ -132,7 +172,9 @@ describe('learner pages for organisers', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('camille.roux@commune.example');
     expect(res.body).toContain('1 apprenant(s) pour « camille »');
-    expect((await s.get('/organisateur/apprenants?q=personne-inconnue')).body).toContain('Aucun apprenant ne correspond.');
+    expect((await s.get('/organisateur/apprenants?q=personne-inconnue')).body).toContain(
+      'Aucun apprenant ne correspond.',
+    );
   });
 
   it('[200] shows attendance with its source, badges and forms', async () => {
@@ -145,11 +187,20 @@ describe('learner pages for organisers', () => {
 
   it('[400→303] records a replay by hand, which the page then shows', async () => {
     await s.get(`/organisateur/apprenants/${id}`);
-    const bad = await s.post(`/organisateur/apprenants/${id}/presence`, { evenement: '', statut: 'replay', minutes: '-3' });
+    const bad = await s.post(`/organisateur/apprenants/${id}/presence`, {
+      evenement: '',
+      statut: 'replay',
+      minutes: '-3',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choisissez un événement.');
     expect(bad.body).toContain('Indiquez un nombre de minutes entre 0 et 1440.');
-    const res = await s.post(`/organisateur/apprenants/${id}/presence`, { evenement: 'atelier-juridique', statut: 'replay', minutes: '', note: 'Replay vu le 20 avril' });
+    const res = await s.post(`/organisateur/apprenants/${id}/presence`, {
+      evenement: 'atelier-juridique',
+      statut: 'replay',
+      minutes: '',
+      note: 'Replay vu le 20 avril',
+    });
     expect(res.statusCode).toBe(303);
     const page = await s.get(`/organisateur/apprenants/${id}`);
     expect(page.body).toContain('Replay vu le 20 avril');
@@ -160,7 +211,10 @@ describe('learner pages for organisers', () => {
     await s.get(`/organisateur/apprenants/${id}`);
     const missing = await s.post(`/organisateur/apprenants/${id}/attribution`, { badge: 'data-admin', motif: '' });
     expect(missing.statusCode).toBe(400);
-    const res = await s.post(`/organisateur/apprenants/${id}/attribution`, { badge: 'data-admin', motif: 'Questionnaire rempli sur papier' });
+    const res = await s.post(`/organisateur/apprenants/${id}/attribution`, {
+      badge: 'data-admin',
+      motif: 'Questionnaire rempli sur papier',
+    });
     expect(res.statusCode).toBe(303);
     let page = await s.get(`/organisateur/apprenants/${id}`);
     expect(page.body).toContain('Le badge « data admin » est attribué.');
@@ -170,13 +224,17 @@ describe('learner pages for organisers', () => {
     const short = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, { [field]: 'x' });
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('Indiquez un motif d’au moins 3 caractères.');
-    const revoked = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, { [field]: 'Attribué par erreur' });
+    const revoked = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, {
+      [field]: 'Attribué par erreur',
+    });
     expect(revoked.statusCode).toBe(303);
     page = await s.get(`/organisateur/apprenants/${id}`);
     expect(page.body).toContain('Le badge « data admin » est révoqué.');
     expect(page.body).toContain('Attribué par erreur');
     // Already revoked: the service's refusal is shown, with its status.
-    const again = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, { [field]: 'Encore' });
+    const again = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, {
+      [field]: 'Encore',
+    });
     expect(again.statusCode).toBe(409);
     const actions = (await listAudit(ctx.database.db, { limit: 10 })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['award.manual', 'credential.revoke', 'attendance.set']));
@@ -188,11 +246,20 @@ describe('learner pages for organisers', () => {
     const unconfirmed = await s.post(`/organisateur/apprenants/${id}/fusion`, { doublon: 'c.roux@perso.example' });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('Cochez la confirmation.');
-    const unknown = await s.post(`/organisateur/apprenants/${id}/fusion`, { doublon: 'nobody@x.example', confirmation: 'oui' });
+    const unknown = await s.post(`/organisateur/apprenants/${id}/fusion`, {
+      doublon: 'nobody@x.example',
+      confirmation: 'oui',
+    });
     expect(unknown.body).toContain('Aucune fiche avec cette adresse e-mail.');
-    const self = await s.post(`/organisateur/apprenants/${id}/fusion`, { doublon: 'camille.roux@commune.example', confirmation: 'oui' });
+    const self = await s.post(`/organisateur/apprenants/${id}/fusion`, {
+      doublon: 'camille.roux@commune.example',
+      confirmation: 'oui',
+    });
     expect(self.statusCode).toBe(400);
-    const res = await s.post(`/organisateur/apprenants/${id}/fusion`, { doublon: 'c.roux@perso.example', confirmation: 'oui' });
+    const res = await s.post(`/organisateur/apprenants/${id}/fusion`, {
+      doublon: 'c.roux@perso.example',
+      confirmation: 'oui',
+    });
     expect(res.statusCode).toBe(303);
     const page = await s.get(`/organisateur/apprenants/${id}`);
     expect(page.body).toContain('La fiche c.roux@perso.example est fusionnée dans celle-ci.');
@@ -242,8 +309,14 @@ describe('questionnaire, my badges, public page, verifier', () => {
     const body = new URLSearchParams({ _csrf: learner.csrf });
     for (const [k, v] of Object.entries(answers)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, String(x));
     const res = await ctx.app.inject({
-      method: 'POST', url: '/questionnaires/quiz-admin', payload: body.toString(),
-      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: [...learner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      method: 'POST',
+      url: '/questionnaires/quiz-admin',
+      payload: body.toString(),
+      headers: {
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: [...learner.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     const result = await learner.get(String(res.headers.location));
@@ -261,19 +334,24 @@ describe('questionnaire, my badges, public page, verifier', () => {
   it('[200] Mes badges lists the credential with downloads, LinkedIn, copy-link and a QR code', async () => {
     const res = await learner.get('/mes-badges');
     expect(res.statusCode).toBe(200);
-    for (const ext of ['json', 'jwt', 'png', 'svg']) expect(res.body).toContain(`href="/credentials/${credentialId}.${ext}"`);
+    for (const ext of ['json', 'jwt', 'png', 'svg'])
+      expect(res.body).toContain(`href="/credentials/${credentialId}.${ext}"`);
     expect(res.body).toContain('https://www.linkedin.com/profile/add?');
     expect(res.body).toContain(`value="http://parcours.test/credentials/${credentialId}"`);
     expect(res.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code/);
   });
 
   it('[200] the public page answers browsers in HTML with OpenGraph tags and a live verification; others get JSON', async () => {
-    const page = await new InjectSession(ctx.app, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }).get(`/credentials/${credentialId}`);
+    const page = await new InjectSession(ctx.app, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }).get(
+      `/credentials/${credentialId}`,
+    );
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.body).toContain('<meta property="og:title" content="data admin');
-    expect(page.body).toContain(`<meta property="og:image" content="http://parcours.test/achievements/data-admin/image.png">`);
+    expect(page.body).toContain(
+      `<meta property="og:image" content="http://parcours.test/achievements/data-admin/image.png">`,
+    );
     expect(page.body).toContain('data-verdict="valid"');
     expect(page.body).not.toContain(email);
     const json = await ctx.app.inject({ url: `/credentials/${credentialId}`, headers: { accept: 'application/json' } });
@@ -291,11 +369,19 @@ describe('questionnaire, my badges, public page, verifier', () => {
     expect(pasted.statusCode).toBe(200);
     expect(pasted.body).toContain('data-verdict="valid"');
     const png = (await ctx.app.inject({ url: `/credentials/${credentialId}.png` })).rawPayload;
-    const baked = await v.postMultipart('/verifier', { credential: '' }, { field: 'fichier', name: 'badge.png', bytes: png, type: 'image/png' });
+    const baked = await v.postMultipart(
+      '/verifier',
+      { credential: '' },
+      { field: 'fichier', name: 'badge.png', bytes: png, type: 'image/png' },
+    );
     expect(baked.body).toContain('data-verdict="valid"');
     expect(baked.body).toContain('Format lu : PNG');
     const forged = replaceItxtText(png, 'data admin', 'data tricheur');
-    const tampered = await v.postMultipart('/verifier', { credential: '' }, { field: 'fichier', name: 'badge.png', bytes: forged, type: 'image/png' });
+    const tampered = await v.postMultipart(
+      '/verifier',
+      { credential: '' },
+      { field: 'fichier', name: 'badge.png', bytes: forged, type: 'image/png' },
+    );
     expect(tampered.body).toContain('data-verdict="invalid"');
     const nothing = await v.postMultipart('/verifier', { credential: '' });
     expect(nothing.statusCode).toBe(400);
@@ -308,7 +394,12 @@ describe('questionnaire, my badges, public page, verifier', () => {
     const s = await organiser();
     await s.get('/organisateur/evenements/atelier-juridique');
     await s.post('/organisateur/evenements/atelier-juridique', {
-      title: 'Atelier 1', kind: 'workshop', startsAt: '2099-04-09T09:30', endsAt: '2099-04-09T12:30', timezone: 'Europe/Paris', presencePercent: '50',
+      title: 'Atelier 1',
+      kind: 'workshop',
+      startsAt: '2099-04-09T09:30',
+      endsAt: '2099-04-09T12:30',
+      timezone: 'Europe/Paris',
+      presencePercent: '50',
     });
     const res = await learner.get('/questionnaires/quiz-juridique');
     expect(res.body).toContain('Ce questionnaire n’est pas encore ouvert');

@@ -92,7 +92,11 @@ describe('not found', () => {
 
     const json = await ctx.app.inject({ url: '/nulle-part', headers: { accept: 'application/json' } });
     expect(json.statusCode).toBe(404);
-    expect(json.json()).toEqual({ code: 'NOT_FOUND', message: 'Introuvable : /nulle-part', requestId: expect.any(String) });
+    expect(json.json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Introuvable : /nulle-part',
+      requestId: expect.any(String),
+    });
     const post = await ctx.app.inject({ method: 'POST', url: '/nulle-part', headers: { accept: 'text/html' } });
     expect(post.json().code).toBe('NOT_FOUND');
     const api = await ctx.app.inject({ url: '/api/nulle-part', headers: { accept: 'text/html' } });
@@ -165,13 +169,20 @@ describe('sessions and CSRF', () => {
     expect(page.body).toContain('Mon parcours');
 
     // Learner cookies never reach organiser pages.
-    for (const url of ['/organisateur', '/organisateur/evenements', '/organisateur/courriels', '/organisateur/journal']) {
+    for (const url of [
+      '/organisateur',
+      '/organisateur/evenements',
+      '/organisateur/courriels',
+      '/organisateur/journal',
+    ]) {
       const denied = await s.get(url);
       expect(denied.statusCode, url).toBe(403);
       expect(denied.body).toContain('Accès réservé');
     }
     // A used link shows the API's message.
-    const again = await session().post('/connexion/lien', { token }, { csrf: s.csrf }).catch(() => null);
+    const again = await session()
+      .post('/connexion/lien', { token }, { csrf: s.csrf })
+      .catch(() => null);
     expect(again?.statusCode).toBe(403); // no CSRF cookie in a fresh session
     const reuse = await s.post('/connexion/lien', { token });
     expect(reuse.statusCode).toBe(400);
@@ -181,7 +192,9 @@ describe('sessions and CSRF', () => {
   it('[303] anonymous visitors of organiser pages go to the organiser sign-in and come back', async () => {
     const res = await session().get('/organisateur/courriels?statut=failed');
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`/organisateur/connexion?suite=${encodeURIComponent('/organisateur/courriels?statut=failed')}`);
+    expect(res.headers.location).toBe(
+      `/organisateur/connexion?suite=${encodeURIComponent('/organisateur/courriels?statut=failed')}`,
+    );
     expect((await session().get('/mon-parcours')).headers.location).toBe('/connexion');
   });
 
@@ -199,7 +212,8 @@ describe('sessions and CSRF', () => {
     const s = session();
     const signedIn = await signInOrganiser(s);
     const copied = String(cookieOf(signedIn, 'parcours_session')!.value);
-    const withCopy = () => ctx.app.inject({ method: 'GET', url: '/organisateur', cookies: { parcours_session: copied } });
+    const withCopy = () =>
+      ctx.app.inject({ method: 'GET', url: '/organisateur', cookies: { parcours_session: copied } });
     expect((await withCopy()).statusCode).toBe(200);
     const res = await s.post('/deconnexion', {});
     expect(res.statusCode).toBe(303);
@@ -217,7 +231,12 @@ describe('forms', () => {
     expect(form.statusCode).toBe(200);
     const before = await findEvent(ctx.database.db, 'webinaire-1');
     const res = await s.post('/organisateur/evenements/webinaire-1', {
-      title: 'Webinaire #1', kind: 'webinar', startsAt: '2026-03-12T10:00', endsAt: '2026-03-12T09:00', timezone: 'Europe/Paris', presencePercent: '150',
+      title: 'Webinaire #1',
+      kind: 'webinar',
+      startsAt: '2026-03-12T10:00',
+      endsAt: '2026-03-12T09:00',
+      timezone: 'Europe/Paris',
+      presencePercent: '150',
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Indiquez un nombre entre 0 et 100.');
@@ -225,7 +244,12 @@ describe('forms', () => {
     expect(await findEvent(ctx.database.db, 'webinaire-1')).toEqual(before);
 
     const window = await s.post('/organisateur/evenements/webinaire-1', {
-      title: 'Webinaire #1', kind: 'webinar', startsAt: '2026-03-12T10:00', endsAt: '2026-03-12T09:00', timezone: 'Europe/Paris', presencePercent: '60',
+      title: 'Webinaire #1',
+      kind: 'webinar',
+      startsAt: '2026-03-12T10:00',
+      endsAt: '2026-03-12T09:00',
+      timezone: 'Europe/Paris',
+      presencePercent: '60',
     });
     expect(window.statusCode).toBe(400);
     expect(window.body).toContain('La fin de l’événement (endsAt) doit être postérieure à son début (startsAt).');
@@ -237,7 +261,9 @@ describe('forms', () => {
     expect(asked.headers.location).toBe('/connexion?suite=%2Fquestionnaires%2Fquiz-admin');
     const form = await s.get(asked.headers.location!);
     expect(form.body).toContain('name="suite" value="/questionnaires/quiz-admin"');
-    expect((await s.post('/connexion', { email: 'retour@commune.example', suite: '/questionnaires/quiz-admin' })).statusCode).toBe(200);
+    expect(
+      (await s.post('/connexion', { email: 'retour@commune.example', suite: '/questionnaires/quiz-admin' })).statusCode,
+    ).toBe(200);
     await deliverDue(ctx.database.db, ctx.mailer);
     const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('retour@commune.example'));
     const link = /http:\/\/parcours\.test(\/connexion\/lien\?\S+)/.exec(mail.text ?? '')![1]!;
@@ -249,7 +275,15 @@ describe('forms', () => {
     expect(signedIn.headers.location).toBe('/questionnaires/quiz-admin');
   });
 
-  it.each(['//evil.example/x', 'https://evil.example/', '/organisateur', '/\\evil.example', '/mon-parcours\\..', '/mes-badges/../organisateur', '/mes-badges/%2e%2e/organisateur'])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
+  it.each([
+    '//evil.example/x',
+    'https://evil.example/',
+    '/organisateur',
+    '/\\evil.example',
+    '/mon-parcours\\..',
+    '/mes-badges/../organisateur',
+    '/mes-badges/%2e%2e/organisateur',
+  ])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
     const s = session();
     const token = await magicLinkToken(`ailleurs${Math.random().toString(36).slice(2)}@commune.example`);
     expect((await s.get('/connexion/lien?token=' + token)).statusCode).toBe(200);
@@ -286,7 +320,9 @@ describe('forms', () => {
 
 describe('behind https', () => {
   let secure: TestContext;
-  beforeAll(async () => { secure = await buildTestApp({ publicUrl: 'https://parcours.example' }); });
+  beforeAll(async () => {
+    secure = await buildTestApp({ publicUrl: 'https://parcours.example' });
+  });
   afterAll(async () => secure?.close());
 
   it('[303] the session cookie is Secure and the CSP upgrades insecure requests', async () => {

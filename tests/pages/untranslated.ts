@@ -44,7 +44,8 @@ export function rawTemplateText(): string[] {
       if (/\p{L}/u.test(m[1]!)) problems.push(`attribute: ${m[0]}`);
     }
     const text = source.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ');
-    for (const word of text.match(/[^\s\u0000]*\p{L}[^\s\u0000]*/gu) ?? []) problems.push(`text: ${word} in ${JSON.stringify(parts[0]!.slice(0, 60))}`);
+    for (const word of text.match(/[^\s\u0000]*\p{L}[^\s\u0000]*/gu) ?? [])
+      problems.push(`text: ${word} in ${JSON.stringify(parts[0]!.slice(0, 60))}`);
   }
   return problems;
 }

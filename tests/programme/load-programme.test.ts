@@ -115,7 +115,9 @@ describe('loadProgramme: refusals name the file, the JSON path and the reason', 
     const err = await refusal((f) => {
       f.quizzes['quiz-admin.json'].event = 'atelier-juridique';
     });
-    expect(err.message).toContain('badges/programme.json: /events/4/quiz: quiz "quiz-admin" is for event "atelier-juridique"');
+    expect(err.message).toContain(
+      'badges/programme.json: /events/4/quiz: quiz "quiz-admin" is for event "atelier-juridique"',
+    );
     expect(err.message).toContain('quizzes/quiz-admin.json: /event: event "atelier-juridique" does not name this quiz');
   });
 
@@ -271,7 +273,11 @@ describe('loadProgramme: refusals name the file, the JSON path and the reason', 
       f.badges['data-admin.json'].rule = {
         atLeast: {
           n: 2,
-          of: [{ attended: 'webinaire-1' }, { attended: 'webinaire-2' }, { answered: { quiz: 'quiz-admin', minPercent: 60 } }],
+          of: [
+            { attended: 'webinaire-1' },
+            { attended: 'webinaire-2' },
+            { answered: { quiz: 'quiz-admin', minPercent: 60 } },
+          ],
         },
       };
     });

@@ -29,7 +29,10 @@ export async function loadEdited(edit: (files: Files) => void, raw: Record<strin
   const root = await mkdtemp(join(tmpdir(), 'parcours-programme-'));
   const dirs = { badgesDir: join(root, 'badges'), quizzesDir: join(root, 'quizzes') };
   try {
-    for (const [folder, dir] of [['badges', dirs.badgesDir], ['quizzes', dirs.quizzesDir]] as const) {
+    for (const [folder, dir] of [
+      ['badges', dirs.badgesDir],
+      ['quizzes', dirs.quizzesDir],
+    ] as const) {
       await mkdir(dir);
       for (const [name, json] of Object.entries(files[folder])) {
         await writeFile(join(dir, name), JSON.stringify(json, null, 2));

@@ -14,8 +14,25 @@ const quiz: Quiz = {
   title: t('Test'),
   passPercent: 50,
   questions: [
-    { id: 's', type: 'single', required: true, text: t('Une'), choices: choices('a', 'b', 'c'), points: 1, correct: ['b'], explanation: t('Parce que b') },
-    { id: 'm', type: 'multiple', required: true, text: t('Plusieurs'), choices: choices('a', 'b', 'c'), points: 2, correct: ['a', 'c'] },
+    {
+      id: 's',
+      type: 'single',
+      required: true,
+      text: t('Une'),
+      choices: choices('a', 'b', 'c'),
+      points: 1,
+      correct: ['b'],
+      explanation: t('Parce que b'),
+    },
+    {
+      id: 'm',
+      type: 'multiple',
+      required: true,
+      text: t('Plusieurs'),
+      choices: choices('a', 'b', 'c'),
+      points: 2,
+      correct: ['a', 'c'],
+    },
     { id: 'o', type: 'single', required: false, text: t('Opinion'), choices: choices('x', 'y') },
     { id: 't', type: 'text', required: false, text: t('Texte'), maxLength: 10 },
     { id: 'n', type: 'scale', required: true, text: t('Note'), labels: { min: t('bas'), max: t('haut') } },
@@ -83,14 +100,26 @@ describe('checkAnswers', () => {
 
 describe('scoreAttempt', () => {
   it('scores a perfect attempt', () => {
-    expect(scoreAttempt(quiz, valid)).toMatchObject({ score: 3, maxScore: 3, percent: 100, complete: true, passed: true });
+    expect(scoreAttempt(quiz, valid)).toMatchObject({
+      score: 3,
+      maxScore: 3,
+      percent: 100,
+      complete: true,
+      passed: true,
+    });
   });
 
   it('scores multiple choice all-or-nothing', () => {
     for (const m of [['a'], ['a', 'b', 'c'], ['a', 'b']]) {
       const r = scoreAttempt(quiz, { ...valid, m });
       expect(r).toMatchObject({ score: 1, maxScore: 3, percent: 33.3, passed: false });
-      expect(r.corrections[1]).toEqual({ questionId: 'm', correct: false, expected: ['a', 'c'], points: 2, awarded: 0 });
+      expect(r.corrections[1]).toEqual({
+        questionId: 'm',
+        correct: false,
+        expected: ['a', 'c'],
+        points: 2,
+        awarded: 0,
+      });
     }
   });
 
@@ -118,7 +147,14 @@ describe('scoreAttempt', () => {
   it('gives a null percent when nothing is scored', () => {
     const survey: Quiz = { ...quiz, passPercent: undefined, questions: quiz.questions.slice(2) };
     delete survey.passPercent;
-    expect(scoreAttempt(survey, { n: 3 })).toEqual({ score: 0, maxScore: 0, percent: null, complete: true, passed: null, corrections: [] });
+    expect(scoreAttempt(survey, { n: 3 })).toEqual({
+      score: 0,
+      maxScore: 0,
+      percent: null,
+      complete: true,
+      passed: null,
+      corrections: [],
+    });
   });
 });
 
@@ -153,7 +189,11 @@ describe('publicQuiz', () => {
       const perfect = Object.fromEntries(
         q.questions.map((question) => [
           question.id,
-          question.type === 'text' ? 'ok' : question.type === 'scale' ? 3 : (question.correct ?? [question.choices[0]!.id]),
+          question.type === 'text'
+            ? 'ok'
+            : question.type === 'scale'
+              ? 3
+              : (question.correct ?? [question.choices[0]!.id]),
         ]),
       );
       expect(checkAnswers(q, perfect)).toEqual([]);

@@ -7,7 +7,9 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await buildTestApp();
   // A route that fails the way a bug does, to check that 5xx answers leak nothing.
-  ctx.app.get('/__boom', async () => { throw new Error('secret internal detail: password=hunter2'); });
+  ctx.app.get('/__boom', async () => {
+    throw new Error('secret internal detail: password=hunter2');
+  });
 });
 afterAll(async () => ctx?.close());
 
@@ -15,7 +17,11 @@ describe('error envelope', () => {
   it('[404] answers {code, message, requestId} in French by default', async () => {
     const res = await ctx.app.inject({ url: '/nulle-part' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: 'Introuvable : /nulle-part', requestId: expect.any(String) });
+    expect(res.json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Introuvable : /nulle-part',
+      requestId: expect.any(String),
+    });
   });
 
   it('[404] answers in English when Accept-Language prefers it', async () => {
@@ -26,7 +32,12 @@ describe('error envelope', () => {
   it('[400] validation names every failing field, in both languages', async () => {
     const payload = { email: 'pas-une-adresse', password: '' };
     const fr = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload });
-    const en = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'accept-language': 'en' } });
+    const en = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload,
+      headers: { 'accept-language': 'en' },
+    });
     expect(fr.statusCode).toBe(400);
     expect(fr.json().code).toBe('VALIDATION_FAILED');
     expect(fr.json().message).toMatch(/^Requête invalide : .*email/);
@@ -36,7 +47,12 @@ describe('error envelope', () => {
   });
 
   it('[400] a malformed JSON body is a clear refusal, not a 500', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('BAD_REQUEST');
   });
@@ -52,7 +68,20 @@ describe('error envelope', () => {
 
 describe('message catalogue', () => {
   it('has a French and an English text for every code, and they differ', () => {
-    const params = { summary: 's', reason: 'r', resource: 'x', limit: '1', type: 't', seconds: 5, email: 'e', key: 'k', id: 'i', timezone: 'z', count: 1, problems: 'p' };
+    const params = {
+      summary: 's',
+      reason: 'r',
+      resource: 'x',
+      limit: '1',
+      type: 't',
+      seconds: 5,
+      email: 'e',
+      key: 'k',
+      id: 'i',
+      timezone: 'z',
+      count: 1,
+      problems: 'p',
+    };
     for (const code of Object.keys(catalogue)) {
       expect(code).toMatch(/^[A-Z][A-Z0-9_]+$/);
       const fr = translate(code, params, 'fr');

@@ -42,7 +42,8 @@ function isoStrings(): (ms: number) => string {
 /** Turns aggregated evidence into the preview: staff removed, presence decided, messages rendered. */
 export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
   const { sink, lang, warnings } = input;
-  const warn = (code: string, params: Record<string, string | number> = {}, line?: number) => warnings.push({ code, params, line });
+  const warn = (code: string, params: Record<string, string | number> = {}, line?: number) =>
+    warnings.push({ code, params, line });
 
   // Staff are not learners, even when they also registered as attendees.
   for (const [email, s] of sink.staff) {
@@ -78,7 +79,8 @@ export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
     name: u.name,
     minutes: minutes(decidePresence(u.evidence, window, input.minPresenceRatio).ms),
   }));
-  if (sink.errorCount > sink.errors.length) warn('IMPORT_ERRORS_TRUNCATED', { shown: sink.errors.length, total: sink.errorCount });
+  if (sink.errorCount > sink.errors.length)
+    warn('IMPORT_ERRORS_TRUNCATED', { shown: sink.errors.length, total: sink.errorCount });
   if (!people.length && !unmatched.length) warn('IMPORT_NO_ROWS');
 
   return {
@@ -88,8 +90,17 @@ export function buildAnalysis(input: AnalysisInput): ImportAnalysis {
     window: { startsAt: iso(window.start), endsAt: iso(window.end), source },
     people,
     unmatched,
-    errors: sink.errors.map((e) => ({ line: e.line, code: e.code, message: translate(e.code, e.params, lang), ...(e.field ? { field: e.field } : {}) })),
-    warnings: warnings.map((w) => ({ code: w.code, message: translate(w.code, w.params, lang), ...(w.line ? { line: w.line } : {}) })),
+    errors: sink.errors.map((e) => ({
+      line: e.line,
+      code: e.code,
+      message: translate(e.code, e.params, lang),
+      ...(e.field ? { field: e.field } : {}),
+    })),
+    warnings: warnings.map((w) => ({
+      code: w.code,
+      message: translate(w.code, w.params, lang),
+      ...(w.line ? { line: w.line } : {}),
+    })),
     rowsRead: input.rowsRead,
   };
 }
@@ -121,12 +132,16 @@ function keyPart(v: Params[string]): string {
 }
 
 /** The event's window when given, else the report's own, else the span of the timestamps (with a warning). */
-function resolveWindow(input: AnalysisInput, warn: (code: string) => void): { window: Interval; source: 'event' | 'report' } {
+function resolveWindow(
+  input: AnalysisInput,
+  warn: (code: string) => void,
+): { window: Interval; source: 'event' | 'report' } {
   if (input.eventWindow) return { window: input.eventWindow, source: 'event' };
   if (input.reportWindow) return { window: input.reportWindow, source: 'report' };
   let start = Infinity;
   let end = -Infinity;
-  const scan = (e: Evidence) => e.intervals.forEach((iv) => ((start = Math.min(start, iv.start)), (end = Math.max(end, iv.end))));
+  const scan = (e: Evidence) =>
+    e.intervals.forEach((iv) => ((start = Math.min(start, iv.start)), (end = Math.max(end, iv.end))));
   input.sink.people.forEach((p) => scan(p.evidence));
   input.sink.unmatched.forEach((u) => scan(u.evidence));
   if (end > start) {

@@ -94,7 +94,13 @@ export class Collector {
     // Most people have one row: `[line]` is sized to it, where push() would reserve 17 slots.
     const evidence = emptyEvidence();
     mergeEvidence(evidence, ev);
-    this.people.set(email, { email, name: row.name || null, organisation: row.organisation || null, evidence, lines: [row.line] });
+    this.people.set(email, {
+      email,
+      name: row.name || null,
+      organisation: row.organisation || null,
+      evidence,
+      lines: [row.line],
+    });
   }
 
   addUnmatched(name: string, line: number, ev: Evidence): void {

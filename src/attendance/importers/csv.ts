@@ -42,7 +42,8 @@ export function streamRows(text: AsyncIterable<string>, delimiter: string, handl
     async function* bounded(): AsyncGenerator<string> {
       for await (const chunk of text) {
         sinceRow += chunk.length;
-        if (sinceRow > MAX_RECORD_CHARS) throw new AppError('IMPORT_RECORD_TOO_LONG', 422, { line, limit: MAX_RECORD_CHARS });
+        if (sinceRow > MAX_RECORD_CHARS)
+          throw new AppError('IMPORT_RECORD_TOO_LONG', 422, { line, limit: MAX_RECORD_CHARS });
         yield chunk;
       }
     }

@@ -47,7 +47,13 @@ const MAX_KNOWN_LENGTH = 64;
 
 // `--` is Zoom's no-show placeholder; `NA` appears once a report went through R or pandas.
 const isEmpty = (v: string) => v === '' || /^([-–—]+|n\/?a)$/i.test(v);
-const month = (name: string) => MONTHS[name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()];
+const month = (name: string) =>
+  MONTHS[
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+  ];
 const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 // Runs of any white space become one space; most values have single spaces only, and are kept as they are.
 const collapseSpaces = (v: string) => (/[^\S ]|\s\s/.test(v) ? v.replace(/\s+/g, ' ') : v);
@@ -109,7 +115,8 @@ export class DateReader {
       for (const cell of row) {
         const c = classifyNumeric(cell);
         if (c !== 'dmy' && c !== 'mdy') continue;
-        if (this.order && this.order !== c) throw new AppError('IMPORT_DATE_ORDER_CONFLICT', 422, { value: cell.trim(), order: this.order });
+        if (this.order && this.order !== c)
+          throw new AppError('IMPORT_DATE_ORDER_CONFLICT', 422, { value: cell.trim(), order: this.order });
         this.order = c;
       }
     }
@@ -170,7 +177,8 @@ export class DateReader {
     if (a === b) return this.order ?? 'dmy';
     const decisive: DateOrder | null = a > 12 && b <= 12 ? 'dmy' : b > 12 && a <= 12 ? 'mdy' : null;
     if (decisive) {
-      if (this.order && this.order !== decisive) throw new AppError('IMPORT_DATE_ORDER_CONFLICT', 422, { line, value, order: this.order });
+      if (this.order && this.order !== decisive)
+        throw new AppError('IMPORT_DATE_ORDER_CONFLICT', 422, { line, value, order: this.order });
       return (this.order = decisive);
     }
     if (this.order) return this.order;

@@ -26,7 +26,14 @@ const MAGIC: Array<[string, number[], 'spreadsheet' | 'binary']> = [
 // French text. Every documented single-byte export is Excel on French Windows: Windows-1252,
 // which is also what ISO-8859-1 labels mean in practice (WHATWG). Never decode as Latin-1: `Œ œ ’ –`.
 const WESTERN = new Set([
-  'ISO-8859-1', 'ISO-8859-2', 'ISO-8859-9', 'windows-1250', 'windows-1252', 'windows-1254', 'windows-1257', 'windows-1258',
+  'ISO-8859-1',
+  'ISO-8859-2',
+  'ISO-8859-9',
+  'windows-1250',
+  'windows-1252',
+  'windows-1254',
+  'windows-1257',
+  'windows-1258',
 ]);
 
 export function detectCharset(sample: Buffer, complete: boolean): Charset {

@@ -12,7 +12,14 @@ import { detectZoomMeeting } from './zoom-meeting';
 import { detectZoomWebinar } from './zoom-webinar';
 
 // Vendor formats carry rules a mapping cannot express (sections, staff roles), so they come first.
-const VENDORS: Detector[] = [detectZoomWebinar, detectTeams, detectTeamsLegacy, detectZoomMeeting, detectGoogleMeet, detectLivestorm];
+const VENDORS: Detector[] = [
+  detectZoomWebinar,
+  detectTeams,
+  detectTeamsLegacy,
+  detectZoomMeeting,
+  detectGoogleMeet,
+  detectLivestorm,
+];
 
 export interface Plan extends Detected {
   delimiter: string;
@@ -26,7 +33,10 @@ export interface Plan extends Detected {
  */
 export function detectFormat(sampleText: string, complete: boolean, mapping: ParseOptions['mapping']): Plan {
   const hasMapping = !!mapping && Object.values(mapping).some(Boolean);
-  const candidates = delimiterCandidates(sampleText).map((delimiter) => ({ delimiter, rows: sampleRows(sampleText, complete, delimiter) }));
+  const candidates = delimiterCandidates(sampleText).map((delimiter) => ({
+    delimiter,
+    rows: sampleRows(sampleText, complete, delimiter),
+  }));
   for (const { delimiter, rows } of candidates) {
     for (const detect of VENDORS) {
       const d = detect(rows);
@@ -41,7 +51,10 @@ export function detectFormat(sampleText: string, complete: boolean, mapping: Par
   const headerLike = mostHeaderLike(rows);
   const headers = listHeaders(headerLike);
   if (hasMapping) {
-    throw new AppError('IMPORT_MAPPING_COLUMNS_NOT_FOUND', 422, { missing: missingMapped(headerLike, mapping!).join(', '), headers });
+    throw new AppError('IMPORT_MAPPING_COLUMNS_NOT_FOUND', 422, {
+      missing: missingMapped(headerLike, mapping!).join(', '),
+      headers,
+    });
   }
   for (const c of candidates) {
     const list = c.rows.slice(0, 40).find(looksLikeListWithoutPresence);

@@ -27,7 +27,11 @@ export const detectGoogleMeet: Detector = (rows) => {
   const head = rows.slice(0, 20);
   if (!head.some((r) => isParticipantHeader(r.map(normHeader)))) return null;
   const twelve = rows.some((r) => r.some(hasTwelveHourClock));
-  return { format: 'google-meet', create: (ctx) => new GoogleMeet(ctx), dateHint: twelve ? { order: 'mdy', basis: 'twelve-hour' } : null };
+  return {
+    format: 'google-meet',
+    create: (ctx) => new GoogleMeet(ctx),
+    dateHint: twelve ? { order: 'mdy', basis: 'twelve-hour' } : null,
+  };
 };
 
 class GoogleMeet implements Importer {

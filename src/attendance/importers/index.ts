@@ -21,7 +21,10 @@ const PROGRESS_EVERY = 5000;
  * recognised from the bytes) and decides who attended. Streams: rows are aggregated per e-mail
  * as they arrive. Fatal problems throw `AppError`; row problems are listed in `errors`.
  */
-export async function parseAttendance(input: Buffer | AsyncIterable<Buffer>, options: ParseOptions): Promise<ImportAnalysis> {
+export async function parseAttendance(
+  input: Buffer | AsyncIterable<Buffer>,
+  options: ParseOptions,
+): Promise<ImportAnalysis> {
   const { timezone, lang, eventWindow } = checkOptions(options);
   const source = new ByteSource(input);
   try {
@@ -121,12 +124,14 @@ function checkUtf16Length(charset: { encoding: string; bomLength: number }, byte
 function checkOptions(o: ParseOptions) {
   const timezone = o.timezone || 'Europe/Paris';
   if (!isValidTimeZone(timezone)) throw new AppError('IMPORT_TIMEZONE_INVALID', 400, { timezone });
-  if (!(o.minPresenceRatio >= 0 && o.minPresenceRatio <= 1)) throw new AppError('IMPORT_RATIO_INVALID', 400, { value: String(o.minPresenceRatio) });
+  if (!(o.minPresenceRatio >= 0 && o.minPresenceRatio <= 1))
+    throw new AppError('IMPORT_RATIO_INVALID', 400, { value: String(o.minPresenceRatio) });
   let eventWindow: Interval | null = null;
   if (o.window) {
     const start = o.window.startsAt?.getTime?.();
     const end = o.window.endsAt?.getTime?.();
-    if (!Number.isFinite(start) || !Number.isFinite(end) || end! <= start!) throw new AppError('IMPORT_WINDOW_INVALID', 400);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end! <= start!)
+      throw new AppError('IMPORT_WINDOW_INVALID', 400);
     eventWindow = { start: start!, end: end! };
   }
   return { timezone, lang: o.lang === 'en' ? ('en' as const) : ('fr' as const), eventWindow };

@@ -11,8 +11,14 @@ import type { Detector, ImportContext, Importer } from './types';
  */
 
 const MARKERS = [
-  'attendance rate', 'attendance duration', 'taux de presence', 'taux de participation',
-  'duree de presence', 'temps de presence', 'a participe', 'has attended',
+  'attendance rate',
+  'attendance duration',
+  'taux de presence',
+  'taux de participation',
+  'duree de presence',
+  'temps de presence',
+  'a participe',
+  'has attended',
 ];
 
 const findHeader = (rows: string[][]) =>

@@ -64,7 +64,9 @@ export function columnsFromHeader(header: readonly string[]): Columns {
     // A bare number counts what the bracket says, else seconds for Livestorm's API name, else minutes.
     durationUnitMs: unit[duration]?.timeMs ?? (n[duration] === 'attendance duration' ? 1000 : 60_000),
     rate,
-    present: [...new Set([...findAll(n, SYNONYMS.present), ...findAll(bare, SYNONYMS.present)])].filter(yesNo).sort((a, b) => a - b),
+    present: [...new Set([...findAll(n, SYNONYMS.present), ...findAll(bare, SYNONYMS.present)])]
+      .filter(yesNo)
+      .sort((a, b) => a - b),
     date: col('date'),
     waitingRoom: col('waitingRoom'),
   };
@@ -108,7 +110,12 @@ function readTime(
   const r = ctx.dates.read(raw, line, baseDay);
   if ('ms' in r) return r.ms;
   if ('empty' in r) return undefined;
-  sink.error(line, 'noDay' in r ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID', { field: field(header, i), value: raw }, field(header, i));
+  sink.error(
+    line,
+    'noDay' in r ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID',
+    { field: field(header, i), value: raw },
+    field(header, i),
+  );
   return null;
 }
 
@@ -146,24 +153,37 @@ export function readRow(
   const left = readTime(ctx, sink, header, cells, c.leftAt, line, baseDay);
   if (typeof joined === 'number' && typeof left === 'number') {
     if (left < joined) {
-      sink.error(line, 'IMPORT_INTERVAL_REVERSED', { field: field(header, c.leftAt), joined: cell(cells, c.joinedAt), left: cell(cells, c.leftAt) }, field(header, c.leftAt));
+      sink.error(
+        line,
+        'IMPORT_INTERVAL_REVERSED',
+        { field: field(header, c.leftAt), joined: cell(cells, c.joinedAt), left: cell(cells, c.leftAt) },
+        field(header, c.leftAt),
+      );
     } else row.interval = { start: joined, end: left } satisfies Interval;
   } else if ((typeof joined === 'number' && left === undefined) || (typeof left === 'number' && joined === undefined)) {
     // One time without the other (an unreadable one was already reported): the row's time is not guessed.
     const missing = joined === undefined ? c.joinedAt : c.leftAt;
-    if (missing >= 0) sink.error(line, 'IMPORT_TIME_MISSING', { field: field(header, missing) }, field(header, missing));
+    if (missing >= 0)
+      sink.error(line, 'IMPORT_TIME_MISSING', { field: field(header, missing) }, field(header, missing));
   }
   if (c.duration >= 0) {
     const raw = cell(cells, c.duration);
     const ms = parseDuration(raw, c.durationUnitMs);
-    if (ms === null) sink.error(line, 'IMPORT_DURATION_INVALID', { field: field(header, c.duration), value: raw }, field(header, c.duration));
+    if (ms === null)
+      sink.error(
+        line,
+        'IMPORT_DURATION_INVALID',
+        { field: field(header, c.duration), value: raw },
+        field(header, c.duration),
+      );
     else if (ms !== undefined) row.durationMs = ms;
   }
   row.aggregated = opts.aggregated;
   if (c.rate >= 0) {
     const raw = cell(cells, c.rate);
     const v = Number(raw.replace('%', '').replace(',', '.').trim());
-    if (raw && (!Number.isFinite(v) || v < 0 || v > 100)) sink.error(line, 'IMPORT_RATE_INVALID', { field: field(header, c.rate), value: raw }, field(header, c.rate));
+    if (raw && (!Number.isFinite(v) || v < 0 || v > 100))
+      sink.error(line, 'IMPORT_RATE_INVALID', { field: field(header, c.rate), value: raw }, field(header, c.rate));
     else if (raw) row.rate = v / 100;
   }
   if (c.present.length) {
@@ -171,7 +191,8 @@ export function readRow(
     for (const i of c.present) {
       const raw = cell(cells, i);
       const yes = readYesNo(raw);
-      if (yes === null) sink.error(line, 'IMPORT_PRESENCE_INVALID', { field: field(header, i), value: raw }, field(header, i));
+      if (yes === null)
+        sink.error(line, 'IMPORT_PRESENCE_INVALID', { field: field(header, i), value: raw }, field(header, i));
       else marks.push({ column: field(header, i), value: raw, present: yes });
     }
     if (marks.length) row.marks = marks;

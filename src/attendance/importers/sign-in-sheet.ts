@@ -27,15 +27,22 @@ export function looksLikeListWithoutPresence(cells: string[]): boolean {
 }
 
 // Headers only a French file has ("Present", "Structure", "Date" are English too).
-const FRENCH = /^(nom|prenom|courriel|collectivite|emargement|heure d arrivee|heure de depart|matin|apres midi|adresse (e )?mail|presente?s?|duree)$/;
+const FRENCH =
+  /^(nom|prenom|courriel|collectivite|emargement|heure d arrivee|heure de depart|matin|apres midi|adresse (e )?mail|presente?s?|duree)$/;
 
 /** Spreadsheet CSVs with French headers come from French Excel: day first when values cannot tell. */
 export function frenchDateHint(rows: string[][]): DateHint | null {
-  const french = rows.slice(0, 40).some((r) => r.some((h) => FRENCH.test(normHeader(h)) && !/^present$/i.test(h.trim())));
+  const french = rows
+    .slice(0, 40)
+    .some((r) => r.some((h) => FRENCH.test(normHeader(h)) && !/^present$/i.test(h.trim())));
   return french ? { order: 'dmy', basis: 'french' } : null;
 }
 
 export const detectSignInSheet: Detector = (rows) => {
   if (!rows.slice(0, 40).some((r) => signInColumns(r))) return null;
-  return { format: 'sign-in-sheet', create: (ctx) => new TableImporter(ctx, signInColumns), dateHint: frenchDateHint(rows) };
+  return {
+    format: 'sign-in-sheet',
+    create: (ctx) => new TableImporter(ctx, signInColumns),
+    dateHint: frenchDateHint(rows),
+  };
 };

@@ -26,7 +26,11 @@ export const detectTeamsLegacy: Detector = (rows) => {
   const hit = rows.slice(0, 10).some((r) => Object.values(headerCols(r)).every((i) => i >= 0));
   if (!hit) return null;
   const twelve = rows.some((r) => r.some(hasTwelveHourClock));
-  return { format: 'teams-legacy', create: (ctx) => new TeamsLegacy(ctx), dateHint: twelve ? { order: 'mdy', basis: 'twelve-hour' } : null };
+  return {
+    format: 'teams-legacy',
+    create: (ctx) => new TeamsLegacy(ctx),
+    dateHint: twelve ? { order: 'mdy', basis: 'twelve-hour' } : null,
+  };
 };
 
 class TeamsLegacy implements Importer {
@@ -54,7 +58,12 @@ class TeamsLegacy implements Importer {
     const t = this.ctx.dates.read(raw, line);
     if (!('ms' in t)) {
       const field = this.header[this.cols.time]!;
-      this.sink.error(line, 'noDay' in t ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID', { field, value: raw }, field);
+      this.sink.error(
+        line,
+        'noDay' in t ? 'IMPORT_DATE_WITHOUT_DAY' : 'IMPORT_DATE_INVALID',
+        { field, value: raw },
+        field,
+      );
       return;
     }
     this.first = Math.min(this.first, t.ms);

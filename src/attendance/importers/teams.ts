@@ -26,7 +26,10 @@ const UPN = ['participant id upn', 'id du participant upn', 'upn'];
 const START = ['start time', 'meeting start time', 'heure de debut', 'debut', 'date et heure de debut'];
 const END = ['end time', 'meeting end time', 'heure de fin', 'fin', 'date et heure de fin'];
 // Column order of the known layouts, used for any header the synonyms do not recognise.
-const POSITIONS: Record<2 | 3, Record<'name' | 'joinedAt' | 'leftAt' | 'duration' | 'email' | 'role' | 'upn', number>> = {
+const POSITIONS: Record<
+  2 | 3,
+  Record<'name' | 'joinedAt' | 'leftAt' | 'duration' | 'email' | 'role' | 'upn', number>
+> = {
   2: { name: 0, joinedAt: 1, leftAt: 2, duration: 3, email: 4, upn: 5, role: 6 },
   3: { name: 0, joinedAt: 1, leftAt: 2, duration: 3, email: 4, role: 5, upn: -1 },
 };
@@ -50,7 +53,11 @@ export const detectTeams: Detector = (rows) => {
   const text = head.flat().map(normHeader).join(' ');
   const french = /\b(resume|activites|participants presents|heure de debut|premiere arrivee|duree)\b/.test(text);
   const twelve = head.some((r) => r.some(hasTwelveHourClock));
-  const dateHint = french ? ({ order: 'dmy', basis: 'french' } as const) : twelve ? ({ order: 'mdy', basis: 'twelve-hour' } as const) : null;
+  const dateHint = french
+    ? ({ order: 'dmy', basis: 'french' } as const)
+    : twelve
+      ? ({ order: 'mdy', basis: 'twelve-hour' } as const)
+      : null;
   return { format: 'teams', create: (ctx) => new Teams(ctx), dateHint };
 };
 
@@ -99,9 +106,19 @@ class Teams implements Importer {
     this.readPerson(sink, c, withEmail, line, cells);
   }
 
-  private readPerson(sink: Collector, c: Columns & { name: number }, withEmail: string[], line: number, cells: string[]): void {
+  private readPerson(
+    sink: Collector,
+    c: Columns & { name: number },
+    withEmail: string[],
+    line: number,
+    cells: string[],
+  ): void {
     if (c.name >= 0) withEmail[c.name] = cell(cells, c.name).replace(NAME_LABEL, '');
-    record(this.ctx, sink, readRow(this.ctx, sink, this.header!, c, withEmail, line, { aggregated: this.section === 2 }));
+    record(
+      this.ctx,
+      sink,
+      readRow(this.ctx, sink, this.header!, c, withEmail, line, { aggregated: this.section === 2 }),
+    );
   }
 
   private summaryRow(cells: string[], n: string[], line: number): void {
@@ -110,9 +127,11 @@ class Teams implements Importer {
     const r = this.ctx.dates.read(value, line);
     if (!('ms' in r)) return;
     // By label when recognised, else by shape: the first date-valued row is the start, the next the end.
-    const slot = findCol(n, END) === 0 ? 'end' : findCol(n, START) === 0 ? 'start' : this.start === null ? 'start' : 'end';
+    const slot =
+      findCol(n, END) === 0 ? 'end' : findCol(n, START) === 0 ? 'start' : this.start === null ? 'start' : 'end';
     if (this[slot] === null) this[slot] = r.ms;
-    if (this.start !== null && this.end !== null && this.end > this.start) this.ctx.setReportWindow(this.start, this.end);
+    if (this.start !== null && this.end !== null && this.end > this.start)
+      this.ctx.setReportWindow(this.start, this.end);
   }
 
   private readHeader(cells: string[], n: string[], section: 2 | 3): void {
@@ -134,8 +153,21 @@ class Teams implements Importer {
     const role = pick(['role'], pos.role);
     this.header = cells;
     this.cols = {
-      name, joinedAt, leftAt, duration, email, role, upn,
-      firstName: -1, lastName: -1, organisation: -1, durationUnitMs: 60_000, rate: -1, present: [], date: -1, waitingRoom: -1,
+      name,
+      joinedAt,
+      leftAt,
+      duration,
+      email,
+      role,
+      upn,
+      firstName: -1,
+      lastName: -1,
+      organisation: -1,
+      durationUnitMs: 60_000,
+      rate: -1,
+      present: [],
+      date: -1,
+      waitingRoom: -1,
     };
   }
 
@@ -148,7 +180,8 @@ class Teams implements Importer {
       // Everyone was a Presenter: Teams' default option, not a role anyone chose. They are the
       // participants; only organisers stay out.
       const organisers = (sink: Collector) => [...sink.staff].filter(([, s]) => ORGANISER_ROLE.test(s.role));
-      for (const [email, s] of [...organisers(this.sinks[section]), ...organisers(this.sinks[other])]) presenters.staff.set(email, s);
+      for (const [email, s] of [...organisers(this.sinks[section]), ...organisers(this.sinks[other])])
+        presenters.staff.set(email, s);
       this.ctx.warn('IMPORT_ALL_PRESENTERS', { count: presenters.people.size + presenters.unmatched.size });
       return presenters;
     }

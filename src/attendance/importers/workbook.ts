@@ -23,7 +23,8 @@ const FIRST_DATE_MS = Date.UTC(1900, 0, 1);
  */
 export async function workbookToCsv(bytes: Buffer): Promise<string> {
   const parts = unzipWithin(bytes, MAX_UNZIPPED_BYTES);
-  if (!Object.keys(parts).some((name) => name.startsWith('xl/'))) throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip (ods/docx…)' });
+  if (!Object.keys(parts).some((name) => name.startsWith('xl/')))
+    throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'zip (ods/docx…)' });
   let sheets: Sheet[];
   try {
     // Re-packed without compression from the parts inflated above: the reader never inflates anything itself.
@@ -32,7 +33,10 @@ export async function workbookToCsv(bytes: Buffer): Promise<string> {
     throw new AppError('IMPORT_SPREADSHEET_FILE', 415, { kind: 'xlsx' });
   }
   const sheet = sheets.find((s) => s.data.some((row) => row.some((cell) => cell !== null && cell !== ''))) ?? sheets[0];
-  return Papa.unparse((sheet?.data ?? []).map((row) => row.map(cellText)), { newline: '\r\n' });
+  return Papa.unparse(
+    (sheet?.data ?? []).map((row) => row.map(cellText)),
+    { newline: '\r\n' },
+  );
 }
 
 /** Every part of the archive, inflated by fflate with a running count of the bytes it produced. */
@@ -75,7 +79,8 @@ function unzipWithin(bytes: Buffer, budget: number): Record<string, Uint8Array> 
 
 function cellText(cell: CellValue | null): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.getTime() < FIRST_DATE_MS ? duration(cell.getTime() - EXCEL_EPOCH_MS) : wallClock(cell);
+  if (cell instanceof Date)
+    return cell.getTime() < FIRST_DATE_MS ? duration(cell.getTime() - EXCEL_EPOCH_MS) : wallClock(cell);
   return String(cell);
 }
 

@@ -17,14 +17,19 @@ const STAFF_SUFFIX = /\((host|co-host|cohost|hôte|hote|co-animateur|coanimateur
 
 const isParticipantHeader = (n: string[]) => findCol(n, NAME) >= 0 && findCol(n, SYNONYMS.email) >= 0;
 const isSummaryHeader = (n: string[]) =>
-  n.includes('topic') && (n.includes('meeting id') || n.includes('id')) && n.includes('start time') && !n.includes('join time');
+  n.includes('topic') &&
+  (n.includes('meeting id') || n.includes('id')) &&
+  n.includes('start time') &&
+  !n.includes('join time');
 
 export const detectZoomMeeting: Detector = (rows) => {
   const hit = rows.slice(0, 40).some((r) => {
     const n = r.map(normHeader);
     return isParticipantHeader(n) || isSummaryHeader(n);
   });
-  return hit ? { format: 'zoom-meeting', create: (ctx) => new ZoomMeeting(ctx), dateHint: { order: 'mdy', basis: 'zoom' } } : null;
+  return hit
+    ? { format: 'zoom-meeting', create: (ctx) => new ZoomMeeting(ctx), dateHint: { order: 'mdy', basis: 'zoom' } }
+    : null;
 };
 
 class ZoomMeeting implements Importer {
@@ -69,7 +74,11 @@ class ZoomMeeting implements Importer {
     const after = findCol(n, SYNONYMS.email, c.name + 1);
     if (after >= 0) c.email = after;
     if (n.includes('meeting id') && n.includes('join time')) {
-      this.flat = { start: findCol(n, ['start time']), end: findCol(n, ['end time']), hostEmail: findCol(n, ['user email']) };
+      this.flat = {
+        start: findCol(n, ['start time']),
+        end: findCol(n, ['end time']),
+        hostEmail: findCol(n, ['user email']),
+      };
       if (this.flat.hostEmail === c.email) this.flat.hostEmail = -1;
       c.duration = findCol(n, SYNONYMS.duration, c.name + 1);
     }
@@ -91,7 +100,11 @@ class ZoomMeeting implements Importer {
     }
     const email = normaliseEmail(cell(cells, c.email));
     const name = cell(cells, c.name);
-    if ((email && email === this.hostEmail) || (this.hostName && name.toLowerCase() === this.hostName) || STAFF_SUFFIX.test(name)) {
+    if (
+      (email && email === this.hostEmail) ||
+      (this.hostName && name.toLowerCase() === this.hostName) ||
+      STAFF_SUFFIX.test(name)
+    ) {
       this.sink.addStaff(email, 'host', line);
       return;
     }

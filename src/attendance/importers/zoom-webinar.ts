@@ -37,7 +37,9 @@ export const detectZoomWebinar: Detector = (rows) => {
     const n = r.map(normHeader);
     return n[0] === 'attendee report' || n.includes('webinar id') || n[0] === 'attendee details';
   });
-  return hit ? { format: 'zoom-webinar', create: (ctx) => new ZoomWebinar(ctx), dateHint: { order: 'mdy', basis: 'zoom' } } : null;
+  return hit
+    ? { format: 'zoom-webinar', create: (ctx) => new ZoomWebinar(ctx), dateHint: { order: 'mdy', basis: 'zoom' } }
+    : null;
 };
 
 class ZoomWebinar implements Importer {
@@ -85,7 +87,14 @@ class ZoomWebinar implements Importer {
     }
     const attended = cell(cells, this.attendedCol);
     if (this.section === 'attendee' && /^no$/i.test(attended)) {
-      const row = readRow(this.ctx, this.sink, this.header!, { ...c, joinedAt: -1, leftAt: -1, duration: -1 }, cells, line);
+      const row = readRow(
+        this.ctx,
+        this.sink,
+        this.header!,
+        { ...c, joinedAt: -1, leftAt: -1, duration: -1 },
+        cells,
+        line,
+      );
       if (row) row.marks = [{ column: this.header![this.attendedCol]!.trim(), value: attended, present: false }];
       return record(this.ctx, this.sink, row);
     }

@@ -20,7 +20,9 @@ export class FileHead {
     this.size = 0;
     this.complete = false;
     const keep = (chunk: Buffer) => this.keep(chunk);
-    const done = () => { this.complete = true; };
+    const done = () => {
+      this.complete = true;
+    };
     // Stopping early (the importer gave up) ends the loop, which closes the upload stream as before.
     return (async function* () {
       for await (const chunk of input) {
@@ -33,7 +35,8 @@ export class FileHead {
 
   /** Reads only the head, then lets the rest of the upload go. */
   async read(input: AsyncIterable<Buffer>): Promise<void> {
-    for await (const chunk of this.through(input)) if (this.size >= HEAD_BYTES && !looksLikeXlsx(this.chunks[0]!)) return;
+    for await (const chunk of this.through(input))
+      if (this.size >= HEAD_BYTES && !looksLikeXlsx(this.chunks[0]!)) return;
   }
 
   /** Column names of the row that looks most like a header; none when the file cannot be read as a table. */

@@ -4,7 +4,14 @@ import { csrfField, type PageContext } from '../../web/layout';
 import { importMappingText } from './import-mapping.text';
 import { importText } from './import.text';
 import { fmt, textFor } from '../../shared/text';
-import { fieldLabel, MAPPING_FORM_FIELDS, MAPPING_DIGEST_FIELD, mappingDigest, type MappedFieldForm, type Mapping } from './import-mapping.form';
+import {
+  fieldLabel,
+  MAPPING_FORM_FIELDS,
+  MAPPING_DIGEST_FIELD,
+  mappingDigest,
+  type MappedFieldForm,
+  type Mapping,
+} from './import-mapping.form';
 
 export interface MappingFormData {
   fileName: string;
@@ -20,19 +27,26 @@ export interface MappingFormData {
  * script the organiser chooses it again. The form has `data-import-preview`, so its preview is
  * fetched in place and the file carries on into the confirmation.
  */
-export function mappingForm(ctx: PageContext, action: string, accept: string, data: MappingFormData, errors: FieldErrors = {}): Html {
+export function mappingForm(
+  ctx: PageContext,
+  action: string,
+  accept: string,
+  data: MappingFormData,
+  errors: FieldErrors = {},
+): Html {
   const t = textFor(importText, ctx.lang);
   const m = textFor(importMappingText, ctx.lang);
   const options = [{ value: '', label: m.none }, ...data.headers.map((h) => ({ value: h, label: h }))];
-  const field = (f: MappedFieldForm) => select({
-    name: f.name,
-    label: f.field === 'email' ? `${fieldLabel(ctx.lang, f.field)} ${m.required}` : fieldLabel(ctx.lang, f.field),
-    hint: m[`hint.${f.field}`],
-    value: data.choices[f.field] ?? '',
-    options,
-    error: errors[f.name],
-    required: f.field === 'email',
-  });
+  const field = (f: MappedFieldForm) =>
+    select({
+      name: f.name,
+      label: f.field === 'email' ? `${fieldLabel(ctx.lang, f.field)} ${m.required}` : fieldLabel(ctx.lang, f.field),
+      hint: m[`hint.${f.field}`],
+      value: data.choices[f.field] ?? '',
+      options,
+      error: errors[f.name],
+      required: f.field === 'email',
+    });
   const group = (g: MappedFieldForm['group']) => MAPPING_FORM_FIELDS.filter((f) => f.group === g).map(field);
   return html`<section aria-labelledby="titre-colonnes" class="card">
   <h2 id="titre-colonnes">${m.title}</h2>
@@ -67,7 +81,8 @@ export function mappingHiddenFields(mapping: Mapping | undefined): Html | '' {
 export function mappingFact(ctx: PageContext, mapping: Mapping | undefined): Html | '' {
   if (!mapping) return '';
   const m = textFor(importMappingText, ctx.lang);
-  const lines = MAPPING_FORM_FIELDS.filter((f) => mapping[f.field]).map((f) =>
-    html`<li>${fmt(m.usedLine, { field: fieldLabel(ctx.lang, f.field), column: mapping[f.field]! })}</li>`);
+  const lines = MAPPING_FORM_FIELDS.filter((f) => mapping[f.field]).map(
+    (f) => html`<li>${fmt(m.usedLine, { field: fieldLabel(ctx.lang, f.field), column: mapping[f.field]! })}</li>`,
+  );
   return html`<div><dt>${m.used}</dt><dd><ul class="mapping-used">${lines}</ul></dd></div>`;
 }

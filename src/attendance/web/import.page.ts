@@ -15,7 +15,8 @@ type T = Readonly<Record<keyof typeof importText.fr, string>>;
 
 /** More rows than this would make a page no one reads; the import itself takes them all. */
 export const PEOPLE_SHOWN = 500;
-const ACCEPT = '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ACCEPT =
+  '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importUrl = (key: string) => `/organisateur/evenements/${key}/import`;
 export const importResultUrl = (key: string, id: string) => `${importUrl(key)}/${id}`;
@@ -42,7 +43,10 @@ function eventFacts(ctx: PageContext, t: T, event: EventView): Html {
 }
 
 function steps(t: T, current: 1 | 2 | 3): Html {
-  const items = [t.step1, t.step2, t.step3].map((label, i) => html`<li${i + 1 === current ? attr` aria-current="step" class="step-current"` : ''}><span class="steps-number" aria-hidden="true">${i + 1}</span> ${label}${i + 1 === current ? html` <span class="visually-hidden">${t.currentStep}</span>` : ''}</li>`);
+  const items = [t.step1, t.step2, t.step3].map(
+    (label, i) =>
+      html`<li${i + 1 === current ? attr` aria-current="step" class="step-current"` : ''}><span class="steps-number" aria-hidden="true">${i + 1}</span> ${label}${i + 1 === current ? html` <span class="visually-hidden">${t.currentStep}</span>` : ''}</li>`,
+  );
   return html`<ol class="progress-steps" aria-label="${t.stepsLabel}">${items}</ol>`;
 }
 
@@ -90,20 +94,28 @@ ${eventFacts(ctx, t, event)}
 <p class="section-lead">${t.lead}</p>
 ${steps(t, 1)}
 ${failed ? errorSummary(data.message || !data.mapping ? t.formErrorTitle : textFor(importMappingText, ctx.lang).errorTitle, data.message ?? '', data.errors) : ''}
-${data.mapping ? mappingForm(ctx, importUrl(event.key), ACCEPT, data.mapping, data.errors) : html`<form method="post" action="${importUrl(event.key)}" enctype="multipart/form-data" class="card form form-wide" novalidate data-import-preview>
+${
+  data.mapping
+    ? mappingForm(ctx, importUrl(event.key), ACCEPT, data.mapping, data.errors)
+    : html`<form method="post" action="${importUrl(event.key)}" enctype="multipart/form-data" class="card form form-wide" novalidate data-import-preview>
   ${csrfField(ctx)}
   <input type="hidden" name="etape" value="apercu">
   ${fileField({ name: 'fichier', label: t.fileLabel, hint: t.fileHint, dropText: t.dropHere, chooseText: t.chooseFile, chosenText: t.chosenFile, accept: ACCEPT, required: true, error: data.errors?.fichier })}
   <p><button type="submit" class="button">${t.previewButton}</button></p>
-</form>`}
+</form>`
+}
 <section aria-labelledby="titre-historique">
   <h2 id="titre-historique">${t.historyTitle}</h2>
-  ${rows.length === 0 ? html`<p class="empty">${t.historyEmpty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-historique" tabindex="0">
+  ${
+    rows.length === 0
+      ? html`<p class="empty">${t.historyEmpty}</p>`
+      : html`<div class="table-scroll" role="region" aria-labelledby="legende-historique" tabindex="0">
   <table class="table table-stack">
     <caption id="legende-historique">${t.historyCaption}</caption>
     <thead><tr><th scope="col">${t.colDate}</th><th scope="col">${t.colFile}</th><th scope="col">${t.colFormat}</th><th scope="col">${t.colBy}</th><th scope="col" class="num">${t.colPeople}</th><th scope="col" class="num">${t.colUnmatched}</th><th scope="col">${t.colAction}</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table></div>`}
+  </table></div>`
+  }
 </section>`,
   };
 }
@@ -133,7 +145,8 @@ export function previewPage(ctx: PageContext, data: PreviewData): PageView {
   const window = { start: new Date(preview.window.startsAt), end: new Date(preview.window.endsAt) };
   const windowText = `${formatDateTime(window.start, ctx.lang, event.timezone)} – ${formatTimeRange(window.end, null, ctx.lang, event.timezone)}`;
   const shown = preview.people.slice(0, PEOPLE_SHOWN);
-  const people = shown.map((p) => html`<tr>
+  const people = shown.map(
+    (p) => html`<tr>
   <th scope="row">${p.name ?? ''}</th>
   <td data-label="${t.colEmail}">${p.email}</td>
   <td data-label="${t.colOrganisation}">${p.organisation ?? ''}</td>
@@ -141,9 +154,16 @@ export function previewPage(ctx: PageContext, data: PreviewData): PageView {
   <td data-label="${t.colDecision}"><span class="pill pill-${p.attended ? 'present' : 'absent'}">${p.attended ? t.present : t.absent}</span></td>
   <td class="detail" data-label="${t.colReason}">${p.reason.message}</td>
   <td class="num" data-label="${t.colLines}">${p.lines.join(', ')}</td>
-</tr>`);
-  const errors = preview.errors.map((e) => html`<tr><td class="num" data-label="${t.colLine}">${e.line}</td><td data-label="${t.colMessage}">${e.message}</td></tr>`);
-  const unmatched = preview.unmatched.map((u) => html`<tr><td class="num" data-label="${t.colLine}">${u.line}</td><th scope="row">${u.name}</th><td class="num" data-label="${t.colMinutes}">${minutes(u.minutes, ctx.lang)}</td></tr>`);
+</tr>`,
+  );
+  const errors = preview.errors.map(
+    (e) =>
+      html`<tr><td class="num" data-label="${t.colLine}">${e.line}</td><td data-label="${t.colMessage}">${e.message}</td></tr>`,
+  );
+  const unmatched = preview.unmatched.map(
+    (u) =>
+      html`<tr><td class="num" data-label="${t.colLine}">${u.line}</td><th scope="row">${u.name}</th><td class="num" data-label="${t.colMinutes}">${minutes(u.minutes, ctx.lang)}</td></tr>`,
+  );
   const warnings = preview.warnings.map((w) => html`<li>${w.message}</li>`);
   const confirm = preview.alreadyImported
     ? html`<div class="notice notice-info" role="status"><p class="notice-title">${t.alreadyTitle}</p><p>${t.alreadyBody}</p>
@@ -190,7 +210,9 @@ ${data.alert ? notice('error', data.alert.title, data.alert.message, 'erreurs') 
   ${preview.errors.length > 0 ? stat(preview.errors.length, t.statErrors, ' stat-alert') : ''}
 </ul>
 ${warnings.length ? html`<div class="notice notice-info" role="status"><p class="notice-title">${t.warningsTitle}</p><ul>${warnings}</ul></div>` : ''}
-${errors.length ? html`<section aria-labelledby="titre-erreurs">
+${
+  errors.length
+    ? html`<section aria-labelledby="titre-erreurs">
   <h2 id="titre-erreurs">${t.errorsTitle}</h2>
   <p class="section-lead">${t.errorsLead}</p>
   <div class="table-scroll" role="region" aria-labelledby="legende-erreurs" tabindex="0"><table class="table table-stack">
@@ -198,7 +220,9 @@ ${errors.length ? html`<section aria-labelledby="titre-erreurs">
     <thead><tr><th scope="col" class="num">${t.colLine}</th><th scope="col">${t.colMessage}</th></tr></thead>
     <tbody>${errors}</tbody>
   </table></div>
-</section>` : ''}
+</section>`
+    : ''
+}
 <section aria-labelledby="titre-personnes">
   <h2 id="titre-personnes">${t.peopleTitle}</h2>
   ${preview.people.length > shown.length ? html`<p class="section-lead">${fmt(t.peopleTruncated, { shown: shown.length, total: preview.people.length })}</p>` : ''}
@@ -208,7 +232,9 @@ ${errors.length ? html`<section aria-labelledby="titre-erreurs">
     <tbody>${people}</tbody>
   </table></div>
 </section>
-${unmatched.length ? html`<section aria-labelledby="titre-sans-email">
+${
+  unmatched.length
+    ? html`<section aria-labelledby="titre-sans-email">
   <h2 id="titre-sans-email">${t.unmatchedTitle}</h2>
   <p class="section-lead">${t.unmatchedLead}</p>
   <div class="table-scroll" role="region" aria-labelledby="legende-sans-email" tabindex="0"><table class="table table-stack">
@@ -216,7 +242,9 @@ ${unmatched.length ? html`<section aria-labelledby="titre-sans-email">
     <thead><tr><th scope="col" class="num">${t.colLine}</th><th scope="col">${t.colName}</th><th scope="col" class="num">${t.colMinutes}</th></tr></thead>
     <tbody>${unmatched}</tbody>
   </table></div>
-</section>` : ''}
+</section>`
+    : ''
+}
 ${steps(t, 3)}
 ${confirm}`,
   };
@@ -281,12 +309,16 @@ export function importResultPage(ctx: PageContext, data: ResultData): PageView {
 </ul>
 <section aria-labelledby="titre-rapprocher">
   <h2 id="titre-rapprocher">${t.matchTitle}</h2>
-  ${rows.length === 0 ? html`<p class="empty">${t.matchNone}</p>` : html`<p class="section-lead">${t.matchLead}</p>
+  ${
+    rows.length === 0
+      ? html`<p class="empty">${t.matchNone}</p>`
+      : html`<p class="section-lead">${t.matchLead}</p>
   <div class="table-scroll" role="region" aria-labelledby="legende-rapprocher" tabindex="0"><table class="table table-stack">
     <caption id="legende-rapprocher">${t.matchCaption}</caption>
     <thead><tr><th scope="col" class="num">${t.colLine}</th><th scope="col">${t.colName}</th><th scope="col" class="num">${t.colMinutes}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.matchButton}</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table></div>`}
+  </table></div>`
+  }
 </section>
 <p class="actions section-gap"><a class="button" href="${importUrl(event.key)}">${t.importAnother}</a> <a class="button button-secondary" href="/organisateur/apprenants">${t.seeLearners}</a> <a class="button button-secondary" href="/organisateur/progression">${t.seeProgress}</a></p>`,
   };

@@ -16,7 +16,9 @@ export interface AuditData {
 
 function details(value: Record<string, unknown> | null): string {
   if (!value) return '';
-  const text = Object.entries(value).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+  const text = Object.entries(value)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
 
@@ -33,19 +35,24 @@ export function auditPage(ctx: PageContext, data: AuditData): PageView {
   <td class="detail" data-label="${t.colDetails}">${e.details ? html`<code>${details(e.details)}</code>` : ''}</td>
 </tr>`;
   });
-  const pager = data.paged || data.olderThan
-    ? html`<nav class="pager" aria-label="${t.pagination}">${data.paged ? html`<a href="/organisateur/journal">${t.newest}</a>` : ''}${data.olderThan ? html`<a href="/organisateur/journal?avant=${data.olderThan}">${t.older}</a>` : ''}</nav>`
-    : '';
+  const pager =
+    data.paged || data.olderThan
+      ? html`<nav class="pager" aria-label="${t.pagination}">${data.paged ? html`<a href="/organisateur/journal">${t.newest}</a>` : ''}${data.olderThan ? html`<a href="/organisateur/journal?avant=${data.olderThan}">${t.older}</a>` : ''}</nav>`
+      : '';
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
-${data.entries.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-journal" tabindex="0">
+${
+  data.entries.length === 0
+    ? html`<p class="empty">${t.empty}</p>`
+    : html`<div class="table-scroll" role="region" aria-labelledby="legende-journal" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-journal">${t.caption}</caption>
   <thead><tr><th scope="col">${t.colDate}</th><th scope="col">${t.colActor}</th><th scope="col">${t.colAction}</th><th scope="col">${t.colTarget}</th><th scope="col">${t.colDetails}</th></tr></thead>
   <tbody>${rows}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${pager}`,
   };
 }

@@ -20,14 +20,29 @@ export interface PathwayData {
 }
 
 /** The state's words and pill colour; a revoked badge is said so rather than "being issued". */
-export function badgeState(ctx: PageContext, progress: BadgeProgress, revoked: boolean): { text: string; tone: string } {
+export function badgeState(
+  ctx: PageContext,
+  progress: BadgeProgress,
+  revoked: boolean,
+): { text: string; tone: string } {
   const t = textFor(pathwayText, ctx.lang);
   if (revoked && progress.status !== 'earned') return { text: t.stateRevoked, tone: 'failed' };
-  const text = { earned: t.stateEarned, eligible: t.stateEligible, in_progress: t.stateInProgress, not_started: t.stateNotStarted }[progress.status];
+  const text = {
+    earned: t.stateEarned,
+    eligible: t.stateEligible,
+    in_progress: t.stateInProgress,
+    not_started: t.stateNotStarted,
+  }[progress.status];
   return { text, tone: progress.status };
 }
 
-function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgress, quizzes: ReadonlyMap<string, QuizSummary>, revoked: boolean): Html {
+function progressBlock(
+  ctx: PageContext,
+  badge: BadgeView,
+  progress: BadgeProgress,
+  quizzes: ReadonlyMap<string, QuizSummary>,
+  revoked: boolean,
+): Html {
   const t = textFor(pathwayText, ctx.lang);
   const state = badgeState(ctx, progress, revoked);
   const meterId = `progression-${badge.key}`;
@@ -48,14 +63,23 @@ function progressBlock(ctx: PageContext, badge: BadgeView, progress: BadgeProgre
 function quizCard(ctx: PageContext, q: QuizSummary): Html {
   const t = textFor(pathwayText, ctx.lang);
   const state = q.best
-    ? (q.best.complete ? fmt(t.quizAnswered, { date: formatDateTime(q.best.submittedAt, ctx.lang), score: q.best.percent === null ? scoreText(q.best, ctx.lang) : formatPercent(q.best.percent / 100, ctx.lang) })
-      : fmt(t.quizIncomplete, { date: formatDateTime(q.best.submittedAt, ctx.lang) }))
-    : q.open ? t.quizOpen
-    : q.opensAt ? fmt(t.quizOpensOn, { date: formatDateTime(q.opensAt, ctx.lang, q.timezone) }) : t.quizNoDate;
+    ? q.best.complete
+      ? fmt(t.quizAnswered, {
+          date: formatDateTime(q.best.submittedAt, ctx.lang),
+          score: q.best.percent === null ? scoreText(q.best, ctx.lang) : formatPercent(q.best.percent / 100, ctx.lang),
+        })
+      : fmt(t.quizIncomplete, { date: formatDateTime(q.best.submittedAt, ctx.lang) })
+    : q.open
+      ? t.quizOpen
+      : q.opensAt
+        ? fmt(t.quizOpensOn, { date: formatDateTime(q.opensAt, ctx.lang, q.timezone) })
+        : t.quizNoDate;
   const tone = q.best?.complete ? 'earned' : q.open ? 'in_progress' : 'not_started';
   const actions = q.best
     ? html`<a class="button button-small button-secondary" href="${attemptUrl(q.key, q.best.id)}" aria-label="${fmt(t.seeCorrectionLabel, { title: q.title })}">${t.seeCorrection}</a>${q.open ? html`<a class="button button-small button-secondary" href="${quizUrl(q.key)}" aria-label="${fmt(t.answerAgainLabel, { title: q.title })}">${t.answerAgain}</a>` : ''}`
-    : q.open ? html`<a class="button button-small" href="${quizUrl(q.key)}" aria-label="${fmt(t.answerLabel, { title: q.title })}">${t.answer}</a>` : '';
+    : q.open
+      ? html`<a class="button button-small" href="${quizUrl(q.key)}" aria-label="${fmt(t.answerLabel, { title: q.title })}">${t.answer}</a>`
+      : '';
   return html`<li class="card quiz-card" id="questionnaire-${q.key}">
   <h3>${q.title}</h3>
   <p class="pill pill-${tone}">${state}</p>
@@ -87,11 +111,15 @@ export function pathwayPage(ctx: PageContext, data: PathwayData): PageView {
   <ul class="card-grid">${badges}</ul>
   ${earned ? html`<p class="section-gap"><a href="/mes-badges">${t.allBadges}</a></p>` : ''}
 </section>
-${quizzes.size ? html`<section aria-labelledby="titre-questionnaires" id="questionnaires">
+${
+  quizzes.size
+    ? html`<section aria-labelledby="titre-questionnaires" id="questionnaires">
   <h2 id="titre-questionnaires">${t.quizzesTitle}</h2>
   <p class="section-lead">${t.quizzesLead}</p>
   <ul class="card-grid card-grid-3">${[...quizzes.values()].map((q) => quizCard(ctx, q))}</ul>
-</section>` : ''}
+</section>`
+    : ''
+}
 <section aria-labelledby="titre-sessions" id="sessions">
   <h2 id="titre-sessions">${p.eventsTitle}</h2>
   ${eventTimeline(ctx, data.events)}

@@ -37,7 +37,17 @@ type Localized = { fr: string; en: string };
 interface SignedCredential {
   validFrom: string;
   issuer: { name?: string; url?: string; description?: string };
-  credentialSubject: { achievement: { name?: string; description?: string; criteria?: { narrative?: string }; tag?: string[]; image?: { caption?: string }; resultDescription?: Array<{ id: string; name: string }> }; result?: Array<{ resultDescription: string; value: string }> };
+  credentialSubject: {
+    achievement: {
+      name?: string;
+      description?: string;
+      criteria?: { narrative?: string };
+      tag?: string[];
+      image?: { caption?: string };
+      resultDescription?: Array<{ id: string; name: string }>;
+    };
+    result?: Array<{ resultDescription: string; value: string }>;
+  };
   evidence?: Array<{ name: string; description?: string; narrative?: string }>;
 }
 
@@ -52,15 +62,24 @@ function translated(text: string, known: readonly Localized[], lang: Lang): stri
  * service as POST /api/verify. CREDENTIAL_NOT_FOUND (a 404 page) for an unknown id.
  */
 export async function loadPublicCredential(app: FastifyInstance, id: string, lang: Lang): Promise<PublicCredential> {
-  const view = /^[0-9a-f-]{36}$/i.test(id) ? await credentialView(app.db, app.programme, app.config.publicUrl, id.toLowerCase(), lang) : undefined;
+  const view = /^[0-9a-f-]{36}$/i.test(id)
+    ? await credentialView(app.db, app.programme, app.config.publicUrl, id.toLowerCase(), lang)
+    : undefined;
   if (!view) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id });
   const signed = view.credential as unknown as SignedCredential;
   const achievement = signed.credentialSubject.achievement;
   const badge = app.programme.badges.find((b) => b.key === view.badgeKey);
   const local = badge ? achievementFor(badge, app.config.publicUrl, lang) : undefined;
   const { programme } = app;
-  const issuerNames: Localized[] = [{ fr: programme.issuer.name, en: programme.issuer.i18n?.en?.name ?? programme.issuer.name }];
-  const issuerDescriptions: Localized[] = [{ fr: programme.issuer.description ?? '', en: programme.issuer.i18n?.en?.description ?? programme.issuer.description ?? '' }];
+  const issuerNames: Localized[] = [
+    { fr: programme.issuer.name, en: programme.issuer.i18n?.en?.name ?? programme.issuer.name },
+  ];
+  const issuerDescriptions: Localized[] = [
+    {
+      fr: programme.issuer.description ?? '',
+      en: programme.issuer.i18n?.en?.description ?? programme.issuer.description ?? '',
+    },
+  ];
   const eventTitles = programme.events.map((e) => e.title);
   const quizTitles = new Map(programme.quizzes.map((q) => [q.key, q.title[lang]]));
   const verification = verificationView(await app.credentials.verify(app.db, view.credential), lang);
@@ -82,7 +101,12 @@ export async function loadPublicCredential(app: FastifyInstance, id: string, lan
     evidence: (signed.evidence ?? []).map((e) => {
       // Evidence has no date or duration term: the issuer writes "YYYY-MM-DD · 95 min".
       const m = /^(\d{4}-\d{2}-\d{2})(?:\s*·\s*(\d+(?:\.\d+)?)\s*min)?$/.exec(e.description ?? '');
-      return { name: translated(e.name, eventTitles, lang), date: m?.[1] ?? null, minutes: m?.[2] ? Number(m[2]) : null, replay: /replay/i.test(e.narrative ?? '') };
+      return {
+        name: translated(e.name, eventTitles, lang),
+        date: m?.[1] ?? null,
+        minutes: m?.[2] ? Number(m[2]) : null,
+        replay: /replay/i.test(e.narrative ?? ''),
+      };
     }),
     results: (signed.credentialSubject.result ?? []).map((r) => {
       const quizKey = r.resultDescription.split('#').pop() ?? '';

@@ -34,7 +34,10 @@ function shareTags(ctx: PageContext, c: PublicCredential): Html {
 export function credentialPage(ctx: PageContext, c: PublicCredential): PageView {
   const t = textFor(credentialText, ctx.lang);
   const d = textFor(credentialCommonText, ctx.lang);
-  const evidence = c.evidence.map((e) => html`<li><strong>${e.name}</strong>${e.date || e.minutes !== null || e.replay ? html`<br><span class="muted">${[e.date ? day(e.date, ctx.lang) : '', e.minutes !== null ? fmt(t.evidenceMinutes, { minutes: e.minutes }) : '', e.replay ? t.evidenceReplay : ''].filter(Boolean).join(' · ')}</span>` : ''}</li>`);
+  const evidence = c.evidence.map(
+    (e) =>
+      html`<li><strong>${e.name}</strong>${e.date || e.minutes !== null || e.replay ? html`<br><span class="muted">${[e.date ? day(e.date, ctx.lang) : '', e.minutes !== null ? fmt(t.evidenceMinutes, { minutes: e.minutes }) : '', e.replay ? t.evidenceReplay : ''].filter(Boolean).join(' · ')}</span>` : ''}</li>`,
+  );
   const results = c.results.map((r) => html`<li>${fmt(t.resultValue, { name: r.name, value: r.value })}</li>`);
   return {
     title: c.name,

@@ -58,7 +58,10 @@ export function signerNotice(ctx: PageContext, v: VerificationView): Html {
   const s = v.signer;
   if (!s) return html``;
   const t = textFor(credentialCommonText, ctx.lang);
-  const idLine = (template: string) => (s.id ? html`<p class="signer-id">${fmt(template, { id: s.id })}</p>` : html`<p class="signer-id">${t.signerNoId}</p>`);
+  const idLine = (template: string) =>
+    s.id
+      ? html`<p class="signer-id">${fmt(template, { id: s.id })}</p>`
+      : html`<p class="signer-id">${t.signerNoId}</p>`;
   if (s.ours) {
     return html`<div class="signer signer-ours" data-signer="this-platform"><p><strong>${t.signerOurs}</strong></p>${idLine(t.signerId)}</div>`;
   }
@@ -73,7 +76,8 @@ export type Verdict = 'valid' | 'revoked' | 'expired' | 'invalid' | 'unknown';
 
 export function verdictOf(v: VerificationView): Verdict {
   if (v.valid) return 'valid';
-  if (v.checks.some((c) => c.code === 'VERIFY_STATUS_REVOKED' || c.code === 'VERIFY_STATUS_SUSPENDED')) return 'revoked';
+  if (v.checks.some((c) => c.code === 'VERIFY_STATUS_REVOKED' || c.code === 'VERIFY_STATUS_SUSPENDED'))
+    return 'revoked';
   if (v.checks.some((c) => c.code === 'VERIFY_EXPIRED')) return 'expired';
   if (v.checks.some((c) => c.ok === false)) return 'invalid';
   return 'unknown';
@@ -109,12 +113,19 @@ export function checksList(ctx: PageContext, v: VerificationView, headingLevel: 
   <div><p class="check-name">${t[`check.${c.check}`]} <span class="pill pill-check-${state}">${word}</span></p><p class="check-message">${c.message}</p></div>
 </li>`;
   });
-  const heading = headingLevel === 'h2' ? html`<h2 class="checks-title">${t.checksTitle}</h2>` : html`<h3 class="checks-title">${t.checksTitle}</h3>`;
+  const heading =
+    headingLevel === 'h2'
+      ? html`<h2 class="checks-title">${t.checksTitle}</h2>`
+      : html`<h3 class="checks-title">${t.checksTitle}</h3>`;
   return html`${heading}<ul class="checks">${items}</ul><p class="muted small">${fmt(t.checkedAt, { date: formatDateTime(v.at, ctx.lang) })}</p>`;
 }
 
 /** The four files of a credential, same-origin, as downloads named after the badge. */
-export function downloadList(ctx: PageContext, credential: { id: string; badgeKey: string }, label?: (file: string) => string): Html {
+export function downloadList(
+  ctx: PageContext,
+  credential: { id: string; badgeKey: string },
+  label?: (file: string) => string,
+): Html {
   const t = textFor(credentialCommonText, ctx.lang);
   const files = [
     { ext: 'json', name: t.downloadJson, hint: t.downloadJsonHint },
@@ -122,6 +133,9 @@ export function downloadList(ctx: PageContext, credential: { id: string; badgeKe
     { ext: 'png', name: t.downloadPng, hint: t.downloadImageHint },
     { ext: 'svg', name: t.downloadSvg, hint: t.downloadImageHint },
   ];
-  const items = files.map((f) => html`<li><a class="download" href="/credentials/${credential.id}.${f.ext}" download="badge-${credential.badgeKey}.${f.ext}" data-download="${f.ext}"${label ? attr` aria-label="${label(f.name)}"` : ''}><span class="download-ext" aria-hidden="true">${f.ext.toUpperCase()}</span><span><span class="download-name">${f.name}</span><span class="download-hint">${f.hint}</span></span></a></li>`);
+  const items = files.map(
+    (f) =>
+      html`<li><a class="download" href="/credentials/${credential.id}.${f.ext}" download="badge-${credential.badgeKey}.${f.ext}" data-download="${f.ext}"${label ? attr` aria-label="${label(f.name)}"` : ''}><span class="download-ext" aria-hidden="true">${f.ext.toUpperCase()}</span><span><span class="download-name">${f.name}</span><span class="download-hint">${f.hint}</span></span></a></li>`,
+  );
   return html`<ul class="downloads">${items}</ul>`;
 }

@@ -19,12 +19,24 @@ export function issuerName(app: FastifyInstance, lang: Lang): string {
 }
 
 /** "Mes badges": the learner's credentials (as GET /api/me/credentials), with LinkedIn and QR. */
-export async function loadCredentialCards(app: FastifyInstance, learnerId: string, lang: Lang): Promise<CredentialCard[]> {
+export async function loadCredentialCards(
+  app: FastifyInstance,
+  learnerId: string,
+  lang: Lang,
+): Promise<CredentialCard[]> {
   const credentials = await learnerCredentials(app.db, app.programme, app.config.publicUrl, learnerId, lang);
   const organizationName = issuerName(app, lang);
-  return Promise.all(credentials.map(async (c) => ({
-    ...c,
-    linkedInUrl: linkedInAddUrl({ name: c.name, organizationName, issued: new Date(c.issuedAt), certUrl: c.links.page, certId: c.id }),
-    qr: await qrDataUri(c.links.page),
-  })));
+  return Promise.all(
+    credentials.map(async (c) => ({
+      ...c,
+      linkedInUrl: linkedInAddUrl({
+        name: c.name,
+        organizationName,
+        issued: new Date(c.issuedAt),
+        certUrl: c.links.page,
+        certId: c.id,
+      }),
+      qr: await qrDataUri(c.links.page),
+    })),
+  );
 }

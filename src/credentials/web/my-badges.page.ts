@@ -11,7 +11,9 @@ function card(ctx: PageContext, c: CredentialCard): Html {
   const d = textFor(credentialCommonText, ctx.lang);
   const revoked = c.status === 'revoked';
   const linkId = `lien-${c.id}`;
-  const share = revoked ? '' : html`<section class="share" aria-labelledby="partager-${c.id}">
+  const share = revoked
+    ? ''
+    : html`<section class="share" aria-labelledby="partager-${c.id}">
     <h3 id="partager-${c.id}">${t.shareTitle}</h3>
     <div class="share-grid">
       <div>
@@ -54,8 +56,10 @@ export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[]): P
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
-${credentials.length === 0
+${
+  credentials.length === 0
     ? html`<div class="empty"><p>${t.empty}</p><p><a class="button" href="/mon-parcours">${t.toPathway}</a></p></div>`
-    : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c))}</ul>`}`,
+    : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c))}</ul>`
+}`,
   };
 }

@@ -42,7 +42,9 @@ export function verifierPage(ctx: PageContext, data: VerifierData = {}): PageVie
     main: html`<h1>${t.title}</h1>
 ${r ? '' : html`<p class="lead">${t.lead}</p>`}
 ${failed ? errorSummary(t.errorTitle, data.message ?? '', data.errors) : ''}
-${r ? html`<section aria-labelledby="titre-resultat" class="verification-result" id="resultat" tabindex="-1">
+${
+  r
+    ? html`<section aria-labelledby="titre-resultat" class="verification-result" id="resultat" tabindex="-1">
   <h2 id="titre-resultat">${t.resultTitle}</h2>
   ${verdictBanner(ctx, r)}
   ${signerNotice(ctx, r)}
@@ -52,7 +54,9 @@ ${r ? html`<section aria-labelledby="titre-resultat" class="verification-result"
   </ul>
   ${checksList(ctx, r)}
 </section>
-<h2>${t.another}</h2>` : ''}
+<h2>${t.another}</h2>`
+    : ''
+}
 ${form(ctx, data)}`,
   };
 }

@@ -29,7 +29,8 @@ export const verifierPages: FastifyPluginAsync<{ views: Views }> = async (app, {
       const ctx = views.context(request, reply);
       return views.send(reply, ctx, verifierPage(ctx, data));
     };
-    if (!pasted && !file) return show({ errors: { credential: textFor(verifierText, request.lang).nothing }, status: 400 });
+    if (!pasted && !file)
+      return show({ errors: { credential: textFor(verifierText, request.lang).nothing }, status: 400 });
     try {
       // The same per-client budget as POST /api/verify (counted once per submitted form).
       await limitVerifyRate(app, request);

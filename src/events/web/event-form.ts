@@ -31,7 +31,14 @@ function toLocalInput(date: Date | null, tz: string): string {
 function fromLocalInput(value: string, tz: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(zonedToUtc({ y, mo, d, h, mi, s }, tz)).toISOString();
 }
 
@@ -49,7 +56,15 @@ export function eventFormValues(row: EventRow): EventFormValues {
 
 export function readEventForm(body: Record<string, string>): EventFormValues {
   const get = (k: keyof EventFormValues) => (body[k] ?? '').trim();
-  return { title: get('title'), titleEn: get('titleEn'), kind: get('kind'), startsAt: get('startsAt'), endsAt: get('endsAt'), timezone: get('timezone'), presencePercent: get('presencePercent') };
+  return {
+    title: get('title'),
+    titleEn: get('titleEn'),
+    kind: get('kind'),
+    startsAt: get('startsAt'),
+    endsAt: get('endsAt'),
+    timezone: get('timezone'),
+    presencePercent: get('presencePercent'),
+  };
 }
 
 /** Form values → the PUT /api/events/:key input, or field errors in the reader's language. */
@@ -59,7 +74,8 @@ export function toEventInput(v: EventFormValues, lang: Lang): { input?: EventInp
   if (!v.title) errors.title = t.errTitleRequired;
   if (v.kind !== 'webinar' && v.kind !== 'workshop') errors.kind = t.errKind;
   const percent = Number(v.presencePercent.replace(',', '.'));
-  if (v.presencePercent === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) errors.presencePercent = t.errPresence;
+  if (v.presencePercent === '' || !Number.isFinite(percent) || percent < 0 || percent > 100)
+    errors.presencePercent = t.errPresence;
   const tzOk = isValidTimeZone(v.timezone);
   if (!tzOk) errors.timezone = translate('EVENT_TIMEZONE_INVALID', { timezone: v.timezone }, lang);
   const startsAt = v.startsAt && tzOk ? fromLocalInput(v.startsAt, v.timezone) : undefined;
@@ -82,7 +98,12 @@ export function toEventInput(v: EventFormValues, lang: Lang): { input?: EventInp
 }
 
 /** The service's field-level refusals (`details[].field`) placed on the form's fields. */
-export function fieldErrorsFrom(code: string, params: Record<string, string | number | undefined>, details: ErrorDetail[] | undefined, lang: Lang): FieldErrors {
+export function fieldErrorsFrom(
+  code: string,
+  params: Record<string, string | number | undefined>,
+  details: ErrorDetail[] | undefined,
+  lang: Lang,
+): FieldErrors {
   const names: Record<string, keyof EventFormValues> = { minPresenceRatio: 'presencePercent' };
   const message = translate(code, params, lang);
   return Object.fromEntries((details ?? []).filter((d) => d.field).map((d) => [names[d.field!] ?? d.field!, message]));

@@ -11,13 +11,15 @@ import type { EventFormValues } from './event-form';
 
 export function eventsPage(ctx: PageContext, events: EventView[]): PageView {
   const t = textFor(eventsText, ctx.lang);
-  const rows = events.map((e) => html`<tr id="evenement-${e.key}">
+  const rows = events.map(
+    (e) => html`<tr id="evenement-${e.key}">
   <th scope="row">${e.title}</th>
   <td data-label="${t.colKind}"><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span></td>
   <td data-label="${t.colDate}">${eventWhenLines(e, ctx.lang)}</td>
   <td class="num" data-label="${t.colPresence}" data-presence>${formatPercent(e.minPresenceRatio, ctx.lang)}</td>
   <td data-label="${t.colActions}"><span class="actions actions-tight"><a class="button button-small button-secondary" href="/organisateur/evenements/${e.key}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a><a class="button button-small" href="/organisateur/evenements/${e.key}/import" aria-label="${fmt(t.importLabel, { title: e.title })}">${t.import}</a></span></td>
-</tr>`);
+</tr>`,
+  );
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
@@ -57,7 +59,16 @@ ${failed ? errorSummary(t.formErrorTitle, form.message ?? t.formErrorBody, e) : 
   ${csrfField(ctx)}
   ${input({ name: 'title', label: t.fieldTitle, value: v.title, error: e.title, required: true, attrs: { maxlength: 300 } })}
   ${input({ name: 'titleEn', label: t.fieldTitleEn, value: v.titleEn, error: e.titleEn, attrs: { maxlength: 300, lang: 'en' } })}
-  ${select({ name: 'kind', label: t.fieldKind, value: v.kind, error: e.kind, options: [{ value: 'webinar', label: p.kindWebinar }, { value: 'workshop', label: p.kindWorkshop }] })}
+  ${select({
+    name: 'kind',
+    label: t.fieldKind,
+    value: v.kind,
+    error: e.kind,
+    options: [
+      { value: 'webinar', label: p.kindWebinar },
+      { value: 'workshop', label: p.kindWorkshop },
+    ],
+  })}
   <div class="field-row">
     ${input({ name: 'startsAt', type: 'datetime-local', label: t.fieldStartsAt, hint: t.datesHint, value: v.startsAt, error: e.startsAt })}
     ${input({ name: 'endsAt', type: 'datetime-local', label: t.fieldEndsAt, hint: t.datesHint, value: v.endsAt, error: e.endsAt })}

@@ -10,7 +10,11 @@ import type { Views } from '../../web/views';
 import { eventFormValues, fieldErrorsFrom, readEventForm, toEventInput } from './event-form';
 import { eventEditPage, eventsPage } from './events.page';
 
-const KeyParams = { type: 'object', properties: { key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } }, required: ['key'] } as const;
+const KeyParams = {
+  type: 'object',
+  properties: { key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' } },
+  required: ['key'],
+} as const;
 type KeyRoute = { Params: { key: string } };
 
 /** List and edit events: the same service as PUT /api/events/:key (audited). */
@@ -41,7 +45,11 @@ export const eventsPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
       await saveEvent(app.db, { id: request.viewer!.sub, email: request.viewer!.email }, key, input);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      return refuse(error.status, fieldErrorsFrom(error.code, error.params, error.details, request.lang), translate(error.code, error.params, request.lang));
+      return refuse(
+        error.status,
+        fieldErrorsFrom(error.code, error.params, error.details, request.lang),
+        translate(error.code, error.params, request.lang),
+      );
     }
     setFlash(reply, 'eventSaved', { title: request.lang === 'en' ? (input.titleEn ?? input.title) : input.title });
     return views.redirect(reply, `/organisateur/evenements#evenement-${key}`);

@@ -31,11 +31,13 @@ export function kindLabel(kind: EventView['kind'], lang: Lang): string {
 /** The sessions as an ordered timeline: date, kind, title and the questionnaire that follows. */
 export function eventTimeline(ctx: PageContext, events: EventView[]): Html {
   const t = textFor(programmeText, ctx.lang);
-  const items = events.map((e) => html`<li class="timeline-item timeline-${e.kind}">
+  const items = events.map(
+    (e) => html`<li class="timeline-item timeline-${e.kind}">
   <p class="timeline-when">${eventWhen(e, ctx.lang)}</p>
   <p class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</p>
   <h3 class="timeline-title">${e.title}</h3>
   ${e.quiz ? html`<p class="timeline-quiz">${fmt(t.quizAfter, { title: e.quiz.title })}</p>` : ''}
-</li>`);
+</li>`,
+  );
   return html`<ol class="timeline">${items}</ol>`;
 }

@@ -20,11 +20,15 @@ export const publicPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
   app.get('/', async (request, reply) => {
     const ctx = views.context(request, reply);
     const { issuer } = app.programme;
-    return views.send(reply, ctx, homePage(ctx, {
-      issuerName: ctx.lang === 'en' ? (issuer.i18n?.en.name ?? issuer.name) : issuer.name,
-      badges: programmeBadges(app.programme, ctx.lang),
-      events: await programmeEvents(app.db, app.programme, ctx.lang),
-    }));
+    return views.send(
+      reply,
+      ctx,
+      homePage(ctx, {
+        issuerName: ctx.lang === 'en' ? (issuer.i18n?.en.name ?? issuer.name) : issuer.name,
+        badges: programmeBadges(app.programme, ctx.lang),
+        events: await programmeEvents(app.db, app.programme, ctx.lang),
+      }),
+    );
   });
 
   await app.register(verifierPages, { views });

@@ -40,13 +40,19 @@ export async function loadLearnerFile(app: FastifyInstance, id: string, lang: La
   ]);
   const byEvent = new Map(rows.map((r) => [r.eventKey, r]));
   const importIds = [...new Set(rows.map((r) => r.importId).filter((x): x is string => Boolean(x)))];
-  const imports = new Map(await Promise.all(importIds.map(async (importId) => [importId, await findImport(app.db, importId)] as const)));
+  const imports = new Map(
+    await Promise.all(importIds.map(async (importId) => [importId, await findImport(app.db, importId)] as const)),
+  );
   return {
     learner,
     attendance: events.map((event) => {
       const row = byEvent.get(event.key) ?? null;
       const record = row?.importId ? imports.get(row.importId) : undefined;
-      return { event, row, source: record ? { fileName: record.fileName, format: record.format, importId: record.id } : null };
+      return {
+        event,
+        row,
+        source: record ? { fileName: record.fileName, format: record.format, importId: record.id } : null,
+      };
     }),
     attempts,
     badges: progress.badges,

@@ -32,10 +32,18 @@ export interface LearnerPageData extends LearnerFile {
 type T = Readonly<Record<keyof typeof learnerText.fr, string>>;
 
 const minutes = (value: number | null, lang: PageContext['lang']) =>
-  value === null ? '' : new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+  value === null
+    ? ''
+    : new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
 
 function statusLabel(t: T, status: string | undefined) {
-  return status === 'present' ? t.statusPresent : status === 'replay' ? t.statusReplay : status === 'absent' ? t.statusAbsent : t.statusUnknown;
+  return status === 'present'
+    ? t.statusPresent
+    : status === 'replay'
+      ? t.statusReplay
+      : status === 'absent'
+        ? t.statusAbsent
+        : t.statusUnknown;
 }
 
 function formError(ctx: PageContext, t: T, state: FormState | undefined, form: LearnerForm): Html | '' {
@@ -48,11 +56,15 @@ function attendanceSection(ctx: PageContext, data: LearnerPageData): Html {
   const it = textFor(importText, ctx.lang);
   const s = data.state?.form === 'presence' ? data.state : undefined;
   const rows = data.attendance.map(({ event, row, source }) => {
-    const sourceText = !row ? '' : row.source === 'manual'
-      ? html`${t.sourceManual}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? formatLabel(it, source.format)}</a>` : ''}`
-      : html`${fmt(t.sourceImport, { format: formatLabel(it, row.source.replace(/^import:/, '')) })}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? it.noFileName}</a>` : ''}`;
+    const sourceText = !row
+      ? ''
+      : row.source === 'manual'
+        ? html`${t.sourceManual}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? formatLabel(it, source.format)}</a>` : ''}`
+        : html`${fmt(t.sourceImport, { format: formatLabel(it, row.source.replace(/^import:/, '')) })}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? it.noFileName}</a>` : ''}`;
     // What people typed (notes) and what a file said (reasons) are data, shown as written.
-    const detail = row ? html`${row.reason ? html`<span data-user-text>${row.reason}</span><br>` : ''}${row.note ? html`<span data-user-text>${row.note}</span><br>` : ''}${row.updatedBy ? fmt(t.updatedBy, { who: row.updatedBy, date: formatDateTime(row.updatedAt, ctx.lang) }) : ''}` : '';
+    const detail = row
+      ? html`${row.reason ? html`<span data-user-text>${row.reason}</span><br>` : ''}${row.note ? html`<span data-user-text>${row.note}</span><br>` : ''}${row.updatedBy ? fmt(t.updatedBy, { who: row.updatedBy, date: formatDateTime(row.updatedAt, ctx.lang) }) : ''}`
+      : '';
     return html`<tr>
   <th scope="row">${event.title}</th>
   <td data-label="${t.colStatus}"><span class="pill pill-${row?.status ?? 'unknown'}">${statusLabel(t, row?.status)}</span></td>
@@ -63,8 +75,16 @@ function attendanceSection(ctx: PageContext, data: LearnerPageData): Html {
   });
   const v = s?.values ?? {};
   const e = s?.errors ?? {};
-  const events = [{ value: '', label: t.select }, ...data.attendance.map(({ event }) => ({ value: event.key, label: event.title }))];
-  const statuses = [{ value: '', label: t.select }, { value: 'present', label: t.statusPresent }, { value: 'replay', label: t.statusReplay }, { value: 'absent', label: t.statusAbsent }];
+  const events = [
+    { value: '', label: t.select },
+    ...data.attendance.map(({ event }) => ({ value: event.key, label: event.title })),
+  ];
+  const statuses = [
+    { value: '', label: t.select },
+    { value: 'present', label: t.statusPresent },
+    { value: 'replay', label: t.statusReplay },
+    { value: 'absent', label: t.statusAbsent },
+  ];
   return html`<section aria-labelledby="titre-presences" id="presences">
   <h2 id="titre-presences">${t.attendanceTitle}</h2>
   <div class="table-scroll" role="region" aria-labelledby="legende-presences" tabindex="0"><table class="table table-stack">
@@ -106,11 +126,15 @@ ${quiz ? html`<tr class="row-details"><td colspan="4"><details><summary>${fmt(t.
   });
   return html`<section aria-labelledby="titre-tentatives" id="questionnaires">
   <h2 id="titre-tentatives">${t.attemptsTitle}</h2>
-  ${rows.length === 0 ? html`<p class="empty">${t.attemptsEmpty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-tentatives" tabindex="0"><table class="table table-stack">
+  ${
+    rows.length === 0
+      ? html`<p class="empty">${t.attemptsEmpty}</p>`
+      : html`<div class="table-scroll" role="region" aria-labelledby="legende-tentatives" tabindex="0"><table class="table table-stack">
     <caption id="legende-tentatives">${t.attemptsCaption}</caption>
     <thead><tr><th scope="col">${t.colQuiz}</th><th scope="col">${t.colDate}</th><th scope="col">${t.colScore}</th><th scope="col">${t.colComplete}</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table></div>`}
+  </table></div>`
+  }
 </section>`;
 }
 
@@ -126,16 +150,18 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
     const state = badgeState(ctx, b, Boolean(award?.revokedAt));
     const field = credential ? `motif-${credential.id.slice(0, 8)}` : '';
     const open = revoking && credential && revoking.values.credential === credential.id;
-    const revokeForm = credential && credential.status === 'active'
-      ? html`<details class="revoke"${open ? attr` open` : ''}><summary>${fmt(t.revokeTitle, { name: b.name })}</summary>
+    const revokeForm =
+      credential && credential.status === 'active'
+        ? html`<details class="revoke"${open ? attr` open` : ''}><summary>${fmt(t.revokeTitle, { name: b.name })}</summary>
   <form method="post" action="${learnerUrl(data.learner.id)}/badges/${credential.id}/revocation" class="form" novalidate>
     ${open ? formError(ctx, t, data.state, 'revocation') : ''}
     ${csrfField(ctx)}
     ${input({ name: field, label: t.revokeReason, hint: t.revokeHint, value: open ? revoking.values.reason : '', error: open ? revoking.errors[field] : undefined, required: true, attrs: { maxlength: 1000, minlength: 3 } })}
     <p><button type="submit" class="button button-danger">${t.revokeButton}</button></p>
   </form></details>`
-      : '';
-    const credentialCell = !credential ? t.credentialNone
+        : '';
+    const credentialCell = !credential
+      ? t.credentialNone
       : html`<span class="pill pill-${credential.status === 'active' ? 'earned' : 'failed'}">${credential.status === 'active' ? t.credentialActive : fmt(t.credentialRevoked, { date: formatDay(new Date(credential.revokedAt ?? credential.issuedAt), ctx.lang) })}</span>
   ${credential.status === 'revoked' && credential.revocationReason ? html`<br><span class="small">${t.reasonLabel} <span data-user-text>${credential.revocationReason}</span></span>` : ''}
   <br><a href="/credentials/${credential.id}" aria-label="${fmt(t.viewCredentialLabel, { name: b.name })}">${t.viewCredential}</a>${revokeForm}`;
@@ -149,7 +175,10 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
   });
   const a = data.state?.form === 'attribution' ? data.state : undefined;
   const awardable = data.badges.filter((b) => !awards.has(b.key));
-  const awardForm = awardable.length === 0 ? html`<p class="muted">${t.awardNone}</p>` : html`<form method="post" action="${learnerUrl(data.learner.id)}/attribution" class="form form-wide" novalidate id="form-attribution">
+  const awardForm =
+    awardable.length === 0
+      ? html`<p class="muted">${t.awardNone}</p>`
+      : html`<form method="post" action="${learnerUrl(data.learner.id)}/attribution" class="form form-wide" novalidate id="form-attribution">
     ${formError(ctx, t, data.state, 'attribution')}
     ${csrfField(ctx)}
     ${select({ name: 'badge', label: t.fieldBadge, value: a?.values.badge, error: a?.errors.badge, options: [{ value: '', label: t.select }, ...awardable.map((b) => ({ value: b.key, label: b.name }))] })}

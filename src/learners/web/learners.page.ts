@@ -36,13 +36,14 @@ export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
   <td class="nowrap" data-label="${t.colCreated}">${formatDay(l.createdAt, ctx.lang)}</td>
 </tr>`;
   });
-  const pager = pages > 1
-    ? html`<nav class="pager" aria-label="${t.pagination}">
+  const pager =
+    pages > 1
+      ? html`<nav class="pager" aria-label="${t.pagination}">
   ${data.page > 1 ? html`<a href="${listUrl(data.q, data.page - 1)}">${t.previous}</a>` : html`<span></span>`}
   <span class="muted">${fmt(t.pageOf, { page: data.page, pages })}</span>
   ${data.page < pages ? html`<a href="${listUrl(data.q, data.page + 1)}">${t.next}</a>` : html`<span></span>`}
 </nav>`
-    : '';
+      : '';
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
@@ -52,12 +53,16 @@ export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
   <p class="actions"><button type="submit" class="button">${t.searchButton}</button>${data.q ? html`<a href="/organisateur/apprenants">${t.clear}</a>` : ''}</p>
 </form>
 <p class="muted" role="status">${data.q ? fmt(t.countFor, { count: data.total, q: data.q }) : fmt(t.count, { count: data.total })}</p>
-${rows.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-apprenants" tabindex="0">
+${
+  rows.length === 0
+    ? html`<p class="empty">${t.empty}</p>`
+    : html`<div class="table-scroll" role="region" aria-labelledby="legende-apprenants" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-apprenants">${t.caption}</caption>
   <thead><tr><th scope="col">${t.colName}</th><th scope="col">${t.colEmail}</th><th scope="col">${t.colOrganisation}</th><th scope="col">${t.colCreated}</th></tr></thead>
   <tbody>${rows}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${pager}`,
   };
 }

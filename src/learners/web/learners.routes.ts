@@ -20,7 +20,11 @@ import { learnerUrl, learnersPage } from './learners.page';
 const PAGE_SIZE = 50;
 const uuid = { type: 'string', format: 'uuid' } as const;
 const IdParams = { type: 'object', properties: { id: uuid }, required: ['id'] } as const;
-const CredentialParams = { type: 'object', properties: { id: uuid, credentialId: uuid }, required: ['id', 'credentialId'] } as const;
+const CredentialParams = {
+  type: 'object',
+  properties: { id: uuid, credentialId: uuid },
+  required: ['id', 'credentialId'],
+} as const;
 const STATUSES: readonly AttendanceStatus[] = ['present', 'replay', 'absent'];
 
 type IdRoute = { Params: { id: string } };
@@ -31,7 +35,11 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
   app.get<{ Querystring: { q?: string; page?: string } }>('/apprenants', async (request, reply) => {
     const q = (request.query.q ?? '').trim().slice(0, 200);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    const { rows, total } = await searchLearners(app.db, { q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const { rows, total } = await searchLearners(app.db, {
+      q: q || undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
     const ctx = views.context(request, reply);
     return views.send(reply, ctx, learnersPage(ctx, { q, page, pageSize: PAGE_SIZE, total, learners: rows }));
   });
@@ -43,17 +51,31 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
   }
 
   /** Runs an action; a refusal of its service re-shows the page with the message above that form. */
-  async function attempt(request: FastifyRequest, reply: FastifyReply, form: LearnerForm, values: Record<string, string>, action: () => Promise<string>) {
+  async function attempt(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: LearnerForm,
+    values: Record<string, string>,
+    action: () => Promise<string>,
+  ) {
     const id = (request.params as { id: string }).id;
     try {
       return views.redirect(reply, await action());
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      return show(request, reply, id, { form, values, errors: {}, message: translate(error.code, error.params, request.lang) }, error.status);
+      return show(
+        request,
+        reply,
+        id,
+        { form, values, errors: {}, message: translate(error.code, error.params, request.lang) },
+        error.status,
+      );
     }
   }
 
-  app.get<IdRoute>('/apprenants/:id', { schema: { params: IdParams } }, async (request, reply) => show(request, reply, request.params.id));
+  app.get<IdRoute>('/apprenants/:id', { schema: { params: IdParams } }, async (request, reply) =>
+    show(request, reply, request.params.id),
+  );
 
   app.post<IdRoute>('/apprenants/:id/presence', { schema: { params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
@@ -67,11 +89,18 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
     const errors: Record<string, string> = {};
     if (!event) errors.evenement = t.errEvent;
     if (!status) errors.statut = t.errStatus;
-    if (minutes !== undefined && !(Number.isFinite(minutes) && minutes >= 0 && minutes <= 1440)) errors.minutes = t.errMinutes;
+    if (minutes !== undefined && !(Number.isFinite(minutes) && minutes >= 0 && minutes <= 1440))
+      errors.minutes = t.errMinutes;
     if (Object.keys(errors).length > 0) return show(request, reply, id, { form: 'presence', values, errors }, 400);
     const note = (values.note ?? '').trim().slice(0, 1000);
     return attempt(request, reply, 'presence', values, async () => {
-      await setManualAttendance(app.db, actorOf(request), app, { eventKey: event!.key, email: file.learner.email, status: status!, minutes, ...(note ? { note } : {}) });
+      await setManualAttendance(app.db, actorOf(request), app, {
+        eventKey: event!.key,
+        email: file.learner.email,
+        status: status!,
+        minutes,
+        ...(note ? { note } : {}),
+      });
       setFlash(reply, 'attendanceSaved', { event: event!.title });
       return `${learnerUrl(id)}#presences`;
     });
@@ -88,35 +117,52 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
     if (reason.length < 3 || reason.length > 1000) errors.motif = t.errReason;
     if (Object.keys(errors).length > 0) return show(request, reply, id, { form: 'attribution', values, errors }, 400);
     return attempt(request, reply, 'attribution', values, async () => {
-      const { award, followers } = await app.awards.awardManually(app.db, actorOf(request), { learnerId: id, badgeKey: badge!.key, reason });
+      const { award, followers } = await app.awards.awardManually(app.db, actorOf(request), {
+        learnerId: id,
+        badgeKey: badge!.key,
+        reason,
+      });
       const name = (key: string) => {
         const b = app.programme.badges.find((x) => x.key === key);
         return b ? (request.lang === 'en' ? b.i18n.en.name : b.achievement.name) : key;
       };
-      if (followers.length) setFlash(reply, 'badgeAwardedMore', { badge: name(award.badgeKey), others: followers.map((f) => name(f.badgeKey)).join(', ') });
+      if (followers.length)
+        setFlash(reply, 'badgeAwardedMore', {
+          badge: name(award.badgeKey),
+          others: followers.map((f) => name(f.badgeKey)).join(', '),
+        });
       else setFlash(reply, 'badgeAwarded', { badge: name(award.badgeKey) });
       return `${learnerUrl(id)}#badges`;
     });
   });
 
-  app.post<{ Params: { id: string; credentialId: string } }>('/apprenants/:id/badges/:credentialId/revocation', { schema: { params: CredentialParams } }, async (request, reply) => {
-    const { id, credentialId } = request.params;
-    const t = textFor(learnerText, request.lang);
-    const file = await loadLearnerFile(app, id, request.lang);
-    const credential = file.credentials.find((c) => c.id === credentialId.toLowerCase());
-    if (!credential) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id: credentialId });
-    const field = `motif-${credential.id.slice(0, 8)}`;
-    const reason = (formBody(request.body)[field] ?? '').trim();
-    const values = { credential: credential.id, reason };
-    if (reason.length < 3 || reason.length > 1000) return show(request, reply, id, { form: 'revocation', values, errors: { [field]: t.errReason } }, 400);
-    return attempt(request, reply, 'revocation', values, async () => {
-      const [first, ...others] = await app.credentials.revoke(app.db, actorOf(request), credential.id, reason);
-      const name = (key: string) => file.badges.find((b) => b.key === key)?.name ?? key;
-      if (others.length) setFlash(reply, 'credentialRevokedMore', { badge: name(first!.badgeKey), others: others.map((o) => name(o.badgeKey)).join(', ') });
-      else setFlash(reply, 'credentialRevoked', { badge: name(first!.badgeKey) });
-      return `${learnerUrl(id)}#badges`;
-    });
-  });
+  app.post<{ Params: { id: string; credentialId: string } }>(
+    '/apprenants/:id/badges/:credentialId/revocation',
+    { schema: { params: CredentialParams } },
+    async (request, reply) => {
+      const { id, credentialId } = request.params;
+      const t = textFor(learnerText, request.lang);
+      const file = await loadLearnerFile(app, id, request.lang);
+      const credential = file.credentials.find((c) => c.id === credentialId.toLowerCase());
+      if (!credential) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id: credentialId });
+      const field = `motif-${credential.id.slice(0, 8)}`;
+      const reason = (formBody(request.body)[field] ?? '').trim();
+      const values = { credential: credential.id, reason };
+      if (reason.length < 3 || reason.length > 1000)
+        return show(request, reply, id, { form: 'revocation', values, errors: { [field]: t.errReason } }, 400);
+      return attempt(request, reply, 'revocation', values, async () => {
+        const [first, ...others] = await app.credentials.revoke(app.db, actorOf(request), credential.id, reason);
+        const name = (key: string) => file.badges.find((b) => b.key === key)?.name ?? key;
+        if (others.length)
+          setFlash(reply, 'credentialRevokedMore', {
+            badge: name(first!.badgeKey),
+            others: others.map((o) => name(o.badgeKey)).join(', '),
+          });
+        else setFlash(reply, 'credentialRevoked', { badge: name(first!.badgeKey) });
+        return `${learnerUrl(id)}#badges`;
+      });
+    },
+  );
 
   app.post<IdRoute>('/apprenants/:id/fusion', { schema: { params: IdParams } }, async (request, reply) => {
     const { id } = request.params;

@@ -17,7 +17,12 @@ const texts = {
     title: `Félicitations : vous avez obtenu le badge « ${p.badgeName} »`,
     intro: `Bonjour,\n\n${p.issuerName} vous délivre le badge numérique « ${p.badgeName} ». C’est un Open Badge 3.0 signé : tout le monde peut vérifier qu’il est authentique, sans nous demander.`,
     downloads: 'Téléchargez-le pour le garder ou le déposer ailleurs :',
-    labels: { json: 'le badge signé (JSON)', jwt: 'le badge signé (JWT)', png: 'l’image avec le badge intégré (PNG)', svg: 'l’image avec le badge intégré (SVG)' },
+    labels: {
+      json: 'le badge signé (JSON)',
+      jwt: 'le badge signé (JWT)',
+      png: 'l’image avec le badge intégré (PNG)',
+      svg: 'l’image avec le badge intégré (SVG)',
+    },
     linkedIn: 'Ajouter à mon profil LinkedIn',
     action: 'Voir mon badge',
     alt: `Badge « ${p.badgeName} »`,
@@ -27,7 +32,12 @@ const texts = {
     title: `Congratulations: you earned the “${p.badgeName}” badge`,
     intro: `Hello,\n\n${p.issuerName} awards you the “${p.badgeName}” digital badge. It is a signed Open Badge 3.0: anyone can check that it is genuine without asking us.`,
     downloads: 'Download it to keep it or to put it elsewhere:',
-    labels: { json: 'the signed badge (JSON)', jwt: 'the signed badge (JWT)', png: 'the image with the badge baked in (PNG)', svg: 'the image with the badge baked in (SVG)' },
+    labels: {
+      json: 'the signed badge (JSON)',
+      jwt: 'the signed badge (JWT)',
+      png: 'the image with the badge baked in (PNG)',
+      svg: 'the image with the badge baked in (SVG)',
+    },
     linkedIn: 'Add to my LinkedIn profile',
     action: 'See my badge',
     alt: `“${p.badgeName}” badge`,
@@ -42,20 +52,34 @@ export function renderAward(lang: Lang, p: AwardMail): RenderedMail {
   const sep = lang === 'fr' ? ' : ' : ': ';
   const files = (['json', 'jwt', 'png', 'svg'] as const).map((k) => ({ label: t.labels[k], url: p.links[k] }));
   const text = [
-    t.intro, `${t.action}${sep}${p.links.page}`, t.downloads,
-    files.map((f) => `- ${f.label}${sep}${f.url}`).join('\n'), `${t.linkedIn}${sep}${p.linkedInUrl}`,
+    t.intro,
+    `${t.action}${sep}${p.links.page}`,
+    t.downloads,
+    files.map((f) => `- ${f.label}${sep}${f.url}`).join('\n'),
+    `${t.linkedIn}${sep}${p.linkedInUrl}`,
   ].join('\n\n');
-  const html = mailLayout(lang, t.title, [
-    `<img src="${escapeHtml(p.imageUrl)}" width="128" height="128" alt="${escapeHtml(t.alt)}">`,
-    ...t.intro.split('\n\n').map(escapeHtml),
-    `${escapeHtml(t.downloads)}<br>${files.map((f) => link(f.url, f.label)).join('<br>')}`,
-    link(p.linkedInUrl, t.linkedIn),
-  ], { label: t.action, url: p.links.page });
+  const html = mailLayout(
+    lang,
+    t.title,
+    [
+      `<img src="${escapeHtml(p.imageUrl)}" width="128" height="128" alt="${escapeHtml(t.alt)}">`,
+      ...t.intro.split('\n\n').map(escapeHtml),
+      `${escapeHtml(t.downloads)}<br>${files.map((f) => link(f.url, f.label)).join('<br>')}`,
+      link(p.linkedInUrl, t.linkedIn),
+    ],
+    { label: t.action, url: p.links.page },
+  );
   return { subject: t.subject, text: `${text}\n`, html };
 }
 
 /** LinkedIn's "add a certification" URL (its documented add-to-profile parameters). */
-export function linkedInAddUrl(p: { name: string; organizationName: string; issued: Date; certUrl: string; certId: string }): string {
+export function linkedInAddUrl(p: {
+  name: string;
+  organizationName: string;
+  issued: Date;
+  certUrl: string;
+  certId: string;
+}): string {
   const query = new URLSearchParams({
     startTask: 'CERTIFICATION_NAME',
     name: p.name,

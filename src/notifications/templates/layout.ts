@@ -8,12 +8,19 @@ export interface RenderedMail {
 }
 
 /** The HTML part of every e-mail: one column, inline styles (mail clients ignore <style>). */
-export function mailLayout(lang: Lang, title: string, paragraphs: string[], action?: { label: string; url: string }): string {
+export function mailLayout(
+  lang: Lang,
+  title: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${p}</p>`).join('');
   const button = action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">${escapeHtml(action.label)}</a></p>`
     : '';
-  return `<!doctype html><html lang="${lang}"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2937;max-width:560px;margin:auto;padding:24px">`
-    + `<h1 style="font-size:20px">${escapeHtml(title)}</h1>${body}${button}`
-    + `<p style="font-size:12px;color:#4b5563">Parcours — Open Badges 3.0</p></body></html>`;
+  return (
+    `<!doctype html><html lang="${lang}"><body style="font-family:Arial,Helvetica,sans-serif;color:#1f2937;max-width:560px;margin:auto;padding:24px">` +
+    `<h1 style="font-size:20px">${escapeHtml(title)}</h1>${body}${button}` +
+    `<p style="font-size:12px;color:#4b5563">Parcours — Open Badges 3.0</p></body></html>`
+  );
 }

@@ -18,7 +18,9 @@ const texts = {
     lines: [
       'Bonjour,',
       `${p.issuerName} a révoqué votre badge « ${p.badgeName} ». Il reste consultable, mais toute vérification indique désormais qu’il n’est plus valide.`,
-      ...(p.because ? [`Ce badge reposait sur le badge « ${p.because} », révoqué lui aussi : sa règle n’est plus remplie.`] : []),
+      ...(p.because
+        ? [`Ce badge reposait sur le badge « ${p.because} », révoqué lui aussi : sa règle n’est plus remplie.`]
+        : []),
       `Motif : ${p.reason}`,
       'Pour toute question, répondez à l’organisateur de votre parcours.',
     ],
@@ -30,7 +32,9 @@ const texts = {
     lines: [
       'Hello,',
       `${p.issuerName} revoked your “${p.badgeName}” badge. It can still be viewed, but any verification now reports it as no longer valid.`,
-      ...(p.because ? [`This badge required the “${p.because}” badge, which was revoked too: its rule is no longer met.`] : []),
+      ...(p.because
+        ? [`This badge required the “${p.because}” badge, which was revoked too: its rule is no longer met.`]
+        : []),
       `Reason: ${p.reason}`,
       'If you have any question, contact the organiser of your pathway.',
     ],

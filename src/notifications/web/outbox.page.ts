@@ -28,15 +28,30 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
   const t = textFor(outboxText, ctx.lang);
   const total = Object.values(data.counts).reduce((a, b) => a + b, 0);
   const filterLabel = { pending: t.pending, sending: t.sending, sent: t.sent, failed: t.failed };
-  const statusLabel = { pending: t.statusPending, sending: t.statusSending, sent: t.statusSent, failed: t.statusFailed };
-  const filters = FILTERS.map((s) => html`<li><a href="${listUrl(s)}"${s === data.status ? attr` aria-current="page"` : ''}>${s ? filterLabel[s] : t.all} <span class="count">${s ? data.counts[s] : total}</span></a></li>`);
+  const statusLabel = {
+    pending: t.statusPending,
+    sending: t.statusSending,
+    sent: t.statusSent,
+    failed: t.statusFailed,
+  };
+  const filters = FILTERS.map(
+    (s) =>
+      html`<li><a href="${listUrl(s)}"${s === data.status ? attr` aria-current="page"` : ''}>${s ? filterLabel[s] : t.all} <span class="count">${s ? data.counts[s] : total}</span></a></li>`,
+  );
   const rows = data.messages.map((m) => {
-    const detail = m.status === 'sent' && m.sentAt
-      ? fmt(t.sentAt, { date: formatDateTime(m.sentAt, ctx.lang) })
-      : [m.lastError ?? '', m.status === 'pending' ? fmt(t.nextAttempt, { date: formatDateTime(m.nextAttemptAt, ctx.lang) }) : ''].filter(Boolean).join(' — ');
-    const retry = m.status === 'failed' || m.status === 'pending'
-      ? html`<form method="post" action="/organisateur/courriels/${m.id}/relancer">${csrfField(ctx)}<input type="hidden" name="statut" value="${data.status ?? ''}"><button type="submit" class="button button-small${m.status === 'failed' ? '' : ' button-secondary'}" aria-label="${fmt(t.retryLabel, { to: m.to })}">${t.retry}</button></form>`
-      : '';
+    const detail =
+      m.status === 'sent' && m.sentAt
+        ? fmt(t.sentAt, { date: formatDateTime(m.sentAt, ctx.lang) })
+        : [
+            m.lastError ?? '',
+            m.status === 'pending' ? fmt(t.nextAttempt, { date: formatDateTime(m.nextAttemptAt, ctx.lang) }) : '',
+          ]
+            .filter(Boolean)
+            .join(' — ');
+    const retry =
+      m.status === 'failed' || m.status === 'pending'
+        ? html`<form method="post" action="/organisateur/courriels/${m.id}/relancer">${csrfField(ctx)}<input type="hidden" name="statut" value="${data.status ?? ''}"><button type="submit" class="button button-small${m.status === 'failed' ? '' : ' button-secondary'}" aria-label="${fmt(t.retryLabel, { to: m.to })}">${t.retry}</button></form>`
+        : '';
     return html`<tr>
   <td class="nowrap" data-label="${t.colCreated}">${formatDateTime(m.createdAt, ctx.lang)}</td>
   <td data-label="${t.colTo}">${m.to}</td>
@@ -47,20 +62,25 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
   <td data-label="${t.colAction}">${retry}</td>
 </tr>`;
   });
-  const pager = data.page > 1 || data.hasMore
-    ? html`<nav class="pager" aria-label="${t.pagination}">${data.page > 1 ? html`<a href="${listUrl(data.status, data.page - 1)}">${t.newer}</a>` : ''}${data.hasMore ? html`<a href="${listUrl(data.status, data.page + 1)}">${t.older}</a>` : ''}</nav>`
-    : '';
+  const pager =
+    data.page > 1 || data.hasMore
+      ? html`<nav class="pager" aria-label="${t.pagination}">${data.page > 1 ? html`<a href="${listUrl(data.status, data.page - 1)}">${t.newer}</a>` : ''}${data.hasMore ? html`<a href="${listUrl(data.status, data.page + 1)}">${t.older}</a>` : ''}</nav>`
+      : '';
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 <nav aria-label="${t.filterLabel}"><ul class="tabs">${filters}</ul></nav>
-${data.messages.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`<div class="table-scroll" role="region" aria-labelledby="legende-courriels" tabindex="0">
+${
+  data.messages.length === 0
+    ? html`<p class="empty">${t.empty}</p>`
+    : html`<div class="table-scroll" role="region" aria-labelledby="legende-courriels" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-courriels">${t.caption}</caption>
   <thead><tr><th scope="col">${t.colCreated}</th><th scope="col">${t.colTo}</th><th scope="col">${t.colSubject}</th><th scope="col">${t.colStatus}</th><th scope="col" class="num">${t.colAttempts}</th><th scope="col">${t.colDetail}</th><th scope="col">${t.colAction}</th></tr></thead>
   <tbody>${rows}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${pager}`,
   };
 }

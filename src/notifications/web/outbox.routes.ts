@@ -18,18 +18,30 @@ export const outboxPages: FastifyPluginAsync<{ views: Views }> = async (app, { v
     const page = Math.max(1, Math.min(1000, Number.parseInt(request.query.page ?? '1', 10) || 1));
     const rows = await listOutbox(app.db, status ?? undefined, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, outboxPage(ctx, {
-      status, page, counts: await countOutbox(app.db), messages: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE,
-    }));
+    return views.send(
+      reply,
+      ctx,
+      outboxPage(ctx, {
+        status,
+        page,
+        counts: await countOutbox(app.db),
+        messages: rows.slice(0, PAGE_SIZE),
+        hasMore: rows.length > PAGE_SIZE,
+      }),
+    );
   });
 
-  app.post<{ Params: { id: string } }>('/courriels/:id/relancer', {
-    schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
-  }, async (request, reply) => {
-    const { id } = request.params;
-    await retryOutboxMessage(app.db, { id: request.viewer!.sub, email: request.viewer!.email }, id);
-    setFlash(reply, 'mailRetried');
-    const status = asStatus(formBody(request.body).statut);
-    return views.redirect(reply, `/organisateur/courriels${status ? `?statut=${status}` : ''}`);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/courriels/:id/relancer',
+    {
+      schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await retryOutboxMessage(app.db, { id: request.viewer!.sub, email: request.viewer!.email }, id);
+      setFlash(reply, 'mailRetried');
+      const status = asStatus(formBody(request.body).statut);
+      return views.redirect(reply, `/organisateur/courriels${status ? `?statut=${status}` : ''}`);
+    },
+  );
 };

@@ -45,11 +45,21 @@ function question(ctx: PageContext, q: Quiz['questions'][number], n: number, val
   const id = `champ-${q.id}`;
   const hintId = `${id}-aide`;
   const errorId = `${id}-erreur`;
-  const points = (q.type === 'single' || q.type === 'multiple') && q.points !== undefined ? html` <span class="muted small">${fmt(q.points === 1 ? t.pointOne : t.points, { points: q.points })}</span>` : '';
-  const hint = q.type === 'single' ? t.pickOne
-    : q.type === 'multiple' ? t.pickMany
-    : q.type === 'scale' ? fmt(t.scaleHint, { min: q.labels?.min[ctx.lang] ?? String(SCALE_MIN), max: q.labels?.max[ctx.lang] ?? String(SCALE_MAX) })
-    : fmt(t.textHint, { max: (q.type === 'text' ? q.maxLength : undefined) ?? DEFAULT_TEXT_MAX });
+  const points =
+    (q.type === 'single' || q.type === 'multiple') && q.points !== undefined
+      ? html` <span class="muted small">${fmt(q.points === 1 ? t.pointOne : t.points, { points: q.points })}</span>`
+      : '';
+  const hint =
+    q.type === 'single'
+      ? t.pickOne
+      : q.type === 'multiple'
+        ? t.pickMany
+        : q.type === 'scale'
+          ? fmt(t.scaleHint, {
+              min: q.labels?.min[ctx.lang] ?? String(SCALE_MIN),
+              max: q.labels?.max[ctx.lang] ?? String(SCALE_MAX),
+            })
+          : fmt(t.textHint, { max: (q.type === 'text' ? q.maxLength : undefined) ?? DEFAULT_TEXT_MAX });
   const describedBy = [hintId, error ? errorId : ''].filter(Boolean).join(' ');
   const legend = html`<span class="question-number">${fmt(t.questionNumber, { n })}</span> ${q.text[ctx.lang]}${q.required ? '' : html` <span class="muted">${t.optional}</span>`}${points}`;
   const aside = html`${q.help ? html`<p class="hint">${q.help[ctx.lang]}</p>` : ''}<p class="hint" id="${hintId}">${hint}</p>${error ? html`<p class="field-error" id="${errorId}">${error}</p>` : ''}`;
@@ -59,11 +69,18 @@ function question(ctx: PageContext, q: Quiz['questions'][number], n: number, val
   <textarea id="${id}" name="${q.id}" rows="4" maxlength="${q.maxLength ?? DEFAULT_TEXT_MAX}" aria-describedby="${describedBy}"${error ? attr` aria-invalid="true"` : ''}>${values[0] ?? ''}</textarea>
 </div>`;
   }
-  const options = q.type === 'scale'
-    ? Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => ({ id: String(SCALE_MIN + i), text: String(SCALE_MIN + i) }))
-    : q.choices.map((c) => ({ id: c.id, text: c.text[ctx.lang] }));
+  const options =
+    q.type === 'scale'
+      ? Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => ({
+          id: String(SCALE_MIN + i),
+          text: String(SCALE_MIN + i),
+        }))
+      : q.choices.map((c) => ({ id: c.id, text: c.text[ctx.lang] }));
   const kind = q.type === 'multiple' ? 'checkbox' : 'radio';
-  const inputs = options.map((o) => html`<div class="choice"><input type="${kind}" id="${id}-${o.id}" name="${q.id}" value="${o.id}"${values.includes(o.id) ? attr` checked` : ''}><label for="${id}-${o.id}">${o.text}</label></div>`);
+  const inputs = options.map(
+    (o) =>
+      html`<div class="choice"><input type="${kind}" id="${id}-${o.id}" name="${q.id}" value="${o.id}"${values.includes(o.id) ? attr` checked` : ''}><label for="${id}-${o.id}">${o.text}</label></div>`,
+  );
   return html`<fieldset class="question${error ? ' field-invalid' : ''}${q.type === 'scale' ? ' question-scale' : ''}" id="${id}" aria-describedby="${describedBy}" tabindex="-1">
   <legend>${legend}</legend>${aside}
   <div class="choices">${inputs}</div>
@@ -79,9 +96,13 @@ export function quizPage(ctx: PageContext, data: QuizPageData): PageView {
   const body = data.closedMessage
     ? notice('info', t.closedTitle, data.closedMessage)
     : html`${failed ? errorSummary(t.formErrorTitle, t.formErrorBody, errors) : ''}
-${data.best ? html`<div class="notice notice-info" role="status"><p class="notice-title">${t.answeredBeforeTitle}</p>
+${
+  data.best
+    ? html`<div class="notice notice-info" role="status"><p class="notice-title">${t.answeredBeforeTitle}</p>
   <p>${fmt(t.answeredBefore, { date: formatDateTime(data.best.submittedAt, ctx.lang), score: scoreText(data.best, ctx.lang) })}</p>
-  <p><a href="${attemptUrl(quiz.key, data.best.id)}">${t.seeCorrection}</a></p></div>` : ''}
+  <p><a href="${attemptUrl(quiz.key, data.best.id)}">${t.seeCorrection}</a></p></div>`
+    : ''
+}
 <p class="muted">${t.requiredNote}</p>
 <form method="post" action="${quizUrl(quiz.key)}" class="form quiz-form" novalidate>
   ${csrfField(ctx)}
@@ -106,17 +127,24 @@ export interface ResultPageData {
 export function quizResultPage(ctx: PageContext, data: ResultPageData): PageView {
   const t = textFor(quizText, ctx.lang);
   const { quiz, attempt } = data;
-  const pass = quiz.passPercent !== undefined && attempt.percent !== null
-    ? (attempt.percent >= quiz.passPercent ? t.passed : t.notPassed)
-    : null;
+  const pass =
+    quiz.passPercent !== undefined && attempt.percent !== null
+      ? attempt.percent >= quiz.passPercent
+        ? t.passed
+        : t.notPassed
+      : null;
   return {
     title: `${t.resultTitle} · ${quiz.title[ctx.lang]}`,
     main: html`${heading(ctx, quiz, data.eventLabel)}
 <section class="score card" aria-labelledby="titre-resultat">
   <h2 id="titre-resultat">${t.resultTitle}</h2>
   <p class="muted">${fmt(t.resultLead, { date: formatDateTime(attempt.submittedAt, ctx.lang) })}</p>
-  ${attempt.percent === null ? html`<p>${t.noScore}</p>` : html`<p class="score-value"><span class="visually-hidden">${t.scoreLabel}</span> ${formatPercent(attempt.percent / 100, ctx.lang)}</p>
-  <p>${scoreText(attempt, ctx.lang, false)}</p>`}
+  ${
+    attempt.percent === null
+      ? html`<p>${t.noScore}</p>`
+      : html`<p class="score-value"><span class="visually-hidden">${t.scoreLabel}</span> ${formatPercent(attempt.percent / 100, ctx.lang)}</p>
+  <p>${scoreText(attempt, ctx.lang, false)}</p>`
+  }
   ${pass ? html`<p>${fmt(pass, { percent: formatPercent((quiz.passPercent ?? 0) / 100, ctx.lang) })}</p>` : ''}
   ${attempt.complete ? html`<p>${t.badgesUpdated}</p>` : notice('error', t.incomplete, '')}
   <p class="actions"><a class="button" href="/mon-parcours">${t.toPathway}</a><a class="button button-secondary" href="/mes-badges">${t.toBadges}</a><a class="button button-secondary" href="${quizUrl(quiz.key)}">${t.again}</a></p>

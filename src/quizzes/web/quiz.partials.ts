@@ -5,22 +5,31 @@ import { html, type Html } from '../../web/html';
 import { quizText } from './quiz.text';
 import { fmt, textFor } from '../../shared/text';
 
-const number = (value: number, lang: Lang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+const number = (value: number, lang: Lang) =>
+  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
 
 /** "7 sur 9 points (77,8 %)" (without the percent when it is shown beside), or "non noté". */
-export function scoreText(attempt: { score: number; maxScore: number; percent: number | null }, lang: Lang, withPercent = true): string {
+export function scoreText(
+  attempt: { score: number; maxScore: number; percent: number | null },
+  lang: Lang,
+  withPercent = true,
+): string {
   const t = textFor(quizText, lang);
   if (attempt.percent === null) return t.notScored;
   const points = fmt(t.scoreValue, { score: number(attempt.score, lang), max: number(attempt.maxScore, lang) });
   if (!withPercent) return points;
-  const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(attempt.percent / 100);
+  const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(attempt.percent / 100);
   return `${points} (${percent})`;
 }
 
 /** What the person answered, in words: choice texts, the text, or "4 sur 5". */
 function given(question: Quiz['questions'][number], value: unknown, lang: Lang): string[] {
   const t = textFor(quizText, lang);
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [t.noAnswer];
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return [t.noAnswer];
   if (question.type === 'text') return [String(value)];
   if (question.type === 'scale') return [fmt(t.scaleValue, { value: String(value) })];
   const ids = Array.isArray(value) ? value.map(String) : [String(value)];
@@ -43,9 +52,10 @@ export function answersReview(quiz: Quiz, answers: Record<string, unknown>, lang
   const corrections = new Map(scoreAttempt(quiz, answers as Answers).corrections.map((c) => [c.questionId, c]));
   const items = quiz.questions.map((q, i) => {
     const c = corrections.get(q.id);
-    const expected = c && q.type !== 'text' && q.type !== 'scale'
-      ? c.expected.map((id) => q.choices.find((choice) => choice.id === id)?.text[lang] ?? id)
-      : [];
+    const expected =
+      c && q.type !== 'text' && q.type !== 'scale'
+        ? c.expected.map((id) => q.choices.find((choice) => choice.id === id)?.text[lang] ?? id)
+        : [];
     return html`<li class="review-item${c ? (c.correct ? ' review-correct' : ' review-wrong') : ''}" id="${idPrefix}-${q.id}">
   <p class="review-question"><span class="question-number">${fmt(t.questionNumber, { n: i + 1 })}</span> ${q.text[lang]}</p>
   ${c ? html`<p class="pill pill-${c.correct ? 'earned' : 'failed'}">${c.correct ? t.correct : t.wrong} · ${fmt(t.awarded, { awarded: number(c.awarded, lang), points: number(c.points, lang) })}</p>` : ''}

@@ -15,9 +15,17 @@ export interface DashboardData {
 
 export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
   const t = textFor(dashboardText, ctx.lang);
-  const stat = (value: number, label: string, link?: { href: string; text: string }, tone = '') => html`<li class="stat${tone}">
+  const stat = (
+    value: number,
+    label: string,
+    link?: { href: string; text: string },
+    tone = '',
+  ) => html`<li class="stat${tone}">
   <p class="stat-value">${value}</p><p class="stat-label">${label}</p>${link ? html`<a href="${link.href}">${link.text}</a>` : ''}</li>`;
-  const upcoming = data.upcoming.map((e) => html`<li><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span> <strong>${e.title}</strong><br><span class="muted">${eventWhen(e, ctx.lang)}</span></li>`);
+  const upcoming = data.upcoming.map(
+    (e) =>
+      html`<li><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span> <strong>${e.title}</strong><br><span class="muted">${eventWhen(e, ctx.lang)}</span></li>`,
+  );
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>

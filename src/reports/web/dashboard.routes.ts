@@ -9,11 +9,15 @@ export const dashboardPages: FastifyPluginAsync<{ views: Views }> = async (app, 
     const ctx = views.context(request, reply);
     const events = await programmeEvents(app.db, app.programme, ctx.lang);
     const now = Date.now();
-    return views.send(reply, ctx, dashboardPage(ctx, {
-      learners: await countLearners(app.db),
-      events: events.length,
-      outbox: await countOutbox(app.db),
-      upcoming: events.filter((e) => e.startsAt && e.startsAt.getTime() > now).slice(0, 3),
-    }));
+    return views.send(
+      reply,
+      ctx,
+      dashboardPage(ctx, {
+        learners: await countLearners(app.db),
+        events: events.length,
+        outbox: await countOutbox(app.db),
+        upcoming: events.filter((e) => e.startsAt && e.startsAt.getTime() > now).slice(0, 3),
+      }),
+    );
   });
 };

@@ -34,12 +34,19 @@ function quizCell(ctx: PageContext, t: T, value: Row['quizzes'][string]): Html {
 function badgeCell(ctx: PageContext, t: T, value: Row['badges'][string]): Html {
   if (value.status === 'earned') return cell('ok', t.earned, '★', true);
   if (value.status === 'eligible') return cell('ok', t.eligible, '☆', true);
-  if (value.status === 'in_progress') return cell('partial', fmt(t.inProgress, { percent: formatPercent(value.percent / 100, ctx.lang) }), '', true);
+  if (value.status === 'in_progress')
+    return cell('partial', fmt(t.inProgress, { percent: formatPercent(value.percent / 100, ctx.lang) }), '', true);
   return cell('none', t.notStarted, '—');
 }
 
 function legend(t: T): Html {
-  const items: Array<[string, string, string]> = [['ok', '✓', t.present], ['ok', '↻', t.replay], ['no', '✕', t.absent], ['partial', '…', t.incomplete], ['none', '—', t.legendNone]];
+  const items: Array<[string, string, string]> = [
+    ['ok', '✓', t.present],
+    ['ok', '↻', t.replay],
+    ['no', '✕', t.absent],
+    ['partial', '…', t.incomplete],
+    ['none', '—', t.legendNone],
+  ];
   return html`<p class="legend small"><span class="legend-title">${t.legendTitle}</span>${items.map(([tone, mark, text]) => html` <span class="legend-item"><span class="cell-${tone} cell-mark" aria-hidden="true">${mark}</span>${text}</span>`)}</p>`;
 }
 
@@ -55,14 +62,21 @@ export function progressPage(ctx: PageContext, given: ProgressReport): PageView 
   // Questionnaires in the order of their workshops, like the sessions before them.
   const position = (event: string) => given.events.findIndex((e) => e.key === event);
   const report = { ...given, quizzes: [...given.quizzes].sort((a, b) => position(a.event) - position(b.event)) };
-  const options = [{ value: '', label: t.allOrganisations }, ...report.organisations.map((o) => ({ value: o, label: o }))]
-    .map((o) => html`<option value="${o.value}"${o.value === (report.organisation ?? '') ? attr` selected` : ''}>${o.label}</option>`);
-  const rows = report.learners.map((l) => html`<tr>
+  const options = [
+    { value: '', label: t.allOrganisations },
+    ...report.organisations.map((o) => ({ value: o, label: o })),
+  ].map(
+    (o) =>
+      html`<option value="${o.value}"${o.value === (report.organisation ?? '') ? attr` selected` : ''}>${o.label}</option>`,
+  );
+  const rows = report.learners.map(
+    (l) => html`<tr>
   <th scope="row"><a href="${learnerUrl(l.id)}">${l.name ?? l.email}</a><span class="muted small cell-sub">${l.organisation ?? ''}</span></th>
   ${report.events.map((e) => presenceCell(t, l.events[e.key] ?? null))}
   ${report.quizzes.map((q) => quizCell(ctx, t, l.quizzes[q.key] ?? null))}
   ${report.badges.map((b) => badgeCell(ctx, t, l.badges[b.key]!))}
-</tr>`);
+</tr>`,
+  );
   const caption = report.organisation
     ? fmt(t.captionFor, { count: report.learners.length, organisation: report.organisation })
     : fmt(t.caption, { count: report.learners.length });
@@ -78,7 +92,10 @@ export function progressPage(ctx: PageContext, given: ProgressReport): PageView 
   </form>
   <div class="export"><a class="button" href="${csvUrl(report.organisation, ctx.lang)}" download>${t.exportCsv}</a><p class="hint">${t.exportHint}</p></div>
 </div>
-${report.learners.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`${legend(t)}
+${
+  report.learners.length === 0
+    ? html`<p class="empty">${t.empty}</p>`
+    : html`${legend(t)}
 <div class="table-scroll matrix-scroll" role="region" aria-labelledby="legende-progression" tabindex="0">
 <table class="table matrix">
   <caption id="legende-progression">${caption}</caption>
@@ -91,6 +108,7 @@ ${report.learners.length === 0 ? html`<p class="empty">${t.empty}</p>` : html`${
     </tr>
   </thead>
   <tbody>${rows}</tbody>
-</table></div>`}`,
+</table></div>`
+}`,
   };
 }

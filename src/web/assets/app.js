@@ -1,6 +1,6 @@
 // Small progressive enhancements; every page works without this file.
-(function () {
-  'use strict';
+(() => {
+  
 
   // A form with errors: move focus to the summary so screen readers announce it at once.
   var summary = document.getElementById('erreurs');
@@ -28,7 +28,10 @@
     if (!input) return;
     if (text) text.hidden = false;
     // The browser's own control speaks the browser's language: a button in the page's replaces it.
-    if (choose) { choose.hidden = false; zone.classList.add('is-enhanced'); }
+    if (choose) {
+      choose.hidden = false;
+      zone.classList.add('is-enhanced');
+    }
     function show() {
       if (!chosen) return;
       var file = input.files && input.files[0];
@@ -36,13 +39,18 @@
       if (file) chosen.querySelector('strong').textContent = file.name;
     }
     input.addEventListener('change', show);
-    ['dragenter', 'dragover'].forEach(function (type) {
-      zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.add('is-dragover'); });
+    ['dragenter', 'dragover'].forEach((type) => {
+      zone.addEventListener(type, (event) => {
+        event.preventDefault();
+        zone.classList.add('is-dragover');
+      });
     });
-    ['dragleave', 'dragend'].forEach(function (type) {
-      zone.addEventListener(type, function () { zone.classList.remove('is-dragover'); });
+    ['dragleave', 'dragend'].forEach((type) => {
+      zone.addEventListener(type, () => {
+        zone.classList.remove('is-dragover');
+      });
     });
-    zone.addEventListener('drop', function (event) {
+    zone.addEventListener('drop', (event) => {
       event.preventDefault();
       zone.classList.remove('is-dragover');
       var files = event.dataTransfer && event.dataTransfer.files;
@@ -51,7 +59,8 @@
       show();
       // The verifier checks a dropped badge at once: dropping it is the request.
       if (input.hasAttribute('data-submit-on-drop') && input.form) {
-        if (input.form.requestSubmit) input.form.requestSubmit(); else input.form.submit();
+        if (input.form.requestSubmit) input.form.requestSubmit();
+        else input.form.submit();
       }
     });
     show();
@@ -63,16 +72,25 @@
     var status = button.closest('.share') && button.closest('.share').querySelector('[data-copy-status]');
     if (!field) return;
     button.hidden = false;
-    function say(text) { if (status) status.textContent = text; }
-    button.addEventListener('click', function () {
-      var done = function () { say(button.getAttribute('data-copied')); };
-      var failed = function () {
+    function say(text) {
+      if (status) status.textContent = text;
+    }
+    button.addEventListener('click', () => {
+      var done = () => {
+        say(button.getAttribute('data-copied'));
+      };
+      var failed = () => {
         field.focus();
         field.select();
-        try { if (document.execCommand('copy')) return done(); } catch (e) { /* fall through */ }
+        try {
+          if (document.execCommand('copy')) return done();
+        } catch (e) {
+          /* fall through */
+        }
         say(button.getAttribute('data-copy-failed'));
       };
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(done, failed);
+      if (navigator.clipboard && navigator.clipboard.writeText)
+        navigator.clipboard.writeText(field.value).then(done, failed);
       else failed();
     });
   }
@@ -84,17 +102,19 @@
    */
   function importPreview(form) {
     if (!window.fetch || !window.DOMParser || !window.DataTransfer) return;
-    form.addEventListener('submit', function (event) {
+    form.addEventListener('submit', (event) => {
       var input = form.querySelector('input[type="file"]');
       if (!input || !input.files || !input.files.length) return;
       event.preventDefault();
       if (form.getAttribute('data-submitting')) return;
       form.setAttribute('data-submitting', 'true');
-      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.setAttribute('aria-disabled', 'true'); });
+      form.querySelectorAll('button[type="submit"]').forEach((b) => {
+        b.setAttribute('aria-disabled', 'true');
+      });
       var files = input.files;
       fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
-        .then(function (response) { return response.text(); })
-        .then(function (text) {
+        .then((response) => response.text())
+        .then((text) => {
           var page = new DOMParser().parseFromString(text, 'text/html');
           var fresh = page.querySelector('main');
           var current = document.querySelector('main');
@@ -113,14 +133,18 @@
           window.scrollTo(0, 0);
           (fresh.querySelector('#erreurs') || fresh).focus({ preventScroll: true });
         })
-        .catch(function () { form.submit(); });
+        .catch(() => {
+          form.submit();
+        });
     });
   }
 
   function enhance(root) {
-    root.querySelectorAll('img[data-fallback]').forEach(function (img) {
+    root.querySelectorAll('img[data-fallback]').forEach((img) => {
       if (img.complete && img.naturalWidth === 0) fallback(img);
-      img.addEventListener('error', function () { fallback(img); });
+      img.addEventListener('error', () => {
+        fallback(img);
+      });
     });
     root.querySelectorAll('[data-dropzone]').forEach(dropzone);
     root.querySelectorAll('button[data-copy]').forEach(copyButton);
@@ -129,18 +153,25 @@
   enhance(document);
 
   // One click, one submission: a second click while the page loads would post twice.
-  document.addEventListener('submit', function (event) {
+  document.addEventListener('submit', (event) => {
     var form = event.target;
     if (event.defaultPrevented) return;
-    if (form.getAttribute('data-submitting')) { event.preventDefault(); return; }
+    if (form.getAttribute('data-submitting')) {
+      event.preventDefault();
+      return;
+    }
     form.setAttribute('data-submitting', 'true');
-    form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.setAttribute('aria-disabled', 'true'); });
+    form.querySelectorAll('button[type="submit"]').forEach((b) => {
+      b.setAttribute('aria-disabled', 'true');
+    });
   });
   // Back button (page restored from cache): the forms are usable again.
-  window.addEventListener('pageshow', function () {
-    document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+  window.addEventListener('pageshow', () => {
+    document.querySelectorAll('form[data-submitting]').forEach((form) => {
       form.removeAttribute('data-submitting');
-      form.querySelectorAll('[aria-disabled]').forEach(function (b) { b.removeAttribute('aria-disabled'); });
+      form.querySelectorAll('[aria-disabled]').forEach((b) => {
+        b.removeAttribute('aria-disabled');
+      });
     });
   });
 })();
