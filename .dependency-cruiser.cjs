@@ -33,7 +33,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/web/ is the page shell (layout, forms, session, urls); areas plug their pages into it.',
       from: { path: '^src/web/' },
-      to: { path: '^src/', pathNot: '^src/(web|shared|plugins)/' },
+      to: { path: '^src/', pathNot: ['^src/(web|shared|plugins)/', '^src/services\.ts$'] },
     },
   ],
   options: {

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
+import type { Services } from './services';
 import dbPlugin, { type AppDeps } from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import i18nPlugin from './plugins/i18n';
@@ -65,6 +66,7 @@ export async function buildApp(
   deps: AppDeps & { awards: Awards; credentials: Credentials },
   options: FastifyServerOptions = {},
 ) {
+  const services: Services = { config, ...deps, db: deps.database.db };
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel, serializers: logSerializers } }),
     bodyLimit: 1_048_576,
@@ -90,24 +92,24 @@ export async function buildApp(
   await app.register(authPlugin, { secret: config.auth.jwtSecret });
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes, { prefix: '/api/auth' });
-  await app.register(eventsRoutes, { prefix: '/api/events' });
-  await app.register(programmeRoutes, { prefix: '/api/programme' });
-  await app.register(auditRoutes, { prefix: '/api/audit' });
-  await app.register(outboxRoutes, { prefix: '/api/outbox' });
-  await app.register(importRoutes, { prefix: '/api/events' });
-  await app.register(attendanceRoutes, { prefix: '/api' });
-  await app.register(learnersRoutes, { prefix: '/api/learners' });
-  await app.register(quizzesRoutes, { prefix: '/api/quizzes' });
-  await app.register(badgesRoutes, { prefix: '/api' });
-  await app.register(reportsRoutes, { prefix: '/api/reports' });
-  await app.register(credentialsRoutes, { prefix: '/api' });
-  await app.register(verifyRoutes, { prefix: '/api' });
-  await app.register(issuerRoutes); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
-  await app.register(achievementsRoutes, { prefix: '/achievements' });
-  await app.register(credentialFilesRoutes); // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
-  await app.register(pagesPlugin); // HTML pages: own security headers, CSRF and 404 page, scoped
+  await app.register(healthRoutes, { services });
+  await app.register(authRoutes, { services, prefix: '/api/auth' });
+  await app.register(eventsRoutes, { services, prefix: '/api/events' });
+  await app.register(programmeRoutes, { services, prefix: '/api/programme' });
+  await app.register(auditRoutes, { services, prefix: '/api/audit' });
+  await app.register(outboxRoutes, { services, prefix: '/api/outbox' });
+  await app.register(importRoutes, { services, prefix: '/api/events' });
+  await app.register(attendanceRoutes, { services, prefix: '/api' });
+  await app.register(learnersRoutes, { services, prefix: '/api/learners' });
+  await app.register(quizzesRoutes, { services, prefix: '/api/quizzes' });
+  await app.register(badgesRoutes, { services, prefix: '/api' });
+  await app.register(reportsRoutes, { services, prefix: '/api/reports' });
+  await app.register(credentialsRoutes, { services, prefix: '/api' });
+  await app.register(verifyRoutes, { services, prefix: '/api' });
+  await app.register(issuerRoutes, { services }); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
+  await app.register(achievementsRoutes, { services, prefix: '/achievements' });
+  await app.register(credentialFilesRoutes, { services }); // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
+  await app.register(pagesPlugin, { services }); // HTML pages: own security headers, CSRF and 404 page, scoped
   return app;
 }
 

@@ -9,7 +9,7 @@ import { purgeCommand } from './cli/purge.cli';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
-import { translate } from './shared/messages';
+import { translate } from './text';
 
 const commands: Record<string, (core: PlatformCore, args: ParsedArgs) => Promise<void>> = {
   organiser: (core, args) => organiserCommand(core.database, args),

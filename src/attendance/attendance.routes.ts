@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Email, errorResponses, Uuid } from '../shared/schemas';
@@ -20,7 +21,7 @@ export const toAttendanceDto = (a: AttendanceRow) => ({
 });
 
 /** Corrections by hand and the follow-up of imports. Mounted under /api. */
-export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   const actor = (r: { user: { sub: string; email: string } }) => ({ id: r.user.sub, email: r.user.email });
 
   app.put('/events/:key/attendance/:email', {

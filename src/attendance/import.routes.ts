@@ -1,10 +1,11 @@
+import type { WithServices } from '../services';
 import { PassThrough, type Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors';
-import { translate } from '../shared/messages';
+import { translate } from '../text';
 import { errorResponses } from '../shared/schemas';
 import { EventKey } from '../events/events.schemas';
 import { IMPORT_MAX_BYTES, keepConnectionUsable, readWithoutDestroying } from './byte-limit';
@@ -48,7 +49,7 @@ function parseMapping(raw: string | undefined): ParseOptions['mapping'] {
   return parsed as ParseOptions['mapping'];
 }
 
-export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   await app.register(multipart);
   // Export files arrive with any content type (text/csv, application/vnd.ms-excel, octet-stream…):
   // they are streamed to the parser, never buffered by Fastify.

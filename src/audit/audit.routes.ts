@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../shared/schemas';
@@ -14,7 +15,7 @@ const AuditEntrySchema = Type.Object({
   at: Type.String({ format: 'date-time' }),
 });
 
-export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('', {
     schema: {
       tags: ['audit'],

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Email, errorResponses } from '../shared/schemas';
@@ -10,7 +11,7 @@ const TokenResponse = Type.Object({
   role: Type.String({ example: 'organiser' }),
 });
 
-export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const authRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.post('/login', {
     schema: {
       tags: ['auth'],

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../shared/errors';
@@ -17,7 +18,7 @@ const toAwardDto = (a: Award) => ({
 });
 
 /** Progress for learners and organisers, and awards by hand. Mounted under /api. */
-export const badgesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const badgesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('/me/progress', {
     schema: {
       tags: ['badges'],

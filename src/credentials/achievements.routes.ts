@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../shared/errors';
@@ -11,7 +12,7 @@ import { BinaryFile, DAY, JsonLdDocument, sendDocument, sendImage } from './http
 const Params = Type.Object({ key: Type.String({ maxLength: 64, example: 'data-juridique' }) });
 
 /** Each badge's Achievement and its designed image, at stable public URLs. */
-export const achievementsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   addPublicFileHeaders(app);
   const badgeOf = (key: string) => {
     const badge = app.programme.badges.find((b) => b.key === key);

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../shared/errors';
@@ -37,7 +38,7 @@ export function addPublicFileHeaders(app: import('fastify').FastifyInstance): vo
  * JSON; the HTML page for browsers is the pages area's route on the same URL, constrained with
  * `{ accept: 'html' }` (see credentials.plugin.ts), and `findCredential` is its data.
  */
-export const credentialFilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   addPublicFileHeaders(app);
   const load = async (id: string) => {
     const file = isUuid(id) ? await findCredentialFile(app.db, id.toLowerCase()) : undefined;

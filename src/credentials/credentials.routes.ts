@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, Uuid } from '../shared/schemas';
@@ -5,7 +6,7 @@ import { CredentialListSchema, RevokeBodySchema, RevokeResultSchema } from './cr
 import { learnerCredentials } from './learner-credentials.service';
 
 /** Authenticated credential API, mounted under /api: revocation, and who holds what. */
-export const credentialsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const credentialsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.post('/credentials/:id/revoke', {
     schema: {
       tags: ['credentials'],

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '../ob3/contexts/index';
 import { issuerProfile } from './achievements';
@@ -9,7 +10,7 @@ import { BinaryFile, JsonLdDocument, sendDocument, sendImage } from './http';
 const KEYS_MAX_AGE = 300; // a rotation shows within five minutes
 
 /** The issuer, public: DID document, JWKS, Profile and logo. */
-export const issuerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   addPublicFileHeaders(app);
   const { keyring } = app.credentials.deps;
   const didDocument = {

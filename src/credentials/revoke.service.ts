@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { AppError, type Lang } from '../shared/errors';
-import { translate } from '../shared/messages';
+import { translate } from '../text';
 import { recordAudit, type Actor } from '../audit/audit.store';
 import { findLearnerById } from '../learners/learners.store';
 import { enqueueMail } from '../notifications/outbox.store';

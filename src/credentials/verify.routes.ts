@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -79,7 +80,7 @@ export const VerifyResultSchema = Type.Object({
  * bytes whatever its content type (JSON, a compact JWS, a baked PNG or SVG); what it is is read
  * from the bytes themselves.
  */
-export const verifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const verifyRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
     done(null, body),

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../shared/schemas';
@@ -5,7 +6,7 @@ import { EventInputSchema, EventKey, EventSchema } from './events.schemas';
 import { saveEvent, toEventDto } from './events.service';
 import { listEvents } from './events.store';
 
-export const eventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const eventsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('', {
     schema: {
       tags: ['events'],

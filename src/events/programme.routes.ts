@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EventSchema } from './events.schemas';
@@ -17,7 +18,7 @@ const BadgeSummarySchema = Type.Object({
 });
 
 /** Public, cacheable and free of personal data: what a visitor needs to understand the pathway. */
-export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const programmeRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('', {
     schema: {
       tags: ['programme'],

@@ -1,10 +1,11 @@
+import type { WithServices } from '../services';
 import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../shared/errors';
 import { errorResponses } from '../shared/schemas';
 
-export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('/health', {
     schema: {
       tags: ['health'],

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../shared/errors';
@@ -26,7 +27,7 @@ const toLearnerDto = (l: Learner) => ({
   createdAt: l.createdAt.toISOString(),
 });
 
-export const learnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const learnersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('', {
     schema: {
       tags: ['learners'],

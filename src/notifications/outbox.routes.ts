@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, Uuid } from '../shared/schemas';
@@ -23,7 +24,7 @@ const MessageSchema = Type.Object({
   nextAttemptAt: Type.String({ format: 'date-time' }),
 });
 
-export const outboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const outboxRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('', {
     schema: {
       tags: ['outbox'],

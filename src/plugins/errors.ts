@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from '../shared/errors';
-import { translate } from '../shared/messages';
+import { translate } from '../text';
 import { ErrorResponseSchema } from '../shared/schemas';
 
 /** Fastify's own 4xx codes, mapped onto ours so clients see one vocabulary. */

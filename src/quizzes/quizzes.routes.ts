@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../shared/schemas';
@@ -19,7 +20,7 @@ import {
 const params = Type.Object({ key: QuizKey });
 
 /** Questionnaires: learners read and answer them, organisers open them early and read every attempt. */
-export const quizzesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('', {
     schema: {
       tags: ['quizzes'],

@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../shared/schemas';
@@ -10,7 +11,7 @@ const querystring = Type.Object({
 });
 
 /** Cohort reports for organisers. Mounted under /api/reports. */
-export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const reportsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
   app.get('/progress', {
     schema: {
       tags: ['reports'],

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Value } from 'typebox/value';
 import { requestMagicLink, verifyMagicLink } from '../auth/auth.service';
 import { AppError } from '../shared/errors';
-import { translate } from '../shared/messages';
+import { translate } from '../text';
 import { Email } from '../shared/schemas';
 import { programmeBadges, programmeEvents } from '../events/web/programme.data';
 import { loadLearnerProgress, loadLearnerQuizzes } from '../badges/web/pathway.data';

@@ -3,7 +3,7 @@ import { loginOrganiser } from '../auth/auth.service';
 import { fromKnownDevice, rememberDevice } from '../auth/known-device';
 import { normaliseEmail } from '../shared/schemas';
 import { AppError } from '../shared/errors';
-import { translate } from '../shared/messages';
+import { translate } from '../text';
 import { formBody, type FieldErrors } from './forms';
 import { organiserSignInText } from './organiser.text';
 import { isOrganiser, startSession } from './session';

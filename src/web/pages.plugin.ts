@@ -1,3 +1,4 @@
+import type { WithServices } from '../services';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
@@ -5,7 +6,7 @@ import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
 import { AppError } from '../shared/errors';
 import { IMPORT_MAX_BYTES } from '../attendance/byte-limit';
-import { translate } from '../shared/messages';
+import { translate } from '../text';
 import { loadAssets, type Assets } from './assets';
 import { cookieOptions, readViewer } from './session';
 import { createViews, type Views } from './views';
@@ -84,7 +85,7 @@ function pageErrorHandler(views: Views) {
   };
 }
 
-export const pagesPlugin: FastifyPluginAsync = async (app) => {
+export const pagesPlugin: FastifyPluginAsync<WithServices> = async (app) => {
   const https = app.config.publicUrl.startsWith('https://');
   const cookie = cookieOptions(app.config.publicUrl);
   await app.register(helmet, securityHeaders(https));

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../src/shared/messages';
+import { translate } from '../../src/text';
 import { expectAppError, fixture, parse, win } from './helpers';
 
 const atelier = win('2025-06-26T14:00:00+02:00', '2025-06-26T16:00:00+02:00');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attendanceMessages } from '../../src/attendance/attendance.messages';
 import { commonMessages } from '../../src/shared/common.messages';
-import { catalogue } from '../../src/shared/messages';
+import { catalogue } from '../../src/text';
 
 // Every file of the attendance area (importers, presence rule, import service) uses this catalogue.
 const src = join(import.meta.dirname, '..', '..', 'src', 'attendance');

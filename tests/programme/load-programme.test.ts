@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import { loadProgramme } from '../../src/programme/load-programme';
-import { translate } from '../../src/shared/messages';
+import { translate } from '../../src/text';
 import { loadEdited, refusal, SHIPPED } from './programme-fixture';
 
 describe('loadProgramme: shipped files', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/app';
-import { catalogue, translate } from '../../src/shared/messages';
+import { catalogue, translate } from '../../src/text';
 import { pickLang } from '../../src/shared/i18n';
 
 let ctx: TestContext;

@@ -1,5 +1,5 @@
 import { AppError, type Lang, type Params } from '../../shared/errors';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import { decidePresence, type Evidence, type Interval } from '../presence';
 import type { Collector } from './collector';
 import type { ImportAnalysis, ImportedPerson, ImportFormat, Warning } from './types';

@@ -7,7 +7,7 @@ import { keepConnectionUsable } from '../byte-limit';
 import { findLearnerById } from '../../learners/learners.store';
 import { searchLearners } from '../../learners/learners.query';
 import { AppError } from '../../shared/errors';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import { Email, Uuid } from '../../shared/schemas';
 import { programmeEvent, type EventView } from '../../events/web/programme.data';
 import { setFlash } from '../../web/flash';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../shared/errors';
 import { limitVerifyRate } from '../verify.routes';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import { formBody } from '../../web/forms';
 import { verifierText } from './credentials.text';
 import { readSmallFile } from '../../web/multipart';

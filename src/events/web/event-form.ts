@@ -3,7 +3,7 @@ import { isValidTimeZone } from '../events.service';
 import type { EventRow } from '../events.store';
 import { toLocal, zonedToUtc } from '../../attendance/importers/zoned-time';
 import type { Lang } from '../../shared/errors';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import type { ErrorDetail } from '../../shared/errors';
 import type { FieldErrors } from '../../web/forms';
 import { eventsText } from '../../web/organiser.text';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { saveEvent } from '../events.service';
 import { findEvent } from '../events.store';
 import { AppError } from '../../shared/errors';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import { programmeEvents } from './programme.data';
 import { setFlash } from '../../web/flash';
 import { formBody } from '../../web/forms';

@@ -6,7 +6,7 @@ import { searchLearners } from '../learners.query';
 import { findLearnerByEmail } from '../learners.store';
 import { mergeLearners } from '../merge.service';
 import { AppError } from '../../shared/errors';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import { Email, normaliseEmail } from '../../shared/schemas';
 import { loadLearnerFile } from './learner-file.data';
 import { setFlash } from '../../web/flash';

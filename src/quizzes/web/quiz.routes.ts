@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
-import { translate } from '../../shared/messages';
+import { translate } from '../../text';
 import type { Programme } from '../../programme/load-programme';
 import type { Quiz } from '../../programme/quiz.schemas';
 import { findQuiz, submitAttempt } from '../attempts.service';
