@@ -1,4 +1,5 @@
 import type { Lang, MessageCatalogue, Params } from './shared/errors';
+import { say, type Text } from './shared/text';
 import { commonMessages } from './shared/common.messages';
 import { attendanceMessages } from './attendance/attendance.messages';
 import { badgesMessages } from './badges/badges.messages';
@@ -20,7 +21,20 @@ export const catalogue: MessageCatalogue = {
   ...issuerMessages,
 };
 
+/** Error catalogues written with `definePairs` (src/shared/text.ts), one per area. */
+export const errorTexts: Text[] = [];
+
+const textOfCode = new Map<string, Text>();
+for (const text of errorTexts) {
+  for (const code of Object.keys(text.fr)) {
+    if (textOfCode.has(code) || code in catalogue) throw new Error(`error code declared twice: ${code}`);
+    textOfCode.set(code, text);
+  }
+}
+
 export function translate(code: string, params: Params = {}, lang: Lang = 'fr'): string {
+  const text = textOfCode.get(code);
+  if (text) return say(text, lang, code, params);
   const message = catalogue[code];
   if (!message) return code;
   return message[lang](params);

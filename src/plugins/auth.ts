@@ -3,6 +3,7 @@ import fastifyJwt from '@fastify/jwt';
 import fastifyCookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../shared/actor';
 import { AppError } from '../shared/errors';
 import { isTokenRevoked, revokeToken } from '../auth/sessions.store';
 
@@ -25,6 +26,10 @@ declare module '@fastify/jwt' {
 }
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, once `requireRole` (API) or the pages' session has checked them. */
+    actor: Actor | null;
+  }
   interface FastifyInstance {
     /** preHandler: a valid token whose role is one of `roles` (an admin is also an organiser). */
     requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
@@ -34,6 +39,9 @@ declare module 'fastify' {
     revokeToken(claims: TokenClaims): Promise<void>;
   }
 }
+
+/** The actor a verified token names. */
+export const actorOf = (claims: TokenClaims): Actor => ({ id: claims.sub, email: claims.email, role: claims.role });
 
 export const SESSION_COOKIE = 'parcours_session';
 
@@ -61,6 +69,7 @@ export default fp<{ secret: string }>(
       },
     });
 
+    app.decorateRequest('actor', null);
     app.decorate('signToken', (claims: TokenClaims) =>
       app.jwt.sign(
         { sub: claims.sub, role: claims.role, email: claims.email, jti: randomUUID() },
@@ -90,6 +99,7 @@ export default fp<{ secret: string }>(
         // the form's CSRF token.
         if (!SAFE_METHODS.has(request.method) && !hasBearer(request)) throw new AppError('AUTH_BEARER_REQUIRED', 403);
         if (!allowed.has(request.user.role)) throw new AppError('AUTH_FORBIDDEN', 403);
+        request.actor = actorOf(request.user);
       };
     });
   },

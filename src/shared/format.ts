@@ -1,6 +1,7 @@
 import type { Lang } from './errors';
 
-const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+/** The one place a language becomes a locale for Intl. */
+export const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
 /** Organiser tables show times where the programme happens. */
 export const DISPLAY_TIME_ZONE = 'Europe/Paris';

@@ -1,4 +1,5 @@
 import type { WithServices } from '../services';
+import { actorOf } from '../plugins/auth';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
@@ -107,6 +108,7 @@ export const pagesPlugin: FastifyPluginAsync<WithServices> = async (app) => {
         reply.setCookie('lang', asked, { ...cookie, maxAge: YEAR });
       }
       request.viewer = await readViewer(request);
+      request.actor = request.viewer ? actorOf(request.viewer) : null;
     });
     // Every form POST, on every page present and future, carries the token of its page. A
     // multipart form's fields (the token first) are read here; its file is left for the handler.

@@ -1,7 +1,5 @@
 // Small progressive enhancements; every page works without this file.
 (() => {
-  
-
   // A form with errors: move focus to the summary so screen readers announce it at once.
   var summary = document.getElementById('erreurs');
   if (summary) summary.focus();
