@@ -18,6 +18,9 @@ import { getLearnerProgress, type CredentialIdsOf, type LearnerProgress } from '
  */
 export type OnAwarded = (tx: Db, awards: readonly Award[]) => Promise<void>;
 
+/** The seam that imports, manual attendance, matching, merges and answers call in their transaction. */
+export type Reevaluate = (tx: Db, learnerIds: readonly string[]) => Promise<void>;
+
 export interface AwardsDeps {
   programme: Programme;
   onAwarded?: OnAwarded;
@@ -107,7 +110,7 @@ function alreadyAwarded(award: Award) {
 /** What prepare() builds once and hands to the server, the CLI and the tests. */
 export interface Awards {
   /** The seam that imports, manual attendance, matching, merges and answers call in their transaction. */
-  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+  reevaluate: Reevaluate;
   /** Same, returning the awards inserted (CLI, bench). */
   evaluate(tx: Db, learnerIds: readonly string[]): Promise<Award[]>;
   awardManually(
