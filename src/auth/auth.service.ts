@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { AppError, type Lang } from '../shared/errors';
 import { normaliseEmail } from '../shared/schemas';
 import { findLearnerByEmail, upsertLearner } from '../learners/learners.store';
-import { enqueueMail } from '../notifications/outbox.store';
+import { enqueueMail } from '../notifications/outbox.service';
 import { renderMagicLink } from '../notifications/templates/magic-link';
 import type { TokenClaims } from '../plugins/auth';
 import { magicLinks } from './auth.tables';

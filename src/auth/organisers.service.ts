@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { recordAudit, type Actor } from '../audit/audit.store';
+import { recordAudit, type Actor } from '../audit/audit.service';
 import { AppError } from '../shared/errors';
 import { normaliseEmail } from '../shared/schemas';
 import { findOrganiserByEmail, insertOrganiser } from './organisers.store';
