@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attendanceMessages } from '../../src/attendance/attendance.messages';
+import { attendanceErrors } from '../../src/attendance/attendance.text';
+import { importRowTexts } from '../../src/attendance/import-rows.text';
 import { commonMessages } from '../../src/shared/common.messages';
-import { catalogue } from '../../src/text';
+import { translate } from '../../src/text';
+import { say } from '../../src/shared/text';
 
 // Every file of the attendance area (importers, presence rule, import service) uses this catalogue.
 const src = join(import.meta.dirname, '..', '..', 'src', 'attendance');
 const files = (readdirSync(src, { recursive: true }) as string[])
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.messages.ts'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.text.ts'))
   .map((f) => join(src, f));
 const used = new Set(
   files
@@ -51,10 +53,9 @@ describe('attendance message catalogue', () => {
   it('has French and English text for every code the attendance area uses', () => {
     expect(used.size).toBeGreaterThan(40);
     for (const code of used) {
-      const m = catalogue[code];
-      expect(m, code).toBeDefined();
+      expect(translate(code), code).not.toBe(code);
       for (const lang of ['fr', 'en'] as const) {
-        const text = m![lang](params);
+        const text = translate(code, params, lang);
         expect(text, `${code} ${lang}`).toMatch(/\S/);
         expect(text, `${code} ${lang}`).not.toMatch(/undefined|NaN|\[object/);
       }
@@ -62,13 +63,14 @@ describe('attendance message catalogue', () => {
   });
 
   it('declares no unused code and none that collides with the shared catalogue', () => {
-    expect(Object.keys(attendanceMessages).filter((c) => !used.has(c))).toEqual([]);
-    expect(Object.keys(attendanceMessages).filter((c) => c in commonMessages)).toEqual([]);
+    const codes = [...Object.keys(attendanceErrors.fr), ...Object.keys(importRowTexts.fr)];
+    expect(codes.filter((c) => !used.has(c))).toEqual([]);
+    expect(codes.filter((c) => c in commonMessages)).toEqual([]);
   });
 
   it('renders the reason like the brief: `87 min sur 120 (72 %) ≥ 50 %`', () => {
-    expect(attendanceMessages.PRESENCE_TIME_MET.fr(params)).toBe('87 min sur 120 (72 %) ≥ 50 %');
-    expect(attendanceMessages.PRESENCE_TIME_MET.en(params)).toBe('87 min of 120 (72%) ≥ 50%');
-    expect(attendanceMessages.IMPORT_EMAIL_INVALID.fr(params)).toMatch(/^Ligne 12 : .*« Courriel »/);
+    expect(say(importRowTexts, 'fr', 'PRESENCE_TIME_MET', params)).toBe('87 min sur 120 (72 %) ≥ 50 %');
+    expect(say(importRowTexts, 'en', 'PRESENCE_TIME_MET', params)).toBe('87 min of 120 (72%) ≥ 50%');
+    expect(say(importRowTexts, 'fr', 'IMPORT_EMAIL_INVALID', params)).toMatch(/^Ligne 12 : .*« Courriel »/);
   });
 });
