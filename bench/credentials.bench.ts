@@ -8,9 +8,9 @@ import { openDatabase, type Database, type Db } from '../src/db/client';
 import { startPlatform, type Platform } from '../src/platform';
 import { learners } from '../src/learners/learners.tables';
 import { awards } from '../src/badges/awards.tables';
-import { credentials } from '../src/credentials/issuer.tables';
+import { credentials } from '../src/credentials/credentials.tables';
 import type { AwardEvidence } from '../src/badges/evidence';
-import { createCredential, createCredentials, issueCredentials } from '../src/credentials/issue.service';
+import { signAndStoreCredential, signAndStoreCredentials, issueCredentials } from '../src/credentials/issue.service';
 import { signDataIntegrity } from '../src/ob3/sign-data-integrity';
 import { benchConfig, withServerDatabase } from './databases';
 import { table } from './measure';
@@ -138,15 +138,15 @@ async function issuance(platform: Platform, label: string) {
   type Award = (typeof rows)[number];
   type Step = (tx: Db, awards: Award[], d: typeof deps) => Promise<unknown>;
   const oneByOne: Step = async (tx, awards, d) => {
-    for (const a of awards) await createCredential(tx, a, d);
+    for (const a of awards) await signAndStoreCredential(tx, a, d);
   };
-  const batch = (n: number, step: Step = createCredentials) =>
+  const batch = (n: number, step: Step = signAndStoreCredentials) =>
     db.transaction(async (tx) => {
       const awards = rows.slice(next, next + n);
       next += n;
       await step(tx, awards, deps);
     });
-  const issued = async (n: number, step: Step = createCredentials) => {
+  const issued = async (n: number, step: Step = signAndStoreCredentials) => {
     const rate = await timed(1, () => batch(n, step));
     return { wall: rate.wall * n, cpu: rate.cpu * n };
   };

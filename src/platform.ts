@@ -16,7 +16,7 @@ import { purgeRevokedTokens } from './auth/sessions.store';
 import { queryRows } from './db/client';
 import { sql } from 'drizzle-orm';
 import { createAwards, type Awards } from './badges/awards.service';
-import { createCredentials, type Credentials } from './credentials/credentials.service';
+import { buildCredentialsService, type Credentials } from './credentials/credentials.service';
 
 export interface Platform {
   app: App;
@@ -33,7 +33,7 @@ export interface Platform {
 export async function prepare(config: Config, given?: Database): Promise<PlatformCore> {
   const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
   const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
-  const credentials = createCredentials({ config, programme });
+  const credentials = buildCredentialsService({ config, programme });
   try {
     await runMigrations(database);
     await seedProgrammeEvents(database.db, programme);

@@ -6,8 +6,8 @@ import { badgesMessages } from './badges/badges.messages';
 import { quizzesMessages } from './quizzes/quizzes.messages';
 import { attemptsMessages } from './quizzes/attempts.messages';
 import { awardsMessages } from './badges/awards.messages';
-import { credentialsMessages } from './ob3/credentials.messages';
-import { issuerMessages } from './credentials/issuer.messages';
+import { ob3Errors } from './ob3/ob3.text';
+import { credentialsErrors } from './credentials/credentials.text';
 
 /** Every code the platform can answer with; a test checks each has both languages. */
 export const catalogue: MessageCatalogue = {
@@ -17,12 +17,10 @@ export const catalogue: MessageCatalogue = {
   ...quizzesMessages,
   ...attemptsMessages,
   ...awardsMessages,
-  ...credentialsMessages,
-  ...issuerMessages,
 };
 
 /** Error catalogues written with `definePairs` (src/shared/text.ts), one per area. */
-export const errorTexts: Text[] = [];
+export const errorTexts: Text[] = [ob3Errors, credentialsErrors];
 
 const textOfCode = new Map<string, Text>();
 for (const text of errorTexts) {

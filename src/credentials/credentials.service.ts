@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import type { Actor } from '../audit/audit.store';
+import type { Actor } from '../shared/actor';
 import type { OnAwarded } from '../badges/awards.service';
 import type { CredentialIdsOf } from '../badges/progress.service';
 import type { Programme } from '../programme/load-programme';
@@ -18,6 +18,8 @@ import { ownDocument } from './published';
 import { createStatusList } from './status-lists.service';
 import { latestListOf } from './status-lists.store';
 
+type Revoker = Pick<Actor, 'id' | 'email'>;
+
 /** The credentials area as prepare() builds it once, for the server, the CLI and the tests. */
 export interface Credentials {
   deps: IssueDeps;
@@ -28,12 +30,13 @@ export interface Credentials {
   bootstrap(db: Db): Promise<void>;
   rotateKeys(db: Db): ReturnType<typeof rotateIssuerKeys>;
   verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
-  revoke(db: Db, actor: Actor, id: string, reason: string): Promise<Revoked[]>;
+  /** Kept while the pages move to `revokeCredential(services, actor, { id, reason })`. */
+  revoke(db: Db, actor: Revoker, id: string, reason: string): Promise<Revoked[]>;
   /** For a learner merge, in its transaction, before duplicate awards are deleted. */
-  revokeForAwards(tx: Db, actor: Actor | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
+  revokeForAwards(tx: Db, actor: Revoker | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
 }
 
-export function createCredentials(options: {
+export function buildCredentialsService(options: {
   config: Pick<Config, 'publicUrl' | 'keySecret'>;
   programme: Programme;
   /** Tests only: what verification fetches outside documents with (instead of the HTTPS client). */
@@ -83,7 +86,7 @@ export function createCredentials(options: {
           ),
       }).finally(() => fetchJson.end());
     },
-    revoke: (db, actor, id, reason) => revokeCredential(db, deps, actor, id, reason),
+    revoke: (db, actor, id, reason) => revokeCredential({ db, credentials: { deps } }, actor, { id, reason }),
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
   };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { awards } from '../badges/awards.tables';
-import { credentials } from './issuer.tables';
+import { credentials } from './credentials.tables';
 
 export type CredentialRow = typeof credentials.$inferSelect;
 export type CredentialValues = typeof credentials.$inferInsert;

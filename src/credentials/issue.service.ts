@@ -44,7 +44,7 @@ interface Issued {
  * queued, all in the awards' transaction. Throwing rolls the awards back.
  */
 export async function issueCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<string[]> {
-  const all = await createCredentials(tx, awards, deps);
+  const all = await signAndStoreCredentials(tx, awards, deps);
   for (const [i, issued] of all.entries()) await announce(tx, awards[i]!, issued, deps);
   return all.map((c) => c.id);
 }
@@ -125,7 +125,7 @@ async function signedCredential(
  * Builds, signs with the Data Integrity proof then as a VC-JWT (FACTS.md §2: DI first, JWT
  * around it) and stores the credential of one award, with a random status entry.
  */
-export async function createCredential(tx: Db, award: Award, deps: IssueDeps): Promise<Issued> {
+export async function signAndStoreCredential(tx: Db, award: Award, deps: IssueDeps): Promise<Issued> {
   const learner = await findLearnerById(tx, award.learnerId);
   if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
   const issuedAt = deps.now?.() ?? new Date();
@@ -144,9 +144,9 @@ const BATCH = 100;
 /**
  * The credentials of many awards (an import, an evaluation): one query for the learners, one for
  * the status entries and one insert per batch, the signing per award. An award whose entry was
- * taken meanwhile, or that found no free entry, goes through createCredential, which retries.
+ * taken meanwhile, or that found no free entry, goes through signAndStoreCredential, which retries.
  */
-export async function createCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<Issued[]> {
+export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<Issued[]> {
   const issued: Issued[] = [];
   const keys = await deps.keyring.signing(tx);
   for (let i = 0; i < awards.length; i += BATCH) {
@@ -172,8 +172,8 @@ export async function createCredentials(tx: Db, awards: readonly Award[], deps: 
       signed.map((s) => s.values),
     );
     for (const s of signed)
-      issued.push(inserted.has(s.values.id) ? s.issued : await createCredential(tx, s.award, deps));
-    for (const award of batch.slice(entries.length)) issued.push(await createCredential(tx, award, deps));
+      issued.push(inserted.has(s.values.id) ? s.issued : await signAndStoreCredential(tx, s.award, deps));
+    for (const award of batch.slice(entries.length)) issued.push(await signAndStoreCredential(tx, award, deps));
   }
   return issued;
 }

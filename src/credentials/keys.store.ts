@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { StoredKey } from '../ob3/keys';
-import { issuerKeys } from './issuer.tables';
+import { issuerKeys } from './credentials.tables';
 
 export type IssuerKeyRow = typeof issuerKeys.$inferSelect;
 

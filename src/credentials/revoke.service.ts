@@ -1,22 +1,33 @@
 import type { Db } from '../db/client';
 import { AppError, type Lang } from '../shared/errors';
-import { translate } from '../text';
-import { recordAudit, type Actor } from '../audit/audit.store';
+import type { Actor } from '../shared/actor';
+import { say } from '../shared/text';
+import { recordAudit } from '../audit/audit.store';
 import { findLearnerById } from '../learners/learners.store';
 import { enqueueMail } from '../notifications/outbox.store';
 import { renderRevocation } from '../notifications/templates/revocation';
 import { badgeName } from '../badges/programme-context';
+import { awardsFallingWith } from '../badges/fallen-badges';
 import { issuerProfile } from './achievements';
 import { credentialUrl } from './credential-content';
+import { credentialsErrors } from './credentials.text';
 import { findCredentialOfAward, holderOf, lockCredential, markRevoked, type CredentialRow } from './credentials.store';
 import { setStatusEntry } from './status-lists.service';
-import { revokeDependents } from '../badges/revoke-dependents';
 import type { IssueDeps } from './issue.service';
+
+/** Who revokes, as the audit trail records it (null: the platform itself). */
+type Revoker = Pick<Actor, 'id' | 'email'> | null;
 
 export interface Revoked {
   id: string;
   badgeKey: string;
   reason: string;
+}
+
+/** What revoking reads: the database and the credentials' signing deps (`services` fits). */
+export interface RevokeDeps {
+  db: Db;
+  credentials: { deps: IssueDeps };
 }
 
 /**
@@ -25,19 +36,47 @@ export interface Revoked {
  * this badge falls with it. One transaction: all of it, or nothing.
  */
 export async function revokeCredential(
-  db: Db,
-  deps: IssueDeps,
-  actor: Actor,
-  id: string,
-  reason: string,
+  services: RevokeDeps,
+  actor: Pick<Actor, 'id' | 'email'>,
+  input: { id: string; reason: string },
 ): Promise<Revoked[]> {
-  return db.transaction(async (tx) => {
-    const row = await lockCredential(tx, id);
-    if (!row) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id });
-    if (row.revokedAt) throw new AppError('CREDENTIAL_ALREADY_REVOKED', 409, { id });
-    const first = await revokeOne(tx, deps, actor, row, { reason });
-    return [first, ...(await revokeDependents(tx, deps, actor, first, revokeOne))];
+  const deps = services.credentials.deps;
+  return services.db.transaction(async (tx) => {
+    const row = await lockCredential(tx, input.id);
+    if (!row) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id: input.id });
+    if (row.revokedAt) throw new AppError('CREDENTIAL_ALREADY_REVOKED', 409, { id: input.id });
+    const first = await revokeOne(tx, deps, actor, row, { reason: input.reason });
+    return [first, ...(await revokeDependents(tx, deps, actor, row, first))];
   });
+}
+
+/**
+ * Meta-badges that fall with a revoked part, round after round (badges/fallen-badges.ts says which
+ * awards fall; their credentials are revoked here, with the part's reason).
+ */
+async function revokeDependents(
+  tx: Db,
+  deps: IssueDeps,
+  actor: Revoker,
+  row: CredentialRow,
+  first: Revoked,
+): Promise<Revoked[]> {
+  const learnerId = await holderOf(tx, row);
+  const out: Revoked[] = [];
+  let fallen = new Map([[first.badgeKey, first.reason]]);
+  while (fallen.size > 0) {
+    const next = new Map<string, string>();
+    for (const falling of await awardsFallingWith(tx, deps.programme, learnerId, fallen)) {
+      const credential = await findCredentialOfAward(tx, falling.awardId);
+      const locked = credential && (await lockCredential(tx, credential.id));
+      if (!locked || locked.revokedAt) continue;
+      const reason = fallen.get(falling.cause)!;
+      out.push(await revokeOne(tx, deps, actor, locked, { reason, because: { key: falling.cause, reason } }));
+      next.set(falling.badgeKey, reason);
+    }
+    fallen = next;
+  }
+  return out;
 }
 
 export interface RevokeOptions {
@@ -48,15 +87,13 @@ export interface RevokeOptions {
   notify?: boolean;
 }
 
-export type RevokeOne = (
+async function revokeOne(
   tx: Db,
   deps: IssueDeps,
-  actor: Actor | null,
+  actor: Revoker,
   row: CredentialRow,
   options: RevokeOptions,
-) => Promise<Revoked>;
-
-export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
+): Promise<Revoked> {
   const now = deps.now?.() ?? new Date();
   const learner = await findLearnerById(tx, await holderOf(tx, row));
   const lang: Lang = learner?.lang ?? 'fr';
@@ -66,11 +103,10 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
   };
   // Stored in French, the organisers' language, like every other record of the audit trail.
   const reason = options.because
-    ? translate(
-        'CREDENTIAL_REVOKED_WITH',
-        { badge: name(options.because.key, 'fr'), reason: options.because.reason },
-        'fr',
-      )
+    ? say(credentialsErrors, 'fr', 'CREDENTIAL_REVOKED_WITH', {
+        badge: name(options.because.key, 'fr'),
+        reason: options.because.reason,
+      })
     : options.reason;
   await setStatusEntry(tx, deps, row.statusListId, row.statusIndex, true, now);
   await markRevoked(tx, row, { at: now, reason, by: actor?.email ?? null });
@@ -100,7 +136,7 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
     );
   }
   return { id: row.id, badgeKey: row.badgeKey, reason };
-};
+}
 
 /**
  * For a learner merge, before it deletes duplicate awards: their credentials are revoked, so a
@@ -110,7 +146,7 @@ export const revokeOne: RevokeOne = async (tx, deps, actor, row, options) => {
 export async function revokeCredentialsOfAwards(
   tx: Db,
   deps: IssueDeps,
-  actor: Actor | null,
+  actor: Revoker,
   awardIds: readonly string[],
   reason: string,
 ): Promise<Revoked[]> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
-import { credentials, statusLists } from './issuer.tables';
+import { credentials, statusLists } from './credentials.tables';
 
 export type StatusListRow = typeof statusLists.$inferSelect;
 

@@ -1,5 +1,6 @@
 import type { Params } from '../shared/errors';
-import { credentialsMessages, type CredentialsMessageCode } from './credentials.messages';
+import { say } from '../shared/text';
+import { ob3Errors, type Ob3Code } from './ob3.text';
 import type { DocumentLoader, FetchJson } from './document-loader';
 import { readCredential, type InputFormat } from './verify-input';
 import { checkJwtProof } from './verify-jwt';
@@ -14,7 +15,7 @@ export interface VerificationCheck {
   check: CheckName;
   /** 'unknown' when the answer depends on something we could not reach: never counted as ok. */
   ok: boolean | 'unknown';
-  code: CredentialsMessageCode;
+  code: Ob3Code;
   message: { fr: string; en: string };
 }
 
@@ -50,12 +51,12 @@ export interface VerifyDeps {
 }
 
 function check(name: CheckName, ok: boolean | 'unknown', code: string, params: Params = {}): VerificationCheck {
-  const message = credentialsMessages[code as CredentialsMessageCode];
+  const known = code as Ob3Code;
   return {
     check: name,
     ok,
-    code: code as CredentialsMessageCode,
-    message: { fr: message.fr(params), en: message.en(params) },
+    code: known,
+    message: { fr: say(ob3Errors, 'fr', known, params), en: say(ob3Errors, 'en', known, params) },
   };
 }
 

@@ -5,7 +5,7 @@ import { isSealed } from '../../src/ob3/secret-box';
 import { createKeyring } from '../../src/credentials/keyring';
 import { ensureIssuerKeys } from '../../src/credentials/keys.service';
 import { listKeys } from '../../src/credentials/keys.store';
-import { issuerKeys } from '../../src/credentials/issuer.tables';
+import { issuerKeys } from '../../src/credentials/credentials.tables';
 
 const SECRET = 'un-secret-de-deploiement-assez-long-0123456789';
 let scratch: ScratchDatabase;

@@ -10,7 +10,7 @@ import { issuerDid } from '../../src/ob3/issuer';
 import { generateEd25519Key } from '../../src/ob3/keys';
 import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
 import { PNG_KEYWORD } from '../../src/ob3/bake-png';
-import { createCredentials } from '../../src/credentials/credentials.service';
+import { buildCredentialsService } from '../../src/credentials/credentials.service';
 import { refusePrivateHost } from '../../src/credentials/fetch-json';
 import type { VerifyLimits } from '../../src/ob3/verify-limits';
 import { buildTestApp, type TestContext } from '../helpers/app';
@@ -150,14 +150,14 @@ describe('verification is no amplifier (#9)', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
-    // Every https URL lands on that local server (the fetch seam of createCredentials).
+    // Every https URL lands on that local server (the fetch seam of buildCredentialsService).
     const fetch = ((url: string, init: RequestInit) => {
       const u = new URL(url);
       return globalThis.fetch(`http://127.0.0.1:${port}${u.pathname}?host=${u.host}`, init);
     }) as typeof globalThis.fetch;
     original = ctx.app.credentials.verify;
     swapped = (limits) => {
-      ctx.app.credentials.verify = createCredentials({
+      ctx.app.credentials.verify = buildCredentialsService({
         config: ctx.app.config,
         programme: ctx.app.programme,
         fetch,

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import extractChunks from 'png-chunks-extract';
 import encodeChunks from 'png-chunks-encode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentials } from '../../src/credentials/credentials.service';
+import { buildCredentialsService } from '../../src/credentials/credentials.service';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { FUZZ_SEED, fuzzRuns, seededRandom, type Random } from '../helpers/fuzz';
 import { credentialsOf, earnTopic } from '../credentials/app-helpers';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     outsideFetches++;
     return new Response('not here', { status: 404 });
   }) as unknown as typeof globalThis.fetch;
-  ctx.app.credentials.verify = createCredentials({
+  ctx.app.credentials.verify = buildCredentialsService({
     config: ctx.app.config,
     programme: ctx.app.programme,
     fetch,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { credentialsMessages } from '../../src/ob3/credentials.messages';
+import { say } from '../../src/shared/text';
+import { ob3Errors, type Ob3Code } from '../../src/ob3/ob3.text';
 
 const srcDir = new URL('../../src/ob3/', import.meta.url);
 const sources = readdirSync(srcDir)
@@ -8,7 +9,7 @@ const sources = readdirSync(srcDir)
   .map((f) => readFileSync(new URL(f, srcDir), 'utf8'))
   .join('\n');
 
-describe('credentials messages', () => {
+describe('ob3 texts', () => {
   it('has French and English text for every code', () => {
     const params = {
       format: 'PNG',
@@ -34,18 +35,19 @@ describe('credentials messages', () => {
       kilobytes: 4096,
       name: 'n',
     };
-    for (const [code, message] of Object.entries(credentialsMessages)) {
+    for (const code of Object.keys(ob3Errors.fr) as Ob3Code[]) {
       expect(code).toMatch(/^(CREDENTIAL|VERIFY)_[A-Z_]+$/);
-      expect(message.fr(params).trim(), code).not.toBe('');
-      expect(message.en(params).trim(), code).not.toBe('');
-      expect(message.fr(params), code).not.toContain('undefined');
-      expect(message.en(params), code).not.toContain('undefined');
+      for (const lang of ['fr', 'en'] as const) {
+        const text = say(ob3Errors, lang, code, params);
+        expect(text.trim(), code).not.toBe('');
+        expect(text, code).not.toContain('undefined');
+      }
     }
   });
 
   it('knows every code the module throws or reports', () => {
     const used = new Set([...sources.matchAll(/['"]((?:CREDENTIAL|VERIFY)_[A-Z_]+)['"]/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThan(20);
-    for (const code of used) expect(credentialsMessages, code).toHaveProperty(code);
+    for (const code of used) expect(ob3Errors.fr, code).toHaveProperty(code);
   });
 });

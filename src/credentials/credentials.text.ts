@@ -1,7 +1,7 @@
-import { defineMessages } from '../shared/errors';
+import { definePairs } from '../shared/text';
 
-/** The credentials area's application codes (the core's are in credentials/credentials.messages.ts). */
-export const issuerMessages = defineMessages({
+/** The credentials area's error codes (the Open Badges core's are in ob3/ob3.text.ts). */
+export const credentialsErrors = definePairs('credentials-errors', {
   VERIFY_RATE_LIMITED: {
     fr: (p) => `Trop de vérifications depuis votre adresse : réessayez dans ${p.seconds} secondes.`,
     en: (p) => `Too many verifications from your address: try again in ${p.seconds} seconds.`,

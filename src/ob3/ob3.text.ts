@@ -1,10 +1,10 @@
-import { defineMessages } from '../shared/errors';
+import { definePairs } from '../shared/text';
 
 /**
- * Codes of the credentials area: AppError codes (thrown) and verification check codes
+ * Codes of the Open Badges core: AppError codes (thrown) and verification check codes
  * (reported in `checks[]`, rendered in both languages by verify.ts).
  */
-export const credentialsMessages = defineMessages({
+export const ob3Errors = definePairs('ob3-errors', {
   // — thrown —
   VERIFY_INPUT_UNREADABLE: {
     fr: (p) =>
@@ -196,4 +196,4 @@ export const credentialsMessages = defineMessages({
   },
 });
 
-export type CredentialsMessageCode = keyof typeof credentialsMessages;
+export type Ob3Code = keyof typeof ob3Errors.fr;
