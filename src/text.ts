@@ -2,10 +2,9 @@ import type { Lang, MessageCatalogue, Params } from './shared/errors';
 import { say, type Text } from './shared/text';
 import { commonMessages } from './shared/common.messages';
 import { attendanceMessages } from './attendance/attendance.messages';
-import { badgesMessages } from './badges/badges.messages';
-import { quizzesMessages } from './quizzes/quizzes.messages';
-import { attemptsMessages } from './quizzes/attempts.messages';
-import { awardsMessages } from './badges/awards.messages';
+import { badgesErrors, ruleTexts } from './badges/badges.text';
+import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
+import { programmeErrors } from './programme/programme.text';
 import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
 
@@ -13,14 +12,18 @@ import { credentialsErrors } from './credentials/credentials.text';
 export const catalogue: MessageCatalogue = {
   ...commonMessages,
   ...attendanceMessages,
-  ...badgesMessages,
-  ...quizzesMessages,
-  ...attemptsMessages,
-  ...awardsMessages,
 };
 
 /** Error catalogues written with `definePairs` (src/shared/text.ts), one per area. */
-export const errorTexts: Text[] = [ob3Errors, credentialsErrors];
+export const errorTexts: Text[] = [
+  ob3Errors,
+  credentialsErrors,
+  badgesErrors,
+  ruleTexts,
+  programmeErrors,
+  quizzesErrors,
+  answerErrors,
+];
 
 const textOfCode = new Map<string, Text>();
 for (const text of errorTexts) {

@@ -1,10 +1,10 @@
-import type { Lang, Params } from '../shared/errors';
+import { LANGS, say, type Lang, type Params } from '../shared/text';
 import type { BadgeDefinition, Rule } from '../programme/badge.schemas';
 import type { Localized } from '../programme/common.schemas';
 import type { Programme } from '../programme/load-programme';
-import { formatDate, formatNumber, LANGS } from '../programme/localize';
+import { formatDate, formatNumber } from '../shared/format';
 import { childrenOf, leafOf, orderBadges, type RuleLeaf } from '../programme/rule-walk';
-import { badgesMessages, type BadgesMessageCode } from './badges.messages';
+import { ruleTexts, type RuleCode } from './badges.text';
 
 export { badgeDependencies, orderBadges } from '../programme/rule-walk';
 export type { Rule } from '../programme/badge.schemas';
@@ -52,7 +52,7 @@ export interface Condition {
   ref: string;
   minPercent?: number;
   met: boolean;
-  code: BadgesMessageCode;
+  code: RuleCode;
   detail: Localized;
   /** Only on met conditions: what a credential's evidence/result is built from. */
   evidence?: ConditionEvidence;
@@ -86,8 +86,8 @@ export function ruleContext(
 const label = (text: Localized | undefined, fallback: string, lang: Lang) => text?.[lang] ?? fallback;
 
 /** Renders one code in both languages, with params localised per language. */
-function explain(code: BadgesMessageCode, params: (lang: Lang) => Params): Localized {
-  const [fr, en] = LANGS.map((lang) => badgesMessages[code][lang](params(lang)));
+function explain(code: RuleCode, params: (lang: Lang) => Params): Localized {
+  const [fr, en] = LANGS.map((lang) => say(ruleTexts, lang, code, params(lang)));
   return { fr: fr!, en: en! };
 }
 
@@ -98,7 +98,8 @@ function attendedCondition(leaf: RuleLeaf, facts: Facts, ctx: RuleContext): Cond
   const params = (lang: Lang): Params => ({
     event: label(event?.label, leaf.ref, lang),
     date: fact ? formatDate(fact.date, lang, tz) : undefined,
-    minutes: fact?.minutes == null ? undefined : Math.floor(fact.minutes), // whole minutes: "118.5 min" reads as a decimal point in French
+    // Whole minutes: "118.5 min" reads as a decimal point in French.
+    minutes: fact?.minutes == null ? undefined : Math.floor(fact.minutes),
   });
   const base = { kind: leaf.kind, ref: leaf.ref };
   if (!fact) return { ...base, met: false, code: 'RULE_NOT_ATTENDED', detail: explain('RULE_NOT_ATTENDED', params) };
@@ -121,7 +122,7 @@ function answeredCondition(leaf: RuleLeaf, facts: Facts, ctx: RuleContext): Cond
     minPercent: min === undefined ? undefined : formatNumber(min, lang),
   });
   const base = { kind: leaf.kind, ref: leaf.ref, ...(min === undefined ? {} : { minPercent: min }) };
-  const fail = (code: BadgesMessageCode): Condition => ({ ...base, met: false, code, detail: explain(code, params) });
+  const fail = (code: RuleCode): Condition => ({ ...base, met: false, code, detail: explain(code, params) });
   if (!attempt) return fail('RULE_NOT_ANSWERED');
   if (!attempt.complete) return fail('RULE_ANSWER_INCOMPLETE');
   if (min !== undefined && attempt.percent === null) return fail('RULE_SCORE_UNAVAILABLE');

@@ -1,15 +1,14 @@
-import type { Lang, Params } from '../shared/errors';
+import { LANGS, say, type Lang, type Params } from '../shared/text';
 import type { Localized } from '../programme/common.schemas';
-import { LANGS } from '../programme/localize';
 import type { Question, Quiz } from '../programme/quiz.schemas';
-import { quizzesMessages, type QuizzesMessageCode } from './quizzes.messages';
+import { answerErrors, type AnswerErrorCode } from './quizzes.text';
 
 /** Choice ids for single/multiple, a string for text, 1–5 for scale. */
 export type AnswerValue = string[] | string | number;
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
 export interface AnswerError {
-  code: QuizzesMessageCode;
+  code: AnswerErrorCode;
   questionId: string;
   choiceId?: string;
   message: Localized;
@@ -20,8 +19,8 @@ export const SCALE_MAX = 5;
 /** Cap for free text when the question sets none: a questionnaire is not a file store. */
 export const DEFAULT_TEXT_MAX = 5000;
 
-function error(code: QuizzesMessageCode, params: Params & { questionId: string; choiceId?: string }): AnswerError {
-  const [fr, en] = LANGS.map((lang) => quizzesMessages[code][lang](params));
+function error(code: AnswerErrorCode, params: Params & { questionId: string; choiceId?: string }): AnswerError {
+  const [fr, en] = LANGS.map((lang) => say(answerErrors, lang, code, params));
   return {
     code,
     questionId: params.questionId,

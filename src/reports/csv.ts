@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Lang } from '../shared/errors';
-import { formatNumber } from '../programme/localize';
+import { formatNumber } from '../shared/format';
 
 /** A cell of a CSV we write: text (names, labels, free text), a number we computed, or empty. */
 export type CsvCell = string | number | null | undefined;

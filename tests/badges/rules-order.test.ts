@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badgesMessages } from '../../src/badges/badges.messages';
+import { badgesErrors, ruleTexts } from '../../src/badges/badges.text';
+import { programmeErrors } from '../../src/programme/programme.text';
+import { say, type Text } from '../../src/shared/text';
 import {
   badgeDependencies,
   evaluateAll,
@@ -138,10 +140,12 @@ describe('badge messages', () => {
       problems: 'p',
       count: 1,
     };
-    for (const [code, message] of Object.entries(badgesMessages)) {
-      expect(message.fr(params), code).not.toBe('');
-      expect(message.en(params), code).not.toBe('');
-      expect(message.fr(params), code).not.toBe(message.en(params));
+    for (const text of [badgesErrors, ruleTexts, programmeErrors] as Text[]) {
+      for (const code of Object.keys(text.fr)) {
+        expect(say(text, 'fr', code, params), code).not.toBe('');
+        expect(say(text, 'en', code, params), code).not.toBe('');
+        expect(say(text, 'fr', code, params), code).not.toBe(say(text, 'en', code, params));
+      }
     }
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Quiz } from '../../src/programme/quiz.schemas';
 import { loadProgramme } from '../../src/programme/load-programme';
-import { quizzesMessages } from '../../src/quizzes/quizzes.messages';
+import { answerErrors } from '../../src/quizzes/quizzes.text';
+import { say } from '../../src/shared/text';
 import { checkAnswers, publicQuiz, scoreAttempt } from '../../src/quizzes/scoring';
 import { SHIPPED } from '../programme/programme-fixture';
 
@@ -205,9 +206,9 @@ describe('publicQuiz', () => {
 describe('quiz messages', () => {
   it('render every code in French and English', () => {
     const params = { questionId: 'q1', choiceId: 'a', expected: 'text', min: 1, max: 5, count: 2 };
-    for (const [code, message] of Object.entries(quizzesMessages)) {
-      expect(message.fr(params), code).toContain(code === 'QUIZ_ANSWERS_INVALID' ? '2' : 'q1');
-      expect(message.en(params), code).not.toBe(message.fr(params));
+    for (const code of Object.keys(answerErrors.fr) as (keyof typeof answerErrors.fr)[]) {
+      expect(say(answerErrors, 'fr', code, params), code).toContain(code === 'QUIZ_ANSWERS_INVALID' ? '2' : 'q1');
+      expect(say(answerErrors, 'en', code, params), code).not.toBe(say(answerErrors, 'fr', code, params));
     }
   });
 });

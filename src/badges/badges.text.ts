@@ -1,13 +1,29 @@
-import { defineMessages, type Params } from '../shared/errors';
-import { programmeMessages } from '../programme/programme.messages';
+import { definePairs, defineText, type Params } from '../shared/text';
+import type { BadgeStatus } from './progress';
+
+/** Awards and progress refusals; registered in src/text.ts. */
+export const badgesErrors = definePairs('badges-errors', {
+  BADGE_NOT_FOUND: {
+    fr: (p) => `Badge inconnu : « ${p.key} ».`,
+    en: (p) => `Unknown badge: "${p.key}".`,
+  },
+  BADGE_ALREADY_AWARDED: {
+    fr: (p) => `Le badge « ${p.key} » a déjà été attribué à cet apprenant${p.revoked ? ', puis révoqué' : ''}.`,
+    en: (p) => `The badge "${p.key}" was already awarded to this learner${p.revoked ? ', then revoked' : ''}.`,
+  },
+  PROGRESS_FORBIDDEN: {
+    fr: () => 'Vous ne pouvez consulter que votre propre progression.',
+    en: () => 'You can only read your own progress.',
+  },
+});
 
 // Rule explanations get their params already localised (event label, date) by rules.ts.
 const minutes = (p: Params) => (p.minutes === undefined ? '' : ` (${p.minutes} min)`);
 const scoreFr = (p: Params) => (p.percent === undefined ? '' : ` (score : ${p.percent} %)`);
 const scoreEn = (p: Params) => (p.percent === undefined ? '' : ` (score: ${p.percent}%)`);
 
-export const badgesMessages = defineMessages({
-  ...programmeMessages,
+/** Why a rule's condition is met or not, shown beside each badge (and registered in src/text.ts). */
+export const ruleTexts = definePairs('badge-rules', {
   RULE_ATTENDED: {
     fr: (p) => `${p.event} suivi le ${p.date}${minutes(p)}`,
     en: (p) => `${p.event} attended on ${p.date}${minutes(p)}`,
@@ -62,4 +78,14 @@ export const badgesMessages = defineMessages({
   },
 });
 
-export type BadgesMessageCode = keyof typeof badgesMessages;
+export type RuleCode = keyof typeof ruleTexts.fr;
+
+/**
+ * A badge's state in one or two words: the organiser's progress table and the CSV export (in lower
+ * case there). The learner's pathway says it in a sentence of its own (web/learner.text.ts).
+ */
+export const badgeStatusText = defineText<BadgeStatus>(
+  'badge-status',
+  { earned: 'Obtenu', eligible: 'Éligible', in_progress: 'En cours', not_started: 'Non commencé' },
+  { earned: 'Earned', eligible: 'Eligible', in_progress: 'In progress', not_started: 'Not started' },
+);

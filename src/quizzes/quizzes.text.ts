@@ -1,7 +1,33 @@
-import { defineMessages } from '../shared/errors';
+import { definePairs, type Lang, type Params } from '../shared/text';
+import { formatOpening } from '../shared/format';
 
-/** Answer checks name the question (and the choice) so the form can point at it. */
-export const quizzesMessages = defineMessages({
+const when = (p: Params, lang: Lang) =>
+  p.opensAt ? formatOpening(new Date(String(p.opensAt)), lang, String(p.timezone ?? 'Europe/Paris')) : undefined;
+
+/** The answer type a question expects, in words. */
+const expected = (p: Params, [choices, text, scale]: [string, string, string]) =>
+  p.expected === 'choices' ? choices : p.expected === 'text' ? text : scale;
+
+/** Questionnaire availability; registered in src/text.ts. */
+export const quizzesErrors = definePairs('quizzes-errors', {
+  QUIZ_NOT_FOUND: {
+    fr: (p) => `Questionnaire inconnu : « ${p.key} ».`,
+    en: (p) => `Unknown questionnaire: "${p.key}".`,
+  },
+  QUIZ_CLOSED: {
+    fr: (p) =>
+      `Le questionnaire « ${p.quiz ?? p.key} » n’est pas encore ouvert : ${
+        when(p, 'fr') ? `il ouvre au début de l’atelier, le ${when(p, 'fr')}` : 'l’atelier n’a pas encore de date'
+      }.`,
+    en: (p) =>
+      `The questionnaire "${p.quizEn ?? p.quiz ?? p.key}" is not open yet: ${
+        when(p, 'en') ? `it opens when the workshop starts, on ${when(p, 'en')}` : 'the workshop has no date yet'
+      }.`,
+  },
+});
+
+/** Answer checks name the question (and the choice) so the form can point at it; registered in src/text.ts. */
+export const answerErrors = definePairs('quiz-answers', {
   QUIZ_ANSWERS_INVALID: {
     fr: (p) => `Réponses invalides (${p.count} erreur(s))${p.summary ? ` : ${p.summary}` : ''}`,
     en: (p) => `Invalid answers (${p.count} error(s))${p.summary ? `: ${p.summary}` : ''}`,
@@ -20,9 +46,9 @@ export const quizzesMessages = defineMessages({
   },
   QUIZ_WRONG_ANSWER_TYPE: {
     fr: (p) =>
-      `Question ${p.questionId} : réponse attendue de type ${p.expected === 'choices' ? 'liste de choix' : p.expected === 'text' ? 'texte' : 'note de 1 à 5'}`,
+      `Question ${p.questionId} : réponse attendue de type ${expected(p, ['liste de choix', 'texte', 'note de 1 à 5'])}`,
     en: (p) =>
-      `Question ${p.questionId}: expected ${p.expected === 'choices' ? 'a list of choices' : p.expected === 'text' ? 'a text' : 'a rating from 1 to 5'}`,
+      `Question ${p.questionId}: expected ${expected(p, ['a list of choices', 'a text', 'a rating from 1 to 5'])}`,
   },
   QUIZ_TOO_MANY_CHOICES: {
     fr: (p) => `Question ${p.questionId} : un seul choix est possible`,
@@ -42,4 +68,4 @@ export const quizzesMessages = defineMessages({
   },
 });
 
-export type QuizzesMessageCode = keyof typeof quizzesMessages;
+export type AnswerErrorCode = keyof typeof answerErrors.fr;
