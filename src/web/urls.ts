@@ -56,6 +56,7 @@ export const urls = {
   programme: () => '/evenements',
   credential: (id: string) => `/credentials/${enc(id)}`,
   credentialFile: (id: string, ext: 'json' | 'jwt' | 'png' | 'svg') => `/credentials/${enc(id)}.${ext}`,
+  achievementImage: (key: string, ext: 'png' | 'svg') => `/achievements/${enc(key)}/image.${ext}`,
   docs: () => '/docs',
   organiser: {
     signIn: (next?: string) => org(`/connexion${query({ suite: next })}`),
