@@ -1,59 +1,28 @@
-import type { Lang } from '../shared/errors';
 import type { BadgeStatus } from '../badges/progress';
+import { badgeStatusText } from '../badges/badges.text';
+import { locale } from '../shared/format';
+import { fmt, textFor, type Lang } from '../shared/text';
+import { progressCsvText } from './reports.text';
 import type { CohortRow, Presence, ProgressReport } from './progress-report.service';
 import { spreadsheetCsv, type CsvCell } from './csv';
 
-const TEXT = {
-  fr: {
-    name: 'Nom',
-    email: 'E-mail',
-    organisation: 'Organisation',
-    presence: 'Présence',
-    quiz: 'Questionnaire',
-    badge: 'Badge',
-    present: 'présent',
-    replay: 'replay',
-    absent: 'absent',
-    incomplete: 'incomplet',
-    answered: 'répondu',
-    earned: 'obtenu',
-    eligible: 'éligible',
-    in_progress: 'en cours',
-    not_started: 'non commencé',
-  },
-  en: {
-    name: 'Name',
-    email: 'E-mail',
-    organisation: 'Organisation',
-    presence: 'Attendance',
-    quiz: 'Questionnaire',
-    badge: 'Badge',
-    present: 'present',
-    replay: 'replay',
-    absent: 'absent',
-    incomplete: 'incomplete',
-    answered: 'answered',
-    earned: 'earned',
-    eligible: 'eligible',
-    in_progress: 'in progress',
-    not_started: 'not started',
-  },
-} as const;
+type T = Readonly<Record<keyof typeof progressCsvText.fr, string>>;
 
-function presence(value: Presence, lang: Lang) {
-  return value ? TEXT[lang][value] : '';
+function presence(value: Presence, t: T) {
+  return value ? t[value] : '';
 }
 
-function quizCell(value: CohortRow['quizzes'][string], lang: Lang): CsvCell {
+function quizCell(value: CohortRow['quizzes'][string], t: T): CsvCell {
   if (!value) return '';
-  if (!value.complete) return TEXT[lang].incomplete;
+  if (!value.complete) return t.incomplete;
   // A number: "85,7" in French, which French Excel reads as a number.
-  return value.percent === null ? TEXT[lang].answered : value.percent;
+  return value.percent === null ? t.answered : value.percent;
 }
 
-function badgeCell(value: { status: BadgeStatus; percent: number }, lang: Lang) {
-  const label = TEXT[lang][value.status];
-  return value.status === 'in_progress' ? `${label} (${value.percent}${lang === 'fr' ? ' %' : '%'})` : label;
+/** "en cours (50 %)": the badge states of the pages, in lower case as the other cells. */
+function badgeCell(value: { status: BadgeStatus; percent: number }, t: T, lang: Lang) {
+  const label = textFor(badgeStatusText, lang)[value.status].toLocaleLowerCase(locale(lang));
+  return value.status === 'in_progress' ? fmt(t.inProgress, { status: label, percent: value.percent }) : label;
 }
 
 /**
@@ -62,7 +31,7 @@ function badgeCell(value: { status: BadgeStatus; percent: number }, lang: Lang) 
  * neutralised there and can never run.
  */
 export function progressCsv(report: ProgressReport, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = textFor(progressCsvText, lang);
   const fields = [
     t.name,
     t.email,
@@ -75,9 +44,9 @@ export function progressCsv(report: ProgressReport, lang: Lang): string {
     l.name ?? '',
     l.email,
     l.organisation ?? '',
-    ...report.events.map((e) => presence(l.events[e.key] ?? null, lang)),
-    ...report.quizzes.map((q) => quizCell(l.quizzes[q.key] ?? null, lang)),
-    ...report.badges.map((b) => badgeCell(l.badges[b.key]!, lang)),
+    ...report.events.map((e) => presence(l.events[e.key] ?? null, t)),
+    ...report.quizzes.map((q) => quizCell(l.quizzes[q.key] ?? null, t)),
+    ...report.badges.map((b) => badgeCell(l.badges[b.key]!, t, lang)),
   ]);
   return spreadsheetCsv(fields, data, lang);
 }

@@ -4,6 +4,7 @@ import { attr, html, type Html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
 import { progressText } from '../../learners/web/learners.text';
 import { fmt, textFor } from '../../shared/text';
+import { badgeStatusText } from '../../badges/badges.text';
 import { learnerUrl } from '../../learners/web/learners.page';
 
 type T = Readonly<Record<keyof typeof progressText.fr, string>>;
@@ -32,11 +33,12 @@ function quizCell(ctx: PageContext, t: T, value: Row['quizzes'][string]): Html {
 }
 
 function badgeCell(ctx: PageContext, t: T, value: Row['badges'][string]): Html {
-  if (value.status === 'earned') return cell('ok', t.earned, '★', true);
-  if (value.status === 'eligible') return cell('ok', t.eligible, '☆', true);
+  const state = textFor(badgeStatusText, ctx.lang);
+  if (value.status === 'earned') return cell('ok', state.earned, '★', true);
+  if (value.status === 'eligible') return cell('ok', state.eligible, '☆', true);
   if (value.status === 'in_progress')
     return cell('partial', fmt(t.inProgress, { percent: formatPercent(value.percent / 100, ctx.lang) }), '', true);
-  return cell('none', t.notStarted, '—');
+  return cell('none', state.not_started, '—');
 }
 
 function legend(t: T): Html {
