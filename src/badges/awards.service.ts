@@ -1,8 +1,9 @@
 import type { Db } from '../db/client';
 import type { Programme } from '../programme/load-programme';
-import { recordAudit, type Actor } from '../audit/audit.store';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../shared/actor';
 import { AppError, type Lang } from '../shared/errors';
-import { findLearnerById } from '../learners/learners.store';
+import { findLearnerById } from '../learners/learners.service';
 import { auditAwards, insertAwards, type Award, type AwardValues } from './awards.store';
 import { evidenceFor } from './evidence';
 import { learnersWithFacts, loadFacts } from './facts.store';
@@ -10,6 +11,9 @@ import { programmeContext } from './programme-context';
 import { newlyMetBadges } from './rule-met';
 import { evaluateAll, type BadgeEvaluation } from './rules';
 import { getLearnerProgress, type CredentialIdsOf, type LearnerProgress } from './progress.service';
+
+/** What other areas read of the awards (the organiser's learner file). */
+export { type Award, listAwardsOf } from './awards.store';
 
 /**
  * Called with the award rows actually inserted, inside the transaction that inserted them
@@ -62,12 +66,18 @@ export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: rea
   return inserted;
 }
 
+export interface ManualAward {
+  learnerId: string;
+  badgeKey: string;
+  reason: string;
+}
+
 /** An organiser awards a badge by hand, with a reason; badges that depend on it follow. */
-export async function awardManually(
+async function awardByHand(
   db: Db,
   deps: AwardsDeps,
   actor: Actor,
-  input: { learnerId: string; badgeKey: string; reason: string },
+  input: ManualAward,
 ): Promise<{ award: Award; followers: Award[] }> {
   const { badges, rules, titles } = programmeContext(deps.programme);
   if (!badges.has(input.badgeKey)) throw new AppError('BADGE_NOT_FOUND', 404, { key: input.badgeKey });
@@ -113,11 +123,7 @@ export interface Awards {
   reevaluate: Reevaluate;
   /** Same, returning the awards inserted (CLI, bench). */
   evaluate(tx: Db, learnerIds: readonly string[]): Promise<Award[]>;
-  awardManually(
-    db: Db,
-    actor: Actor,
-    input: { learnerId: string; badgeKey: string; reason: string },
-  ): Promise<{ award: Award; followers: Award[] }>;
+  awardManually(db: Db, actor: Actor, input: ManualAward): Promise<{ award: Award; followers: Award[] }>;
   progress(db: Db, learnerId: string, lang: Lang): Promise<LearnerProgress>;
 }
 
@@ -127,8 +133,27 @@ export function createAwards(deps: AwardsDeps): Awards {
       await evaluateLearners(tx, deps, learnerIds);
     },
     evaluate: (tx, learnerIds) => evaluateLearners(tx, deps, learnerIds),
-    awardManually: (db, actor, input) => awardManually(db, deps, actor, input),
+    awardManually: (db, actor, input) => awardByHand(db, deps, actor, input),
     progress: (db, learnerId, lang) =>
       getLearnerProgress(db, deps.programme, learnerId, lang, { credentialIdsOf: deps.credentialIdsOf }),
   };
+}
+
+/** Use-case: an organiser awards a badge by hand (API and learner file page). */
+export function awardManually(
+  services: { db: Db; awards: Pick<Awards, 'awardManually'> },
+  actor: Actor,
+  input: ManualAward,
+) {
+  return services.awards.awardManually(services.db, actor, input);
+}
+
+/** Use-case: a learner's progress, badge by badge; a learner reads only their own. */
+export function readProgress(
+  services: { db: Db; awards: Pick<Awards, 'progress'> },
+  actor: Actor,
+  input: { learnerId: string; lang: Lang },
+): Promise<LearnerProgress> {
+  if (actor.role === 'learner' && actor.id !== input.learnerId) throw new AppError('PROGRESS_FORBIDDEN', 403);
+  return services.awards.progress(services.db, input.learnerId, input.lang);
 }

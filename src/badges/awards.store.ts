@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Actor } from '../audit/audit.store';
+import type { Actor } from '../audit/audit.service';
 import { auditLog } from '../audit/audit.tables';
 import { awards } from './awards.tables';
 

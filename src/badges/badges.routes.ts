@@ -1,9 +1,9 @@
 import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../shared/errors';
 import { errorResponses, Uuid } from '../shared/schemas';
 import type { Award } from './awards.store';
+import { awardManually, readProgress } from './awards.service';
 import { LearnerProgressSchema, ManualAwardBodySchema, ManualAwardResultSchema } from './badges.schemas';
 
 const toAwardDto = (a: Award) => ({
@@ -18,7 +18,7 @@ const toAwardDto = (a: Award) => ({
 });
 
 /** Progress for learners and organisers, and awards by hand. Mounted under /api. */
-export const badgesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const badgesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('/me/progress', {
     schema: {
       tags: ['badges'],
@@ -27,7 +27,8 @@ export const badgesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: LearnerProgressSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('learner'),
-    handler: async (request) => app.awards.progress(app.db, request.user.sub, request.lang),
+    handler: async (request) =>
+      readProgress(services, request.actor!, { learnerId: request.actor!.id, lang: request.lang }),
   });
 
   app.get('/learners/:id/progress', {
@@ -39,11 +40,8 @@ export const badgesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: LearnerProgressSchema, ...errorResponses(401, 403, 404) },
     },
     preHandler: app.requireRole('organiser', 'learner'),
-    handler: async (request) => {
-      if (request.user.role === 'learner' && request.user.sub !== request.params.id)
-        throw new AppError('PROGRESS_FORBIDDEN', 403);
-      return app.awards.progress(app.db, request.params.id, request.lang);
-    },
+    handler: async (request) =>
+      readProgress(services, request.actor!, { learnerId: request.params.id, lang: request.lang }),
   });
 
   app.post('/learners/:id/awards', {
@@ -57,8 +55,7 @@ export const badgesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request, reply) => {
-      const actor = { id: request.user.sub, email: request.user.email };
-      const { award, followers } = await app.awards.awardManually(app.db, actor, {
+      const { award, followers } = await awardManually(services, request.actor!, {
         learnerId: request.params.id,
         badgeKey: request.body.badge,
         reason: request.body.reason.trim(),

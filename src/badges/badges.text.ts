@@ -1,5 +1,4 @@
 import { definePairs, defineText, type Params } from '../shared/text';
-import type { BadgeStatus } from './progress';
 
 /** Awards and progress refusals; registered in src/text.ts. */
 export const badgesErrors = definePairs('badges-errors', {
@@ -84,7 +83,7 @@ export type RuleCode = keyof typeof ruleTexts.fr;
  * A badge's state in one or two words: the organiser's progress table and the CSV export (in lower
  * case there). The learner's pathway says it in a sentence of its own (web/learner.text.ts).
  */
-export const badgeStatusText = defineText<BadgeStatus>(
+export const badgeStatusText = defineText(
   'badge-status',
   { earned: 'Obtenu', eligible: 'Éligible', in_progress: 'En cours', not_started: 'Non commencé' },
   { earned: 'Earned', eligible: 'Eligible', in_progress: 'In progress', not_started: 'Not started' },

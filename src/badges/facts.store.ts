@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { attendance } from '../attendance/attendance.tables';
 import { events } from '../events/events.tables';
-import { bestAttempts } from '../quizzes/attempts.store';
+import { bestAttempts } from '../quizzes/learner-quizzes.service';
 import { listAwardsOf, type Award } from './awards.store';
 import type { AttemptFact, AttendanceFact, Facts } from './rules';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { moveAttempts } from '../quizzes/attempts.store';
+import { moveAttempts } from '../quizzes/learner-quizzes.service';
 import { moveAwards } from './awards.store';
 
 /**

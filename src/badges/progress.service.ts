@@ -1,8 +1,11 @@
 import type { Db } from '../db/client';
 import type { Programme } from '../programme/load-programme';
 import { AppError, type Lang } from '../shared/errors';
-import { findLearnerById } from '../learners/learners.store';
+import { findLearnerById } from '../learners/learners.service';
 import { loadFacts } from './facts.store';
+
+/** What the reports read of the badges: every learner's facts, as the rules see them. */
+export { loadFacts } from './facts.store';
 import { programmeContext } from './programme-context';
 import { progressOf, type BadgeProgress } from './progress';
 import { evaluateAll } from './rules';

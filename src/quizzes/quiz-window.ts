@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { Quiz } from '../programme/quiz.schemas';
-import { findEvent, listEvents, type EventRow } from '../events/events.store';
+import { findEvent, listEvents, type EventRow } from '../events/events.service';
 import { findOpening, listOpenings } from './attempts.store';
 
 export interface QuizWindow {

@@ -20,7 +20,8 @@ import {
 const params = Type.Object({ key: QuizKey });
 
 /** Questionnaires: learners read and answer them, organisers open them early and read every attempt. */
-export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
+  const { db, programme } = services;
   app.get('', {
     schema: {
       tags: ['quizzes'],
@@ -30,11 +31,12 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
     },
     preHandler: app.requireRole('learner', 'organiser'),
     handler: async (request) => {
-      const windows = await quizWindows(app.db, app.programme.quizzes, new Date());
-      const learner = request.user.role === 'learner';
-      const best = new Map(learner ? (await bestAttempts(app.db, [request.user.sub])).map((a) => [a.quizKey, a]) : []);
+      const windows = await quizWindows(db, programme.quizzes, new Date());
+      const actor = request.actor!;
+      const learner = actor.role === 'learner';
+      const best = new Map(learner ? (await bestAttempts(db, [actor.id])).map((a) => [a.quizKey, a]) : []);
       return {
-        quizzes: app.programme.quizzes.map((q) => {
+        quizzes: programme.quizzes.map((q) => {
           const b = best.get(q.key);
           const mine = b
             ? { attemptId: b.id, percent: b.percent, complete: b.complete, submittedAt: b.submittedAt.toISOString() }
@@ -61,11 +63,11 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
     },
     preHandler: app.requireRole('learner', 'organiser'),
     handler: async (request) => {
-      const quiz = findQuiz(app.programme, request.params.key);
-      const { open, opensAt } = await quizWindow(app.db, quiz, new Date());
+      const quiz = findQuiz(programme, request.params.key);
+      const { open, opensAt } = await quizWindow(db, quiz, new Date());
       const shown = publicQuiz(quiz, request.lang);
       // Learners see the questions once the workshop has started; organisers always.
-      return { ...shown, open, opensAt, questions: open || request.user.role !== 'learner' ? shown.questions : [] };
+      return { ...shown, open, opensAt, questions: open || request.actor!.role !== 'learner' ? shown.questions : [] };
     },
   });
 
@@ -80,8 +82,7 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
     },
     preHandler: app.requireRole('learner'),
     handler: async (request, reply) => {
-      const { attempt, result } = await submitAttempt(app.db, app, {
-        learnerId: request.user.sub,
+      const { attempt, result } = await submitAttempt(services, request.actor!, {
         quizKey: request.params.key,
         answers: request.body.answers,
         lang: request.lang,
@@ -104,8 +105,8 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const quiz = findQuiz(app.programme, request.params.key);
-      const { rows, total } = await listQuizAttempts(app.db, quiz.key, request.query);
+      const quiz = findQuiz(programme, request.params.key);
+      const { rows, total } = await listQuizAttempts(db, quiz.key, request.query);
       return { total, attempts: rows.map(toListedAttempt) };
     },
   });
@@ -120,12 +121,7 @@ export const quizzesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const { key, open, opensAt } = await openQuiz(
-        app.db,
-        app.programme,
-        { id: request.user.sub, email: request.user.email },
-        request.params.key,
-      );
+      const { key, open, opensAt } = await openQuiz(services, request.actor!, { quizKey: request.params.key });
       return { key, open, opensAt };
     },
   });

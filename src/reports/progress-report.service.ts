@@ -1,8 +1,8 @@
 import type { Db } from '../db/client';
 import type { Programme } from '../programme/load-programme';
 import type { Lang } from '../shared/errors';
-import { listEvents } from '../events/events.store';
-import { loadFacts } from '../badges/facts.store';
+import { listEvents } from '../events/events.service';
+import { loadFacts } from '../badges/progress.service';
 import { badgeName, programmeContext } from '../badges/programme-context';
 import { badgeStatus, type BadgeStatus } from '../badges/progress';
 import { evaluateAll } from '../badges/rules';

@@ -1,5 +1,6 @@
 import type { BadgeView, EventView } from '../../events/web/programme.data';
-import type { BadgeProgress, QuizSummary } from './pathway.data';
+import type { BadgeProgress } from '../progress';
+import type { QuizSummary } from '../../quizzes/learner-quizzes.service';
 import { formatDateTime, formatPercent } from '../../shared/format';
 import { html, type Html } from '../../web/html';
 import { notice, type PageContext, type PageView } from '../../web/layout';
@@ -8,7 +9,7 @@ import { programmeText } from '../../events/web/public.text';
 import { fmt, textFor } from '../../shared/text';
 import { badgeImage, eventTimeline } from '../../events/web/programme.partials';
 import { scoreText } from '../../quizzes/web/quiz.partials';
-import { attemptUrl, quizUrl } from '../../quizzes/web/quiz.page';
+import { urls } from '../../web/urls';
 
 export interface PathwayData {
   badges: BadgeView[];
@@ -50,14 +51,14 @@ function progressBlock(
     // A questionnaire still to answer links to it, when it is open.
     const quiz = c.kind === 'answered' && !c.met ? quizzes.get(c.ref) : undefined;
     return html`<li class="condition condition-${c.met ? 'met' : 'missing'}">
-  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail}${quiz?.open ? html` — <a href="${quizUrl(quiz.key)}" aria-label="${fmt(t.answerLabel, { title: quiz.title })}">${t.answer}</a>` : ''}</li>`;
+  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail}${quiz?.open ? html` — <a href="${urls.quiz(quiz.key)}" aria-label="${fmt(t.answerLabel, { title: quiz.title })}">${t.answer}</a>` : ''}</li>`;
   });
   return html`<p class="pill pill-${state.tone}">${state.text}</p>
   <div class="progress"><label for="${meterId}">${t.progressLabel}</label>
     <progress id="${meterId}" max="100" value="${progress.percent}"></progress><span>${formatPercent(progress.percent / 100, ctx.lang)}</span></div>
   <h4 class="conditions-title">${t.conditionsTitle}</h4>
   <ul class="conditions">${conditions}</ul>
-  ${progress.credentialId ? html`<p><a class="button" href="/credentials/${progress.credentialId}">${t.viewCredential}</a></p>` : ''}`;
+  ${progress.credentialId ? html`<p><a class="button" href="${urls.credential(progress.credentialId)}">${t.viewCredential}</a></p>` : ''}`;
 }
 
 function quizCard(ctx: PageContext, q: QuizSummary): Html {
@@ -76,9 +77,9 @@ function quizCard(ctx: PageContext, q: QuizSummary): Html {
         : t.quizNoDate;
   const tone = q.best?.complete ? 'earned' : q.open ? 'in_progress' : 'not_started';
   const actions = q.best
-    ? html`<a class="button button-small button-secondary" href="${attemptUrl(q.key, q.best.id)}" aria-label="${fmt(t.seeCorrectionLabel, { title: q.title })}">${t.seeCorrection}</a>${q.open ? html`<a class="button button-small button-secondary" href="${quizUrl(q.key)}" aria-label="${fmt(t.answerAgainLabel, { title: q.title })}">${t.answerAgain}</a>` : ''}`
+    ? html`<a class="button button-small button-secondary" href="${urls.quizResult(q.key, q.best.id)}" aria-label="${fmt(t.seeCorrectionLabel, { title: q.title })}">${t.seeCorrection}</a>${q.open ? html`<a class="button button-small button-secondary" href="${urls.quiz(q.key)}" aria-label="${fmt(t.answerAgainLabel, { title: q.title })}">${t.answerAgain}</a>` : ''}`
     : q.open
-      ? html`<a class="button button-small" href="${quizUrl(q.key)}" aria-label="${fmt(t.answerLabel, { title: q.title })}">${t.answer}</a>`
+      ? html`<a class="button button-small" href="${urls.quiz(q.key)}" aria-label="${fmt(t.answerLabel, { title: q.title })}">${t.answer}</a>`
       : '';
   return html`<li class="card quiz-card" id="questionnaire-${q.key}">
   <h3>${q.title}</h3>
@@ -109,7 +110,7 @@ export function pathwayPage(ctx: PageContext, data: PathwayData): PageView {
   <h2 id="titre-mes-badges">${t.badgesTitle}</h2>
   ${data.progress ? '' : notice('info', t.progressPendingTitle, t.progressPendingBody)}
   <ul class="card-grid">${badges}</ul>
-  ${earned ? html`<p class="section-gap"><a href="/mes-badges">${t.allBadges}</a></p>` : ''}
+  ${earned ? html`<p class="section-gap"><a href="${urls.myBadges()}">${t.allBadges}</a></p>` : ''}
 </section>
 ${
   quizzes.size

@@ -6,10 +6,8 @@ import { attr, html, type Html } from '../../web/html';
 import { csrfField, notice, type PageContext, type PageView } from '../../web/layout';
 import { quizText } from './quiz.text';
 import { fmt, textFor } from '../../shared/text';
+import { urls } from '../../web/urls';
 import { answersReview, scoreText } from './quiz.partials';
-
-export const quizUrl = (key: string) => `/questionnaires/${key}`;
-export const attemptUrl = (key: string, id: string) => `${quizUrl(key)}/resultats/${id}`;
 
 /** Answers as the form sent them: one string per text/scale/radio, a list for checkboxes. */
 export type FormAnswers = Record<string, string[]>;
@@ -35,7 +33,7 @@ export interface QuizPageData {
 
 function heading(ctx: PageContext, quiz: Quiz, eventLabel: string): Html {
   const t = textFor(quizText, ctx.lang);
-  return html`<p class="breadcrumb"><a href="/mon-parcours">${t.breadcrumb}</a></p>
+  return html`<p class="breadcrumb"><a href="${urls.pathway()}">${t.breadcrumb}</a></p>
 <p class="eyebrow">${eventLabel}</p>
 <h1>${quiz.title[ctx.lang]}</h1>`;
 }
@@ -100,11 +98,11 @@ ${
   data.best
     ? html`<div class="notice notice-info" role="status"><p class="notice-title">${t.answeredBeforeTitle}</p>
   <p>${fmt(t.answeredBefore, { date: formatDateTime(data.best.submittedAt, ctx.lang), score: scoreText(data.best, ctx.lang) })}</p>
-  <p><a href="${attemptUrl(quiz.key, data.best.id)}">${t.seeCorrection}</a></p></div>`
+  <p><a href="${urls.quizResult(quiz.key, data.best.id)}">${t.seeCorrection}</a></p></div>`
     : ''
 }
 <p class="muted">${t.requiredNote}</p>
-<form method="post" action="${quizUrl(quiz.key)}" class="form quiz-form" novalidate>
+<form method="post" action="${urls.quiz(quiz.key)}" class="form quiz-form" novalidate>
   ${csrfField(ctx)}
   ${quiz.questions.map((q, i) => question(ctx, q, i + 1, values[q.id] ?? [], errors[q.id]))}
   <p><button type="submit" class="button button-large">${t.submit}</button></p>
@@ -147,7 +145,7 @@ export function quizResultPage(ctx: PageContext, data: ResultPageData): PageView
   }
   ${pass ? html`<p>${fmt(pass, { percent: formatPercent((quiz.passPercent ?? 0) / 100, ctx.lang) })}</p>` : ''}
   ${attempt.complete ? html`<p>${t.badgesUpdated}</p>` : notice('error', t.incomplete, '')}
-  <p class="actions"><a class="button" href="/mon-parcours">${t.toPathway}</a><a class="button button-secondary" href="/mes-badges">${t.toBadges}</a><a class="button button-secondary" href="${quizUrl(quiz.key)}">${t.again}</a></p>
+  <p class="actions"><a class="button" href="${urls.pathway()}">${t.toPathway}</a><a class="button button-secondary" href="${urls.myBadges()}">${t.toBadges}</a><a class="button button-secondary" href="${urls.quiz(quiz.key)}">${t.again}</a></p>
 </section>
 <section aria-labelledby="titre-correction">
   <h2 id="titre-correction">${t.correctionTitle}</h2>
