@@ -31,11 +31,10 @@ export interface ProgressReport {
 
 /** The whole cohort (or one organisation) as a matrix: learner × event × questionnaire × badge. */
 export async function buildProgressReport(
-  db: Db,
-  programme: Programme,
-  filter: { organisation?: string },
-  lang: Lang,
+  { db, programme }: { db: Db; programme: Programme },
+  input: { organisation?: string; lang: Lang },
 ): Promise<ProgressReport> {
+  const { lang, ...filter } = input;
   const ctx = programmeContext(programme);
   const [cohort, organisations, eventRows] = await Promise.all([
     listCohort(db, filter.organisation),

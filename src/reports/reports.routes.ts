@@ -11,7 +11,7 @@ const querystring = Type.Object({
 });
 
 /** Cohort reports for organisers. Mounted under /api/reports. */
-export const reportsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const reportsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('/progress', {
     schema: {
       tags: ['reports'],
@@ -21,7 +21,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
       response: { 200: ProgressReportSchema, ...errorResponses(401, 403) },
     },
     preHandler: app.requireRole('organiser'),
-    handler: async (request) => buildProgressReport(app.db, app.programme, request.query, request.lang),
+    handler: async (request) => buildProgressReport(services, { ...request.query, lang: request.lang }),
   });
 
   app.get('/progress.csv', {
@@ -35,8 +35,9 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request, reply) => {
-      const report = await buildProgressReport(app.db, app.programme, request.query, request.lang);
-      const name = `progression${request.query.organisation ? `-${request.query.organisation.replace(/[^\p{L}\p{N}]+/gu, '-')}` : ''}.csv`;
+      const report = await buildProgressReport(services, { ...request.query, lang: request.lang });
+      const organisation = request.query.organisation?.replace(/[^\p{L}\p{N}]+/gu, '-');
+      const name = `progression${organisation ? `-${organisation}` : ''}.csv`;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header(

@@ -5,6 +5,7 @@ import type { PageContext, PageView } from '../../web/layout';
 import { dashboardText } from '../../web/organiser.text';
 import { textFor } from '../../shared/text';
 import { eventWhen, kindLabel } from '../../events/web/programme.partials';
+import { urls } from '../../web/urls';
 
 export interface DashboardData {
   learners: number;
@@ -21,20 +22,26 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
     link?: { href: string; text: string },
     tone = '',
   ) => html`<li class="stat${tone}">
-  <p class="stat-value">${value}</p><p class="stat-label">${label}</p>${link ? html`<a href="${link.href}">${link.text}</a>` : ''}</li>`;
-  const upcoming = data.upcoming.map(
-    (e) =>
-      html`<li><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span> <strong>${e.title}</strong><br><span class="muted">${eventWhen(e, ctx.lang)}</span></li>`,
-  );
+  <p class="stat-value">${value}</p><p class="stat-label">${label}</p>${
+    link ? html`<a href="${link.href}">${link.text}</a>` : ''
+  }</li>`;
+  const upcoming = data.upcoming.map((e) => {
+    const kind = html`<span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span>`;
+    return html`<li>${kind} <strong>${e.title}</strong><br><span class="muted">${eventWhen(e, ctx.lang)}</span></li>`;
+  });
+  const failed = data.outbox.failed;
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 <ul class="stats">
-  ${stat(data.learners, t.learners, { href: '/organisateur/apprenants', text: t.openLearners })}
-  ${stat(data.events, t.events, { href: '/organisateur/evenements', text: t.manageEvents })}
-  ${stat(data.outbox.pending + data.outbox.sending, t.mailsPending, { href: '/organisateur/courriels?statut=pending', text: t.openOutbox })}
-  ${stat(data.outbox.failed, t.mailsFailed, { href: '/organisateur/courriels?statut=failed', text: t.openFailed }, data.outbox.failed > 0 ? ' stat-alert' : '')}
+  ${stat(data.learners, t.learners, { href: urls.organiser.learners(), text: t.openLearners })}
+  ${stat(data.events, t.events, { href: urls.organiser.events(), text: t.manageEvents })}
+  ${stat(data.outbox.pending + data.outbox.sending, t.mailsPending, {
+    href: urls.organiser.outbox('pending'),
+    text: t.openOutbox,
+  })}
+  ${stat(failed, t.mailsFailed, { href: urls.organiser.outbox('failed'), text: t.openFailed }, failed ? ' stat-alert' : '')}
 </ul>
 <div class="columns">
 <section aria-labelledby="titre-prochaines" class="card">
@@ -44,10 +51,10 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
 <section aria-labelledby="titre-raccourcis" class="card">
   <h2 id="titre-raccourcis">${t.shortcutsTitle}</h2>
   <ul class="shortcut-list">
-    <li><a href="/organisateur/evenements">${t.manageEvents}</a></li>
-    <li><a href="/organisateur/progression">${t.openProgress}</a></li>
-    <li><a href="/organisateur/courriels">${t.openOutbox}</a></li>
-    ${ctx.viewer?.role === 'admin' ? html`<li><a href="/organisateur/journal">${t.openAudit}</a></li>` : ''}
+    <li><a href="${urls.organiser.events()}">${t.manageEvents}</a></li>
+    <li><a href="${urls.organiser.progress()}">${t.openProgress}</a></li>
+    <li><a href="${urls.organiser.outbox()}">${t.openOutbox}</a></li>
+    ${ctx.viewer?.role === 'admin' ? html`<li><a href="${urls.organiser.audit()}">${t.openAudit}</a></li>` : ''}
   </ul>
 </section>
 </div>`,
