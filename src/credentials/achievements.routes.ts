@@ -12,10 +12,10 @@ import { BinaryFile, DAY, JsonLdDocument, sendDocument, sendImage } from './http
 const Params = Type.Object({ key: Type.String({ maxLength: 64, example: 'data-juridique' }) });
 
 /** Each badge's Achievement and its designed image, at stable public URLs. */
-export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   addPublicFileHeaders(app);
   const badgeOf = (key: string) => {
-    const badge = app.programme.badges.find((b) => b.key === key);
+    const badge = services.programme.badges.find((b) => b.key === key);
     if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key });
     return badge;
   };
@@ -32,9 +32,9 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
     },
     handler: async (request, reply) => {
       const achievement = publishedAchievement(
-        app.programme,
+        services.programme,
         badgeOf(request.params.key),
-        app.config.publicUrl,
+        services.config.publicUrl,
         request.lang,
       );
       return sendDocument(
@@ -55,7 +55,7 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
       response: { 200: BinaryFile('SVG image'), ...errorResponses(404) },
     },
     handler: async (request, reply) =>
-      sendImage(request, reply, achievementSvg(app.programme, badgeOf(request.params.key))),
+      sendImage(request, reply, achievementSvg(services.programme, badgeOf(request.params.key))),
   });
 
   app.get('/:key/image.png', {
@@ -66,6 +66,6 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
       response: { 200: BinaryFile('PNG image'), ...errorResponses(404) },
     },
     handler: async (request, reply) =>
-      sendImage(request, reply, achievementPng(app.programme, badgeOf(request.params.key))),
+      sendImage(request, reply, achievementPng(services.programme, badgeOf(request.params.key))),
   });
 };

@@ -38,14 +38,14 @@ export function addPublicFileHeaders(app: import('fastify').FastifyInstance): vo
  * JSON; the HTML page for browsers is the pages area's route on the same URL, constrained with
  * `{ accept: 'html' }` (see credentials.plugin.ts), and `findCredential` is its data.
  */
-export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   addPublicFileHeaders(app);
   const load = async (id: string) => {
-    const file = isUuid(id) ? await findCredentialFile(app.db, id.toLowerCase()) : undefined;
+    const file = isUuid(id) ? await findCredentialFile(services.db, id.toLowerCase()) : undefined;
     if (!file) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id });
     return file;
   };
-  const badgeOf = (key: string) => app.programme.badges.find((b) => b.key === key);
+  const badgeOf = (key: string) => services.programme.badges.find((b) => b.key === key);
   const json = {
     schema: {
       tags: ['credentials'],
@@ -75,9 +75,9 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
 
   const baked = {
     png: (file: CredentialFile, badge: BadgeDefinition) =>
-      bakePng(achievementPng(app.programme, badge, file.lang).body, file.json),
+      bakePng(achievementPng(services.programme, badge, file.lang).body, file.json),
     svg: (file: CredentialFile, badge: BadgeDefinition) =>
-      Buffer.from(bakeSvg(achievementSvg(app.programme, badge, file.lang).body.toString('utf8'), file.json)),
+      Buffer.from(bakeSvg(achievementSvg(services.programme, badge, file.lang).body.toString('utf8'), file.json)),
   };
   for (const ext of ['png', 'svg'] as const) {
     app.get(`/credentials/:id.${ext}`, {
@@ -106,7 +106,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
     },
     handler: async (request, reply) => {
       const list = /^\d{1,10}$/.test(request.params.listId)
-        ? await publishedStatusList(app.db, Number(request.params.listId))
+        ? await publishedStatusList(services.db, Number(request.params.listId))
         : undefined;
       if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: request.params.listId });
       return sendDocument(reply, 'application/vc+ld+json', list, STATUS_MAX_AGE);

@@ -4,9 +4,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, Uuid } from '../shared/schemas';
 import { CredentialListSchema, RevokeBodySchema, RevokeResultSchema } from './credentials.schemas';
 import { learnerCredentials } from './learner-credentials.service';
+import { revokeCredential } from './revoke.service';
 
 /** Authenticated credential API, mounted under /api: revocation, and who holds what. */
-export const credentialsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const credentialsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.post('/credentials/:id/revoke', {
     schema: {
       tags: ['credentials'],
@@ -17,17 +18,12 @@ export const credentialsRoutes: FastifyPluginAsyncTypebox<WithServices> = async 
       response: { 200: RevokeResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
     preHandler: app.requireRole('organiser'),
-    handler: async (request) => {
-      const actor = { id: request.user.sub, email: request.user.email };
-      return {
-        revoked: await app.credentials.revoke(
-          app.db,
-          actor,
-          request.params.id.toLowerCase(),
-          request.body.reason.trim(),
-        ),
-      };
-    },
+    handler: async (request) => ({
+      revoked: await revokeCredential(services, request.actor!, {
+        id: request.params.id.toLowerCase(),
+        reason: request.body.reason.trim(),
+      }),
+    }),
   });
 
   app.get('/me/credentials', {
@@ -40,10 +36,10 @@ export const credentialsRoutes: FastifyPluginAsyncTypebox<WithServices> = async 
     preHandler: app.requireRole('learner'),
     handler: async (request) => ({
       credentials: await learnerCredentials(
-        app.db,
-        app.programme,
-        app.config.publicUrl,
-        request.user.sub,
+        services.db,
+        services.programme,
+        services.config.publicUrl,
+        request.actor!.id,
         request.lang,
       ),
     }),
@@ -60,9 +56,9 @@ export const credentialsRoutes: FastifyPluginAsyncTypebox<WithServices> = async 
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
       credentials: await learnerCredentials(
-        app.db,
-        app.programme,
-        app.config.publicUrl,
+        services.db,
+        services.programme,
+        services.config.publicUrl,
         request.params.id,
         request.lang,
       ),

@@ -14,7 +14,8 @@ export interface FetchJsonOptions {
 }
 
 const ACCEPT =
-  'application/did+ld+json, application/did+json, application/jwk-set+json, application/vc+ld+json, application/ld+json, application/json;q=0.9';
+  'application/did+ld+json, application/did+json, application/jwk-set+json, application/vc+ld+json, ' +
+  'application/ld+json, application/json;q=0.9';
 
 /** The path of `url` under our PUBLIC_URL, or undefined when it is someone else's. */
 export function ownPath(publicUrl: string, url: string): string | undefined {
@@ -164,7 +165,8 @@ for (const [net, bits] of [
 ] as const)
   v4Special.addSubnet(net, bits, 'ipv4');
 const v6Unicast = new BlockList();
-v6Unicast.addSubnet('2000::', 3, 'ipv6'); // global unicast: everything else (::/8, fc00::/7, fe80::/10, fec0::/10, ff00::/8, 100::/64…) is out
+// Global unicast: everything else (::/8, fc00::/7, fe80::/10, fec0::/10, ff00::/8, 100::/64…) is out.
+v6Unicast.addSubnet('2000::', 3, 'ipv6');
 const v6Special = new BlockList();
 for (const [net, bits] of [
   ['2001::', 23],

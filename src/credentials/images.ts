@@ -56,10 +56,13 @@ export function issuerSvg(programme: Programme): Image {
       .map((w, i) => `<tspan x="128" y="${128 + (i - (words.length - 1) / 2) * 44 + 14}">${escapeXml(w)}</tspan>`)
       .join('');
     return (
-      `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-labelledby="issuer-title">` +
+      '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" ' +
+      'aria-labelledby="issuer-title">' +
       `<title id="issuer-title">${escapeXml(programme.issuer.name)}</title>` +
-      `<circle cx="128" cy="128" r="124" fill="#1d4ed8"/><circle cx="128" cy="128" r="108" fill="none" stroke="#ffffff" stroke-opacity="0.6" stroke-width="4"/>` +
-      `<text font-family="DejaVu Sans, Arial, sans-serif" font-weight="bold" font-size="40" fill="#ffffff" text-anchor="middle">${lines}</text></svg>`
+      '<circle cx="128" cy="128" r="124" fill="#1d4ed8"/>' +
+      '<circle cx="128" cy="128" r="108" fill="none" stroke="#ffffff" stroke-opacity="0.6" stroke-width="4"/>' +
+      '<text font-family="DejaVu Sans, Arial, sans-serif" font-weight="bold" font-size="40" fill="#ffffff" ' +
+      `text-anchor="middle">${lines}</text></svg>`
     );
   });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
-import type { Award } from '../badges/awards.store';
-import { findLearnerById, findLearnersByIds, type Learner } from '../learners/learners.store';
-import { enqueueMail } from '../notifications/outbox.store';
+import type { OnAwarded } from '../badges/awards.service';
+import { findLearnerById, findLearnersByIds, type Learner } from '../learners/learners.service';
+import { enqueueMail } from '../notifications/outbox.service';
 import { linkedInAddUrl, renderAward } from '../notifications/templates/award';
 import type { Programme } from '../programme/load-programme';
 import { buildCredential } from '../ob3/build-credential';
@@ -21,6 +21,9 @@ import {
   type StatusListDeps,
 } from './status-lists.service';
 import type { SigningKeys } from './keyring';
+
+/** An award as the awards hook hands it over. */
+type Award = Parameters<OnAwarded>[1][number];
 
 export interface IssueDeps extends StatusListDeps {
   programme: Programme;

@@ -10,9 +10,9 @@ import { BinaryFile, JsonLdDocument, sendDocument, sendImage } from './http';
 const KEYS_MAX_AGE = 300; // a rotation shows within five minutes
 
 /** The issuer, public: DID document, JWKS, Profile and logo. */
-export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   addPublicFileHeaders(app);
-  const { keyring } = app.credentials.deps;
+  const { keyring } = services.credentials.deps;
   const didDocument = {
     schema: {
       tags: ['issuer'],
@@ -24,7 +24,7 @@ export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       },
     },
     handler: async (_request: unknown, reply: import('fastify').FastifyReply) =>
-      sendDocument(reply, 'application/did+ld+json', await publishedDidDocument(app.db, keyring), KEYS_MAX_AGE),
+      sendDocument(reply, 'application/did+ld+json', await publishedDidDocument(services.db, keyring), KEYS_MAX_AGE),
   };
   app.get('/.well-known/did.json', didDocument);
   // did:web with a path (PUBLIC_URL https://host/prefix) resolves to <prefix>/did.json.
@@ -37,7 +37,7 @@ export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: JsonLdDocument('RFC 7517 key set') },
     },
     handler: async (_request, reply) =>
-      sendDocument(reply, 'application/jwk-set+json', await publishedJwks(app.db, keyring), KEYS_MAX_AGE),
+      sendDocument(reply, 'application/jwk-set+json', await publishedJwks(services.db, keyring), KEYS_MAX_AGE),
   });
 
   app.get('/issuer', {
@@ -47,8 +47,8 @@ export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: JsonLdDocument('Open Badges 3.0 Profile') },
     },
     handler: async (request, reply) => {
-      const { issuerId } = await keyring.published(app.db);
-      const profile = issuerProfile(app.programme, issuerId, keyring.publicUrl, request.lang);
+      const { issuerId } = await keyring.published(services.db);
+      const profile = issuerProfile(services.programme, issuerId, keyring.publicUrl, request.lang);
       return sendDocument(
         reply,
         'application/ld+json',
@@ -65,6 +65,6 @@ export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       summary: 'Logo de l’émetteur / issuer logo',
       response: { 200: BinaryFile('SVG image') },
     },
-    handler: async (request, reply) => sendImage(request, reply, issuerSvg(app.programme)),
+    handler: async (request, reply) => sendImage(request, reply, issuerSvg(services.programme)),
   });
 };

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { AppError, type Lang } from '../shared/errors';
 import type { Programme } from '../programme/load-programme';
-import { findLearnerById } from '../learners/learners.store';
+import { findLearnerById } from '../learners/learners.service';
 import { badgeName } from '../badges/programme-context';
 import { credentialLinks } from './credential-content';
 import { findCredential, listCredentialsOfLearner } from './credentials.store';

@@ -1,7 +1,7 @@
 import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
 import { hit } from '../auth/rate-limit.store';
 import type { Config } from '../config';
 import { AppError } from '../shared/errors';
@@ -26,10 +26,16 @@ export function clientKey(ip: string): string {
   return `${Buffer.from(bytes.subarray(0, 8)).toString('hex')}/64`;
 }
 
-/** Counts one verification for the request's client; 429 VERIFY_RATE_LIMITED (with Retry-After) past the limit. */
-export async function limitVerifyRate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
-  const { max, windowSeconds } = app.config.verifyRateLimit ?? DEFAULT_VERIFY_RATE_LIMIT;
-  const { count, resetInSeconds } = await hit(app.db, `verify:ip:${clientKey(request.ip)}`, windowSeconds * 1000);
+/** What the limit reads (`services` fits). */
+export interface VerifyRateDeps {
+  db: Db;
+  config: Pick<Config, 'verifyRateLimit'>;
+}
+
+/** Counts one verification for the client at `ip`; 429 VERIFY_RATE_LIMITED (with Retry-After) past the limit. */
+export async function limitVerifyRate(services: VerifyRateDeps, ip: string): Promise<void> {
+  const { max, windowSeconds } = services.config.verifyRateLimit ?? DEFAULT_VERIFY_RATE_LIMIT;
+  const { count, resetInSeconds } = await hit(services.db, `verify:ip:${clientKey(ip)}`, windowSeconds * 1000);
   if (count > max) throw new AppError('VERIFY_RATE_LIMITED', 429, { seconds: resetInSeconds });
 }
 
@@ -54,7 +60,8 @@ export const VerifyResultSchema = Type.Object({
   format: Type.Union([Type.Literal('json'), Type.Literal('jwt'), Type.Literal('png'), Type.Literal('svg')]),
   issuedByThisPlatform: Type.Boolean({
     description:
-      "True only when this platform's own issuer key signed it. A credential may copy our name, url and e-mail: only `issuerId` says who signed.",
+      "True only when this platform's own issuer key signed it. A credential may copy our name, url and e-mail: " +
+      'only `issuerId` says who signed.',
   }),
   issuerId: Type.Optional(
     Type.String({
@@ -80,7 +87,7 @@ export const VerifyResultSchema = Type.Object({
  * bytes whatever its content type (JSON, a compact JWS, a baked PNG or SVG); what it is is read
  * from the bytes themselves.
  */
-export const verifyRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const verifyRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
     done(null, body),
@@ -102,12 +109,12 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: VerifyResultSchema, ...errorResponses(400, 413, 429) },
     },
     // Counted before the body is read: a client over the limit costs one query, nothing more.
-    onRequest: async (request) => limitVerifyRate(app, request),
+    onRequest: async (request) => limitVerifyRate(services, request.ip),
     handler: async (request) => {
       const body = request.body as Buffer | undefined;
       if (!body || body.length === 0) throw new AppError('VERIFY_INPUT_UNREADABLE', 400, {});
-      const result = await app.credentials.verify(
-        app.db,
+      const result = await services.credentials.verify(
+        services.db,
         new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
       );
       const { valid, format, issuer, issuerId, issuedByThisPlatform, achievement } = result;

@@ -51,17 +51,20 @@ export function badgeSvg(input: BadgeImageInput): string {
     .map((line, i) => `<tspan x="256" y="${firstBaseline + i * lineHeight}">${escapeXml(line)}</tspan>`)
     .join('');
   const title = `Badge « ${input.name} » — ${legend}`;
+  const labelledBy = `${id}-title${input.description ? ` ${id}-desc` : ''}`;
+  const font = `font-family="${FONT_FAMILY}, Arial, sans-serif" font-weight="bold"`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-labelledby="${id}-title${input.description ? ` ${id}-desc` : ''}">`,
+    '<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" ',
+    `aria-labelledby="${labelledBy}">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     input.description ? `<desc id="${id}-desc">${escapeXml(input.description)}</desc>` : '',
     `<path d="M150 300H226V510L188 480L150 510Z" fill="${dark}"/>`,
     `<path d="M286 300H362V510L324 480L286 510Z" fill="${dark}"/>`,
     `<circle cx="256" cy="204" r="200" fill="${color}"/>`,
     `<circle cx="256" cy="204" r="178" fill="none" stroke="#ffffff" stroke-opacity="0.6" stroke-width="6"/>`,
-    `<text font-family="${FONT_FAMILY}, Arial, sans-serif" font-weight="bold" font-size="${size}" fill="#ffffff" text-anchor="middle">${tspans}</text>`,
+    `<text ${font} font-size="${size}" fill="#ffffff" text-anchor="middle">${tspans}</text>`,
     `<path d="M12 372H500L478 412L500 452H12L34 412Z" fill="#ffffff" stroke="${dark}" stroke-width="6"/>`,
-    `<text x="256" y="428" font-family="${FONT_FAMILY}, Arial, sans-serif" font-weight="bold" font-size="46" fill="${dark}" text-anchor="middle">${escapeXml(legend)}</text>`,
+    `<text x="256" y="428" ${font} font-size="46" fill="${dark}" text-anchor="middle">${escapeXml(legend)}</text>`,
     '</svg>',
   ].join('');
 }

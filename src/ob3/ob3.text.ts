@@ -8,7 +8,8 @@ export const ob3Errors = definePairs('ob3-errors', {
   // — thrown —
   VERIFY_INPUT_UNREADABLE: {
     fr: (p) =>
-      `Impossible de lire ce fichier comme un badge (JSON, JWT, PNG ou SVG attendu${p.format ? ` ; lu comme ${p.format}` : ''}).`,
+      'Impossible de lire ce fichier comme un badge (JSON, JWT, PNG ou SVG attendu' +
+      `${p.format ? ` ; lu comme ${p.format}` : ''}).`,
     en: (p) =>
       `This file cannot be read as a badge (JSON, JWT, PNG or SVG expected${p.format ? `; read as ${p.format}` : ''}).`,
   },
@@ -17,14 +18,27 @@ export const ob3Errors = definePairs('ob3-errors', {
     en: (p) => `This ${p.format} image holds no Open Badges 3.0 credential.`,
   },
   VERIFY_INPUT_TOO_LARGE: {
-    fr: (p) =>
-      `Ce fichier ${p.format} est trop volumineux pour être vérifié${p.kilobytes ? ` (badge de plus de ${p.kilobytes} Ko une fois décompressé)` : p.elements ? ` (plus de ${p.elements} éléments)` : ''}.`,
-    en: (p) =>
-      `This ${p.format} file is too large to be verified${p.kilobytes ? ` (credential over ${p.kilobytes} kB once decompressed)` : p.elements ? ` (over ${p.elements} elements)` : ''}.`,
+    fr: (p) => {
+      const why = p.kilobytes
+        ? ` (badge de plus de ${p.kilobytes} Ko une fois décompressé)`
+        : p.elements
+          ? ` (plus de ${p.elements} éléments)`
+          : '';
+      return `Ce fichier ${p.format} est trop volumineux pour être vérifié${why}.`;
+    },
+    en: (p) => {
+      const why = p.kilobytes
+        ? ` (credential over ${p.kilobytes} kB once decompressed)`
+        : p.elements
+          ? ` (over ${p.elements} elements)`
+          : '';
+      return `This ${p.format} file is too large to be verified${why}.`;
+    },
   },
   VERIFY_INPUT_TOO_COMPLEX: {
     fr: (p) =>
-      `Ce badge est trop complexe pour être vérifié (plus de ${p.depth} niveaux d’imbrication ou de ${p.nodes} valeurs).`,
+      `Ce badge est trop complexe pour être vérifié (plus de ${p.depth} niveaux d’imbrication ` +
+      `ou de ${p.nodes} valeurs).`,
     en: (p) => `This credential is too complex to be verified (over ${p.depth} nesting levels or ${p.nodes} values).`,
   },
   CREDENTIAL_DOCUMENT_UNKNOWN: {

@@ -5,7 +5,8 @@ import { VC_V2_CONTEXT } from './contexts/index';
 
 /**
  * W3C Bitstring Status List v1.0. 131,072 entries (16 KiB) is the spec's minimum size
- * ("Bitstring Generation Algorithm"; "Privacy Considerations: Group Privacy"): a list that small in use still hides who was revoked among many.
+ * ("Bitstring Generation Algorithm"; "Privacy Considerations: Group Privacy"): a list that small in use
+ * still hides who was revoked among many.
  * The encoding (GZIP, then multibase base64url, "u…") and bit order (index 0 = left-most bit)
  * come from @digitalbazaar/vc-bitstring-status-list, not from us.
  */

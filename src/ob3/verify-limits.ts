@@ -11,7 +11,10 @@ export interface VerifyLimits {
   maxTextBytes: number;
   /** Nesting depth of the credential's JSON (OB 3.0 credentials are ~8 deep, endorsed ones ~15). */
   maxDepth: number;
-  /** JSON values in the credential (ours have ~150): bounds schema and RDF canonicalisation work (under a second of CPU at 5,000 on a 2-core machine). */
+  /**
+   * JSON values in the credential (ours have ~150): bounds schema and RDF canonicalisation work
+   * (under a second of CPU at 5,000 on a 2-core machine).
+   */
   maxNodes: number;
   /** credentialStatus entries checked (each may fetch a list). */
   maxStatusEntries: number;

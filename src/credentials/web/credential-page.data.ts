@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { Lang } from '../../shared/errors';
-import { AppError } from '../../shared/errors';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Programme } from '../../programme/load-programme';
+import { AppError, type Lang } from '../../shared/errors';
+import { urls } from '../../web/urls';
+import type { Credentials } from '../credentials.service';
 import { achievementFor } from '../../programme/achievement';
 import { credentialView } from '../learner-credentials.service';
 import { verificationView, type VerificationView } from './credential.partials';
@@ -61,16 +64,26 @@ function translated(text: string, known: readonly Localized[], lang: Lang): stri
  * in the reader's language where the programme has them, and a live verification by the same
  * service as POST /api/verify. CREDENTIAL_NOT_FOUND (a 404 page) for an unknown id.
  */
-export async function loadPublicCredential(app: FastifyInstance, id: string, lang: Lang): Promise<PublicCredential> {
+export interface PublicCredentialDeps {
+  db: Db;
+  programme: Programme;
+  config: Pick<Config, 'publicUrl'>;
+  credentials: Pick<Credentials, 'verify'>;
+}
+
+export async function loadPublicCredential(
+  services: PublicCredentialDeps,
+  { id, lang }: { id: string; lang: Lang },
+): Promise<PublicCredential> {
+  const { db, programme, config } = services;
   const view = /^[0-9a-f-]{36}$/i.test(id)
-    ? await credentialView(app.db, app.programme, app.config.publicUrl, id.toLowerCase(), lang)
+    ? await credentialView(db, programme, config.publicUrl, id.toLowerCase(), lang)
     : undefined;
   if (!view) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id });
   const signed = view.credential as unknown as SignedCredential;
   const achievement = signed.credentialSubject.achievement;
-  const badge = app.programme.badges.find((b) => b.key === view.badgeKey);
-  const local = badge ? achievementFor(badge, app.config.publicUrl, lang) : undefined;
-  const { programme } = app;
+  const badge = programme.badges.find((b) => b.key === view.badgeKey);
+  const local = badge ? achievementFor(badge, config.publicUrl, lang) : undefined;
   const issuerNames: Localized[] = [
     { fr: programme.issuer.name, en: programme.issuer.i18n?.en?.name ?? programme.issuer.name },
   ];
@@ -82,7 +95,7 @@ export async function loadPublicCredential(app: FastifyInstance, id: string, lan
   ];
   const eventTitles = programme.events.map((e) => e.title);
   const quizTitles = new Map(programme.quizzes.map((q) => [q.key, q.title[lang]]));
-  const verification = verificationView(await app.credentials.verify(app.db, view.credential), lang);
+  const verification = verificationView(await services.credentials.verify(db, view.credential), lang);
   return {
     id: view.id,
     badgeKey: view.badgeKey,
@@ -114,7 +127,7 @@ export async function loadPublicCredential(app: FastifyInstance, id: string, lan
       return { name: quizTitles.get(quizKey) ?? described ?? quizKey, value: r.value };
     }),
     pageUrl: view.links.page,
-    ogImage: `${app.config.publicUrl.replace(/\/+$/, '')}/achievements/${view.badgeKey}/image.png`,
+    ogImage: `${config.publicUrl.replace(/\/+$/, '')}${urls.achievementImage(view.badgeKey, 'png')}`,
     verification,
   };
 }

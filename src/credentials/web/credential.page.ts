@@ -6,6 +6,7 @@ import { layoutText } from '../../web/layout.text';
 import { credentialCommonText, credentialText } from './credentials.text';
 import { markdown } from '../../web/markdown';
 import { fmt, textFor } from '../../shared/text';
+import { urls } from '../../web/urls';
 import { checksList, downloadList, signerNotice, verdictBanner } from './credential.partials';
 
 const day = (iso: string, lang: PageContext['lang']) => formatDay(new Date(`${iso}T12:00:00Z`), lang, 'UTC');
@@ -28,16 +29,30 @@ function shareTags(ctx: PageContext, c: PublicCredential): Html {
 <meta property="og:image:alt" content="${fmt(t.imageAlt, { name: c.name })}">
 <meta property="og:locale" content="${ctx.lang === 'fr' ? 'fr_FR' : 'en_GB'}">
 <meta name="twitter:card" content="summary">
-<link rel="alternate" type="application/vc+ld+json" href="/credentials/${c.id}.json">`;
+<link rel="alternate" type="application/vc+ld+json" href="${urls.credentialFile(c.id, 'json')}">`;
 }
 
 export function credentialPage(ctx: PageContext, c: PublicCredential): PageView {
   const t = textFor(credentialText, ctx.lang);
   const d = textFor(credentialCommonText, ctx.lang);
-  const evidence = c.evidence.map(
-    (e) =>
-      html`<li><strong>${e.name}</strong>${e.date || e.minutes !== null || e.replay ? html`<br><span class="muted">${[e.date ? day(e.date, ctx.lang) : '', e.minutes !== null ? fmt(t.evidenceMinutes, { minutes: e.minutes }) : '', e.replay ? t.evidenceReplay : ''].filter(Boolean).join(' · ')}</span>` : ''}</li>`,
-  );
+  const evidence = c.evidence.map((e) => {
+    const facts = [
+      e.date ? day(e.date, ctx.lang) : '',
+      e.minutes !== null ? fmt(t.evidenceMinutes, { minutes: e.minutes }) : '',
+      e.replay ? t.evidenceReplay : '',
+    ].filter(Boolean);
+    const details = facts.length ? html`<br><span class="muted">${facts.join(' · ')}</span>` : '';
+    return html`<li><strong>${e.name}</strong>${details}</li>`;
+  });
+  const tags = c.tags.length
+    ? html`<p class="small"><span class="muted">${t.tags}</span> <span lang="${c.tagsLang}" data-user-text>${c.tags.map(
+        (tag) => html`<span class="tag">${tag}</span>`,
+      )}</span></p>`
+    : '';
+  const issuerSite =
+    c.issuer.url && /^https?:\/\//.test(c.issuer.url)
+      ? html`<p><a href="${c.issuer.url}" rel="noopener">${t.issuerSite}</a></p>`
+      : '';
   const results = c.results.map((r) => html`<li>${fmt(t.resultValue, { name: r.name, value: r.value })}</li>`);
   return {
     title: c.name,
@@ -46,7 +61,9 @@ export function credentialPage(ctx: PageContext, c: PublicCredential): PageView 
 ${signerNotice(ctx, c.verification)}
 <article class="credential" aria-labelledby="titre-badge">
   <div class="credential-hero">
-    <img class="credential-image" src="/achievements/${c.badgeKey}/image.svg" alt="${fmt(t.imageAlt, { name: c.name })}" width="200" height="200" data-fallback="${ctx.assets.url('badge.svg')}">
+    <img class="credential-image" src="${urls.achievementImage(c.badgeKey, 'svg')}"
+      alt="${fmt(t.imageAlt, { name: c.name })}" width="200" height="200"
+      data-fallback="${ctx.assets.url('badge.svg')}">
     <div>
       <p class="eyebrow">${t.eyebrow}</p>
       <h1 id="titre-badge">${c.name}</h1>
@@ -58,7 +75,7 @@ ${signerNotice(ctx, c.verification)}
     <section class="card" aria-labelledby="titre-atteste">
       <h2 id="titre-atteste">${t.descriptionTitle}</h2>
       <p>${c.description}</p>
-      ${c.tags.length ? html`<p class="small"><span class="muted">${t.tags}</span> <span lang="${c.tagsLang}" data-user-text>${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</span></p>` : ''}
+      ${tags}
       <h3>${t.criteriaTitle}</h3>
       <div class="prose">${markdown(c.criteria)}</div>
     </section>
@@ -81,9 +98,9 @@ ${signerNotice(ctx, c.verification)}
     <h2 id="titre-emetteur">${t.issuerTitle}</h2>
     <p><strong>${c.issuer.name}</strong></p>
     ${c.issuer.description ? html`<p>${c.issuer.description}</p>` : ''}
-    ${c.issuer.url && /^https?:\/\//.test(c.issuer.url) ? html`<p><a href="${c.issuer.url}" rel="noopener">${t.issuerSite}</a></p>` : ''}
+    ${issuerSite}
   </section>
-  <p class="section-gap"><a class="button button-secondary" href="/verifier">${t.verifyAnother}</a></p>
+  <p class="section-gap"><a class="button button-secondary" href="${urls.verifier()}">${t.verifyAnother}</a></p>
 </article>`,
   };
 }

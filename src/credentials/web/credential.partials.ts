@@ -4,6 +4,7 @@ import { attr, html, type Html } from '../../web/html';
 import type { PageContext } from '../../web/layout';
 import { credentialCommonText } from './credentials.text';
 import { fmt, textFor } from '../../shared/text';
+import { urls } from '../../web/urls';
 
 export type CheckName = 'parse' | 'schema' | 'proof' | 'status' | 'validity' | 'issuer';
 
@@ -63,7 +64,8 @@ export function signerNotice(ctx: PageContext, v: VerificationView): Html {
       ? html`<p class="signer-id">${fmt(template, { id: s.id })}</p>`
       : html`<p class="signer-id">${t.signerNoId}</p>`;
   if (s.ours) {
-    return html`<div class="signer signer-ours" data-signer="this-platform"><p><strong>${t.signerOurs}</strong></p>${idLine(t.signerId)}</div>`;
+    return html`<div class="signer signer-ours" data-signer="this-platform">
+  <p><strong>${t.signerOurs}</strong></p>${idLine(t.signerId)}</div>`;
   }
   return html`<div class="signer signer-other" role="note" data-signer="other">
   <p><strong>${t.signerOther}</strong></p>
@@ -110,14 +112,16 @@ export function checksList(ctx: PageContext, v: VerificationView, headingLevel: 
     const word = { ok: t.checkOk, failed: t.checkFailed, unknown: t.checkUnknown }[state];
     return html`<li class="check check-${state}" data-check="${c.check}">
   <span class="check-icon" aria-hidden="true">${state === 'ok' ? '✓' : state === 'failed' ? '✕' : '?'}</span>
-  <div><p class="check-name">${t[`check.${c.check}`]} <span class="pill pill-check-${state}">${word}</span></p><p class="check-message">${c.message}</p></div>
+  <div><p class="check-name">${t[`check.${c.check}`]} <span class="pill pill-check-${state}">${word}</span></p>
+  <p class="check-message">${c.message}</p></div>
 </li>`;
   });
   const heading =
     headingLevel === 'h2'
       ? html`<h2 class="checks-title">${t.checksTitle}</h2>`
       : html`<h3 class="checks-title">${t.checksTitle}</h3>`;
-  return html`${heading}<ul class="checks">${items}</ul><p class="muted small">${fmt(t.checkedAt, { date: formatDateTime(v.at, ctx.lang) })}</p>`;
+  const checkedAt = fmt(t.checkedAt, { date: formatDateTime(v.at, ctx.lang) });
+  return html`${heading}<ul class="checks">${items}</ul><p class="muted small">${checkedAt}</p>`;
 }
 
 /** The four files of a credential, same-origin, as downloads named after the badge. */
@@ -128,14 +132,17 @@ export function downloadList(
 ): Html {
   const t = textFor(credentialCommonText, ctx.lang);
   const files = [
-    { ext: 'json', name: t.downloadJson, hint: t.downloadJsonHint },
-    { ext: 'jwt', name: t.downloadJwt, hint: t.downloadJwtHint },
-    { ext: 'png', name: t.downloadPng, hint: t.downloadImageHint },
-    { ext: 'svg', name: t.downloadSvg, hint: t.downloadImageHint },
+    { ext: 'json' as const, name: t.downloadJson, hint: t.downloadJsonHint },
+    { ext: 'jwt' as const, name: t.downloadJwt, hint: t.downloadJwtHint },
+    { ext: 'png' as const, name: t.downloadPng, hint: t.downloadImageHint },
+    { ext: 'svg' as const, name: t.downloadSvg, hint: t.downloadImageHint },
   ];
-  const items = files.map(
-    (f) =>
-      html`<li><a class="download" href="/credentials/${credential.id}.${f.ext}" download="badge-${credential.badgeKey}.${f.ext}" data-download="${f.ext}"${label ? attr` aria-label="${label(f.name)}"` : ''}><span class="download-ext" aria-hidden="true">${f.ext.toUpperCase()}</span><span><span class="download-name">${f.name}</span><span class="download-hint">${f.hint}</span></span></a></li>`,
-  );
+  const items = files.map((f) => {
+    const aria = label ? attr` aria-label="${label(f.name)}"` : '';
+    return html`<li><a class="download" href="${urls.credentialFile(credential.id, f.ext)}"
+  download="badge-${credential.badgeKey}.${f.ext}" data-download="${f.ext}"${aria}><span class="download-ext"
+  aria-hidden="true">${f.ext.toUpperCase()}</span><span><span class="download-name">${f.name}</span><span
+  class="download-hint">${f.hint}</span></span></a></li>`;
+  });
   return html`<ul class="downloads">${items}</ul>`;
 }

@@ -85,7 +85,9 @@ export const myBadgesText = defineText(
   'my-badges',
   {
     title: 'Mes badges',
-    lead: 'Vos badges numériques signés. Téléchargez-les, partagez leur page publique : chacun peut vérifier qu’ils sont authentiques, sans nous le demander.',
+    lead:
+      'Vos badges numériques signés. Téléchargez-les, partagez leur page publique : chacun peut vérifier qu’ils sont ' +
+      'authentiques, sans nous le demander.',
     empty: 'Vous n’avez pas encore de badge. Votre parcours montre ce qu’il vous reste à faire pour chacun.',
     toPathway: 'Voir mon parcours',
     issuedOn: 'Obtenu le {date}',
@@ -107,7 +109,9 @@ export const myBadgesText = defineText(
   },
   {
     title: 'My badges',
-    lead: 'Your signed digital badges. Download them, share their public page: anyone can check they are genuine without asking us.',
+    lead:
+      'Your signed digital badges. Download them, share their public page: anyone can check they are genuine without ' +
+      'asking us.',
     empty: 'You have no badge yet. Your pathway shows what is left to do for each of them.',
     toPathway: 'See my pathway',
     issuedOn: 'Earned on {date}',
@@ -145,7 +149,8 @@ export const credentialText = defineText(
     resultValue: '{name} : {value} %',
     verificationTitle: 'Vérification en direct',
     verificationLead:
-      'Ce badge vient d’être vérifié comme le ferait n’importe quel vérificateur Open Badges 3.0 : signature, émetteur, révocation et dates de validité.',
+      'Ce badge vient d’être vérifié comme le ferait n’importe quel vérificateur Open Badges 3.0 : signature, ' +
+      'émetteur, révocation et dates de validité.',
     issuerTitle: 'L’émetteur',
     issuerSite: 'Site de l’émetteur',
     verifyAnother: 'Vérifier un autre badge',
@@ -165,7 +170,8 @@ export const credentialText = defineText(
     resultValue: '{name}: {value}%',
     verificationTitle: 'Live verification',
     verificationLead:
-      'This badge was just verified the way any Open Badges 3.0 verifier would: signature, issuer, revocation and validity dates.',
+      'This badge was just verified the way any Open Badges 3.0 verifier would: signature, issuer, revocation and ' +
+      'validity dates.',
     issuerTitle: 'The issuer',
     issuerSite: 'Issuer’s website',
     verifyAnother: 'Verify another badge',
@@ -180,7 +186,10 @@ export const verifierText = defineText(
   'verifier',
   {
     title: 'Vérifier un badge',
-    lead: 'Collez un badge Open Badges 3.0 (JSON ou JWT), ou déposez l’image d’un badge (PNG ou SVG avec le badge intégré). Nous vérifions sa signature, son émetteur, sa révocation et ses dates, et vous disons ce que nous avons trouvé.',
+    lead:
+      'Collez un badge Open Badges 3.0 (JSON ou JWT), ou déposez l’image d’un badge (PNG ou SVG avec le badge ' +
+      'intégré). Nous vérifions sa signature, son émetteur, sa révocation et ses dates, et vous disons ce que nous ' +
+      'avons trouvé.',
     pasteLabel: 'Badge à coller (JSON ou JWT)',
     pasteHint: 'Le contenu du fichier .json ou .jwt téléchargé depuis la page du badge.',
     fileLabel: 'Ou une image de badge',
@@ -199,7 +208,9 @@ export const verifierText = defineText(
   },
   {
     title: 'Verify a badge',
-    lead: 'Paste an Open Badges 3.0 credential (JSON or JWT), or drop a badge image (PNG or SVG with the badge baked in). We check its signature, issuer, revocation and dates, and tell you what we found.',
+    lead:
+      'Paste an Open Badges 3.0 credential (JSON or JWT), or drop a badge image (PNG or SVG with the badge baked ' +
+      'in). We check its signature, issuer, revocation and dates, and tell you what we found.',
     pasteLabel: 'Badge to paste (JSON or JWT)',
     pasteHint: 'The content of the .json or .jwt file downloaded from the badge’s page.',
     fileLabel: 'Or a badge image',

@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Programme } from '../../programme/load-programme';
 import type { Lang } from '../../shared/errors';
 import { learnerCredentials } from '../learner-credentials.service';
 import type { CredentialSummary } from '../credentials.schemas';
@@ -13,19 +15,25 @@ export interface CredentialCard extends CredentialSummary {
   qr: string;
 }
 
-export function issuerName(app: FastifyInstance, lang: Lang): string {
-  const { issuer } = app.programme;
+export function issuerName(programme: Programme, lang: Lang): string {
+  const { issuer } = programme;
   return lang === 'en' ? (issuer.i18n?.en?.name ?? issuer.name) : issuer.name;
 }
 
 /** "Mes badges": the learner's credentials (as GET /api/me/credentials), with LinkedIn and QR. */
+export interface CredentialCardsDeps {
+  db: Db;
+  programme: Programme;
+  config: Pick<Config, 'publicUrl'>;
+}
+
 export async function loadCredentialCards(
-  app: FastifyInstance,
-  learnerId: string,
-  lang: Lang,
+  services: CredentialCardsDeps,
+  { learnerId, lang }: { learnerId: string; lang: Lang },
 ): Promise<CredentialCard[]> {
-  const credentials = await learnerCredentials(app.db, app.programme, app.config.publicUrl, learnerId, lang);
-  const organizationName = issuerName(app, lang);
+  const { db, programme, config } = services;
+  const credentials = await learnerCredentials(db, programme, config.publicUrl, learnerId, lang);
+  const organizationName = issuerName(programme, lang);
   return Promise.all(
     credentials.map(async (c) => ({
       ...c,

@@ -4,26 +4,26 @@ import { html, type Html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
 import { credentialCommonText, myBadgesText } from './credentials.text';
 import { fmt, textFor } from '../../shared/text';
+import { urls } from '../../web/urls';
 import { downloadList } from './credential.partials';
 
-function card(ctx: PageContext, c: CredentialCard): Html {
+/** The public link to copy, LinkedIn and a QR code: only for a badge that still holds. */
+function share(ctx: PageContext, c: CredentialCard): Html {
   const t = textFor(myBadgesText, ctx.lang);
-  const d = textFor(credentialCommonText, ctx.lang);
-  const revoked = c.status === 'revoked';
   const linkId = `lien-${c.id}`;
-  const share = revoked
-    ? ''
-    : html`<section class="share" aria-labelledby="partager-${c.id}">
+  return html`<section class="share" aria-labelledby="partager-${c.id}">
     <h3 id="partager-${c.id}">${t.shareTitle}</h3>
     <div class="share-grid">
       <div>
         <label for="${linkId}">${fmt(t.linkLabel, { name: c.name })}</label>
         <div class="copy-row">
           <input id="${linkId}" type="url" value="${c.links.page}" readonly spellcheck="false">
-          <button type="button" class="button button-secondary" data-copy="${linkId}" data-copied="${t.copied}" data-copy-failed="${t.copyFailed}" hidden>${t.copy}</button>
+          <button type="button" class="button button-secondary" data-copy="${linkId}" data-copied="${t.copied}"
+            data-copy-failed="${t.copyFailed}" hidden>${t.copy}</button>
         </div>
         <p class="copy-status small" role="status" data-copy-status></p>
-        <p><a class="button button-linkedin" href="${c.linkedInUrl}" rel="noopener" aria-label="${fmt(t.linkedInLabel, { name: c.name })}">${t.linkedIn}</a></p>
+        <p><a class="button button-linkedin" href="${c.linkedInUrl}" rel="noopener"
+          aria-label="${fmt(t.linkedInLabel, { name: c.name })}">${t.linkedIn}</a></p>
       </div>
       <figure class="qr">
         <img src="${c.qr}" alt="${fmt(t.qrAlt, { name: c.name })}" width="148" height="148">
@@ -31,22 +31,37 @@ function card(ctx: PageContext, c: CredentialCard): Html {
       </figure>
     </div>
   </section>`;
-  return html`<li class="card credential-card${revoked ? ' credential-revoked' : ''}" id="badge-${c.id}" data-badge="${c.badgeKey}">
+}
+
+function card(ctx: PageContext, c: CredentialCard): Html {
+  const t = textFor(myBadgesText, ctx.lang);
+  const d = textFor(credentialCommonText, ctx.lang);
+  const revoked = c.status === 'revoked';
+  const state =
+    revoked && c.revokedAt ? fmt(t.revokedOn, { date: formatDateTime(new Date(c.revokedAt), ctx.lang) }) : t.active;
+  const reason =
+    revoked && c.revocationReason
+      ? html`<p>${t.revokedReason} <span data-user-text>${c.revocationReason}</span></p>`
+      : '';
+  return html`<li class="card credential-card${revoked ? ' credential-revoked' : ''}" id="badge-${c.id}"
+  data-badge="${c.badgeKey}">
   <div class="credential-head">
-    <img class="badge-image" src="/achievements/${c.badgeKey}/image.svg" alt="" width="96" height="96" data-fallback="${ctx.assets.url('badge.svg')}">
+    <img class="badge-image" src="${urls.achievementImage(c.badgeKey, 'svg')}" alt="" width="96" height="96"
+      data-fallback="${ctx.assets.url('badge.svg')}">
     <div>
       <h2>${c.name}</h2>
-      <p class="pill pill-${revoked ? 'failed' : 'earned'}">${revoked && c.revokedAt ? fmt(t.revokedOn, { date: formatDateTime(new Date(c.revokedAt), ctx.lang) }) : t.active}</p>
+      <p class="pill pill-${revoked ? 'failed' : 'earned'}">${state}</p>
       <p class="muted">${fmt(t.issuedOn, { date: formatDay(new Date(c.issuedAt), ctx.lang) })}</p>
-      ${revoked && c.revocationReason ? html`<p>${t.revokedReason} <span data-user-text>${c.revocationReason}</span></p>` : ''}
-      <p><a href="/credentials/${c.id}" aria-label="${fmt(t.publicPageLabel, { name: c.name })}">${t.publicPage}</a></p>
+      ${reason}
+      <p><a href="${urls.credential(c.id)}"
+        aria-label="${fmt(t.publicPageLabel, { name: c.name })}">${t.publicPage}</a></p>
     </div>
   </div>
   <section aria-labelledby="telecharger-${c.id}">
     <h3 id="telecharger-${c.id}">${d.downloadsTitle}</h3>
     ${downloadList(ctx, c, (file) => fmt(t.downloadLabel, { file, name: c.name }))}
   </section>
-  ${share}
+  ${revoked ? '' : share(ctx, c)}
 </li>`;
 }
 
@@ -58,7 +73,8 @@ export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[]): P
 <p class="lead">${t.lead}</p>
 ${
   credentials.length === 0
-    ? html`<div class="empty"><p>${t.empty}</p><p><a class="button" href="/mon-parcours">${t.toPathway}</a></p></div>`
+    ? html`<div class="empty"><p>${t.empty}</p>
+  <p><a class="button" href="${urls.pathway()}">${t.toPathway}</a></p></div>`
     : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c))}</ul>`
 }`,
   };

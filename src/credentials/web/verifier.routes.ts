@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { WithServices } from '../../services';
 import { AppError } from '../../shared/errors';
 import { limitVerifyRate } from '../verify.routes';
 import { translate } from '../../text';
@@ -6,6 +7,7 @@ import { formBody } from '../../web/forms';
 import { verifierText } from './credentials.text';
 import { readSmallFile } from '../../web/multipart';
 import { textFor } from '../../shared/text';
+import { paths } from '../../web/urls';
 import type { Views } from '../../web/views';
 import { verificationView } from './credential.partials';
 import { verifierPage } from './verifier.page';
@@ -16,13 +18,13 @@ const MAX_BYTES = 4 * 1_048_576;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** `/verifier`: paste a credential or a JWT, or drop a baked image; every check in plain words. */
-export const verifierPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
-  app.get('/verifier', async (request, reply) => {
+export const verifierPages: FastifyPluginAsync<WithServices & { views: Views }> = async (app, { services, views }) => {
+  app.get(paths.verifier, async (request, reply) => {
     const ctx = views.context(request, reply);
     return views.send(reply, ctx, verifierPage(ctx));
   });
 
-  app.post('/verifier', async (request, reply) => {
+  app.post(paths.verifier, async (request, reply) => {
     const pasted = (formBody(request.body).credential ?? '').trim();
     const file = request.pageFile;
     const show = (data: Parameters<typeof verifierPage>[1]) => {
@@ -33,10 +35,10 @@ export const verifierPages: FastifyPluginAsync<{ views: Views }> = async (app, {
       return show({ errors: { credential: textFor(verifierText, request.lang).nothing }, status: 400 });
     try {
       // The same per-client budget as POST /api/verify (counted once per submitted form).
-      await limitVerifyRate(app, request);
+      await limitVerifyRate(services, request.ip);
       // A dropped file wins over pasted text: it is what the person did last.
       const input = file ? new Uint8Array(await readSmallFile(file, MAX_BYTES)) : pasted;
-      const result = await app.credentials.verify(app.db, input);
+      const result = await services.credentials.verify(services.db, input);
       const achievement = result.achievement as { name?: unknown } | undefined;
       return show({
         pasted: file ? undefined : pasted,
