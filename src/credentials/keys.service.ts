@@ -5,6 +5,9 @@ import { deserializeKey, generateEd25519Key, generateP256Key, serializeKey } fro
 import { insertActiveKeyIfAbsent, listKeys, listKeysForUpdate, replaceStoredKey, retireActiveKeys } from './keys.store';
 import type { Keyring } from './keyring';
 
+/** What the CLI's key commands (and their tests) read or clean up in the key store. */
+export { listKeys, purgeOldKeyVersions } from './keys.store';
+
 /**
  * At every start: an active Ed25519 and P-256 key exist (generated on the first start),
  * private parts sealed when PARCOURS_KEY_SECRET is set (keys stored before it was set get
