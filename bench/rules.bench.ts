@@ -1,6 +1,6 @@
 import type { Database } from '../src/db/client';
 import { openDatabase } from '../src/db/client';
-import { prepare } from '../src/platform';
+import { buildServices } from '../src/platform';
 import { learners } from '../src/learners/learners.tables';
 import { attendance } from '../src/attendance/attendance.tables';
 import { quizAttempts } from '../src/quizzes/quizzes.tables';
@@ -133,7 +133,7 @@ function inMemoryFacts(people: Person[]): Facts[] {
 }
 
 async function benchOn(label: string, database: Database) {
-  const core = await prepare(benchConfig(), database);
+  const core = await buildServices(benchConfig(), { database });
   const people = generateCohort(core.programme);
   const stored = await measure(() => insertCohort(database, people));
   // The rules engine alone: credential issuance (the onAwarded hook) has its own benchmark.
@@ -153,7 +153,9 @@ async function benchOn(label: string, database: Database) {
   );
   const awards = full.result.length;
   console.log(
-    `\nRules — ${label}: ${LEARNERS.toLocaleString('en')} learners, ${people.reduce((n, p) => n + p.attempts.length, 0).toLocaleString('en')} attempts stored in ${(stored.ms / 1000).toFixed(1)} s`,
+    `\nRules — ${label}: ${LEARNERS.toLocaleString('en')} learners, ` +
+      `${people.reduce((n, p) => n + p.attempts.length, 0).toLocaleString('en')} attempts ` +
+      `stored in ${(stored.ms / 1000).toFixed(1)} s`,
   );
   table([
     {
@@ -190,7 +192,8 @@ async function benchOn(label: string, database: Database) {
     },
   ]);
   console.log(
-    `full / bare: ${(full.ms / bare.ms).toFixed(1)}× (${awards === bare.result ? 'same awards' : `MISMATCH: ${awards} vs ${bare.result}`})`,
+    `full / bare: ${(full.ms / bare.ms).toFixed(1)}× ` +
+      `(${awards === bare.result ? 'same awards' : `MISMATCH: ${awards} vs ${bare.result}`})`,
   );
 }
 

@@ -92,7 +92,8 @@ export async function learnersWithFacts(db: Db, learnerIds: readonly string[], m
     facts as (
       select learner_id from attendance where status <> 'absent' and learner_id in (select id from ids)
       union all
-      select learner_id from quiz_attempts where complete and learner_id in (select id from ids) group by learner_id, quiz_key
+      select learner_id from quiz_attempts where complete and learner_id in (select id from ids)
+      group by learner_id, quiz_key
       union all
       select learner_id from awards where revoked_at is null and learner_id in (select id from ids))
     select learner_id as id from facts group by learner_id having count(*) >= ${min}`,

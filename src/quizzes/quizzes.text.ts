@@ -4,8 +4,10 @@ import { formatOpening } from '../shared/format';
 const when = (p: Params, lang: Lang) =>
   p.opensAt ? formatOpening(new Date(String(p.opensAt)), lang, String(p.timezone ?? 'Europe/Paris')) : undefined;
 
+const TYPES_FR = ['liste de choix', 'texte', 'note de 1 à 5'];
+const TYPES_EN = ['a list of choices', 'a text', 'a rating from 1 to 5'];
 /** The answer type a question expects, in words. */
-const expected = (p: Params, [choices, text, scale]: [string, string, string]) =>
+const expected = (p: Params, [choices, text, scale]: readonly string[]) =>
   p.expected === 'choices' ? choices : p.expected === 'text' ? text : scale;
 
 /** Questionnaire availability; registered in src/text.ts. */
@@ -45,10 +47,8 @@ export const answerErrors = definePairs('quiz-answers', {
     en: (p) => `Question ${p.questionId}: choice “${p.choiceId}” is given twice`,
   },
   QUIZ_WRONG_ANSWER_TYPE: {
-    fr: (p) =>
-      `Question ${p.questionId} : réponse attendue de type ${expected(p, ['liste de choix', 'texte', 'note de 1 à 5'])}`,
-    en: (p) =>
-      `Question ${p.questionId}: expected ${expected(p, ['a list of choices', 'a text', 'a rating from 1 to 5'])}`,
+    fr: (p) => `Question ${p.questionId} : réponse attendue de type ${expected(p, TYPES_FR)}`,
+    en: (p) => `Question ${p.questionId}: expected ${expected(p, TYPES_EN)}`,
   },
   QUIZ_TOO_MANY_CHOICES: {
     fr: (p) => `Question ${p.questionId} : un seul choix est possible`,

@@ -13,7 +13,9 @@ afterAll(async () => ctx?.close());
 const TOPICS = ['data-admin', 'data-juridique', 'data-management'];
 
 describe('the four default badges, end to end', () => {
-  it('[201] both webinars + atelier-juridique + its questionnaire give exactly data-juridique, with its evidence', async () => {
+  const withEvidence =
+    'both webinars + atelier-juridique + its questionnaire give exactly data-juridique, with its evidence';
+  it(`[201] ${withEvidence}`, async () => {
     const id = await attend(ctx, 'helene@valbrune.example', [...WEBINARS, 'atelier-juridique']);
     const auth = learnerAuth(ctx, id);
     expect(await awardKeys(ctx, id)).toEqual([]);

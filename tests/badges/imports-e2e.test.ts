@@ -19,7 +19,9 @@ afterAll(async () => {
 /** A French Excel sign-in sheet: Windows-1252, `;`, CRLF. */
 const sheet = (rows: Array<[string, string, string]>) =>
   iconv.encode(
-    `Nom;Prénom;Courriel;Collectivité;Présent\r\n${rows.map(([n, e, p]) => `${n};Agent;${e};Mairie de Valbrune;${p}`).join('\r\n')}\r\n`,
+    `Nom;Prénom;Courriel;Collectivité;Présent\r\n${rows
+      .map(([n, e, p]) => `${n};Agent;${e};Mairie de Valbrune;${p}`)
+      .join('\r\n')}\r\n`,
     'win1252',
   );
 
@@ -36,7 +38,8 @@ const idOf = async (email: string) =>
   (await ctx.database.db.select().from(learners).where(eq(learners.email, email)))[0]!.id;
 
 describe('badges from imported attendance', () => {
-  it('[201] a Zoom report and sign-in sheets for both webinars and a workshop, then the questionnaire, give data-juridique', async () => {
+  const zoomAndSheets = 'a Zoom report and sign-in sheets for both webinars and a workshop, then the questionnaire';
+  it(`[201] ${zoomAndSheets}, give data-juridique`, async () => {
     const zoom = zoomWebinarReport([
       { name: 'Hélène Lefèvre', email: 'helene@valbrune.example', join: '10:01:12', leave: '11:31:40', minutes: 91 },
     ]);
@@ -60,7 +63,8 @@ describe('badges from imported attendance', () => {
     expect(award!.evidence.events[0]!.minutes).toBeGreaterThan(89);
   });
 
-  it('[201] the last import completing a badge awards it in the import’s transaction; a later import never takes it back', async () => {
+  const lastImport = 'the last import completing a badge awards it in the import’s transaction';
+  it(`[201] ${lastImport}; a later import never takes it back`, async () => {
     const email = 'marc@valbrune.example';
     await importFile('webinaire-1', sheet([['Dupont', email, 'Oui']]));
     await importFile('atelier-juridique', sheet([['Dupont', email, 'Oui']]));

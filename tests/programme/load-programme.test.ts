@@ -231,7 +231,8 @@ describe('loadProgramme: refusals name the file, the JSON path and the reason', 
         'badges/data-juridique.json: /achievement/descripton: unknown property',
         'badges/data-juridique.json: /achievement/name: is required',
         'badges/data-juridique.json: /rule/allOf/0/attend: unknown property',
-        'badges/data-juridique.json: /rule/allOf/1: a rule must have exactly one of: attended, answered, holds, allOf, anyOf, atLeast',
+        'badges/data-juridique.json: /rule/allOf/1: ' +
+          'a rule must have exactly one of: attended, answered, holds, allOf, anyOf, atLeast',
         'badges/data-juridique.json: /rule/allOf/3/answered/minPercent: must be <= 100',
       ].sort(),
     );

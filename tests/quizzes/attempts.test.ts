@@ -162,7 +162,8 @@ describe('a questionnaire opens at its workshop start', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'QUIZ_CLOSED', details: [{ opensAt: '2099-05-07T07:30:00.000Z' }] });
     expect(res.json().message).toBe(
-      'Le questionnaire « Atelier 3 — Les questions techniques autour des données » n’est pas encore ouvert : il ouvre au début de l’atelier, le 07/05/2099 09:30.',
+      'Le questionnaire « Atelier 3 — Les questions techniques autour des données » n’est pas encore ouvert : ' +
+        'il ouvre au début de l’atelier, le 07/05/2099 09:30.',
     );
     const quiz = (await ctx.app.inject({ url: '/api/quizzes/quiz-admin', headers: auth })).json();
     expect(quiz).toMatchObject({ open: false, opensAt: '2099-05-07T07:30:00.000Z', questions: [] });

@@ -5,7 +5,9 @@ export const signInText = defineText(
   {
     title: 'Connexion',
     heading: 'Connexion à votre parcours',
-    lead: 'Pas de mot de passe à retenir : indiquez votre adresse e-mail, nous vous envoyons un lien de connexion valable {minutes} minutes.',
+    lead:
+      'Pas de mot de passe à retenir : indiquez votre adresse e-mail, nous vous envoyons un lien de connexion ' +
+      'valable {minutes} minutes.',
     emailLabel: 'Adresse e-mail',
     emailHint: 'Celle que vous avez utilisée pour vous inscrire aux sessions.',
     submit: 'Recevoir mon lien',
@@ -23,7 +25,8 @@ export const signInText = defineText(
     confirmHeading: 'Vous y êtes presque',
     confirmBody: 'Pour terminer votre connexion, confirmez avec le bouton ci-dessous.',
     confirmWhy:
-      'Cette étape empêche qu’un logiciel de sécurité de votre messagerie, en ouvrant le lien avant vous, ne l’utilise à votre place.',
+      'Cette étape empêche qu’un logiciel de sécurité de votre messagerie, en ouvrant le lien avant vous, ne ' +
+      'l’utilise à votre place.',
     confirmSubmit: 'Me connecter',
     linkErrorTitle: 'Ce lien ne fonctionne plus',
     signOutTitle: 'Déconnexion',
@@ -33,7 +36,9 @@ export const signInText = defineText(
   {
     title: 'Sign in',
     heading: 'Sign in to your pathway',
-    lead: 'No password to remember: enter your e-mail address and we will send you a sign-in link, valid for {minutes} minutes.',
+    lead:
+      'No password to remember: enter your e-mail address and we will send you a sign-in link, valid for {minutes} ' +
+      'minutes.',
     emailLabel: 'E-mail address',
     emailHint: 'The one you used to register for the sessions.',
     submit: 'Send me a link',
@@ -49,7 +54,8 @@ export const signInText = defineText(
     confirmHeading: 'Almost there',
     confirmBody: 'To finish signing in, confirm with the button below.',
     confirmWhy:
-      'This step stops the security software of your mailbox, which may open the link before you do, from using it in your place.',
+      'This step stops the security software of your mailbox, which may open the link before you do, from using it ' +
+      'in your place.',
     confirmSubmit: 'Sign me in',
     linkErrorTitle: 'This link no longer works',
     signOutTitle: 'Sign out',
@@ -66,7 +72,8 @@ export const pathwayText = defineText(
     badgesTitle: 'Ma progression, badge par badge',
     quizzesTitle: 'Mes questionnaires',
     quizzesLead:
-      'Chaque atelier est suivi d’un court questionnaire, ouvert dès le début de l’atelier. Vous pouvez répondre plusieurs fois : la meilleure tentative compte.',
+      'Chaque atelier est suivi d’un court questionnaire, ouvert dès le début de l’atelier. Vous pouvez répondre ' +
+      'plusieurs fois : la meilleure tentative compte.',
     quizOpen: 'Ouvert',
     quizOpensOn: 'Ouvre le {date}',
     quizNoDate: 'Ouvrira au début de l’atelier',
@@ -98,7 +105,8 @@ export const pathwayText = defineText(
     badgesTitle: 'My progress, badge by badge',
     quizzesTitle: 'My questionnaires',
     quizzesLead:
-      'Each workshop is followed by a short questionnaire, open from the start of the workshop. You may answer several times: the best attempt counts.',
+      'Each workshop is followed by a short questionnaire, open from the start of the workshop. You may answer ' +
+      'several times: the best attempt counts.',
     quizOpen: 'Open now',
     quizOpensOn: 'Opens on {date}',
     quizNoDate: 'Will open when the workshop starts',

@@ -21,7 +21,8 @@ export const quizText = defineText(
     formErrorBody: 'Complétez les questions signalées, puis envoyez à nouveau.',
     answerRequired: 'Question {n} : une réponse est attendue.',
     answeredBefore:
-      'Vous avez déjà répondu le {date} ({score}). Vous pouvez répondre à nouveau : c’est votre meilleure tentative qui compte.',
+      'Vous avez déjà répondu le {date} ({score}). Vous pouvez répondre à nouveau : c’est votre meilleure tentative ' +
+      'qui compte.',
     answeredBeforeTitle: 'Déjà répondu',
     seeCorrection: 'Voir ma correction',
     notScored: 'non noté',
