@@ -2,7 +2,7 @@ import type { BadgeView, EventView } from '../../events/web/programme.data';
 import type { BadgeProgress } from '../progress';
 import type { QuizSummary } from '../../quizzes/learner-quizzes.service';
 import { formatDateTime, formatPercent } from '../../shared/format';
-import { html, type Html } from '../../web/html';
+import { attr, html, type Html } from '../../web/html';
 import { notice, type PageContext, type PageView } from '../../web/layout';
 import { pathwayText } from './learner.text';
 import { programmeText } from '../../events/web/public.text';
@@ -37,6 +37,10 @@ export function badgeState(
   return { text, tone: progress.status };
 }
 
+/** A link named for screen readers ("Answer the questionnaire “…”"), shown as a short word. */
+const labelled = (className: string, href: string, label: string, text: string) =>
+  html`<a${className ? attr` class="${className}"` : ''} href="${href}" aria-label="${label}">${text}</a>`;
+
 function progressBlock(
   ctx: PageContext,
   badge: BadgeView,
@@ -50,15 +54,22 @@ function progressBlock(
   const conditions = progress.conditions.map((c) => {
     // A questionnaire still to answer links to it, when it is open.
     const quiz = c.kind === 'answered' && !c.met ? quizzes.get(c.ref) : undefined;
+    const answer = quiz?.open
+      ? html` — ${labelled('', urls.quiz(quiz.key), fmt(t.answerLabel, { title: quiz.title }), t.answer)}`
+      : '';
     return html`<li class="condition condition-${c.met ? 'met' : 'missing'}">
-  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail}${quiz?.open ? html` — <a href="${urls.quiz(quiz.key)}" aria-label="${fmt(t.answerLabel, { title: quiz.title })}">${t.answer}</a>` : ''}</li>`;
+  <span class="visually-hidden">${c.met ? t.conditionMet : t.conditionMissing}</span> ${c.detail}${answer}</li>`;
   });
+  const percent = formatPercent(progress.percent / 100, ctx.lang);
+  const credential = progress.credentialId
+    ? html`<p><a class="button" href="${urls.credential(progress.credentialId)}">${t.viewCredential}</a></p>`
+    : '';
   return html`<p class="pill pill-${state.tone}">${state.text}</p>
   <div class="progress"><label for="${meterId}">${t.progressLabel}</label>
-    <progress id="${meterId}" max="100" value="${progress.percent}"></progress><span>${formatPercent(progress.percent / 100, ctx.lang)}</span></div>
+    <progress id="${meterId}" max="100" value="${progress.percent}"></progress><span>${percent}</span></div>
   <h4 class="conditions-title">${t.conditionsTitle}</h4>
   <ul class="conditions">${conditions}</ul>
-  ${progress.credentialId ? html`<p><a class="button" href="${urls.credential(progress.credentialId)}">${t.viewCredential}</a></p>` : ''}`;
+  ${credential}`;
 }
 
 function quizCard(ctx: PageContext, q: QuizSummary): Html {
@@ -76,10 +87,16 @@ function quizCard(ctx: PageContext, q: QuizSummary): Html {
         ? fmt(t.quizOpensOn, { date: formatDateTime(q.opensAt, ctx.lang, q.timezone) })
         : t.quizNoDate;
   const tone = q.best?.complete ? 'earned' : q.open ? 'in_progress' : 'not_started';
+  const secondary = 'button button-small button-secondary';
+  const title = { title: q.title };
+  const again = q.open ? labelled(secondary, urls.quiz(q.key), fmt(t.answerAgainLabel, title), t.answerAgain) : '';
+  const correction = q.best
+    ? labelled(secondary, urls.quizResult(q.key, q.best.id), fmt(t.seeCorrectionLabel, title), t.seeCorrection)
+    : '';
   const actions = q.best
-    ? html`<a class="button button-small button-secondary" href="${urls.quizResult(q.key, q.best.id)}" aria-label="${fmt(t.seeCorrectionLabel, { title: q.title })}">${t.seeCorrection}</a>${q.open ? html`<a class="button button-small button-secondary" href="${urls.quiz(q.key)}" aria-label="${fmt(t.answerAgainLabel, { title: q.title })}">${t.answerAgain}</a>` : ''}`
+    ? html`${correction}${again}`
     : q.open
-      ? html`<a class="button button-small" href="${urls.quiz(q.key)}" aria-label="${fmt(t.answerLabel, { title: q.title })}">${t.answer}</a>`
+      ? labelled('button button-small', urls.quiz(q.key), fmt(t.answerLabel, title), t.answer)
       : '';
   return html`<li class="card quiz-card" id="questionnaire-${q.key}">
   <h3>${q.title}</h3>
@@ -95,10 +112,11 @@ export function pathwayPage(ctx: PageContext, data: PathwayData): PageView {
   const quizzes = new Map((data.quizzes ?? []).map((q) => [q.key, q]));
   const badges = data.badges.map((b) => {
     const progress = byKey.get(b.key);
+    const revoked = data.revoked?.has(b.key) ?? false;
     return html`<li class="card badge-card badge-progress" id="badge-${b.key}">
   ${badgeImage(ctx, b)}
   <div><h3>${b.name}</h3>${b.isMeta ? html`<p class="pill pill-meta">${p.metaBadge}</p>` : ''}
-  ${progress ? progressBlock(ctx, b, progress, quizzes, data.revoked?.has(b.key) ?? false) : html`<p>${b.description}</p>`}</div>
+  ${progress ? progressBlock(ctx, b, progress, quizzes, revoked) : html`<p>${b.description}</p>`}</div>
 </li>`;
   });
   const earned = data.progress?.badges.some((b) => b.credentialId);
