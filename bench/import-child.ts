@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { openDatabase } from '../src/db/client';
-import { prepare } from '../src/platform';
+import { buildServices } from '../src/platform';
 import { importAttendance } from '../src/attendance/import.service';
 import { benchConfig } from './databases';
 
@@ -11,7 +11,7 @@ import { benchConfig } from './databases';
  */
 const [file, url] = process.argv.slice(2);
 const database = await openDatabase(url ? { url, dataDir: 'memory' } : { dataDir: 'memory' });
-const core = await prepare(benchConfig(), database);
+const core = await buildServices(benchConfig(), { database });
 global.gc?.();
 const platformRssMb = process.memoryUsage().rss / 1_048_576;
 const steps: Record<string, number> = {};
@@ -32,7 +32,7 @@ const result = await importAttendance(
     actor: { id: 'bench', email: 'bench' },
   },
   {
-    reevaluate: core.reevaluate,
+    reevaluate: core.awards.reevaluate,
     afterStep(step) {
       const now = performance.now();
       const name = step.startsWith('stage:') ? 'stage' : step;

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import copyStreams from 'pg-copy-streams';
 import { openDatabase, type Database } from '../src/db/client';
-import { prepare } from '../src/platform';
+import { buildServices } from '../src/platform';
 import { measure, table } from './measure';
 import { benchConfig, withServerDatabase, type BenchDatabase } from './databases';
 
@@ -178,7 +178,7 @@ async function importInChild(file: string, url?: string): Promise<ChildResult> {
 async function onFresh<T>(open: () => Promise<BenchDatabase>, body: (database: Database) => Promise<T>) {
   const fresh = await open();
   try {
-    await prepare(benchConfig(), fresh.database);
+    await buildServices(benchConfig(), { database: fresh.database });
     return await measure(() => body(fresh.database));
   } finally {
     await fresh.done();

@@ -1,8 +1,8 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from './config';
 import type { Services } from './services';
-import dbPlugin, { type AppDeps } from './plugins/db';
+import dbPlugin from './plugins/db';
+import { keepConnectionUsable } from './plugins/connection';
 import errorsPlugin from './plugins/errors';
 import i18nPlugin from './plugins/i18n';
 import authPlugin from './plugins/auth';
@@ -17,20 +17,32 @@ import { importRoutes } from './attendance/import.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { learnersRoutes } from './learners/learners.routes';
 import awardsPlugin from './badges/awards.plugin';
-import type { Awards } from './badges/awards.service';
 import { badgesRoutes } from './badges/badges.routes';
 import { quizzesRoutes } from './quizzes/quizzes.routes';
 import { reportsRoutes } from './reports/reports.routes';
-import { pagesPlugin } from './web/pages.plugin';
+import { webShell } from './web/web.plugin';
+import { credentialPages } from './credentials/web/credential.routes';
+import { publicPages } from './events/web/public.routes';
+import { learnerSignInPages } from './auth/web/learner-sign-in.routes';
+import { organiserSignInPages } from './auth/web/organiser-sign-in.routes';
+import { signOutPages } from './auth/web/sign-out.routes';
+import { pathwayPages } from './badges/web/pathway.routes';
+import { quizPages } from './quizzes/web/quiz.routes';
+import { myBadgesPages } from './credentials/web/my-badges.routes';
+import { dashboardPages } from './reports/web/dashboard.routes';
+import { eventsPages } from './events/web/events.routes';
+import { importPages } from './attendance/web/import.routes';
+import { learnersPages } from './learners/web/learners.routes';
+import { progressPages } from './reports/web/progress.routes';
+import { outboxPages } from './notifications/web/outbox.routes';
+import { auditPages } from './audit/web/audit.routes';
 import credentialsPlugin from './credentials/credentials.plugin';
-import type { Credentials } from './credentials/credentials.service';
 import { issuerRoutes } from './credentials/issuer.routes';
 import { achievementsRoutes } from './credentials/achievements.routes';
 import { credentialFilesRoutes } from './credentials/credential-files.routes';
 import { verifyRoutes } from './credentials/verify.routes';
 import { credentialsRoutes } from './credentials/credentials.routes';
 
-/** Registers plugins, then one route plugin per area: this list is the table of contents. */
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 
@@ -61,12 +73,9 @@ export const logSerializers = {
 /** TRUST_PROXY=n: the socket's peer and the n − 1 addresses before it are proxies; the next one is the client. */
 const trustHops = (hops: number) => (_address: string, index: number) => index < hops;
 
-export async function buildApp(
-  config: Config,
-  deps: AppDeps & { awards: Awards; credentials: Credentials },
-  options: FastifyServerOptions = {},
-) {
-  const services: Services = { config, ...deps, db: deps.database.db };
+/** Registers plugins, then one route plugin per area, then the pages by scope: this is the table of contents. */
+export async function buildApp(services: Services, options: FastifyServerOptions = {}) {
+  const { config } = services;
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel, serializers: logSerializers } }),
     bodyLimit: 1_048_576,
@@ -84,12 +93,12 @@ export async function buildApp(
       : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  await app.register(dbPlugin, { config, deps });
-  await app.register(awardsPlugin, { awards: deps.awards });
-  await app.register(credentialsPlugin, { credentials: deps.credentials });
+  await app.register(dbPlugin, { services });
+  await app.register(awardsPlugin, { awards: services.awards });
+  await app.register(credentialsPlugin, { credentials: services.credentials });
   await app.register(i18nPlugin);
   await app.register(errorsPlugin);
-  await app.register(authPlugin, { secret: config.auth.jwtSecret });
+  await app.register(authPlugin, { secret: config.auth.jwtSecret, db: services.db });
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
 
   await app.register(healthRoutes, { services });
@@ -108,8 +117,24 @@ export async function buildApp(
   await app.register(verifyRoutes, { services, prefix: '/api' });
   await app.register(issuerRoutes, { services }); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
   await app.register(achievementsRoutes, { services, prefix: '/achievements' });
-  await app.register(credentialFilesRoutes, { services }); // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
-  await app.register(pagesPlugin, { services }); // HTML pages: own security headers, CSRF and 404 page, scoped
+  // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
+  await app.register(credentialFilesRoutes, { services });
+  // A route that answers before reading its whole body (a refused upload, a 401): the rest is
+  // drained so the keep-alive connection carries the next request, or the connection is closed.
+  app.addHook('onSend', async (request, reply, payload) => {
+    keepConnectionUsable(request, reply);
+    return payload;
+  });
+
+  // HTML pages: their own security headers, CSRF, session and error page, in a scope of their own.
+  await app.register(webShell, {
+    services,
+    pages: {
+      public: [credentialPages, publicPages, learnerSignInPages, organiserSignInPages, signOutPages],
+      learner: [pathwayPages, quizPages, myBadgesPages],
+      organiser: [dashboardPages, eventsPages, importPages, learnersPages, progressPages, outboxPages, auditPages],
+    },
+  });
   return app;
 }
 

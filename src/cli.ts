@@ -1,5 +1,6 @@
 import { loadConfig } from './config';
-import { prepare, type PlatformCore } from './platform';
+import { buildServices } from './platform';
+import type { Services } from './services';
 import { parseArgs, type ParsedArgs } from './cli/args';
 import { organiserCommand } from './cli/organiser.cli';
 import { importCommand } from './cli/import.cli';
@@ -11,9 +12,9 @@ import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
 import { translate } from './text';
 
-const commands: Record<string, (core: PlatformCore, args: ParsedArgs) => Promise<void>> = {
-  organiser: (core, args) => organiserCommand(core.database, args),
-  import: (core, args) => importCommand(core.database, args, core.reevaluate),
+const commands: Record<string, (services: Services, args: ParsedArgs) => Promise<void>> = {
+  organiser: organiserCommand,
+  import: importCommand,
   evaluate: evaluateCommand,
   keys: keysCommand,
   purge: purgeCommand,
@@ -26,7 +27,7 @@ if (!command) {
   process.exit(2);
 }
 
-let core: PlatformCore | undefined;
+let services: Services | undefined;
 let database: Database | undefined;
 try {
   const config = loadConfig(process.env);
@@ -38,18 +39,16 @@ try {
     }
     await encryptKeysCommand(database!, config.keySecret);
   } else {
-    core = await prepare(config);
-    await command(core, parseArgs(rest));
+    services = await buildServices(config);
+    await command(services, parseArgs(rest));
   }
 } catch (error) {
   const e = error as AppError;
-  console.error(
-    error instanceof AppError
-      ? `${e.code}: ${translate(e.code, e.params, 'fr')}${e.details ? `\n${e.details.map((d) => `  - ${JSON.stringify(d)}`).join('\n')}` : ''}`
-      : (error as Error).message,
-  );
+  const details = e.details ? `\n${e.details.map((d) => `  - ${JSON.stringify(d)}`).join('\n')}` : '';
+  console.error(error instanceof AppError ? `${e.code}: ${translate(e.code, e.params, 'fr')}${details}` : e.message);
   process.exitCode = 1;
 } finally {
-  await core?.database.close();
+  services?.mailer.close();
+  await services?.database.close();
   await database?.close();
 }

@@ -44,7 +44,10 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   /** Fastify's trustProxy: false (default), a hop count, or a list of proxy addresses/CIDRs. */
   trustProxy?: boolean | number | string[];
-  /** POST /api/verify and the verifier page, per client address: default 30 a minute (src/credentials/verify.routes.ts). */
+  /**
+   * POST /api/verify and the verifier page, per client address: default 30 a minute
+   * (src/credentials/verify.routes.ts).
+   */
   verifyRateLimit?: { max: number; windowSeconds: number };
   auth: { jwtSecret: string; adminEmail?: string; adminPassword?: string };
   keySecret?: string;
@@ -59,7 +62,10 @@ export class ConfigError extends Error {
 const ajv = addFormats(new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, removeAdditional: false }));
 const validateEnv = ajv.compile(EnvSchema);
 
-/** Validates the environment once; every refusal names the variable. Called by server.ts and the CLI, never on import. */
+/**
+ * Validates the environment once; every refusal names the variable. Called by server.ts and the CLI,
+ * never on import.
+ */
 export function loadConfig(source: NodeJS.ProcessEnv): Config {
   const env: Record<string, unknown> = {};
   for (const key of Object.keys(EnvSchema.properties)) {

@@ -1,9 +1,9 @@
 import closeWithGrace from 'close-with-grace';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { startPlatform } from './platform';
 
 // The only file that reads process.env and listens.
-let config;
+let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (error) {

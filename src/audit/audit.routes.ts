@@ -2,7 +2,7 @@ import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../shared/schemas';
-import { listAudit } from './audit.store';
+import { listAudit } from './audit.service';
 
 const AuditEntrySchema = Type.Object({
   id: Type.Integer(),
@@ -15,7 +15,7 @@ const AuditEntrySchema = Type.Object({
   at: Type.String({ format: 'date-time' }),
 });
 
-export const auditRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('', {
     schema: {
       tags: ['audit'],
@@ -29,7 +29,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) 
     },
     preHandler: app.requireRole('admin'),
     handler: async (request) => {
-      const rows = await listAudit(app.db, request.query);
+      const rows = await listAudit(services.db, request.query);
       return { entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
     },
   });

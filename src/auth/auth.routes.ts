@@ -11,21 +11,23 @@ const TokenResponse = Type.Object({
   role: Type.String({ example: 'organiser' }),
 });
 
-export const authRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const authRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
+  const { db, config } = services;
   app.post('/login', {
     schema: {
       tags: ['auth'],
       summary: 'Connexion organisateur / organiser sign-in',
       body: Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }),
       description:
-        'Failures are limited per account and client, per client, and per account (a browser that signed in before is exempt from the last one): 429 with Retry-After.',
+        'Failures are limited per account and client, per client, and per account (a browser that signed ' +
+        'in before is exempt from the last one): 429 with Retry-After.',
       response: { 200: TokenResponse, ...errorResponses(400, 401, 429) },
     },
     handler: async (request, reply) => {
       // A client that keeps cookies is a known browser after its first success (see known-device.ts).
-      const knownDevice = fromKnownDevice(request, normaliseEmail(request.body.email));
-      const claims = await loginOrganiser(app.db, { ...request.body, ip: request.ip, knownDevice });
-      rememberDevice(reply, claims.email);
+      const knownDevice = fromKnownDevice(config, request, normaliseEmail(request.body.email));
+      const claims = await loginOrganiser(db, { ...request.body, ip: request.ip, knownDevice });
+      rememberDevice(config, reply, claims.email);
       return { token: app.signToken(claims), role: claims.role };
     },
   });
@@ -35,15 +37,16 @@ export const authRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) =
       tags: ['auth'],
       summary: 'Envoie un lien de connexion (apprenants) / e-mails a sign-in link (learners)',
       description:
-        'Always 202, whether or not the address is known (an address asked for too often is silently not e-mailed again). 429 when one client asks for too many links, whatever the addresses.',
+        'Always 202, whether or not the address is known (an address asked for too often is silently not ' +
+        'e-mailed again). 429 when one client asks for too many links, whatever the addresses.',
       body: Type.Object({ email: Email }),
       response: { 202: Type.Object({ status: Type.Literal('accepted') }), ...errorResponses(400, 429) },
     },
     handler: async (request, reply) => {
-      await requestMagicLink(app.db, {
+      await requestMagicLink(db, {
         email: request.body.email,
         lang: request.lang,
-        publicUrl: app.config.publicUrl,
+        publicUrl: config.publicUrl,
         ip: request.ip,
       });
       return reply.status(202).send({ status: 'accepted' });
@@ -58,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) =
       response: { 200: TokenResponse, ...errorResponses(400) },
     },
     handler: async (request) => {
-      const claims = await verifyMagicLink(app.db, request.body.token, request.lang);
+      const claims = await verifyMagicLink(db, request.body.token, request.lang);
       return { token: app.signToken(claims), role: claims.role };
     },
   });

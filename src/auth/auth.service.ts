@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { AppError, type Lang } from '../shared/errors';
 import { normaliseEmail } from '../shared/schemas';
-import { findLearnerByEmail, upsertLearner } from '../learners/learners.store';
+import { findLearnerByEmail, upsertLearner } from '../learners/learners.service';
 import { enqueueMail } from '../notifications/outbox.service';
 import { renderMagicLink } from '../notifications/templates/magic-link';
 import type { TokenClaims } from '../plugins/auth';

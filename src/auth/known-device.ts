@@ -31,13 +31,18 @@ export function isKnownDevice(secret: string, email: string, value: string | und
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** The settings a known browser's cookie depends on. */
+export interface DeviceConfig {
+  publicUrl: string;
+  auth: { jwtSecret: string };
+}
+
 /** Whether this request comes from a browser where `email` already signed in. */
-export const fromKnownDevice = (request: FastifyRequest, email: string) =>
-  isKnownDevice(request.server.config.auth.jwtSecret, email, request.cookies[DEVICE_COOKIE]);
+export const fromKnownDevice = (config: DeviceConfig, request: FastifyRequest, email: string) =>
+  isKnownDevice(config.auth.jwtSecret, email, request.cookies[DEVICE_COOKIE]);
 
 /** After a successful sign-in: this browser is known for this account from now on. */
-export function rememberDevice(reply: FastifyReply, email: string) {
-  const { config } = reply.server;
+export function rememberDevice(config: DeviceConfig, reply: FastifyReply, email: string) {
   reply.setCookie(DEVICE_COOKIE, deviceToken(config.auth.jwtSecret, email), {
     path: '/',
     httpOnly: true,

@@ -1,14 +1,16 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Database } from '../db/client';
+import type { Db } from '../db/client';
+import type { Reevaluate } from '../badges/awards.service';
 import { importAttendance, type ImportCommit, type ImportPreview } from '../attendance/import.service';
 import type { ParsedArgs } from './args';
 import { progressBar } from './progress';
 
-type Reevaluate = (tx: Database['db'], ids: string[]) => Promise<void>;
-
 /** `import --event KEY FILE [--dry-run] [--accept-partial]`: the same service, summary and errors as the API. */
-export async function importCommand(database: Database, { positional, flags }: ParsedArgs, reevaluate: Reevaluate) {
+export async function importCommand(
+  services: { db: Db; awards: { reevaluate: Reevaluate } },
+  { positional, flags }: ParsedArgs,
+) {
   const [file] = positional;
   const eventKey = flags.event;
   if (!file || typeof eventKey !== 'string')
@@ -17,7 +19,7 @@ export async function importCommand(database: Database, { positional, flags }: P
   const parsing = progressBar('Lecture / reading', 'Ko/KB');
   const committing = progressBar('Enregistrement / saving', 'personnes/people');
   const result = await importAttendance(
-    database.db,
+    services.db,
     {
       eventKey,
       input: createReadStream(file),
@@ -34,7 +36,7 @@ export async function importCommand(database: Database, { positional, flags }: P
         }
       },
     },
-    { reevaluate },
+    { reevaluate: services.awards.reevaluate },
   );
   parsing.stop();
   committing.stop();

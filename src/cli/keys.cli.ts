@@ -1,5 +1,5 @@
 import type { Database } from '../db/client';
-import type { PlatformCore } from '../platform';
+import type { Credentials } from '../credentials/credentials.service';
 import { encryptStoredKeys } from '../credentials/keys.service';
 import { purgeOldKeyVersions } from '../credentials/keys.store';
 import type { ParsedArgs } from './args';
@@ -12,11 +12,14 @@ const GENERATE = "node -e \"console.log(require('crypto').randomBytes(48).toStri
  * document, JWKS), so every credential signed so far still verifies. `keys list`: what is published.
  * (`keys encrypt` runs before the platform starts: see `encryptKeysCommand`.)
  */
-export async function keysCommand(core: PlatformCore, { positional }: ParsedArgs) {
-  const { db } = core.database;
-  const { keyring } = core.credentials.deps;
+export async function keysCommand(
+  services: { db: Database['db']; credentials: Credentials },
+  { positional }: ParsedArgs,
+) {
+  const { db, credentials } = services;
+  const { keyring } = credentials.deps;
   if (positional[0] === 'rotate') {
-    const { retired, active } = await core.credentials.rotateKeys(db);
+    const { retired, active } = await credentials.rotateKeys(db);
     console.log(`Clés retirées (toujours publiées) / retired keys (still published): ${retired.join(', ') || '—'}`);
     console.log(`Nouvelles clés actives / new active keys: Ed25519 ${active.ed25519.id}, P-256 ${active.p256.id}`);
     console.log(`Émetteur / issuer: ${active.issuerId}`);
@@ -54,7 +57,8 @@ export async function encryptKeysCommand(
   if (encrypted.length === 0) {
     log(
       alreadySealed.length + publicOnly.length === 0
-        ? 'Aucune clé enregistrée : elles seront créées chiffrées au premier démarrage. / No keys stored yet: they will be created encrypted at the first start.'
+        ? 'Aucune clé enregistrée : elles seront créées chiffrées au premier démarrage. / No keys stored yet: they ' +
+            'will be created encrypted at the first start.'
         : `Rien à chiffrer : ${alreadySealed.length} clé(s) déjà chiffrée(s) avec ce secret. / Nothing to encrypt: ${alreadySealed.length} key(s) already encrypted with this secret.`,
     );
     return;

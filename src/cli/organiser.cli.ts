@@ -1,9 +1,9 @@
-import type { Database } from '../db/client';
+import type { Db } from '../db/client';
 import { addOrganiser } from '../auth/organisers.service';
 import type { ParsedArgs } from './args';
 import { askHidden } from './prompt';
 
-export async function organiserCommand(database: Database, { positional, flags }: ParsedArgs) {
+export async function organiserCommand(services: { db: Db }, { positional, flags }: ParsedArgs) {
   const [action, email] = positional;
   if (action !== 'add' || !email)
     throw new Error('usage: npm run cli -- organiser add EMAIL [--password P] [--role admin|organiser] [--name NAME]');
@@ -11,7 +11,7 @@ export async function organiserCommand(database: Database, { positional, flags }
   if (password.length < 10)
     throw new Error('Mot de passe trop court (10 caractères minimum) / password too short (10 characters minimum)');
   const role = flags.role === 'admin' ? 'admin' : 'organiser';
-  const row = await addOrganiser(database.db, null, {
+  const row = await addOrganiser(services.db, null, {
     email,
     password,
     role,

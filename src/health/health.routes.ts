@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../shared/errors';
 import { errorResponses } from '../shared/schemas';
 
-export const healthRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('/health', {
     schema: {
       tags: ['health'],
@@ -17,12 +17,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
     },
     handler: async (request) => {
       try {
-        await app.db.execute(sql`select 1`);
+        await services.db.execute(sql`select 1`);
       } catch (error) {
         request.log.error({ err: error }, 'health: database unreachable');
         throw new AppError('SERVICE_UNAVAILABLE', 503);
       }
-      return { status: 'ok' as const, database: app.database.kind };
+      return { status: 'ok' as const, database: services.database.kind };
     },
   });
 };

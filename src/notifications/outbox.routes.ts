@@ -24,7 +24,8 @@ const MessageSchema = Type.Object({
   nextAttemptAt: Type.String({ format: 'date-time' }),
 });
 
-export const outboxRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const outboxRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
+  const { db } = services;
   app.get('', {
     schema: {
       tags: ['outbox'],
@@ -39,7 +40,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const rows = await listOutbox(app.db, request.query.status, request.query.limit, request.query.offset);
+      const rows = await listOutbox(db, request.query.status, request.query.limit, request.query.offset);
       return {
         messages: rows.map((m) => ({
           id: m.id,
@@ -79,7 +80,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      attempts: (await listAttempts(app.db, request.params.id)).map((a) => ({
+      attempts: (await listAttempts(db, request.params.id)).map((a) => ({
         at: a.at.toISOString(),
         ok: a.ok,
         transport: a.transport,
@@ -98,7 +99,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request, reply) => {
-      await retryOutboxMessage(app.db, { id: request.user.sub, email: request.user.email }, request.params.id);
+      await retryOutboxMessage(db, request.actor!, request.params.id);
       return reply.status(202).send({ status: 'pending' as const });
     },
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, or, lt, sql, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, or, lt, sql, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { outbox, outboxAttempts } from './outbox.tables';
 import type { RenderedMail } from './templates/layout';
@@ -133,7 +133,10 @@ export async function retryMessage(db: Db, id: string, now: Date) {
   return rows.length > 0;
 }
 
-/** Sent messages are kept this long (the organisers' e-mails page shows recent sends), then purged with their attempts. */
+/**
+ * Sent messages are kept this long (the organisers' e-mails page shows recent sends), then purged with
+ * their attempts.
+ */
 export const OUTBOX_SENT_KEEP_MS = 30 * 86_400_000;
 
 /** One batch of messages sent more than 30 days ago; returns how many were deleted. Failed and pending ones stay. */
@@ -144,4 +147,14 @@ export async function purgeSentOutbox(db: Db, now: Date, batch: number): Promise
     .where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, new Date(now.getTime() - OUTBOX_SENT_KEEP_MS))))
     .limit(batch);
   return (await db.delete(outbox).where(inArray(outbox.id, old)).returning({ id: outbox.id })).length;
+}
+
+export type OutboxStatus = (typeof outbox.status.enumValues)[number];
+
+/** Messages per status, every status present (0 when none). */
+export async function countOutbox(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
+  const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
 }

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../shared/actor';
 import { AppError } from '../shared/errors';
-import { isTokenRevoked, revokeToken } from '../auth/sessions.store';
+import { isTokenRevoked, revokeToken } from '../auth/sessions.service';
+import type { Db } from '../db/client';
 
 export type Role = 'admin' | 'organiser' | 'learner';
 export interface TokenClaims {
@@ -54,8 +55,8 @@ export const TOKEN_TTL_SECONDS = { organiser: 12 * 3600, learner: 30 * 86_400 } 
 export const tokenTtl = (claims: TokenClaims) =>
   claims.role === 'learner' ? TOKEN_TTL_SECONDS.learner : TOKEN_TTL_SECONDS.organiser;
 
-export default fp<{ secret: string }>(
-  async (app, { secret }) => {
+export default fp<{ secret: string; db: Db }>(
+  async (app, { secret, db }) => {
     await app.register(fastifyCookie);
     // Pages use an HttpOnly cookie, API clients the Authorization header; both carry the same JWT.
     await app.register(fastifyJwt, {
@@ -65,7 +66,7 @@ export default fp<{ secret: string }>(
       // existed) could never be revoked: it is refused too, and its holder signs in once more.
       trusted: async (_request, token) => {
         const jti = (token as { payload?: TokenClaims }).payload?.jti ?? (token as TokenClaims).jti;
-        return typeof jti === 'string' && !(await isTokenRevoked(app.db, jti));
+        return typeof jti === 'string' && !(await isTokenRevoked(db, jti));
       },
     });
 
@@ -79,7 +80,7 @@ export default fp<{ secret: string }>(
     app.decorate('revokeToken', async (claims: TokenClaims) => {
       if (!claims.jti) return; // never trusted in the first place
       const expiresAt = new Date((claims.exp ?? Date.now() / 1000 + tokenTtl(claims)) * 1000);
-      await revokeToken(app.db, claims.jti, expiresAt);
+      await revokeToken(db, claims.jti, expiresAt);
     });
 
     app.decorate('requireRole', (...roles: Role[]) => {

@@ -3,35 +3,34 @@ import type { Database, Db } from '../db/client';
 import type { Config } from '../config';
 import type { Mailer } from '../notifications/mailer';
 import type { Programme } from '../programme/load-programme';
+import type { Services } from '../services';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** @deprecated Shim during #10: take `services` from the plugin's options. */
     db: Db;
+    /** @deprecated */
     database: Database;
+    /** @deprecated */
     config: Config;
+    /** @deprecated */
     mailer: Mailer;
+    /** @deprecated */
     programme: Programme;
-    /** Re-evaluates the badges of learners whose data changed, inside the caller's transaction. */
+    /** @deprecated Re-evaluates the badges of learners whose data changed, inside the caller's transaction. */
     reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
   }
 }
 
-export interface AppDeps {
-  database: Database;
-  mailer: Mailer;
-  programme: Programme;
-  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
-}
-
-/** The few things every area reads, decorated once; services still receive them as arguments. */
-export default fp<{ config: Config; deps: AppDeps }>(
-  async (app, { config, deps }) => {
-    app.decorate('config', config);
-    app.decorate('database', deps.database);
-    app.decorate('db', deps.database.db);
-    app.decorate('mailer', deps.mailer);
-    app.decorate('programme', deps.programme);
-    app.decorate('reevaluate', deps.reevaluate);
+/** Shim while the areas move to `services` (#10): the old decorators, from the one Services object. */
+export default fp<{ services: Services }>(
+  async (app, { services }) => {
+    app.decorate('config', services.config);
+    app.decorate('database', services.database);
+    app.decorate('db', services.db);
+    app.decorate('mailer', services.mailer);
+    app.decorate('programme', services.programme);
+    app.decorate('reevaluate', services.awards.reevaluate);
   },
   { name: 'db' },
 );

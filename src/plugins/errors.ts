@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorDetail } from '../shared/errors';
+import { AppError, type ErrorDetail, type Lang } from '../shared/errors';
 import { translate } from '../text';
 import { ErrorResponseSchema } from '../shared/schemas';
 
@@ -17,7 +17,8 @@ const fastifyCodes: Record<string, string> = {
   FST_JWT_BAD_REQUEST: 'AUTH_REQUIRED',
 };
 
-function toAppError(error: FastifyError | AppError, request: FastifyRequest): AppError {
+/** Any error as one of our codes (the pages map a few cases of their own first, then this). */
+export function toAppError(error: FastifyError | AppError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
     const details: ErrorDetail[] = error.validation.map((v) => {
@@ -40,11 +41,14 @@ function toAppError(error: FastifyError | AppError, request: FastifyRequest): Ap
   return new AppError('INTERNAL_ERROR', 500);
 }
 
+/** The text of an error, in the language asked: the JSON envelope's `message` and the error page's. */
+export const errorMessage = (error: AppError, lang: Lang) => translate(error.code, error.params, lang);
+
 export function sendError(reply: FastifyReply, error: AppError) {
   const lang = reply.request.lang;
   return reply.status(error.status).send({
     code: error.code,
-    message: translate(error.code, error.params, lang),
+    message: errorMessage(error, lang),
     ...(error.details ? { details: error.details } : {}),
     requestId: reply.request.id,
   });

@@ -53,7 +53,8 @@ export const commonMessages = defineMessages({
   },
   AUTH_BEARER_REQUIRED: {
     fr: () =>
-      'Les requêtes de l’API qui modifient des données demandent l’en-tête « Authorization: Bearer » : le cookie de session des pages n’y suffit pas.',
+      'Les requêtes de l’API qui modifient des données demandent l’en-tête « Authorization: Bearer » : le cookie ' +
+      'de session des pages n’y suffit pas.',
     en: () =>
       'API requests that change data need an "Authorization: Bearer" header: the pages’ session cookie is not enough.',
   },

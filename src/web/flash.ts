@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { flashText } from './layout.text';
-import { cookieOptions } from './session';
 
 const FLASH_COOKIE = 'parcours_flash';
 export type FlashKey = keyof typeof flashText.fr;
@@ -15,14 +14,14 @@ export interface Flash {
  */
 export function setFlash(reply: FastifyReply, key: FlashKey, params: Record<string, string> = {}) {
   const value = Buffer.from(JSON.stringify({ key, params })).toString('base64url');
-  reply.setCookie(FLASH_COOKIE, value, { ...cookieOptions(reply.server.config.publicUrl), maxAge: 60 });
+  reply.setCookie(FLASH_COOKIE, value, { ...reply.server.pageCookie, maxAge: 60 });
 }
 
 /** Reads and clears the flash; anything unexpected in the cookie is ignored. */
 export function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash | null {
   const value = request.cookies[FLASH_COOKIE];
   if (!value) return null;
-  reply.clearCookie(FLASH_COOKIE, cookieOptions(reply.server.config.publicUrl));
+  reply.clearCookie(FLASH_COOKIE, reply.server.pageCookie);
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Flash>;
     if (typeof parsed.key !== 'string' || !(parsed.key in flashText.fr)) return null;

@@ -2,10 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isOrganiser } from './session';
 import type { Views } from './views';
 import { forbiddenPage } from './error.page';
+import { urls } from './urls';
 
 /** Only local organiser pages may be a post-sign-in destination (no open redirect). */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/organisateur(?:[/?]|$)/.test(next) ? next : '/organisateur';
+  return typeof next === 'string' && /^\/organisateur(?:[/?]|$)/.test(next) ? next : urls.organiser.dashboard();
 }
 
 /**
@@ -17,8 +18,7 @@ export function requireOrganiser(views: Views, role: 'organiser' | 'admin' = 'or
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const viewer = request.viewer;
     if (!viewer) {
-      const next = request.method === 'GET' ? `?suite=${encodeURIComponent(request.url)}` : '';
-      return views.redirect(reply, `/organisateur/connexion${next}`);
+      return views.redirect(reply, urls.organiser.signIn(request.method === 'GET' ? request.url : undefined));
     }
     if (role === 'admin' ? viewer.role !== 'admin' : !isOrganiser(viewer)) {
       const ctx = views.context(request, reply);

@@ -24,7 +24,8 @@ export const layoutText = defineText(
     signedInAs: 'Connecté avec {email}',
     langSwitch: 'English',
     footerAbout:
-      'Parcours délivre des badges numériques au format Open Badges 3.0, que chacun peut vérifier sans nous faire confiance.',
+      'Parcours délivre des badges numériques au format Open Badges 3.0, que chacun peut vérifier sans nous faire ' +
+      'confiance.',
     footerApi: 'Documentation de l’API',
     footerHome: 'Accueil',
     footerNavLabel: 'Liens de pied de page',
@@ -107,12 +108,14 @@ export const errorPageText = defineText(
     backHome: 'Retour à l’accueil',
     forbiddenTitle: 'Accès réservé',
     forbiddenOrganiser:
-      'Cet espace est réservé aux organisateurs du programme. Si vous en êtes un, connectez-vous avec votre compte organisateur.',
+      'Cet espace est réservé aux organisateurs du programme. Si vous en êtes un, connectez-vous avec votre compte ' +
+      'organisateur.',
     forbiddenAdmin: 'Cette page est réservée aux administrateurs.',
     organiserSignIn: 'Connexion organisateur',
     csrfTitle: 'Formulaire expiré',
     csrfBody:
-      'Ce formulaire a expiré ou ne provient pas de ce site. Pour votre sécurité, il n’a pas été pris en compte : revenez à la page précédente, rechargez-la et recommencez.',
+      'Ce formulaire a expiré ou ne provient pas de ce site. Pour votre sécurité, il n’a pas été pris en compte : ' +
+      'revenez à la page précédente, rechargez-la et recommencez.',
     errorTitle: 'Une erreur est survenue',
     requestRef: 'Référence à communiquer au support : {id}',
   },
@@ -127,7 +130,8 @@ export const errorPageText = defineText(
     organiserSignIn: 'Organiser sign-in',
     csrfTitle: 'Form expired',
     csrfBody:
-      'This form has expired or does not come from this site. For your safety it was not taken into account: go back to the previous page, reload it and try again.',
+      'This form has expired or does not come from this site. For your safety it was not taken into account: go ' +
+      'back to the previous page, reload it and try again.',
     errorTitle: 'Something went wrong',
     requestRef: 'Reference to give to support: {id}',
   },

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import { IMPORT_MAX_BYTES } from '../attendance/byte-limit';
+import { UPLOAD_MAX_BYTES } from '../plugins/connection';
 import { AppError } from '../shared/errors';
 
 declare module 'fastify' {
@@ -19,7 +19,7 @@ declare module 'fastify' {
 
 /** Busboy limits for page forms: one file (an attendance export is the largest), a few short fields. */
 export const PAGE_MULTIPART_LIMITS = {
-  fileSize: IMPORT_MAX_BYTES + 1,
+  fileSize: UPLOAD_MAX_BYTES + 1,
   files: 1,
   fields: 20,
   fieldSize: 1_048_576,
@@ -85,7 +85,7 @@ export interface SpooledFile {
  * checked against its preview's hash before anything is written, then read again by the importer.
  * The caller removes it (finally).
  */
-export async function spoolFile(file: MultipartFile, limit = IMPORT_MAX_BYTES): Promise<SpooledFile> {
+export async function spoolFile(file: MultipartFile, limit = UPLOAD_MAX_BYTES): Promise<SpooledFile> {
   const dir = await mkdtemp(join(tmpdir(), 'parcours-import-'));
   const path = join(dir, 'upload');
   const hash = createHash('sha256');

@@ -1,33 +1,5 @@
 import { defineText } from '../shared/text';
 
-export const organiserSignInText = defineText(
-  'organiser-sign-in',
-  {
-    title: 'Connexion organisateur',
-    lead: 'Réservée aux personnes qui organisent le programme.',
-    emailLabel: 'Adresse e-mail',
-    passwordLabel: 'Mot de passe',
-    submit: 'Se connecter',
-    emailRequired: 'Indiquez votre adresse e-mail.',
-    passwordRequired: 'Indiquez votre mot de passe.',
-    formErrorTitle: 'Connexion impossible',
-    learnerHint: 'Vous suivez le programme ?',
-    learnerLink: 'Connexion par e-mail',
-  },
-  {
-    title: 'Organiser sign-in',
-    lead: 'For the people who organise the programme.',
-    emailLabel: 'E-mail address',
-    passwordLabel: 'Password',
-    submit: 'Sign in',
-    emailRequired: 'Enter your e-mail address.',
-    passwordRequired: 'Enter your password.',
-    formErrorTitle: 'Could not sign in',
-    learnerHint: 'Are you following the programme?',
-    learnerLink: 'Sign in by e-mail',
-  },
-);
-
 export const dashboardText = defineText(
   'organiser-dashboard',
   {
@@ -70,7 +42,9 @@ export const eventsText = defineText(
   'organiser-events',
   {
     title: 'Événements',
-    lead: 'Dates et seuil de présence de chaque session. Une personne est comptée présente quand elle a suivi au moins ce pourcentage de la session.',
+    lead:
+      'Dates et seuil de présence de chaque session. Une personne est comptée présente quand elle a suivi au ' +
+      'moins ce pourcentage de la session.',
     caption: 'Événements du programme, dans l’ordre chronologique',
     colEvent: 'Événement',
     colKind: 'Type',
@@ -104,7 +78,9 @@ export const eventsText = defineText(
   },
   {
     title: 'Events',
-    lead: 'Dates and attendance threshold of each session. A person counts as present after following at least this share of the session.',
+    lead:
+      'Dates and attendance threshold of each session. A person counts as present after following at least ' +
+      'this share of the session.',
     caption: 'Programme events, in chronological order',
     colEvent: 'Event',
     colKind: 'Kind',

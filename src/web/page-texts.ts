@@ -1,9 +1,12 @@
 import type { PageText } from '../shared/text';
 import { errorPageText, flashText, layoutText } from './layout.text';
 import { homeText, programmeText } from '../events/web/public.text';
-import { pathwayText, signInText } from '../badges/web/learner.text';
-import { dashboardText, eventsText, organiserSignInText } from './organiser.text';
-import { auditText, outboxText } from '../notifications/web/organiser-logs.text';
+import { pathwayText } from '../badges/web/learner.text';
+import { signInText } from '../auth/web/learner-sign-in.text';
+import { organiserSignInText } from '../auth/web/organiser-sign-in.text';
+import { dashboardText, eventsText } from './organiser.text';
+import { outboxText } from '../notifications/web/outbox.text';
+import { auditText } from '../audit/web/audit.text';
 import { importText } from '../attendance/web/import.text';
 import { importMappingText } from '../attendance/web/import-mapping.text';
 import { learnerText, learnersText, progressText } from '../learners/web/learners.text';

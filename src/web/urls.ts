@@ -69,7 +69,8 @@ export const urls = {
     learners: (params: { q?: string; page?: number } = {}) => org(`/apprenants${query(params)}`),
     learner: (id: string) => org(`/apprenants/${enc(id)}`),
     progress: () => org('/progression'),
-    outbox: (status?: string) => org(`/courriels${query({ statut: status })}`),
+    outbox: (status?: string, page?: number) =>
+      org(`/courriels${query({ statut: status, page: page && page > 1 ? page : undefined })}`),
     resend: (id: string) => org(`/courriels/${enc(id)}/relancer`),
     audit: (before?: string) => org(`/journal${query({ avant: before })}`),
   },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
-import { purgeExpired } from '../../src/platform';
+import { purgeExpired } from '../../src/auth/purge.service';
 import { MAGIC_LINK_MAX_PER_IP } from '../../src/auth/auth.service';
 import { magicLinks, rateLimits, revokedTokens } from '../../src/auth/auth.tables';
 import { outbox, outboxAttempts } from '../../src/notifications/outbox.tables';
@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 const ago = (ms: number, now: Date) => new Date(now.getTime() - ms);
 
 describe('magic links: a limit per client, whatever the addresses', () => {
-  it(`[202×${MAGIC_LINK_MAX_PER_IP} then 429] one client cannot make the platform e-mail any number of addresses`, async () => {
+  it(`[202×${MAGIC_LINK_MAX_PER_IP} then 429] one client cannot have any number of addresses e-mailed`, async () => {
     const ip = '10.60.0.1';
     const ask = (i: number) =>
       ctx.app.inject({
@@ -72,7 +72,7 @@ describe('magic links: a limit per client, whatever the addresses', () => {
 });
 
 describe('purgeExpired: what is deleted, what is kept', () => {
-  it('deletes expired links, stale counters, revoked ids past expiry and old sent e-mails; keeps the rest', async () => {
+  it('deletes expired links, stale counters, revoked ids past expiry and old sent mails; keeps the rest', async () => {
     const db = ctx.database.db;
     const now = new Date(Date.now() + 365 * DAY); // far from anything the other tests wrote
     await db.insert(magicLinks).values([
@@ -167,15 +167,13 @@ describe('purgeExpired: what is deleted, what is kept', () => {
   it('deletes in batches until nothing expired is left', async () => {
     const db = ctx.database.db;
     const now = new Date(Date.now() + 400 * DAY);
-    await db
-      .insert(rateLimits)
-      .values(
-        Array.from({ length: 2_500 }, (_, i) => ({
-          key: `purge:batch:${i}`,
-          windowStart: ago(2 * DAY, now),
-          count: 1,
-        })),
-      );
+    await db.insert(rateLimits).values(
+      Array.from({ length: 2_500 }, (_, i) => ({
+        key: `purge:batch:${i}`,
+        windowStart: ago(2 * DAY, now),
+        count: 1,
+      })),
+    );
     expect((await purgeExpired(db, now)).rateLimits).toBeGreaterThanOrEqual(2_500);
   });
 });

@@ -49,7 +49,7 @@ describe('a new sign-in by link ends the session it replaces', () => {
   it('[400] a failed link leaves the current session alone', async () => {
     const browser = new InjectSession(ctx.app);
     const session = await signInByLink(browser, await linkFor(browser, 'reste@example.org'));
-    await browser.get('/connexion/lien?token=' + 'x'.repeat(43));
+    await browser.get(`/connexion/lien?token=${'x'.repeat(43)}`);
     expect((await browser.post('/connexion/lien', { token: 'x'.repeat(43) })).statusCode).toBe(400);
     expect((await progress(session)).statusCode).toBe(200);
   });

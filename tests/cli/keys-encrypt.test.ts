@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config';
-import { prepare, startPlatform, type Platform } from '../../src/platform';
+import { buildServices, startPlatform, type Platform } from '../../src/platform';
 import { listKeys } from '../../src/credentials/keys.store';
 import { encryptKeysCommand } from '../../src/cli/keys.cli';
 import { openDatabase, type Database } from '../../src/db/client';
@@ -112,7 +112,7 @@ describe('npm run cli -- keys encrypt', () => {
   it('refuses without PARCOURS_KEY_SECRET, saying how to generate one', async () => {
     // A deployment started without the secret: keys in clear, a credential issued.
     before = await withPlatform(undefined, (p, auth) => issue(p, auth, 'avant@commune.example'));
-    const core = await prepare(testConfig({ database }));
+    const core = await buildServices(testConfig({ database }));
     try {
       const rows = await listKeys(core.database.db);
       expect(rows.length).toBeGreaterThanOrEqual(2);
@@ -130,7 +130,7 @@ describe('npm run cli -- keys encrypt', () => {
     const first = await cli({ PARCOURS_KEY_SECRET: SECRET }, 'keys', 'encrypt');
     expect(first.stdout).toMatch(/Clés chiffrées \/ keys encrypted: 2 \((Ed25519|P-256) .+, (Ed25519|P-256) .+\)/);
     expect(first.stdout).toContain('keys rotate');
-    const core = await prepare(testConfig({ database, keySecret: SECRET }));
+    const core = await buildServices(testConfig({ database, keySecret: SECRET }));
     try {
       const rows = await listKeys(core.database.db);
       expect(rows.every((r) => isSealed(r.key.privateKey!))).toBe(true);
@@ -142,7 +142,8 @@ describe('npm run cli -- keys encrypt', () => {
     const lines: string[] = [];
     await withDatabase((db) => encryptKeysCommand(db, SECRET, (l) => lines.push(l)));
     expect(lines).toEqual([
-      'Rien à chiffrer : 2 clé(s) déjà chiffrée(s) avec ce secret. / Nothing to encrypt: 2 key(s) already encrypted with this secret.',
+      'Rien à chiffrer : 2 clé(s) déjà chiffrée(s) avec ce secret. / Nothing to encrypt: 2 key(s) already ' +
+        'encrypted with this secret.',
     ]);
   }, 180_000);
 
@@ -150,7 +151,7 @@ describe('npm run cli -- keys encrypt', () => {
     await expect(withDatabase((db) => encryptKeysCommand(db, 'w'.repeat(48), () => {}))).rejects.toMatchObject({
       code: 'CREDENTIAL_KEY_DECRYPT_FAILED',
     });
-    await expect(prepare(testConfig({ database, keySecret: 'w'.repeat(48) }))).rejects.toMatchObject({
+    await expect(buildServices(testConfig({ database, keySecret: 'w'.repeat(48) }))).rejects.toMatchObject({
       code: 'CREDENTIAL_KEY_DECRYPT_FAILED',
     });
   }, 180_000);

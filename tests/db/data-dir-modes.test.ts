@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { prepare } from '../../src/platform';
+import { buildServices } from '../../src/platform';
 import { loadConfig } from '../../src/config';
 import { testConfig } from '../helpers/app';
 
@@ -34,14 +34,14 @@ describe('the embedded database folder is private', () => {
       database: { dataDir },
       auth: { ...testConfig().auth, jwtSecret: base.auth.jwtSecret },
     });
-    const first = await prepare(config);
+    const first = await buildServices(config);
     await first.database.db.execute(sql`checkpoint`);
     expect(count(dataDir)).toBeGreaterThan(500);
     expect(wideModes(dataDir)).toEqual([]);
     await first.database.close();
     expect(wideModes(dataDir)).toEqual([]);
 
-    const second = await prepare(config);
+    const second = await buildServices(config);
     try {
       // PostgreSQL rewrites its relation cache files at each start (0644 by PGlite): tightened too.
       expect(wideModes(dataDir)).toEqual([]);
@@ -53,7 +53,7 @@ describe('the embedded database folder is private', () => {
   it('tightens a folder an older version left world-writable', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parcours-modes-'));
     const config = testConfig({ database: { dataDir } });
-    await (await prepare(config)).database.close();
+    await (await buildServices(config)).database.close();
     const widen = (path: string) => {
       const dir = lstatSync(path).isDirectory();
       chmodSync(path, dir ? 0o777 : 0o666);
@@ -61,7 +61,7 @@ describe('the embedded database folder is private', () => {
     };
     widen(dataDir);
     expect(wideModes(dataDir).length).toBeGreaterThan(500);
-    const again = await prepare(config);
+    const again = await buildServices(config);
     try {
       expect(wideModes(dataDir)).toEqual([]);
     } finally {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../src/platform';
+import { buildServices } from '../../src/platform';
 import { findOrganiserByEmail } from '../../src/auth/organisers.store';
 import { listEvents } from '../../src/events/events.store';
 import { openDatabase } from '../../src/db/client';
@@ -12,12 +12,12 @@ describe('embedded database in the data folder', () => {
   it('keeps its data across a stop and a start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parcours-data-'));
     const config = testConfig({ database: { dataDir } });
-    const first = await prepare(config);
+    const first = await buildServices(config);
     expect(first.database.kind).toBe('pglite');
     expect((await listEvents(first.database.db)).length).toBe(5);
     await first.database.close();
 
-    const second = await prepare(config);
+    const second = await buildServices(config);
     try {
       expect(await findOrganiserByEmail(second.database.db, 'admin@parcours.test')).toMatchObject({ role: 'admin' });
       expect((await listEvents(second.database.db)).length).toBe(5);

@@ -1,8 +1,9 @@
 import type { auditLog } from '../audit.tables';
 import { formatDateTime } from '../../shared/format';
 import { html } from '../../web/html';
+import { urls } from '../../web/urls';
 import type { PageContext, PageView } from '../../web/layout';
-import { auditText } from '../../notifications/web/organiser-logs.text';
+import { auditText } from './audit.text';
 import { textFor } from '../../shared/text';
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -35,10 +36,10 @@ export function auditPage(ctx: PageContext, data: AuditData): PageView {
   <td class="detail" data-label="${t.colDetails}">${e.details ? html`<code>${details(e.details)}</code>` : ''}</td>
 </tr>`;
   });
+  const newest = data.paged ? html`<a href="${urls.organiser.audit()}">${t.newest}</a>` : '';
+  const older = data.olderThan ? html`<a href="${urls.organiser.audit(String(data.olderThan))}">${t.older}</a>` : '';
   const pager =
-    data.paged || data.olderThan
-      ? html`<nav class="pager" aria-label="${t.pagination}">${data.paged ? html`<a href="/organisateur/journal">${t.newest}</a>` : ''}${data.olderThan ? html`<a href="/organisateur/journal?avant=${data.olderThan}">${t.older}</a>` : ''}</nav>`
-      : '';
+    data.paged || data.olderThan ? html`<nav class="pager" aria-label="${t.pagination}">${newest}${older}</nav>` : '';
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>

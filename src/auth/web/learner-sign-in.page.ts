@@ -1,8 +1,9 @@
 import { MAGIC_LINK_MINUTES } from '../auth.service';
 import { errorSummary, input, type FieldErrors } from '../../web/forms';
 import { html } from '../../web/html';
+import { urls } from '../../web/urls';
 import { csrfField, type PageContext, type PageView } from '../../web/layout';
-import { signInText } from '../../badges/web/learner.text';
+import { signInText } from './learner-sign-in.text';
 import { fmt, textFor } from '../../shared/text';
 
 export interface SignInForm {
@@ -26,13 +27,13 @@ export function signInPage(ctx: PageContext, form: SignInForm = {}): PageView {
   <h1>${t.heading}</h1>
   <p class="lead">${fmt(t.lead, { minutes: MAGIC_LINK_MINUTES })}</p>
   ${failed ? errorSummary(form.messageTitle ?? t.formErrorTitle, form.message ?? '', form.errors) : ''}
-  <form method="post" action="/connexion" class="card form" novalidate>
+  <form method="post" action="${urls.signIn()}" class="card form" novalidate>
     ${csrfField(ctx)}
     ${form.next ? html`<input type="hidden" name="suite" value="${form.next}">` : ''}
     ${input({ name: 'email', type: 'email', label: t.emailLabel, hint: t.emailHint, value: form.email, error: form.errors?.email, autocomplete: 'email', required: true, attrs: { inputmode: 'email', spellcheck: 'false' } })}
     <button type="submit" class="button">${t.submit}</button>
   </form>
-  <p class="aside-link">${t.organiserHint} <a href="/organisateur/connexion">${t.organiserLink}</a></p>
+  <p class="aside-link">${t.organiserHint} <a href="${urls.organiser.signIn()}">${t.organiserLink}</a></p>
 </section>`,
   };
 }
@@ -46,7 +47,7 @@ export function linkSentPage(ctx: PageContext, email: string): PageView {
   <h1>${t.sentTitle}</h1>
   <p class="lead" role="status">${fmt(t.sentBody, { email, minutes: MAGIC_LINK_MINUTES })}</p>
   <p>${t.sentHint}</p>
-  <p><a class="button button-secondary" href="/connexion">${t.sendAgain}</a></p>
+  <p><a class="button button-secondary" href="${urls.signIn()}">${t.sendAgain}</a></p>
 </section>`,
   };
 }
@@ -59,7 +60,7 @@ export function confirmLinkPage(ctx: PageContext, token: string, next?: string):
     main: html`<section class="narrow message-page">
   <h1>${t.confirmHeading}</h1>
   <p class="lead">${t.confirmBody}</p>
-  <form method="post" action="/connexion/lien">
+  <form method="post" action="${urls.signInLink()}">
     ${csrfField(ctx)}
     <input type="hidden" name="token" value="${token}">
     ${next ? html`<input type="hidden" name="suite" value="${next}">` : ''}
@@ -77,7 +78,7 @@ export function signOutPage(ctx: PageContext): PageView {
     main: html`<section class="narrow message-page">
   <h1>${t.signOutTitle}</h1>
   <p class="lead">${t.signOutBody}</p>
-  <form method="post" action="/deconnexion">${csrfField(ctx)}<button type="submit" class="button">${t.signOutSubmit}</button></form>
+  <form method="post" action="${urls.signOut()}">${csrfField(ctx)}<button type="submit" class="button">${t.signOutSubmit}</button></form>
 </section>`,
   };
 }

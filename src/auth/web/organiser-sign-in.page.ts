@@ -1,7 +1,8 @@
 import { errorSummary, input, type FieldErrors } from '../../web/forms';
 import { html } from '../../web/html';
+import { urls } from '../../web/urls';
 import { csrfField, type PageContext, type PageView } from '../../web/layout';
-import { organiserSignInText } from '../../web/organiser.text';
+import { organiserSignInText } from './organiser-sign-in.text';
 import { textFor } from '../../shared/text';
 
 export interface OrganiserSignInForm {
@@ -22,14 +23,14 @@ export function organiserSignInPage(ctx: PageContext, form: OrganiserSignInForm)
   <h1>${t.title}</h1>
   <p class="lead">${t.lead}</p>
   ${failed ? errorSummary(t.formErrorTitle, form.message ?? '', form.errors) : ''}
-  <form method="post" action="/organisateur/connexion" class="card form" novalidate>
+  <form method="post" action="${urls.organiser.signIn()}" class="card form" novalidate>
     ${csrfField(ctx)}
     <input type="hidden" name="suite" value="${form.next}">
     ${input({ name: 'email', type: 'email', label: t.emailLabel, value: form.email, error: form.errors?.email, autocomplete: 'username', required: true, attrs: { spellcheck: 'false' } })}
     ${input({ name: 'password', type: 'password', label: t.passwordLabel, error: form.errors?.password, autocomplete: 'current-password', required: true })}
     <button type="submit" class="button">${t.submit}</button>
   </form>
-  <p class="aside-link">${t.learnerHint} <a href="/connexion">${t.learnerLink}</a></p>
+  <p class="aside-link">${t.learnerHint} <a href="${urls.signIn()}">${t.learnerLink}</a></p>
 </section>`,
   };
 }

@@ -1,9 +1,9 @@
-import type { OutboxMessage } from '../outbox.store';
-import type { OutboxStatus } from '../../reports/web/dashboard.data';
+import type { OutboxMessage, OutboxStatus } from '../outbox.store';
+import { urls } from '../../web/urls';
 import { formatDateTime } from '../../shared/format';
 import { attr, html } from '../../web/html';
 import { csrfField, type PageContext, type PageView } from '../../web/layout';
-import { outboxText } from './organiser-logs.text';
+import { outboxText } from './outbox.text';
 import { fmt, textFor } from '../../shared/text';
 
 export interface OutboxData {
@@ -16,13 +16,7 @@ export interface OutboxData {
 
 const FILTERS: Array<OutboxStatus | null> = [null, 'pending', 'sending', 'sent', 'failed'];
 
-function listUrl(status: OutboxStatus | null, page = 1) {
-  const query = new URLSearchParams();
-  if (status) query.set('statut', status);
-  if (page > 1) query.set('page', String(page));
-  const qs = query.toString();
-  return `/organisateur/courriels${qs ? `?${qs}` : ''}`;
-}
+const listUrl = (status: OutboxStatus | null, page = 1) => urls.organiser.outbox(status ?? undefined, page);
 
 export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
   const t = textFor(outboxText, ctx.lang);

@@ -82,7 +82,7 @@
         field.select();
         try {
           if (document.execCommand('copy')) return done();
-        } catch (e) {
+        } catch {
           /* fall through */
         }
         say(button.getAttribute('data-copy-failed'));
