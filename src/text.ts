@@ -1,6 +1,6 @@
 import type { Lang, MessageCatalogue, Params } from './shared/errors';
 import { say, type Text } from './shared/text';
-import { commonMessages } from './shared/common.messages';
+import { commonErrors } from './shared/common.text';
 import { attendanceMessages } from './attendance/attendance.messages';
 import { badgesErrors, ruleTexts } from './badges/badges.text';
 import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
@@ -10,12 +10,12 @@ import { credentialsErrors } from './credentials/credentials.text';
 
 /** Every code the platform can answer with; a test checks each has both languages. */
 export const catalogue: MessageCatalogue = {
-  ...commonMessages,
   ...attendanceMessages,
 };
 
 /** Error catalogues written with `definePairs` (src/shared/text.ts), one per area. */
 export const errorTexts: Text[] = [
+  commonErrors,
   ob3Errors,
   credentialsErrors,
   badgesErrors,

@@ -1,6 +1,7 @@
-import { defineMessages } from './errors';
+import { definePairs } from './text';
 
-export const commonMessages = defineMessages({
+/** The errors every area may answer with (validation, sign-in, not found…). */
+export const commonErrors = definePairs('common-errors', {
   VALIDATION_FAILED: {
     fr: (p) => `Requête invalide : ${p.summary}`,
     en: (p) => `Invalid request: ${p.summary}`,
