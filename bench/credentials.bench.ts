@@ -129,7 +129,7 @@ async function seedAwards(platform: Platform, n: number) {
 
 async function issuance(platform: Platform, label: string) {
   const { db } = platform.database;
-  const { deps } = platform.app.credentials;
+  const { deps } = platform.services.credentials;
   const rows = await seedAwards(platform, WARM_UP + ROUNDS * (2 * ISSUED + ISSUED / 4));
   let next = 0;
   // Awards come in batches, in the transaction of what caused them (an import, an evaluation):
@@ -203,8 +203,11 @@ async function issuance(platform: Platform, label: string) {
     row('raw Ed25519 signature', signed),
     row('raw canonicalise + sign', raw),
   ]);
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
   console.log(
-    `${label}: issuance costs ${(raw.wall / issue.wall).toFixed(2)}× raw canonicalise+sign in wall time, ${(raw.cpu / issue.cpu).toFixed(2)}× in CPU time (target ≤ 2×); one award at a time ${(raw.wall / single.wall).toFixed(2)}×`,
+    `${label}: issuance costs ${ratio(raw.wall, issue.wall)}× raw canonicalise+sign in wall time, ` +
+      `${ratio(raw.cpu, issue.cpu)}× in CPU time (target ≤ 2×); ` +
+      `one award at a time ${ratio(raw.wall, single.wall)}×`,
   );
 }
 
@@ -240,12 +243,13 @@ async function http(platform: Platform) {
     { what: 'POST /api/verify (JSON, DI + status list)', perSecond: verified.perSecond, errors: verified.errors },
   ]);
   console.log(
-    `GET /credentials/:id reaches ${((100 * ours.perSecond) / theirs.perSecond).toFixed(0)} % of the bare route (target ≥ 40 %)`,
+    `GET /credentials/:id reaches ${((100 * ours.perSecond) / theirs.perSecond).toFixed(0)} % ` +
+      'of the bare route (target ≥ 40 %)',
   );
   await bare.close();
 }
 
-async function onDatabase(database: Database, label: string, body: (platform: Platform) => Promise<void>) {
+async function onDatabase(database: Database, _label: string, body: (platform: Platform) => Promise<void>) {
   const platform = await startPlatform(benchConfig(), { database, worker: false });
   try {
     await body(platform);

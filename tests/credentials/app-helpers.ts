@@ -7,6 +7,7 @@ import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { expect } from 'vitest';
 import type { Config } from '../../src/config';
+import type { Services } from '../../src/services';
 import { deliverDue } from '../../src/notifications/deliver';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
@@ -36,6 +37,21 @@ export async function startWorld(overrides: Partial<Config> = {}): Promise<Crede
       await smtp.stop();
     },
   });
+}
+
+/** What the credentials tests read or replace (e.g. `credentials.verify`, to give it a fetch seam). */
+export type TestServices = Pick<Services, 'db' | 'config' | 'programme' | 'credentials'>;
+
+/**
+ * The platform's services, the object every route and page reads: replacing `credentials.verify`
+ * here changes what POST /api/verify, the verifier and the credential page call. (Falls back to
+ * the app's decorators, the same objects, while the test context does not carry `services` yet.)
+ */
+export function servicesOf(ctx: TestContext): TestServices {
+  const given = (ctx as TestContext & { services?: TestServices }).services;
+  if (given) return given;
+  const app = ctx.app as unknown as Omit<TestServices, 'db'>;
+  return { db: ctx.database.db, config: app.config, programme: app.programme, credentials: app.credentials };
 }
 
 /** Attendance and the questionnaire of one workshop: the topic badge is awarded by rule. */

@@ -107,11 +107,15 @@ describe('downloads, checked by code that is not ours', () => {
     });
   });
 
-  it('[200] JSON: the Data Integrity proof verifies with @digitalbazaar/vc and an independent loader (œ and accents included)', async () => {
-    const result = await independentlyVerify(w, JSON.parse(json));
-    expect(result.verified, JSON.stringify(result.error)).toBe(true);
-    expect(JSON.parse(json).credentialSubject.achievement.description).toMatch(/^Œuvre collective/);
-  });
+  it(
+    '[200] JSON: the Data Integrity proof verifies with @digitalbazaar/vc and an independent loader (œ and accents ' +
+      'included)',
+    async () => {
+      const result = await independentlyVerify(w, JSON.parse(json));
+      expect(result.verified, JSON.stringify(result.error)).toBe(true);
+      expect(JSON.parse(json).credentialSubject.achievement.description).toMatch(/^Œuvre collective/);
+    },
+  );
 
   it('[200] JWT: text/plain, verified by jose against our JWKS, claims equal to the credential', async () => {
     expect((await download(w, links.jwt)).headers['content-type']).toMatch(/^text\/plain/);
@@ -188,7 +192,8 @@ describe('one character changed', () => {
 
   it('[200] in the JWT payload: jose and /api/verify both fail', async () => {
     const [h, p, s] = jwt.split('.') as [string, string, string];
-    const tampered = `${h}.${Buffer.from(Buffer.from(p, 'base64url').toString('utf8').replace('métier', 'métiEr')).toString('base64url')}.${s}`;
+    const payload = Buffer.from(p, 'base64url').toString('utf8').replace('métier', 'métiEr');
+    const tampered = `${h}.${Buffer.from(payload).toString('base64url')}.${s}`;
     await expect(joseVerify(w, tampered)).rejects.toThrow();
     expect((await failingProof(tampered)).ok).toBe(false);
   });

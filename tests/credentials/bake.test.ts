@@ -101,7 +101,11 @@ describe('bakeSvg', () => {
   });
 
   it('reads a credential split over several CDATA sections and ignores look-alikes in comments', () => {
-    const handmade = `<?xml version="1.0"?><!-- <openbadges:credential verify="faux"/> --><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="${OB_SVG_NAMESPACE}"><openbadges:credential><![CDATA[{"a":"]]]]><![CDATA[>"}]]></openbadges:credential><rect width="1" height="1"/></svg>`;
+    const handmade =
+      '<?xml version="1.0"?><!-- <openbadges:credential verify="faux"/> -->' +
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="${OB_SVG_NAMESPACE}">` +
+      '<openbadges:credential><![CDATA[{"a":"]]]]><![CDATA[>"}]]></openbadges:credential>' +
+      '<rect width="1" height="1"/></svg>';
     expect(JSON.parse(extractSvgCredential(handmade)!)).toEqual({ a: ']]>' });
   });
 

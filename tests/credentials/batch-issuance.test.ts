@@ -5,7 +5,7 @@ import { learners } from '../../src/learners/learners.tables';
 import { awards } from '../../src/badges/awards.tables';
 import { credentials } from '../../src/credentials/credentials.tables';
 import { signAndStoreCredentials } from '../../src/credentials/issue.service';
-import { independentlyVerify } from './app-helpers';
+import { independentlyVerify, servicesOf } from './app-helpers';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('issuing a batch of awards (an import, an evaluation)', () => {
         })),
       )
       .returning();
-    const issued = await db.transaction((tx) => signAndStoreCredentials(tx, rows, ctx.app.credentials.deps));
+    const issued = await db.transaction((tx) => signAndStoreCredentials(tx, rows, servicesOf(ctx).credentials.deps));
     expect(issued.map((c) => c.learner.email)).toEqual(people.map((p) => p.email));
     const stored = await db
       .select()

@@ -14,7 +14,8 @@ export function achievementFixture(): Achievement {
     achievementType: 'Badge',
     name: 'data juridique — cœur de métier',
     description:
-      "Atelier 1 : données du territoire intelligent, risques, points d'attention juridiques. Œuvre collective, été 2025.",
+      "Atelier 1 : données du territoire intelligent, risques, points d'attention juridiques. " +
+      'Œuvre collective, été 2025.',
     criteria: {
       narrative: 'A suivi les deux webinaires, l’atelier juridique et a répondu au questionnaire « quiz-juridique ».',
     },

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysCommand } from '../../src/cli/keys.cli';
 import { parseArgs } from '../../src/cli/args';
-import type { PlatformCore } from '../../src/platform';
 import {
   credentialsOf,
   download,
   earnTopic,
   independentlyVerify,
   joseVerify,
+  servicesOf,
   startWorld,
   verifyOverHttp,
   type CredentialsWorld,
@@ -27,10 +27,7 @@ async function rotate(w: CredentialsWorld) {
   const log = console.log;
   console.log = () => {};
   try {
-    await keysCommand(
-      { database: w.database, credentials: w.app.credentials } as unknown as PlatformCore,
-      parseArgs(['rotate']),
-    );
+    await keysCommand(servicesOf(w), parseArgs(['rotate']));
   } finally {
     console.log = log;
   }

@@ -2,8 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** A programme file as JSON, edited freely by a test. */
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into programme files by path, no schema to type them by
+export type ProgrammeJson = Record<string, any>;
+
 /** A copy of the default programme folder, edited by `edit(file, json)`: the tests' own programme. */
-export function programmeCopy(edit: (file: string, json: Record<string, any>) => void): string {
+export function programmeCopy(edit: (file: string, json: ProgrammeJson) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-badges-'));
   cpSync(resolve('badges'), dir, { recursive: true });
   for (const file of [
@@ -21,7 +25,7 @@ export function programmeCopy(edit: (file: string, json: Record<string, any>) =>
 }
 
 /** French at its hardest: œ in the badge, its criteria and a session title. */
-export const withOeuvre = (file: string, json: Record<string, any>) => {
+export const withOeuvre = (file: string, json: ProgrammeJson) => {
   if (file === 'data-juridique.json') {
     json.achievement.name = 'data juridique — cœur de métier';
     json.achievement.description =

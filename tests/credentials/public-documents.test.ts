@@ -76,22 +76,25 @@ describe('the issuer, did:key (http PUBLIC_URL)', () => {
 });
 
 describe('achievements', () => {
-  it('[200] every badge: an Achievement (1EdTech definition) with a ResultDescription per scored questionnaire', async () => {
-    const expected: Record<string, string[]> = {
-      'data-juridique': ['quiz-juridique'],
-      'data-management': ['quiz-management'],
-      'data-admin': ['quiz-admin'],
-      'parcours-data': ['quiz-juridique', 'quiz-management', 'quiz-admin'],
-    };
-    for (const [key, quizzes] of Object.entries(expected)) {
-      const achievement = (await download(w, `http://parcours.test/achievements/${key}`)).json();
-      expect(validDef('Achievement', achievement), key).toBe(true);
-      expect(achievement.id).toBe(`http://parcours.test/achievements/${key}`);
-      expect(achievement.resultDescription.map((d: { id: string }) => d.id.split('#')[1]).sort()).toEqual(
-        [...quizzes].sort(),
-      );
-    }
-  });
+  it(
+    '[200] every badge: an Achievement (1EdTech definition) with a ResultDescription per scored ' + 'questionnaire',
+    async () => {
+      const expected: Record<string, string[]> = {
+        'data-juridique': ['quiz-juridique'],
+        'data-management': ['quiz-management'],
+        'data-admin': ['quiz-admin'],
+        'parcours-data': ['quiz-juridique', 'quiz-management', 'quiz-admin'],
+      };
+      for (const [key, quizzes] of Object.entries(expected)) {
+        const achievement = (await download(w, `http://parcours.test/achievements/${key}`)).json();
+        expect(validDef('Achievement', achievement), key).toBe(true);
+        expect(achievement.id).toBe(`http://parcours.test/achievements/${key}`);
+        expect(achievement.resultDescription.map((d: { id: string }) => d.id.split('#')[1]).sort()).toEqual(
+          [...quizzes].sort(),
+        );
+      }
+    },
+  );
 
   it('[200] images: designed SVG with the name, 512 px PNG, long cache and ETag (304 when unchanged)', async () => {
     const svg = await download(w, 'http://parcours.test/achievements/data-management/image.svg');
@@ -154,23 +157,29 @@ describe('unknown ids and the HTML hand-off', () => {
     }
   });
 
-  it('[200] JSON for verifiers and curl; a browser is the pages area’s (JSON until it registers its page)', async () => {
-    expect(prefersHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(true);
-    for (const accept of [
-      undefined,
-      '*/*',
-      'application/json',
-      'application/vc+ld+json, text/html;q=0.5',
-      'application/ld+json;q=1, text/html;q=0.9',
-    ]) {
-      expect(prefersHtml(accept), accept).toBe(false);
-    }
-    const id = await earnTopic(w, 'agent.html@commune.example', 'admin');
-    const [credential] = await credentialsOf(w, id, 'agent.html@commune.example');
-    const res = await w.app.inject({ url: new URL(credential!.links.page).pathname, headers: { accept: 'text/html' } });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/application\/vc\+ld\+json|text\/html/);
-  });
+  it(
+    '[200] JSON for verifiers and curl; a browser is the pages area’s (JSON until it registers its ' + 'page)',
+    async () => {
+      expect(prefersHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(true);
+      for (const accept of [
+        undefined,
+        '*/*',
+        'application/json',
+        'application/vc+ld+json, text/html;q=0.5',
+        'application/ld+json;q=1, text/html;q=0.9',
+      ]) {
+        expect(prefersHtml(accept), accept).toBe(false);
+      }
+      const id = await earnTopic(w, 'agent.html@commune.example', 'admin');
+      const [credential] = await credentialsOf(w, id, 'agent.html@commune.example');
+      const res = await w.app.inject({
+        url: new URL(credential!.links.page).pathname,
+        headers: { accept: 'text/html' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/application\/vc\+ld\+json|text\/html/);
+    },
+  );
 });
 
 describe('a learner who reads English', () => {
@@ -190,26 +199,29 @@ describe('a learner who reads English', () => {
 });
 
 describe('the HTML hand-off to the pages area', () => {
-  it('[200] a page registered with { accept: "html" } in its own scope gets browsers; everyone else gets the JSON', async () => {
-    const { default: Fastify } = await import('fastify');
-    const { default: credentialsPlugin } = await import('../../src/credentials/credentials.plugin');
-    const app = Fastify();
-    await app.register(credentialsPlugin, { credentials: {} as never });
-    app.get('/credentials/:id', async () => ({ json: true }));
-    await app.register(async (pages) => {
-      pages.addHook('onRequest', async (_request, reply) => {
-        reply.header('x-scope', 'pages');
+  it(
+    '[200] a page registered with { accept: "html" } in its own scope gets browsers; everyone else gets the ' + 'JSON',
+    async () => {
+      const { default: Fastify } = await import('fastify');
+      const { default: credentialsPlugin } = await import('../../src/credentials/credentials.plugin');
+      const app = Fastify();
+      await app.register(credentialsPlugin, { credentials: {} as never });
+      app.get('/credentials/:id', async () => ({ json: true }));
+      await app.register(async (pages) => {
+        pages.addHook('onRequest', async (_request, reply) => {
+          reply.header('x-scope', 'pages');
+        });
+        pages.get('/credentials/:id', { constraints: { accept: 'html' } }, async (_request, reply) =>
+          reply.type('text/html').send('<p>page</p>'),
+        );
       });
-      pages.get('/credentials/:id', { constraints: { accept: 'html' } }, async (_request, reply) =>
-        reply.type('text/html').send('<p>page</p>'),
-      );
-    });
-    const browser = await app.inject({ url: '/credentials/x', headers: { accept: 'text/html,*/*;q=0.8' } });
-    expect([browser.body, browser.headers['x-scope']]).toEqual(['<p>page</p>', 'pages']);
-    expect((await app.inject({ url: '/credentials/x', headers: { accept: 'application/vc+ld+json' } })).json()).toEqual(
-      { json: true },
-    );
-    expect((await app.inject({ url: '/credentials/x' })).json()).toEqual({ json: true });
-    await app.close();
-  });
+      const browser = await app.inject({ url: '/credentials/x', headers: { accept: 'text/html,*/*;q=0.8' } });
+      expect([browser.body, browser.headers['x-scope']]).toEqual(['<p>page</p>', 'pages']);
+      expect(
+        (await app.inject({ url: '/credentials/x', headers: { accept: 'application/vc+ld+json' } })).json(),
+      ).toEqual({ json: true });
+      expect((await app.inject({ url: '/credentials/x' })).json()).toEqual({ json: true });
+      await app.close();
+    },
+  );
 });

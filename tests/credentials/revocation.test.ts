@@ -8,11 +8,12 @@ import {
   download,
   earnTopic,
   independentlyVerify,
+  servicesOf,
   startWorld,
   verifyOverHttp,
   type CredentialsWorld,
 } from './app-helpers';
-import { programmeCopy } from './programme-copy';
+import { programmeCopy, type ProgrammeJson } from './programme-copy';
 import { outbox as outboxTable } from '../../src/notifications/outbox.tables';
 
 /** An independent reader of a BitstringStatusListCredential: multibase base64url, GZIP, bit 0 = left-most. */
@@ -150,7 +151,7 @@ describe('revocation with the default programme', () => {
     const awardId = progress.badges.find((b: { key: string }) => b.key === 'data-juridique').awardId;
     const outbox = await w.database.db.select().from(outboxTable);
     const revoked = await w.database.db.transaction((tx) =>
-      w.app.credentials.revokeForAwards(tx, null, [awardId], 'Doublon fusionné'),
+      servicesOf(w).credentials.revokeForAwards(tx, null, [awardId], 'Doublon fusionné'),
     );
     expect(revoked).toEqual([{ id: theirs.id, badgeKey: 'data-juridique', reason: 'Doublon fusionné' }]);
     expect((await readBit(w, (await download(w, theirs.links.json)).body)).revoked).toBe(true);
@@ -172,7 +173,7 @@ describe('revocation with the default programme', () => {
 describe('revocation when the meta-badge asks for two of three', () => {
   let w: CredentialsWorld;
   const EMAIL = 'ines@departement.example';
-  const twoOfThree = (file: string, json: Record<string, any>) => {
+  const twoOfThree = (file: string, json: ProgrammeJson) => {
     if (file === 'parcours-data.json') json.rule = { atLeast: { n: 2, of: json.rule.allOf } };
   };
   beforeAll(async () => {

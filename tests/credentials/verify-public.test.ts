@@ -16,7 +16,7 @@ import type { VerifyLimits } from '../../src/ob3/verify-limits';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { InjectSession } from '../pages/inject-session';
 import { achievementFixture, issuerProfile } from './helpers';
-import { credentialsOf, earnTopic } from './app-helpers';
+import { credentialsOf, earnTopic, servicesOf, type TestServices } from './app-helpers';
 
 /**
  * The public verification surface as an attacker would use it (issue #9): a decompression
@@ -66,36 +66,42 @@ async function deflatedSpaces(megabytes: number): Promise<Buffer> {
 }
 
 describe('a PNG decompression bomb (#9)', () => {
-  it('[413] a compressed credential chunk inflating to 256 MB is refused in under a second, memory barely moves', async () => {
-    const png = (await ctx.app.inject({ url: `/credentials/${credentialId}.png` })).rawPayload;
-    const bomb = withCompressedChunk(png, await deflatedSpaces(256));
-    expect(bomb.length).toBeLessThan(400_000);
-    await post('{}', 'application/json'); // warm the route
-    globalThis.gc?.();
-    const before = process.memoryUsage();
-    const started = performance.now();
-    const res = await post(bomb, 'image/png');
-    const elapsed = performance.now() - started;
-    const after = process.memoryUsage();
-    expect(res.statusCode, res.body).toBe(413);
-    expect(res.json().code).toBe('VERIFY_INPUT_TOO_LARGE');
-    expect(res.json().message).toMatch(/trop volumineux/);
-    expect(elapsed).toBeLessThan(1000);
-    expect(after.rss - before.rss).toBeLessThan(50 * 1_048_576);
-    expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(50 * 1_048_576);
-  });
+  it(
+    '[413] a compressed credential chunk inflating to 256 MB is refused in under a second, memory barely ' + 'moves',
+    async () => {
+      const png = (await ctx.app.inject({ url: `/credentials/${credentialId}.png` })).rawPayload;
+      const bomb = withCompressedChunk(png, await deflatedSpaces(256));
+      expect(bomb.length).toBeLessThan(400_000);
+      await post('{}', 'application/json'); // warm the route
+      globalThis.gc?.();
+      const before = process.memoryUsage();
+      const started = performance.now();
+      const res = await post(bomb, 'image/png');
+      const elapsed = performance.now() - started;
+      const after = process.memoryUsage();
+      expect(res.statusCode, res.body).toBe(413);
+      expect(res.json().code).toBe('VERIFY_INPUT_TOO_LARGE');
+      expect(res.json().message).toMatch(/trop volumineux/);
+      expect(elapsed).toBeLessThan(1000);
+      expect(after.rss - before.rss).toBeLessThan(50 * 1_048_576);
+      expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(50 * 1_048_576);
+    },
+  );
 
-  it('[200] a credential in a compressed chunk (not conforming, still readable) verifies; broken zlib is a 400', async () => {
-    const png = (await ctx.app.inject({ url: `/credentials/${credentialId}.png` })).rawPayload;
-    const json = (await ctx.app.inject({ url: `/credentials/${credentialId}.json` })).body;
-    const { deflateSync } = await import('node:zlib');
-    const res = await post(withCompressedChunk(png, deflateSync(json)), 'image/png');
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ valid: true, format: 'png' });
-    const broken = await post(withCompressedChunk(png, Buffer.from('not zlib at all')), 'image/png');
-    expect(broken.statusCode).toBe(400);
-    expect(broken.json().code).toBe('VERIFY_INPUT_UNREADABLE');
-  });
+  it(
+    '[200] a credential in a compressed chunk (not conforming, still readable) verifies; broken zlib is a ' + '400',
+    async () => {
+      const png = (await ctx.app.inject({ url: `/credentials/${credentialId}.png` })).rawPayload;
+      const json = (await ctx.app.inject({ url: `/credentials/${credentialId}.json` })).body;
+      const { deflateSync } = await import('node:zlib');
+      const res = await post(withCompressedChunk(png, deflateSync(json)), 'image/png');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ valid: true, format: 'png' });
+      const broken = await post(withCompressedChunk(png, Buffer.from('not zlib at all')), 'image/png');
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().code).toBe('VERIFY_INPUT_UNREADABLE');
+    },
+  );
 
   it('[4xx] SVG and JSON decoding are bounded too: 100,000 elements, a million levels of nesting', async () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(100_000)}</svg>`;
@@ -105,7 +111,9 @@ describe('a PNG decompression bomb (#9)', () => {
     const deep = await post(`{"issuer":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`, 'application/json');
     expect(deep.statusCode, deep.body.slice(0, 200)).toBe(400);
     expect(deep.json().code).toBe('VERIFY_INPUT_TOO_COMPLEX');
-    const laughs = `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><t>&b;</t></svg>`;
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+      '<svg xmlns="http://www.w3.org/2000/svg"><t>&b;</t></svg>';
     expect((await post(laughs, 'image/svg+xml')).statusCode).toBe(400);
   });
 });
@@ -155,19 +163,20 @@ describe('verification is no amplifier (#9)', () => {
       const u = new URL(url);
       return globalThis.fetch(`http://127.0.0.1:${port}${u.pathname}?host=${u.host}`, init);
     }) as typeof globalThis.fetch;
-    original = ctx.app.credentials.verify;
+    const services = servicesOf(ctx);
+    original = services.credentials.verify;
     swapped = (limits) => {
-      ctx.app.credentials.verify = buildCredentialsService({
-        config: ctx.app.config,
-        programme: ctx.app.programme,
+      services.credentials.verify = buildCredentialsService({
+        config: services.config,
+        programme: services.programme,
         fetch,
         verifyLimits: limits,
       }).verify;
     };
   });
-  let original: typeof ctx.app.credentials.verify | undefined;
+  let original: TestServices['credentials']['verify'] | undefined;
   afterAll(async () => {
-    if (original) ctx.app.credentials.verify = original;
+    if (original) servicesOf(ctx).credentials.verify = original;
     server?.closeAllConnections();
     await new Promise((r) => server?.close(r));
   });
@@ -175,16 +184,20 @@ describe('verification is no amplifier (#9)', () => {
   const entries = (count: number, path = '/list') =>
     Array.from({ length: count }, (_, i) => ({ id: `https://h${i}.example${path}`, type: '1EdTechRevocationList' }));
 
-  it('[400] the 373 kB credential listing 5,000 status entries on outside hosts: refused as too complex, not one fetched', async () => {
-    swapped({});
-    seen.length = 0;
-    const { credential } = await foreign({ status: entries(5000), sign: false });
-    expect(JSON.stringify(credential).length).toBeGreaterThan(300_000);
-    const res = await post(JSON.stringify(credential), 'application/json');
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
-    expect(res.json().code).toBe('VERIFY_INPUT_TOO_COMPLEX');
-    expect(seen).toEqual([]);
-  });
+  it(
+    '[400] the 373 kB credential listing 5,000 status entries on outside hosts: refused as too complex, not one ' +
+      'fetched',
+    async () => {
+      swapped({});
+      seen.length = 0;
+      const { credential } = await foreign({ status: entries(5000), sign: false });
+      expect(JSON.stringify(credential).length).toBeGreaterThan(300_000);
+      const res = await post(JSON.stringify(credential), 'application/json');
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+      expect(res.json().code).toBe('VERIFY_INPUT_TOO_COMPLEX');
+      expect(seen).toEqual([]);
+    },
+  );
 
   it('[200] 1,000 status entries (a simple enough document): not one fetched, a failed status check', async () => {
     swapped({});
@@ -231,70 +244,77 @@ describe('verification is no amplifier (#9)', () => {
 });
 
 describe('public verification is rate-limited per client (#9)', () => {
-  it('[429] POST /api/verify and the verifier page share one budget; Retry-After, stable code, fr/en; X-Forwarded-For ignored', async () => {
-    const limited = await buildTestApp({ verifyRateLimit: { max: 3, windowSeconds: 60 } });
-    try {
-      const send = (lang = 'fr', ip = '203.0.113.7') =>
-        limited.app.inject({
-          method: 'POST',
-          url: '/api/verify',
-          payload: '{}',
-          headers: { 'content-type': 'application/json', 'accept-language': lang, 'x-forwarded-for': ip },
-        });
-      for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(200);
-      const refused = await send('fr', '198.51.100.9'); // another claimed address: the socket's counts
-      expect(refused.statusCode).toBe(429);
-      expect(refused.json().code).toBe('VERIFY_RATE_LIMITED');
-      expect(refused.json().message).toMatch(/^Trop de vérifications/);
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect((await send('en')).json().message).toMatch(/^Too many verifications/);
-      const page = new InjectSession(limited.app);
-      await page.get('/verifier');
-      const refusedPage = await page.postMultipart('/verifier', { credential: '{}' });
-      expect(refusedPage.statusCode).toBe(429);
-      expect(refusedPage.headers['retry-after']).toBeDefined();
-      expect(refusedPage.body).toContain('Trop de vérifications');
-    } finally {
-      await limited.close();
-    }
-  });
+  it(
+    '[429] POST /api/verify and the verifier page share one budget; Retry-After, stable code, fr/en; ' +
+      'X-Forwarded-For ignored',
+    async () => {
+      const limited = await buildTestApp({ verifyRateLimit: { max: 3, windowSeconds: 60 } });
+      try {
+        const send = (lang = 'fr', ip = '203.0.113.7') =>
+          limited.app.inject({
+            method: 'POST',
+            url: '/api/verify',
+            payload: '{}',
+            headers: { 'content-type': 'application/json', 'accept-language': lang, 'x-forwarded-for': ip },
+          });
+        for (let i = 0; i < 3; i++) expect((await send()).statusCode).toBe(200);
+        const refused = await send('fr', '198.51.100.9'); // another claimed address: the socket's counts
+        expect(refused.statusCode).toBe(429);
+        expect(refused.json().code).toBe('VERIFY_RATE_LIMITED');
+        expect(refused.json().message).toMatch(/^Trop de vérifications/);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect((await send('en')).json().message).toMatch(/^Too many verifications/);
+        const page = new InjectSession(limited.app);
+        await page.get('/verifier');
+        const refusedPage = await page.postMultipart('/verifier', { credential: '{}' });
+        expect(refusedPage.statusCode).toBe(429);
+        expect(refusedPage.headers['retry-after']).toBeDefined();
+        expect(refusedPage.body).toContain('Trop de vérifications');
+      } finally {
+        await limited.close();
+      }
+    },
+  );
 
-  it('[429] over real HTTP on one keep-alive connection: a refused 1 MB body leaves the connection usable', async () => {
-    const limited = await buildTestApp({ verifyRateLimit: { max: 1, windowSeconds: 60 } });
-    try {
-      const address = await limited.app.listen({ port: 0, host: '127.0.0.1' });
-      const { Agent, request } = await import('node:http');
-      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      const send = (body: Buffer, path = '/api/verify') =>
-        new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
-          const req = request(
-            `${address}${path}`,
-            {
-              method: path === '/health' ? 'GET' : 'POST',
-              agent,
-              headers: { 'content-type': 'application/octet-stream' },
-            },
-            (res) => {
-              res.resume();
-              res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
-            },
-          );
-          req.on('error', reject);
-          req.setTimeout(5000, () => req.destroy(new Error('no answer')));
-          req.end(path === '/health' ? undefined : body);
-        });
-      expect((await send(Buffer.from('{}'))).status).toBe(200);
-      const first = await send(Buffer.alloc(1_048_576, 0x20));
-      expect(first.status).toBe(429);
-      const again = await send(Buffer.from('{}'));
-      expect(again.status).toBe(429);
-      const health = await send(Buffer.alloc(0), '/health');
-      expect(health.status).toBe(200);
-      agent.destroy();
-    } finally {
-      await limited.close();
-    }
-  });
+  it(
+    '[429] over real HTTP on one keep-alive connection: a refused 1 MB body leaves the connection ' + 'usable',
+    async () => {
+      const limited = await buildTestApp({ verifyRateLimit: { max: 1, windowSeconds: 60 } });
+      try {
+        const address = await limited.app.listen({ port: 0, host: '127.0.0.1' });
+        const { Agent, request } = await import('node:http');
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        const send = (body: Buffer, path = '/api/verify') =>
+          new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+            const req = request(
+              `${address}${path}`,
+              {
+                method: path === '/health' ? 'GET' : 'POST',
+                agent,
+                headers: { 'content-type': 'application/octet-stream' },
+              },
+              (res) => {
+                res.resume();
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+              },
+            );
+            req.on('error', reject);
+            req.setTimeout(5000, () => req.destroy(new Error('no answer')));
+            req.end(path === '/health' ? undefined : body);
+          });
+        expect((await send(Buffer.from('{}'))).status).toBe(200);
+        const first = await send(Buffer.alloc(1_048_576, 0x20));
+        expect(first.status).toBe(429);
+        const again = await send(Buffer.from('{}'));
+        expect(again.status).toBe(429);
+        const health = await send(Buffer.alloc(0), '/health');
+        expect(health.status).toBe(200);
+        agent.destroy();
+      } finally {
+        await limited.close();
+      }
+    },
+  );
 });
 
 describe('who really signed (#9)', () => {
@@ -370,49 +390,55 @@ describe('no way into our own network: only public unicast addresses (#9)', () =
     },
   );
 
-  it('[200] over HTTP: a status list at an IPv4-compatible loopback is never fetched, only reported unknown', async () => {
-    const { credential } = await foreign({
-      status: [{ id: 'https://[::7f00:1]/list', type: '1EdTechRevocationList' }],
-      sign: false,
-    });
-    const res = await post(JSON.stringify(credential), 'application/json');
-    expect(checkOf(res, 'status')).toMatchObject({ ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE' });
-  });
+  it(
+    '[200] over HTTP: a status list at an IPv4-compatible loopback is never fetched, only reported ' + 'unknown',
+    async () => {
+      const { credential } = await foreign({
+        status: [{ id: 'https://[::7f00:1]/list', type: '1EdTechRevocationList' }],
+        sign: false,
+      });
+      const res = await post(JSON.stringify(credential), 'application/json');
+      expect(checkOf(res, 'status')).toMatchObject({ ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE' });
+    },
+  );
 });
 
 describe('public files are never sniffed (#9)', () => {
-  it('[200] the baked SVG has nosniff and a CSP that runs nothing; the other public files and /docs have nosniff', async () => {
-    const svg = await ctx.app.inject({ url: `/credentials/${credentialId}.svg` });
-    expect(svg.statusCode).toBe(200);
-    expect(svg.headers['x-content-type-options']).toBe('nosniff');
-    expect(svg.headers['content-security-policy']).toMatch(/default-src 'none'/);
-    expect(svg.headers['content-security-policy']).not.toMatch(/script-src/);
-    const signed = (await ctx.app.inject({ url: `/credentials/${credentialId}.json` })).json();
-    const badgeKey = signed.credentialSubject.achievement.id.split('/').pop();
-    const statusPath = new URL(signed.credentialStatus.statusListCredential).pathname;
-    for (const url of [
-      `/credentials/${credentialId}.json`,
-      `/credentials/${credentialId}.jwt`,
-      `/credentials/${credentialId}.png`,
-      statusPath,
-      '/issuer',
-      '/issuer/image.svg',
-      '/.well-known/did.json',
-      '/.well-known/jwks.json',
-      `/achievements/${badgeKey}`,
-      `/achievements/${badgeKey}/image.svg`,
-      '/credentials/nope.json',
-    ]) {
-      const res = await ctx.app.inject({ url });
-      expect(res.headers['x-content-type-options'], `${url} ${res.statusCode}`).toBe('nosniff');
-    }
-    expect(
-      (await ctx.app.inject({ url: `/achievements/${badgeKey}/image.svg` })).headers['content-security-policy'],
-    ).toMatch(/default-src 'none'/);
-    for (const url of ['/docs', '/docs/static/index.html', '/docs/json']) {
-      const res = await ctx.app.inject({ url });
-      expect(res.statusCode, url).toBeLessThan(400);
-      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
-    }
-  });
+  it(
+    '[200] the baked SVG has nosniff and a CSP that runs nothing; the other public files and /docs have ' + 'nosniff',
+    async () => {
+      const svg = await ctx.app.inject({ url: `/credentials/${credentialId}.svg` });
+      expect(svg.statusCode).toBe(200);
+      expect(svg.headers['x-content-type-options']).toBe('nosniff');
+      expect(svg.headers['content-security-policy']).toMatch(/default-src 'none'/);
+      expect(svg.headers['content-security-policy']).not.toMatch(/script-src/);
+      const signed = (await ctx.app.inject({ url: `/credentials/${credentialId}.json` })).json();
+      const badgeKey = signed.credentialSubject.achievement.id.split('/').pop();
+      const statusPath = new URL(signed.credentialStatus.statusListCredential).pathname;
+      for (const url of [
+        `/credentials/${credentialId}.json`,
+        `/credentials/${credentialId}.jwt`,
+        `/credentials/${credentialId}.png`,
+        statusPath,
+        '/issuer',
+        '/issuer/image.svg',
+        '/.well-known/did.json',
+        '/.well-known/jwks.json',
+        `/achievements/${badgeKey}`,
+        `/achievements/${badgeKey}/image.svg`,
+        '/credentials/nope.json',
+      ]) {
+        const res = await ctx.app.inject({ url });
+        expect(res.headers['x-content-type-options'], `${url} ${res.statusCode}`).toBe('nosniff');
+      }
+      expect(
+        (await ctx.app.inject({ url: `/achievements/${badgeKey}/image.svg` })).headers['content-security-policy'],
+      ).toMatch(/default-src 'none'/);
+      for (const url of ['/docs', '/docs/static/index.html', '/docs/json']) {
+        const res = await ctx.app.inject({ url });
+        expect(res.statusCode, url).toBeLessThan(400);
+        expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      }
+    },
+  );
 });

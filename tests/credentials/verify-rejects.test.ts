@@ -34,23 +34,26 @@ describe('verifyCredential names what fails', () => {
     expect(result.checks.find((c) => c.check === 'proof')).toMatchObject({ ok: false, code: 'VERIFY_PROOF_INVALID' });
   });
 
-  it('[png] [svg] one character of the baked credential changed → proof fails; a corrupted PNG is refused', async () => {
-    const svg = badgeSvg({ key: 'data-admin', name: 'data admin' });
-    const json = JSON.stringify(w.signed);
-    const bakedPng = bakePng(renderPng(svg, 128), json.replace('cœur', 'cœuR'));
-    const bakedSvg = bakeSvg(svg, json).replace('cœur', 'cœuR');
-    for (const input of [bakedPng, bakedSvg]) {
-      const result = await verifyCredential(input, w.deps);
-      expect(result.checks.find((c) => c.check === 'proof')).toMatchObject({ ok: false });
-      expect(result.valid).toBe(false);
-    }
-    const corrupted = bakePng(renderPng(svg, 128), json);
-    corrupted[corrupted.indexOf(Buffer.from('cœur'))] = 0x43;
-    await expect(verifyCredential(corrupted, w.deps)).rejects.toMatchObject({
-      code: 'VERIFY_INPUT_UNREADABLE',
-      status: 400,
-    });
-  });
+  it(
+    '[png] [svg] one character of the baked credential changed → proof fails; a corrupted PNG is ' + 'refused',
+    async () => {
+      const svg = badgeSvg({ key: 'data-admin', name: 'data admin' });
+      const json = JSON.stringify(w.signed);
+      const bakedPng = bakePng(renderPng(svg, 128), json.replace('cœur', 'cœuR'));
+      const bakedSvg = bakeSvg(svg, json).replace('cœur', 'cœuR');
+      for (const input of [bakedPng, bakedSvg]) {
+        const result = await verifyCredential(input, w.deps);
+        expect(result.checks.find((c) => c.check === 'proof')).toMatchObject({ ok: false });
+        expect(result.valid).toBe(false);
+      }
+      const corrupted = bakePng(renderPng(svg, 128), json);
+      corrupted[corrupted.indexOf(Buffer.from('cœur'))] = 0x43;
+      await expect(verifyCredential(corrupted, w.deps)).rejects.toMatchObject({
+        code: 'VERIFY_INPUT_UNREADABLE',
+        status: 400,
+      });
+    },
+  );
 
   it('revoked → status fails', async () => {
     await w.publishStatusList([4242]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCredentialsService } from '../../src/credentials/credentials.service';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { FUZZ_SEED, fuzzRuns, seededRandom, type Random } from '../helpers/fuzz';
-import { credentialsOf, earnTopic } from '../credentials/app-helpers';
+import { credentialsOf, earnTopic, servicesOf } from '../credentials/app-helpers';
 
 /**
  * Malformed credentials of every kind sent to POST /api/verify through a listening server, over
@@ -22,19 +22,16 @@ let json: Record<string, unknown>;
 let jwt: string;
 let png: Buffer;
 let svg: string;
-let outsideFetches = 0;
 
 beforeAll(async () => {
   // A rate limit that fuzzing cannot reach; the limit itself is tested in tests/credentials/verify-public.test.ts.
   ctx = await buildTestApp({ verifyRateLimit: { max: 1_000_000, windowSeconds: 60 } });
-  // No real network from a test: every outside document is a quick 404 (counted).
-  const fetch = (async () => {
-    outsideFetches++;
-    return new Response('not here', { status: 404 });
-  }) as unknown as typeof globalThis.fetch;
-  ctx.app.credentials.verify = buildCredentialsService({
-    config: ctx.app.config,
-    programme: ctx.app.programme,
+  // No real network from a test: every outside document is a quick 404.
+  const fetch = (async () => new Response('not here', { status: 404 })) as unknown as typeof globalThis.fetch;
+  const services = servicesOf(ctx);
+  services.credentials.verify = buildCredentialsService({
+    config: services.config,
+    programme: services.programme,
     fetch,
   }).verify;
   const learner = await earnTopic(ctx, 'fuzz-verify@parcours.test', 'juridique');
@@ -85,7 +82,7 @@ const STRINGS = [
   '',
   'did:web:127.0.0.1',
   'did:key:z',
-  'did:key:z6Mk' + 'x'.repeat(50),
+  `did:key:z6Mk${'x'.repeat(50)}`,
   'https://[::7f00:1]/x',
   'https://169.254.169.254/latest',
   'http://parcours.test/status/1',
@@ -223,9 +220,10 @@ function jwtCase(r: Random): Case {
   const roll = r.int(10);
   let token: string;
   if (roll === 0) token = `${h}.${p}.${s.slice(0, r.int(s.length))}`;
-  else if (roll === 1)
-    token = `${b64({ ...header, alg: r.pick(['none', 'HS256', 'ES256K', 'RS256', 'EdDSA', '', null, 42]) })}.${p}.${r.int(2) ? '' : s}`;
-  else if (roll === 2)
+  else if (roll === 1) {
+    const alg = r.pick(['none', 'HS256', 'ES256K', 'RS256', 'EdDSA', '', null, 42]);
+    token = `${b64({ ...header, alg })}.${p}.${r.int(2) ? '' : s}`;
+  } else if (roll === 2)
     token = `${b64({ ...header, x: 'y'.repeat(200_000) })}.${p}.${s}`; // huge header
   else if (roll === 3) token = `${b64('not json')}.${p}.${s}`;
   else if (roll === 4) token = `${h}.${b64(r.pick(['[]', 'null', '"s"', '{"vc":1}', '{']))}.${s}`;
@@ -281,7 +279,9 @@ function svgCase(r: Random): Case {
     for (let i = r.int(20) + 1; i > 0; i--) a[r.int(a.length)] = String.fromCharCode(r.int(128));
     body = a.join('');
   } else if (roll === 2)
-    body = `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "${'a'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>${svg.replace('<svg', '<svg data-x="&b;"')}`;
+    body =
+      `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "${'a'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>` +
+      svg.replace('<svg', '<svg data-x="&b;"');
   else if (roll === 3) body = svg.replace('</svg>', `${'<g>'.repeat(5000 + r.int(50_000))}</svg>`);
   else if (roll === 4) body = svg.replace(/<!\[CDATA\[[\s\S]*?\]\]>/, `<![CDATA[${JSON.stringify(mutate(r, json))}]]>`);
   else if (roll === 5)
@@ -293,7 +293,9 @@ function svgCase(r: Random): Case {
       );
   else if (roll === 6) body = svg.replace(']]>', '');
   else
-    body = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">${'<openbadges:credential/>'.repeat(r.int(30_000))}</svg>`;
+    body =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">' +
+      `${'<openbadges:credential/>'.repeat(r.int(30_000))}</svg>`;
   return { kind: `svg-${roll}`, body, type: r.pick(['image/svg+xml', 'text/plain', 'application/octet-stream']) };
 }
 
