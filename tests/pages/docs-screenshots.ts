@@ -229,7 +229,7 @@ async function main() {
         lang: 'fr',
         actor,
       },
-      { reevaluate: ctx.app.reevaluate },
+      { reevaluate: ctx.services.awards.reevaluate },
     );
   }
   await attend(ctx, 'claire.martin@mairie-valbrune.fr', ['atelier-admin', 'atelier-juridique']);
@@ -242,7 +242,13 @@ async function main() {
     ...perfectAnswers(ctx, 'quiz-admin'),
     q1: ['b'],
   });
-  const [credential] = await learnerCredentials(db, ctx.app.programme, ctx.app.config.publicUrl, claire.id, 'fr');
+  const [credential] = await learnerCredentials(
+    db,
+    ctx.services.programme,
+    ctx.services.config.publicUrl,
+    claire.id,
+    'fr',
+  );
 
   const base = await listen(ctx.app);
   const browser = await launchBrowser();
@@ -255,13 +261,11 @@ async function main() {
     await save(p, 'badge-public');
     const png = Buffer.from(await (await fetch(`${base}/credentials/${credential!.id}.png`)).arrayBuffer());
     await p.goto('/verifier');
-    await p
-      .locator('#champ-fichier')
-      .setInputFiles({
-        name: 'badge-data-admin.png',
-        mimeType: 'image/png',
-        buffer: replaceItxtText(png, 'data admin', 'data expert'),
-      });
+    await p.locator('#champ-fichier').setInputFiles({
+      name: 'badge-data-admin.png',
+      mimeType: 'image/png',
+      buffer: replaceItxtText(png, 'data admin', 'data expert'),
+    });
     await p.getByRole('button', { name: 'Vérifier' }).click();
     await p.locator('[data-verdict]').waitFor();
     await save(p, 'verificateur-badge-modifie');

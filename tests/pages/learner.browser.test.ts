@@ -104,7 +104,7 @@ describe('learner journey in a real browser', () => {
     expect(await focusedElementId(page)).toBe('erreurs');
     await checkPage('questionnaire-erreurs');
 
-    const quiz = ctx.app.programme.quizzes.find((q) => q.key === 'quiz-admin')!;
+    const quiz = ctx.services.programme.quizzes.find((q) => q.key === 'quiz-admin')!;
     for (const q of quiz.questions) {
       if (q.type === 'text') await page.locator(`#champ-${q.id}`).fill('Mieux documenter nos jeux de données.');
       else if (q.type === 'scale') await page.locator(`#champ-${q.id}-4`).check();
@@ -248,8 +248,8 @@ describe('learner journey in a real browser', () => {
       ]);
       const [credential] = await learnerCredentials(
         ctx.database.db,
-        ctx.app.programme,
-        ctx.app.config.publicUrl,
+        ctx.services.programme,
+        ctx.services.config.publicUrl,
         learner.id,
         'fr',
       );
