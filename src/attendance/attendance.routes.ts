@@ -4,9 +4,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Email, errorResponses, Uuid } from '../shared/schemas';
 import { EventKey } from '../events/events.schemas';
 import { AttendanceSchema, AttendanceStatusSchema } from './attendance.schemas';
-import { matchUnmatchedRow, setManualAttendance } from './attendance.service';
-import { listImports, listUnmatched } from './attendance.store';
-import type { AttendanceRow } from './attendance.store';
+import {
+  type AttendanceRow,
+  listImports,
+  listUnmatched,
+  matchUnmatchedRow,
+  setManualAttendance,
+} from './attendance.service';
 
 export const toAttendanceDto = (a: AttendanceRow) => ({
   eventKey: a.eventKey,
@@ -21,9 +25,7 @@ export const toAttendanceDto = (a: AttendanceRow) => ({
 });
 
 /** Corrections by hand and the follow-up of imports. Mounted under /api. */
-export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
-  const actor = (r: { user: { sub: string; email: string } }) => ({ id: r.user.sub, email: r.user.email });
-
+export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.put('/events/:key/attendance/:email', {
     schema: {
       tags: ['attendance'],
@@ -42,7 +44,7 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const result = await setManualAttendance(app.db, actor(request), app, {
+      const result = await setManualAttendance(services, request.actor!, {
         eventKey: request.params.key,
         email: request.params.email,
         ...request.body,
@@ -76,7 +78,7 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      imports: (await listImports(app.db, request.params.key)).map((i) => ({
+      imports: (await listImports(services.db, request.params.key)).map((i) => ({
         id: i.id,
         fileName: i.fileName,
         format: i.format,
@@ -111,7 +113,7 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => ({
-      rows: (await listUnmatched(app.db, request.params.id)).map((r) => ({
+      rows: (await listUnmatched(services.db, request.params.id)).map((r) => ({
         id: r.id,
         line: r.line,
         name: r.name,
@@ -135,7 +137,7 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const result = await matchUnmatchedRow(app.db, actor(request), app, {
+      const result = await matchUnmatchedRow(services, request.actor!, {
         rowId: request.params.id,
         ...request.body,
       });

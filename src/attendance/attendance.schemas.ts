@@ -9,7 +9,8 @@ export const ImportQuerySchema = Type.Object({
   mapping: Type.Optional(
     Type.String({
       description:
-        'JSON object: field (email, name, organisation, joinedAt, leftAt, minutes, present) → header, for files in no known format; "" reads that field from no column, a field left out is found by its usual names',
+        'JSON object: field (email, name, organisation, joinedAt, leftAt, minutes, present) → header, for files in ' +
+        'no known format; "" reads that field from no column, a field left out is found by its usual names',
       example: '{"email":"Adresse","name":"Nom"}',
     }),
   ),

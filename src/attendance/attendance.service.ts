@@ -1,9 +1,11 @@
 import type { Db } from '../db/client';
-import { recordAudit, type Actor } from '../audit/audit.store';
+import { recordAudit } from '../audit/audit.service';
+import type { Reevaluate } from '../badges/awards.service';
+import type { Actor } from '../shared/actor';
 import { AppError } from '../shared/errors';
 import { normaliseEmail } from '../shared/schemas';
-import { findEvent } from '../events/events.store';
-import { findLearnerById, upsertLearner } from '../learners/learners.store';
+import { findEvent } from '../events/events.service';
+import { findLearnerById, upsertLearner } from '../learners/learners.service';
 import {
   findImport,
   findUnmatched,
@@ -12,15 +14,31 @@ import {
   type AttendanceStatus,
 } from './attendance.store';
 
-export interface Reevaluate {
-  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+/** What other areas read of the attendance (a learner's file, the import pages). */
+export {
+  type AttendanceRow,
+  type AttendanceStatus,
+  findImport,
+  findUnmatched,
+  listAttendanceOfLearner,
+  listImports,
+  listUnmatched,
+  moveAttendance,
+} from './attendance.store';
+
+/** What a change of attendance needs: the database, and the badges re-evaluated in its transaction. */
+export interface AttendanceDeps {
+  db: Db;
+  awards: { reevaluate: Reevaluate };
 }
 
-/** An organiser records attendance by hand (replay, late sign-in, correction); an unknown e-mail creates the learner. */
+/**
+ * An organiser records attendance by hand (replay, late sign-in, correction); an unknown e-mail
+ * creates the learner.
+ */
 export async function setManualAttendance(
-  db: Db,
+  { db, awards }: AttendanceDeps,
   actor: Actor,
-  deps: Reevaluate,
   input: { eventKey: string; email: string; status: AttendanceStatus; note?: string; minutes?: number },
 ) {
   const event = await findEvent(db, input.eventKey);
@@ -43,16 +61,15 @@ export async function setManualAttendance(
       targetId: learner.id,
       details: { eventKey: event.key, email, status: input.status, note: input.note, learnerCreated: created },
     });
-    await deps.reevaluate(tx, [learner.id]);
+    await awards.reevaluate(tx, [learner.id]);
     return { learnerId: learner.id, learnerCreated: created, attendance: row };
   });
 }
 
 /** A row without an e-mail, matched by an organiser to a learner (by id or e-mail). */
 export async function matchUnmatchedRow(
-  db: Db,
+  { db, awards }: AttendanceDeps,
   actor: Actor,
-  deps: Reevaluate,
   input: { rowId: string; learnerId?: string; email?: string },
 ) {
   const row = await findUnmatched(db, input.rowId);
@@ -65,7 +82,7 @@ export async function matchUnmatchedRow(
         : undefined;
     if (!learner) throw new AppError('LEARNER_NOT_FOUND', 404, { id: input.learnerId ?? input.email ?? '' });
     const { eventKey, attended } = await attendedFromMinutes(tx, row.importId, row.minutes);
-    const attendance = await setAttendance(tx, {
+    const record = await setAttendance(tx, {
       learnerId: learner.id,
       eventKey,
       status: attended ? 'present' : 'absent',
@@ -82,8 +99,8 @@ export async function matchUnmatchedRow(
       targetId: learner.id,
       details: { rowId: row.id, line: row.line, name: row.name, eventKey },
     });
-    await deps.reevaluate(tx, [learner.id]);
-    return { learnerId: learner.id, attendance };
+    await awards.reevaluate(tx, [learner.id]);
+    return { learnerId: learner.id, attendance: record };
   });
 }
 

@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { learners } from '../learners/learners.tables';
 import { attendance, imports, unmatchedRows } from './attendance.tables';
 
 export type AttendanceRow = typeof attendance.$inferSelect;
@@ -85,4 +84,27 @@ export async function markUnmatchedMatched(db: Db, id: string, learnerId: string
     .update(unmatchedRows)
     .set({ matchedLearnerId: learnerId, matchedAt: sql`now()` })
     .where(eq(unmatchedRows.id, id));
+}
+
+const rank = { absent: 0, replay: 1, present: 2 } as const;
+
+/**
+ * A duplicate learner's attendance moves to the one kept (a merge, inside its transaction): for each
+ * event the better record stays — present over replay over absent, then the longer time.
+ */
+export async function moveAttendance(tx: Db, fromId: string, intoId: string): Promise<void> {
+  const theirs = await tx.select().from(attendance).where(eq(attendance.learnerId, fromId));
+  for (const row of theirs) {
+    const [mine] = await tx
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.learnerId, intoId), eq(attendance.eventKey, row.eventKey)));
+    const better =
+      !mine ||
+      rank[row.status] > rank[mine.status] ||
+      (row.status === mine.status && (row.minutes ?? 0) > (mine.minutes ?? 0));
+    if (mine && better) await tx.delete(attendance).where(eq(attendance.id, mine.id));
+    if (better)
+      await tx.update(attendance).set({ learnerId: intoId, updatedAt: sql`now()` }).where(eq(attendance.id, row.id));
+  }
 }

@@ -8,7 +8,8 @@ import { AppError } from '../shared/errors';
 import { translate } from '../text';
 import { errorResponses } from '../shared/schemas';
 import { EventKey } from '../events/events.schemas';
-import { IMPORT_MAX_BYTES, keepConnectionUsable, readWithoutDestroying } from './byte-limit';
+import { keepConnectionUsable } from '../plugins/connection';
+import { IMPORT_MAX_BYTES, readWithoutDestroying } from './byte-limit';
 import { ImportQuerySchema, ImportResultSchema } from './attendance.schemas';
 import { importAttendance, type ImportProgress } from './import.service';
 import { MAPPED_FIELDS, type ParseOptions } from './importers/types';
@@ -49,7 +50,7 @@ function parseMapping(raw: string | undefined): ParseOptions['mapping'] {
   return parsed as ParseOptions['mapping'];
 }
 
-export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   await app.register(multipart);
   // Export files arrive with any content type (text/csv, application/vnd.ms-excel, octet-stream…):
   // they are streamed to the parser, never buffered by Fastify.
@@ -67,7 +68,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       summary:
         'Importe un export de présence (aperçu ou validation) / imports an attendance export (preview or commit)',
       description:
-        'Body: the file as exported (any content type) or multipart/form-data. `Accept: application/x-ndjson` streams progress lines, then the result.',
+        'Body: the file as exported (any content type) or multipart/form-data. `Accept: application/x-ndjson` ' +
+        'streams progress lines, then the result.',
       security: [{ bearer: [] }],
       params: Type.Object({ key: EventKey }),
       querystring: ImportQuerySchema,
@@ -78,7 +80,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       const { stream, fileName } = await fileStream(request);
       const run = (onProgress?: (p: ImportProgress) => void) =>
         importAttendance(
-          app.db,
+          services.db,
           {
             eventKey: request.params.key,
             input: stream,
@@ -87,10 +89,10 @@ export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
             fileName: fileName ?? request.query.fileName,
             mapping: parseMapping(request.query.mapping),
             lang: request.lang,
-            actor: { id: request.user.sub, email: request.user.email },
+            actor: request.actor!,
             onProgress,
           },
-          { reevaluate: app.reevaluate },
+          { reevaluate: services.awards.reevaluate },
         );
       if (!String(request.headers.accept ?? '').includes('application/x-ndjson')) {
         const result = await run();

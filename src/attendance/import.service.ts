@@ -1,8 +1,7 @@
 import type { Db } from '../db/client';
-import type { Actor } from '../audit/audit.store';
-import { recordAudit } from '../audit/audit.store';
+import { type Actor, recordAudit } from '../audit/audit.service';
 import { AppError, type Lang } from '../shared/errors';
-import { findEvent } from '../events/events.store';
+import { findEvent } from '../events/events.service';
 import { parseAttendance } from './importers';
 import { MAPPED_FIELDS, type ImportAnalysis, type ParseOptions } from './importers/types';
 import { hashingLimit } from './byte-limit';

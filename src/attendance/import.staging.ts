@@ -69,12 +69,15 @@ export async function upsertStagedAttendance(
   return queryRows<{ learnerId: string; created: boolean }>(
     tx,
     sql`
-    insert into attendance (learner_id, event_key, status, minutes, first_seen_at, last_seen_at, source, import_id, reason, updated_by)
-    select l.id, ${input.eventKey}, p.status, p.minutes, p.first_seen_at, p.last_seen_at, ${input.source}, ${input.importId}::uuid, p.reason, ${input.updatedBy}
+    insert into attendance (learner_id, event_key, status, minutes, first_seen_at, last_seen_at, source, import_id,
+                            reason, updated_by)
+    select l.id, ${input.eventKey}, p.status, p.minutes, p.first_seen_at, p.last_seen_at, ${input.source},
+           ${input.importId}::uuid, p.reason, ${input.updatedBy}
     from import_people p join learners l on l.email = p.email
     on conflict (learner_id, event_key) do update set
-      status = excluded.status, minutes = excluded.minutes, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
-      source = excluded.source, import_id = excluded.import_id, reason = excluded.reason, updated_by = excluded.updated_by, updated_at = now()
+      status = excluded.status, minutes = excluded.minutes, first_seen_at = excluded.first_seen_at,
+      last_seen_at = excluded.last_seen_at, source = excluded.source, import_id = excluded.import_id,
+      reason = excluded.reason, updated_by = excluded.updated_by, updated_at = now()
     where (attendance.status = 'absent' and excluded.status <> 'absent')
        or (attendance.status = excluded.status and attendance.source <> 'manual'
            and coalesce(excluded.minutes, 0) > coalesce(attendance.minutes, 0) + 0.01)

@@ -3,10 +3,9 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../shared/schemas';
 import { EventInputSchema, EventKey, EventSchema } from './events.schemas';
-import { saveEvent, toEventDto } from './events.service';
-import { listEvents } from './events.store';
+import { listEvents, saveEvent, toEventDto } from './events.service';
 
-export const eventsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const eventsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('', {
     schema: {
       tags: ['events'],
@@ -15,7 +14,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: Type.Object({ events: Type.Array(EventSchema) }), ...errorResponses(401, 403) },
     },
     preHandler: app.requireRole('organiser'),
-    handler: async () => ({ events: (await listEvents(app.db)).map(toEventDto) }),
+    handler: async () => ({ events: (await listEvents(services.db)).map(toEventDto) }),
   });
 
   app.put('/:key', {
@@ -28,7 +27,6 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app)
       response: { 200: EventSchema, ...errorResponses(400, 401, 403) },
     },
     preHandler: app.requireRole('organiser'),
-    handler: async (request) =>
-      saveEvent(app.db, { id: request.user.sub, email: request.user.email }, request.params.key, request.body),
+    handler: async (request) => saveEvent(services, request.actor!, { key: request.params.key, event: request.body }),
   });
 };

@@ -1,8 +1,12 @@
 import type { Db } from '../db/client';
-import { recordAudit, type Actor } from '../audit/audit.store';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../shared/actor';
 import { AppError } from '../shared/errors';
 import type { EventDto, EventInput } from './events.schemas';
 import { upsertEvent, type EventRow } from './events.store';
+
+/** What other areas read of the events. */
+export { type EventRow, findEvent, listEvents } from './events.store';
 
 export function toEventDto(row: EventRow): EventDto {
   return {
@@ -26,7 +30,12 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export async function saveEvent(db: Db, actor: Actor, key: string, input: EventInput): Promise<EventDto> {
+/** Creates or updates the event `key` (PUT /api/events/:key and the edit page), audited. */
+export async function saveEvent(
+  { db }: { db: Db },
+  actor: Actor,
+  { key, event: input }: { key: string; event: EventInput },
+): Promise<EventDto> {
   if (!isValidTimeZone(input.timezone))
     throw new AppError('EVENT_TIMEZONE_INVALID', 400, { timezone: input.timezone }, [
       { field: 'timezone', reason: 'unknown_time_zone' },

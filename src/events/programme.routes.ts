@@ -2,8 +2,7 @@ import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EventSchema } from './events.schemas';
-import { toEventDto } from './events.service';
-import { listEvents } from './events.store';
+import { listEvents, toEventDto } from './events.service';
 import { badgeDependencies } from '../programme/rule-walk';
 
 const Localized = Type.Object({ fr: Type.String(), en: Type.String() });
@@ -18,7 +17,7 @@ const BadgeSummarySchema = Type.Object({
 });
 
 /** Public, cacheable and free of personal data: what a visitor needs to understand the pathway. */
-export const programmeRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const programmeRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('', {
     schema: {
       tags: ['programme'],
@@ -32,12 +31,12 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<WithServices> = async (a
       },
     },
     handler: async () => {
-      const { issuer, badges } = app.programme;
-      const base = app.config.publicUrl;
+      const { issuer, badges } = services.programme;
+      const base = services.config.publicUrl;
       const absolute = (url: string) => (url.startsWith('/') ? `${base}${url}` : url);
       return {
         issuer: { name: issuer.name, url: issuer.url, description: issuer.description },
-        events: (await listEvents(app.db)).map(toEventDto),
+        events: (await listEvents(services.db)).map(toEventDto),
         badges: badges.map((b) => ({
           key: b.key,
           name: { fr: b.achievement.name, en: b.i18n.en.name },

@@ -5,9 +5,8 @@ import { AppError } from '../shared/errors';
 import { errorResponses, Uuid } from '../shared/schemas';
 import { AttendanceSchema } from '../attendance/attendance.schemas';
 import { toAttendanceDto } from '../attendance/attendance.routes';
-import { listAttendanceOfLearner } from '../attendance/attendance.store';
-import { findLearnerById, type Learner } from './learners.store';
-import { searchLearners } from './learners.query';
+import { listAttendanceOfLearner } from '../attendance/attendance.service';
+import { findLearnerById, type Learner, searchLearners } from './learners.service';
 import { mergeLearners } from './merge.service';
 
 const LearnerSchema = Type.Object({
@@ -27,7 +26,7 @@ const toLearnerDto = (l: Learner) => ({
   createdAt: l.createdAt.toISOString(),
 });
 
-export const learnersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app) => {
+export const learnersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
   app.get('', {
     schema: {
       tags: ['learners'],
@@ -46,7 +45,7 @@ export const learnersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (ap
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const { rows, total } = await searchLearners(app.db, request.query);
+      const { rows, total } = await searchLearners(services.db, request.query);
       return { total, learners: rows.map(toLearnerDto) };
     },
   });
@@ -64,11 +63,11 @@ export const learnersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (ap
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) => {
-      const learner = await findLearnerById(app.db, request.params.id);
+      const learner = await findLearnerById(services.db, request.params.id);
       if (!learner) throw new AppError('LEARNER_NOT_FOUND', 404, { id: request.params.id });
       return {
         learner: toLearnerDto(learner),
-        attendance: (await listAttendanceOfLearner(app.db, learner.id)).map(toAttendanceDto),
+        attendance: (await listAttendanceOfLearner(services.db, learner.id)).map(toAttendanceDto),
       };
     },
   });
@@ -84,12 +83,6 @@ export const learnersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (ap
     },
     preHandler: app.requireRole('organiser'),
     handler: async (request) =>
-      mergeLearners(
-        app.db,
-        { id: request.user.sub, email: request.user.email },
-        app,
-        request.params.id,
-        request.body.into,
-      ),
+      mergeLearners(services, request.actor!, { fromId: request.params.id, intoId: request.body.into }),
   });
 };

@@ -1,25 +1,30 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { recordAudit, type Actor } from '../audit/audit.store';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../shared/actor';
 import { AppError } from '../shared/errors';
-import { attendance } from '../attendance/attendance.tables';
-import { learners } from './learners.tables';
-import { findLearnerById } from './learners.store';
+import { moveAttendance } from '../attendance/attendance.service';
+import type { Reevaluate } from '../badges/awards.service';
 import { moveBadgeData } from '../badges/move-learner-data';
 import type { Credentials } from '../credentials/credentials.service';
+import { learners } from './learners.tables';
+import { findLearnerById } from './learners.store';
 
-const rank = { absent: 0, replay: 1, present: 2 } as const;
+/** What a merge needs: the duplicate's extra credentials are revoked, the badges re-evaluated. */
+export interface MergeDeps {
+  db: Db;
+  awards: { reevaluate: Reevaluate };
+  credentials: Pick<Credentials, 'revokeForAwards'>;
+}
 
 /**
  * Two records of one person become one: for each event the better attendance is kept, then the
  * duplicate is deleted; attempts and awards move with it.
  */
 export async function mergeLearners(
-  db: Db,
+  { db, awards, credentials }: MergeDeps,
   actor: Actor,
-  deps: { reevaluate(tx: Db, ids: string[]): Promise<void>; credentials?: Pick<Credentials, 'revokeForAwards'> },
-  fromId: string,
-  intoId: string,
+  { fromId, intoId }: { fromId: string; intoId: string },
 ) {
   if (fromId === intoId) throw new AppError('LEARNER_MERGE_SELF', 400);
   return db.transaction(async (tx) => {
@@ -34,27 +39,9 @@ export async function mergeLearners(
     if (!from) throw new AppError('LEARNER_NOT_FOUND', 404, { id: fromId });
     if (!into) throw new AppError('LEARNER_NOT_FOUND', 404, { id: intoId });
 
-    const theirs = await tx.select().from(attendance).where(eq(attendance.learnerId, fromId));
-    for (const row of theirs) {
-      const [mine] = await tx
-        .select()
-        .from(attendance)
-        .where(and(eq(attendance.learnerId, intoId), eq(attendance.eventKey, row.eventKey)));
-      const better =
-        !mine ||
-        rank[row.status] > rank[mine.status] ||
-        (row.status === mine.status && (row.minutes ?? 0) > (mine.minutes ?? 0));
-      if (mine && better) await tx.delete(attendance).where(eq(attendance.id, mine.id));
-      if (better)
-        await tx.update(attendance).set({ learnerId: intoId, updatedAt: sql`now()` }).where(eq(attendance.id, row.id));
-    }
-    await moveBadgeData(
-      tx,
-      fromId,
-      intoId,
-      (ids) =>
-        deps.credentials?.revokeForAwards(tx, actor, ids, `doublon fusionné dans ${into.email} / duplicate merged`) ??
-        Promise.resolve(),
+    await moveAttendance(tx, fromId, intoId);
+    await moveBadgeData(tx, fromId, intoId, (ids) =>
+      credentials.revokeForAwards(tx, actor, ids, `doublon fusionné dans ${into.email} / duplicate merged`),
     );
     await tx
       .update(learners)
@@ -71,7 +58,7 @@ export async function mergeLearners(
       targetId: intoId,
       details: { from: fromId, fromEmail: from.email, into: intoId, intoEmail: into.email },
     });
-    await deps.reevaluate(tx, [intoId]);
+    await awards.reevaluate(tx, [intoId]);
     return { id: intoId };
   });
 }

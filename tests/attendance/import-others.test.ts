@@ -133,7 +133,8 @@ describe('French Excel sign-in sheet (feuille d’émargement)', () => {
 
   it('[200] dd/mm/yyyy: 03/07 is read day first (French headers) and says so', async () => {
     const csv =
-      'Nom;Prénom;Courriel;Heure d’arrivée;Heure de départ\r\nDupont;Jean;j@cc.example;03/07/2025 09:00;03/07/2025 12:00\r\n';
+      'Nom;Prénom;Courriel;Heure d’arrivée;Heure de départ\r\nDupont;Jean;j@cc.example;03/07/2025 09:00;03/07/2025 ' +
+      '12:00\r\n';
     const a = await parse(iconv.encode(csv, 'windows-1252'));
     expect(a.people[0]!.firstSeenAt).toBe('2025-07-03T07:00:00.000Z');
     expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_DATE_ORDER_ASSUMED', 'IMPORT_WINDOW_FROM_DATA']);

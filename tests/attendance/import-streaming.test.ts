@@ -13,7 +13,8 @@ async function* zoomReport(rows: number, people: number): AsyncGenerator<Buffer>
       'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered\n' +
       'Charge,1,"Jun 12, 2025 10:00 AM",120,1\n' +
       'Attendee Details,\n' +
-      'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Collectivité,Country/Region Name\n',
+      'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,Join ' +
+      'Time,Leave Time,Time in Session (minutes),Is Guest,Collectivité,Country/Region Name\n',
   );
   let chunk = '';
   for (let i = 0; i < rows; i++) {

@@ -64,7 +64,8 @@ describe('Microsoft Teams attendance report', () => {
     expect(a.window.startsAt).toBe('2025-06-12T08:00:05.000Z');
     expect(a.warnings[0]).toMatchObject({ code: 'IMPORT_DATE_ORDER_ASSUMED', line: 4 });
     expect(a.warnings[0]!.message).toBe(
-      'Dates ambiguës (ex. « 12/06/2025 10:00:05 ») lues en jour/mois/année car le fichier est en français. Vérifiez les dates.',
+      'Dates ambiguës (ex. « 12/06/2025 10:00:05 ») lues en jour/mois/année car le fichier est en français. Vérifiez ' +
+        'les dates.',
     );
   });
 
@@ -77,7 +78,8 @@ describe('Microsoft Teams attendance report', () => {
         '',
         '2. Participants',
         'Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole',
-        'Claire\t19/06/25, 09:50:00\t19/06/25, 12:00:00\t2h 10m\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
+        'Claire\t19/06/25, 09:50:00\t19/06/25, 12:00:00\t2h ' +
+          '10m\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
         ...rows,
         '',
       ].join('\n'),
@@ -126,7 +128,8 @@ describe('Microsoft Teams attendance report', () => {
   it('[200] presenters beside attendees are speakers: excluded like organisers', async () => {
     const a = await parse(
       allPresenters([
-        'Paul\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\tpaul.intervenant@cerema.example\tpaul.intervenant@cerema.example\tPresenter',
+        'Paul\t19/06/25, 10:00:00\t19/06/25, ' +
+          '12:00:00\t2h\tpaul.intervenant@cerema.example\tpaul.intervenant@cerema.example\tPresenter',
         'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tAttendee',
       ]),
     );
@@ -147,15 +150,21 @@ describe('Teams 2024+ section 3 with breakout-room columns', () => {
         '',
         '2. Participants',
         'Nom\tPremière arrivée\tDernier départ\tDurée de la réunion\tE-mail\tID du participant (UPN)\tRôle',
-        'Hélène\t19/06/2025 10:00:00\t19/06/2025 11:50:00\t1 h 20 min\thelene@mairie.example\thelene@mairie.example\tParticipant',
-        'Samuel\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tsamuel@ville.example\tParticipant',
+        'Hélène\t19/06/2025 10:00:00\t19/06/2025 11:50:00\t1 h 20 ' +
+          'min\thelene@mairie.example\thelene@mairie.example\tParticipant',
+        'Samuel\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 ' +
+          'min\tsamuel@ville.example\tsamuel@ville.example\tParticipant',
         '',
         '3. Activités en réunion',
         `Nom\tType de salle\tNom de la salle\t${join}\t${leave}\tDurée\tE-mail\tRôle`,
-        'Claire\tSalle principale\tAtelier\t19/06/2025 09:58:00\t19/06/2025 12:00:00\t2 h 2 min\tclaire.orga@parcours.example\tOrganisateur',
-        'Hélène\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:50:00\t50 min\thelene@mairie.example\tParticipant',
-        'Hélène\tSalle pour petit groupe\tSalle 1\t19/06/2025 11:20:00\t19/06/2025 11:50:00\t30 min\thelene@mairie.example\tParticipant',
-        'Samuel\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 min\tsamuel@ville.example\tParticipant',
+        'Claire\tSalle principale\tAtelier\t19/06/2025 09:58:00\t19/06/2025 12:00:00\t2 h 2 ' +
+          'min\tclaire.orga@parcours.example\tOrganisateur',
+        'Hélène\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:50:00\t50 ' +
+          'min\thelene@mairie.example\tParticipant',
+        'Hélène\tSalle pour petit groupe\tSalle 1\t19/06/2025 11:20:00\t19/06/2025 11:50:00\t30 ' +
+          'min\thelene@mairie.example\tParticipant',
+        'Samuel\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 ' +
+          'min\tsamuel@ville.example\tParticipant',
         '',
       ].join('\n'),
       'utf-16le',
@@ -207,7 +216,8 @@ describe('Teams 2021 report (`Meeting Summary`, unnumbered table)', () => {
       'Meeting End Time\t6/26/2021, 4:00:00 PM',
       '',
       'Full Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole\tParticipant ID (UPN)',
-      'Claire\t6/26/2021, 1:58:00 PM\t6/26/2021, 4:00:00 PM\t2h 2m\tclaire@parcours.example\tOrganizer\tclaire@parcours.example',
+      'Claire\t6/26/2021, 1:58:00 PM\t6/26/2021, 4:00:00 PM\t2h ' +
+        '2m\tclaire@parcours.example\tOrganizer\tclaire@parcours.example',
       'Julie\t6/26/2021, 2:00:00 PM\t6/26/2021, 3:10:00 PM\t1h 10m\tjulie@dept.example\tAttendee\tjulie@dept.example',
       '',
     ].join('\n');

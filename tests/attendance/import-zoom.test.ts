@@ -74,7 +74,8 @@ describe('Zoom webinar attendee report (2025 headers, UTF-8 BOM, LF)', () => {
         code: 'IMPORT_EMAIL_INVALID',
         field: 'Email',
         message:
-          'Ligne 25 : adresse e-mail invalide « jean.dupont@mairie » (colonne « Email »). La ligne est placée dans les personnes à rapprocher.',
+          'Ligne 25 : adresse e-mail invalide « jean.dupont@mairie » (colonne « Email »). La ligne est placée dans ' +
+          'les personnes à rapprocher.',
       },
     ]);
     expect(a.rowsRead).toBe(29);
@@ -115,7 +116,8 @@ describe('Zoom webinar report shaped like the public 2020 sample (quoted cells, 
     const csv = [
       'Attendee Report,',
       'Report Generated:,"Apr 09, 2020 8:50 PM"',
-      'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total Users,Max Concurrent Views',
+      'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total ' +
+        'Users,Max Concurrent Views',
       'Journée data,328-972-509,"Mar 28, 2020 8:07 AM", 548, 461, 0,446,991,0',
       'Host Details,',
       'Attended,User Name,Email,Join Time,Leave Time,Time in Session (minutes),Country/Region Name',
@@ -124,10 +126,13 @@ describe('Zoom webinar report shaped like the public 2020 sample (quoted cells, 
       '"Attended","User Name","Email","Join Time","Leave Time","Time in Session (minutes)","Country/Region Name"',
       '"Yes","panel","agent327@example.org","Mar 28, 2020 09:39:09","Mar 28, 2020 10:03:38",25,"France"',
       'Attendee Details,',
-      '"Attended","First Name","Last Name","Email","Registration Time","Approval Status","Join Time","Leave Time","Time in Session (minutes)","Country/Region Name"',
-      '"Yes","A","B","agent52@example.org","Mar 28, 2020 09:20:09","approved","Mar 28, 2020 09:20:36","Mar 28, 2020 09:57:38","38","France"',
+      '"Attended","First Name","Last Name","Email","Registration Time","Approval Status","Join Time","Leave ' +
+        'Time","Time in Session (minutes)","Country/Region Name"',
+      '"Yes","A","B","agent52@example.org","Mar 28, 2020 09:20:09","approved","Mar 28, 2020 09:20:36","Mar 28, 2020 ' +
+        '09:57:38","38","France"',
       '"Yes","A","B","agent52@example.org",NA,NA,"Mar 28, 2020 09:54:35","Mar 28, 2020 17:08:12","434","France"',
-      '"Yes","C","D","agent327@example.org","Mar 28, 2020 09:00:57","approved","Mar 28, 2020 09:01:24","Mar 28, 2020 09:39:06","38","France"',
+      '"Yes","C","D","agent327@example.org","Mar 28, 2020 09:00:57","approved","Mar 28, 2020 09:01:24","Mar 28, 2020 ' +
+        '09:39:06","38","France"',
       '"No","E","F","agent384@example.org","Mar 28, 2020 07:31:48","approved","--","--","--","--"',
       'Other Attended,',
       '"User Name","Join Time","Leave Time","Time in Session (minutes)","Country/Region Name"',
@@ -185,7 +190,8 @@ describe('Zoom meeting participants', () => {
 
   it('[200] "Show unique users": durations only, with a warning that Zoom rounds them up', async () => {
     const csv =
-      '\uFEFFName (Original Name),User Email,Total Duration (Minutes),Guest\r\nJulie,julie@dept.example,61,Yes\r\nKarim,karim@ville.example,59,Yes\r\n';
+      '\uFEFFName (Original Name),User Email,Total Duration ' +
+      '(Minutes),Guest\r\nJulie,julie@dept.example,61,Yes\r\nKarim,karim@ville.example,59,Yes\r\n';
     const a = await parse(Buffer.from(csv), { window: webinar1 });
     expect(decisions(a)).toEqual({
       'julie@dept.example': [true, '61 min sur 120 (50 %) ≥ 50 % (durée indiquée par le rapport, sans horaires)'],
@@ -196,9 +202,12 @@ describe('Zoom meeting participants', () => {
 
   it('[200] admin flat export with a repeated `User Email` header: the second is the participant', async () => {
     const header =
-      'Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent,In Waiting Room,Marketing opt-in';
+      'Topic,Meeting ID,User Name,User Email,Department,Group,Has Zoom Rooms,Creation Time,Start Time,End ' +
+      'Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration ' +
+      '(Minutes),Guest,Recording Consent,In Waiting Room,Marketing opt-in';
     const meeting =
-      'Atelier,812,Claire,claire.orga@parcours.example,,,No,01/14/2021 09:00:00 AM,01/21/2021 10:00:00 AM,01/21/2021 12:00:00 PM,120,2';
+      'Atelier,812,Claire,claire.orga@parcours.example,,,No,01/14/2021 09:00:00 AM,01/21/2021 10:00:00 AM,01/21/2021 ' +
+      '12:00:00 PM,120,2';
     const csv = [
       header,
       `${meeting},Claire,claire.orga@parcours.example,01/21/2021 09:58:00 AM,01/21/2021 12:00:00 PM,122,No,,No,`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attendanceErrors } from '../../src/attendance/attendance.text';
 import { importRowTexts } from '../../src/attendance/import-rows.text';
-import { commonMessages } from '../../src/shared/common.messages';
+import { commonErrors } from '../../src/shared/common.text';
 import { translate } from '../../src/text';
 import { say } from '../../src/shared/text';
 
@@ -65,7 +65,7 @@ describe('attendance message catalogue', () => {
   it('declares no unused code and none that collides with the shared catalogue', () => {
     const codes = [...Object.keys(attendanceErrors.fr), ...Object.keys(importRowTexts.fr)];
     expect(codes.filter((c) => !used.has(c))).toEqual([]);
-    expect(codes.filter((c) => c in commonMessages)).toEqual([]);
+    expect(codes.filter((c) => c in commonErrors.fr)).toEqual([]);
   });
 
   it('renders the reason like the brief: `87 min sur 120 (72 %) ≥ 50 %`', () => {

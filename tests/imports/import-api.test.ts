@@ -196,7 +196,8 @@ describe('POST /api/events/:key/imports', () => {
     const boundary = '----parcours';
     const body = Buffer.concat([
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\nContent-Type: ` +
+          `text/csv\r\n\r\n`,
       ),
       report,
       Buffer.from(`\r\n--${boundary}--\r\n`),

@@ -27,8 +27,10 @@ export function looksLikeListWithoutPresence(cells: string[]): boolean {
 }
 
 // Headers only a French file has ("Present", "Structure", "Date" are English too).
-const FRENCH =
-  /^(nom|prenom|courriel|collectivite|emargement|heure d arrivee|heure de depart|matin|apres midi|adresse (e )?mail|presente?s?|duree)$/;
+const FRENCH = new RegExp(
+  '^(nom|prenom|courriel|collectivite|emargement|heure d arrivee|heure de depart|matin|apres midi|' +
+    'adresse (e )?mail|presente?s?|duree)$',
+);
 
 /** Spreadsheet CSVs with French headers come from French Excel: day first when values cannot tell. */
 export function frenchDateHint(rows: string[][]): DateHint | null {

@@ -51,7 +51,10 @@ export function toLocal(utcMs: number, tz: string): LocalDateTime {
   return { y: parts.year!, mo: parts.month!, d: parts.day!, h: parts.hour! % 24, mi: parts.minute!, s: parts.second! };
 }
 
-/** Offset (local − UTC) in ms. Zone transitions fall on quarter hours, so cache per UTC quarter hour: a 100 000-row file needs a handful of Intl calls. */
+/**
+ * Offset (local − UTC) in ms. Zone transitions fall on quarter hours, so cache per UTC quarter hour:
+ * a 100 000-row file needs a handful of Intl calls.
+ */
 function offsetAt(utcMs: number, tz: string): number {
   const bucket = Math.floor(utcMs / QUARTER_HOUR);
   let zone = offsetCache.get(tz);

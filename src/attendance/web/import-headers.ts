@@ -35,7 +35,7 @@ export class FileHead {
 
   /** Reads only the head, then lets the rest of the upload go. */
   async read(input: AsyncIterable<Buffer>): Promise<void> {
-    for await (const chunk of this.through(input))
+    for await (const _chunk of this.through(input))
       if (this.size >= HEAD_BYTES && !looksLikeXlsx(this.chunks[0]!)) return;
   }
 

@@ -5,16 +5,20 @@ export const importMappingText = defineText(
   'organiser-import-mapping',
   {
     title: 'Indiquer les colonnes du fichier',
-    lead: 'Ce fichier n’est pas dans un format que nous connaissons. Dites-nous quelle colonne contient quoi : l’aperçu sera refait avec ces colonnes, et rien n’est enregistré avant votre confirmation.',
+    lead:
+      'Ce fichier n’est pas dans un format que nous connaissons. Dites-nous quelle colonne contient quoi : l’aperçu ' +
+      'sera refait avec ces colonnes, et rien n’est enregistré avant votre confirmation.',
     personLegend: 'Qui est la personne',
     presenceLegend: 'Comment la présence est indiquée',
     presenceHint:
-      'Choisissez au moins l’une de ces possibilités : les heures d’arrivée et de départ (les deux), les minutes de présence, ou une colonne qui dit si la personne était présente.',
+      'Choisissez au moins l’une de ces possibilités : les heures d’arrivée et de départ (les deux), les minutes de ' +
+      'présence, ou une colonne qui dit si la personne était présente.',
     none: '— aucune —',
     required: '(obligatoire)',
     'field.email': 'Adresse e-mail',
     'hint.email':
-      'L’adresse de chaque personne : c’est elle qui relie la ligne à un apprenant. Une ligne sans adresse pourra être rattachée à la main après l’import.',
+      'L’adresse de chaque personne : c’est elle qui relie la ligne à un apprenant. Une ligne sans adresse pourra ' +
+      'être rattachée à la main après l’import.',
     'field.name': 'Nom',
     'hint.name':
       'Facultatif. Le nom de la personne, affiché dans l’aperçu et utile pour rattacher une ligne sans adresse.',
@@ -40,25 +44,31 @@ export const importMappingText = defineText(
     duplicate: 'La colonne « {column} » est déjà choisie pour « {field} ».',
     notFound: 'La colonne « {column} » n’est pas dans ce fichier.',
     noHeaders:
-      'Aucune colonne n’a pu être lue dans ce fichier. Choisissez le fichier exporté, au format CSV ou classeur Excel (.xlsx).',
+      'Aucune colonne n’a pu être lue dans ce fichier. Choisissez le fichier exporté, au format CSV ou classeur ' +
+      'Excel (.xlsx).',
     used: 'Colonnes choisies',
     usedLine: '{field} : {column}',
     changedTitle: 'Ce ne sont pas les colonnes de l’aperçu',
     changedBody:
-      'Les colonnes envoyées pour confirmer diffèrent de celles de l’aperçu : rien n’a été enregistré. Voici l’aperçu avec ces colonnes.',
+      'Les colonnes envoyées pour confirmer diffèrent de celles de l’aperçu : rien n’a été enregistré. Voici ' +
+      'l’aperçu avec ces colonnes.',
   },
   {
     title: 'Say which column is which',
-    lead: 'This file is in no layout we know. Tell us which column holds what: the preview is made again with these columns, and nothing is saved before you confirm.',
+    lead:
+      'This file is in no layout we know. Tell us which column holds what: the preview is made again with these ' +
+      'columns, and nothing is saved before you confirm.',
     personLegend: 'Who the person is',
     presenceLegend: 'How attendance is given',
     presenceHint:
-      'Choose at least one of these: the arrival and departure times (both), the minutes attended, or a column saying whether the person was present.',
+      'Choose at least one of these: the arrival and departure times (both), the minutes attended, or a column ' +
+      'saying whether the person was present.',
     none: '— none —',
     required: '(required)',
     'field.email': 'E-mail address',
     'hint.email':
-      'Each person’s address: it links the row to a learner. A row without one can be matched by hand after the import.',
+      'Each person’s address: it links the row to a learner. A row without one can be matched by hand after the ' +
+      'import.',
     'field.name': 'Name',
     'hint.name': 'Optional. The person’s name, shown in the preview and useful to match a row without an address.',
     'field.organisation': 'Organisation',
@@ -87,7 +97,8 @@ export const importMappingText = defineText(
     usedLine: '{field}: {column}',
     changedTitle: 'These are not the previewed columns',
     changedBody:
-      'The columns sent to confirm differ from those of the preview: nothing was saved. Here is the preview with these columns.',
+      'The columns sent to confirm differ from those of the preview: nothing was saved. Here is the preview with ' +
+      'these columns.',
   },
   ['field.organisation'],
 );

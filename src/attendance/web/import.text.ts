@@ -6,10 +6,14 @@ export const importText = defineText(
   {
     title: 'Importer les présences',
     breadcrumb: 'Événements',
-    lead: 'Déposez le fichier tel que votre outil l’a exporté : Zoom (webinaire ou réunion), Microsoft Teams, Google Meet, Livestorm ou une feuille d’émargement Excel (CSV ou classeur .xlsx). Le format, l’encodage et le séparateur sont reconnus tout seuls.',
+    lead:
+      'Déposez le fichier tel que votre outil l’a exporté : Zoom (webinaire ou réunion), Microsoft Teams, Google ' +
+      'Meet, Livestorm ou une feuille d’émargement Excel (CSV ou classeur .xlsx). Le format, l’encodage et le ' +
+      'séparateur sont reconnus tout seuls.',
     eventLine: 'Séance du {when}, présence comptée à partir de {percent} de la séance.',
     eventUndated:
-      'Cet événement n’a pas encore de date : seuls les fichiers qui indiquent eux-mêmes le début et la fin de la séance peuvent être lus.',
+      'Cet événement n’a pas encore de date : seuls les fichiers qui indiquent eux-mêmes le début et la fin de la ' +
+      'séance peuvent être lus.',
     stepsLabel: 'Étapes de l’import',
     step1: 'Choisir le fichier',
     step2: 'Vérifier l’aperçu',
@@ -17,7 +21,8 @@ export const importText = defineText(
     currentStep: '(étape en cours)',
     fileLabel: 'Fichier exporté',
     fileHint:
-      'CSV ou classeur Excel (.xlsx), jusqu’à 32 Mo. Rien n’est enregistré à cette étape : vous verrez d’abord ce qui sera importé.',
+      'CSV ou classeur Excel (.xlsx), jusqu’à 32 Mo. Rien n’est enregistré à cette étape : vous verrez d’abord ce ' +
+      'qui sera importé.',
     dropHere: 'Glissez le fichier ici, ou',
     chooseFile: 'Choisir le fichier',
     chosenFile: 'Fichier choisi :',
@@ -61,7 +66,8 @@ export const importText = defineText(
     warningsTitle: 'Points à vérifier',
     errorsTitle: 'Erreurs, ligne par ligne',
     errorsLead:
-      'Ces lignes ne peuvent pas être importées telles quelles. Corrigez le fichier et recommencez, ou importez seulement les lignes correctes.',
+      'Ces lignes ne peuvent pas être importées telles quelles. Corrigez le fichier et recommencez, ou importez ' +
+      'seulement les lignes correctes.',
     errorsCaption: 'Erreurs du fichier, dans l’ordre des lignes',
     colLine: 'Ligne',
     colMessage: 'Problème',
@@ -79,11 +85,14 @@ export const importText = defineText(
     absent: 'Absent',
     unmatchedTitle: 'Lignes sans e-mail',
     unmatchedLead:
-      'Ces personnes n’ont pas d’adresse e-mail dans le fichier. Après l’import, vous pourrez rattacher chacune à un apprenant.',
+      'Ces personnes n’ont pas d’adresse e-mail dans le fichier. Après l’import, vous pourrez rattacher chacune à un ' +
+      'apprenant.',
     unmatchedCaption: 'Lignes sans adresse e-mail, à rapprocher après l’import',
     confirmTitle: 'Confirmer l’import',
     confirmLead:
-      'Par sécurité, le fichier n’est pas gardé entre l’aperçu et la confirmation : il est envoyé une seconde fois, et nous vérifions qu’il est identique à celui de l’aperçu (même empreinte) avant d’enregistrer quoi que ce soit.',
+      'Par sécurité, le fichier n’est pas gardé entre l’aperçu et la confirmation : il est envoyé une seconde fois, ' +
+      'et nous vérifions qu’il est identique à celui de l’aperçu (même empreinte) avant d’enregistrer quoi que ce ' +
+      'soit.',
     sameFileLabel: 'Le même fichier',
     sameFileHint: 'Choisissez à nouveau {name}.',
     fileCarried: 'Le fichier de l’aperçu est repris : vous n’avez rien à choisir.',
@@ -92,31 +101,11 @@ export const importText = defineText(
     cancel: 'Annuler',
     otherFileTitle: 'Ce n’est pas le fichier de l’aperçu',
     otherFileBody:
-      'Le fichier envoyé pour confirmer diffère de celui prévisualisé : rien n’a été enregistré. Voici l’aperçu de ce nouveau fichier.',
+      'Le fichier envoyé pour confirmer diffère de celui prévisualisé : rien n’a été enregistré. Voici l’aperçu de ' +
+      'ce nouveau fichier.',
     hasErrorsTitle: 'Import non enregistré',
 
-    resultTitle: 'Résultat de l’import',
-    resultLead: 'Fichier {file}, importé le {date} par {by}.',
-    statCreated: 'apprenants créés',
-    statAttendanceCreated: 'présences ajoutées',
-    statAttendanceUpdated: 'présences améliorées',
-    statUnchanged: 'inchangées',
-    matchTitle: 'Rattacher les lignes sans e-mail',
-    matchLead:
-      'Pour chaque ligne, choisissez l’apprenant correspondant, ou indiquez son adresse e-mail : sa présence est alors enregistrée selon le temps de la ligne.',
-    matchCaption: 'Lignes sans adresse e-mail de cet import',
-    matchNone: 'Toutes les personnes de ce fichier avaient une adresse e-mail : rien à rapprocher.',
     colStatus: 'État',
-    matchedTo: 'Rattachée à {email}',
-    toMatch: 'À rapprocher',
-    suggestions: 'Apprenants au nom proche :',
-    matchTo: 'Rattacher à {who}',
-    matchEmailLabel: 'Adresse e-mail de l’apprenant, ligne {line}',
-    matchButton: 'Rattacher',
-    matchEmailInvalid: 'Indiquez une adresse e-mail valide.',
-    importAnother: 'Importer un autre fichier',
-    seeLearners: 'Voir les apprenants',
-    seeProgress: 'Voir la progression de la cohorte',
 
     'format.zoom-webinar': 'Zoom — rapport de webinaire',
     'format.zoom-meeting': 'Zoom — participants d’une réunion',
@@ -133,7 +122,10 @@ export const importText = defineText(
   {
     title: 'Import attendance',
     breadcrumb: 'Events',
-    lead: 'Drop the file exactly as your tool exported it: Zoom (webinar or meeting), Microsoft Teams, Google Meet, Livestorm or an Excel sign-in sheet (CSV or .xlsx workbook). Format, encoding and delimiter are recognised on their own.',
+    lead:
+      'Drop the file exactly as your tool exported it: Zoom (webinar or meeting), Microsoft Teams, Google Meet, ' +
+      'Livestorm or an Excel sign-in sheet (CSV or .xlsx workbook). Format, encoding and delimiter are recognised on ' +
+      'their own.',
     eventLine: 'Session on {when}, attendance counted from {percent} of the session.',
     eventUndated:
       'This event has no date yet: only files that state the start and end of the session themselves can be read.',
@@ -144,7 +136,8 @@ export const importText = defineText(
     currentStep: '(current step)',
     fileLabel: 'Exported file',
     fileHint:
-      'CSV or Excel workbook (.xlsx), up to 32 MB. Nothing is saved at this step: you will first see what would be imported.',
+      'CSV or Excel workbook (.xlsx), up to 32 MB. Nothing is saved at this step: you will first see what would be ' +
+      'imported.',
     dropHere: 'Drag the file here, or',
     chooseFile: 'Choose the file',
     chosenFile: 'Chosen file:',
@@ -210,7 +203,8 @@ export const importText = defineText(
     unmatchedCaption: 'Rows without an e-mail address, to match after the import',
     confirmTitle: 'Confirm the import',
     confirmLead:
-      'For safety, the file is not kept between the preview and the confirmation: it is sent a second time, and we check that it is the same as the previewed one (same fingerprint) before saving anything.',
+      'For safety, the file is not kept between the preview and the confirmation: it is sent a second time, and we ' +
+      'check that it is the same as the previewed one (same fingerprint) before saving anything.',
     sameFileLabel: 'The same file',
     sameFileHint: 'Choose {name} again.',
     fileCarried: 'The previewed file is carried over: there is nothing to choose.',
@@ -219,31 +213,11 @@ export const importText = defineText(
     cancel: 'Cancel',
     otherFileTitle: 'This is not the previewed file',
     otherFileBody:
-      'The file sent to confirm differs from the previewed one: nothing was saved. Here is the preview of this new file.',
+      'The file sent to confirm differs from the previewed one: nothing was saved. Here is the preview of this new ' +
+      'file.',
     hasErrorsTitle: 'Import not saved',
 
-    resultTitle: 'Import result',
-    resultLead: 'File {file}, imported on {date} by {by}.',
-    statCreated: 'learners created',
-    statAttendanceCreated: 'attendances added',
-    statAttendanceUpdated: 'attendances improved',
-    statUnchanged: 'unchanged',
-    matchTitle: 'Match the rows without an e-mail',
-    matchLead:
-      'For each row, pick the matching learner or enter their e-mail address: their attendance is then recorded from the row’s time.',
-    matchCaption: 'Rows of this import without an e-mail address',
-    matchNone: 'Everyone in this file had an e-mail address: nothing to match.',
     colStatus: 'State',
-    matchedTo: 'Matched to {email}',
-    toMatch: 'To match',
-    suggestions: 'Learners with a similar name:',
-    matchTo: 'Match to {who}',
-    matchEmailLabel: 'Learner’s e-mail address, line {line}',
-    matchButton: 'Match',
-    matchEmailInvalid: 'Enter a valid e-mail address.',
-    importAnother: 'Import another file',
-    seeLearners: 'See the learners',
-    seeProgress: 'See the cohort’s progress',
 
     'format.zoom-webinar': 'Zoom — webinar report',
     'format.zoom-meeting': 'Zoom — meeting participants',

@@ -1,6 +1,7 @@
-import type { EventInput } from '../events.schemas';
+import { Value } from 'typebox/value';
+import { type EventInput, EventInputSchema } from '../events.schemas';
 import { isValidTimeZone } from '../events.service';
-import type { EventRow } from '../events.store';
+import type { EventRow } from '../events.service';
 import { toLocal, zonedToUtc } from '../../attendance/importers/zoned-time';
 import type { Lang } from '../../shared/errors';
 import { translate } from '../../text';
@@ -67,34 +68,49 @@ export function readEventForm(body: Record<string, string>): EventFormValues {
   };
 }
 
-/** Form values → the PUT /api/events/:key input, or field errors in the reader's language. */
+/** Which form field shows a refusal of each input property, and with which page text. */
+const FIELDS: Record<
+  string,
+  { field: keyof EventFormValues; text: 'errTitleRequired' | 'errKind' | 'errPresence' | 'errDate' }
+> = {
+  title: { field: 'title', text: 'errTitleRequired' },
+  titleEn: { field: 'titleEn', text: 'errTitleRequired' },
+  kind: { field: 'kind', text: 'errKind' },
+  minPresenceRatio: { field: 'presencePercent', text: 'errPresence' },
+  startsAt: { field: 'startsAt', text: 'errDate' },
+  endsAt: { field: 'endsAt', text: 'errDate' },
+};
+
+/**
+ * Form values → the PUT /api/events/:key input, checked by the API's own schema (EventInputSchema),
+ * or field errors in the reader's language.
+ */
 export function toEventInput(v: EventFormValues, lang: Lang): { input?: EventInput; errors: FieldErrors } {
   const t = textFor(eventsText, lang);
   const errors: FieldErrors = {};
-  if (!v.title) errors.title = t.errTitleRequired;
-  if (v.kind !== 'webinar' && v.kind !== 'workshop') errors.kind = t.errKind;
-  const percent = Number(v.presencePercent.replace(',', '.'));
-  if (v.presencePercent === '' || !Number.isFinite(percent) || percent < 0 || percent > 100)
-    errors.presencePercent = t.errPresence;
+  const percent = v.presencePercent === '' ? Number.NaN : Number(v.presencePercent.replace(',', '.'));
   const tzOk = isValidTimeZone(v.timezone);
   if (!tzOk) errors.timezone = translate('EVENT_TIMEZONE_INVALID', { timezone: v.timezone }, lang);
   const startsAt = v.startsAt && tzOk ? fromLocalInput(v.startsAt, v.timezone) : undefined;
   const endsAt = v.endsAt && tzOk ? fromLocalInput(v.endsAt, v.timezone) : undefined;
-  if (startsAt === null) errors.startsAt = t.errDate;
-  if (endsAt === null) errors.endsAt = t.errDate;
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    input: {
-      title: v.title,
-      ...(v.titleEn ? { titleEn: v.titleEn } : {}),
-      kind: v.kind as EventInput['kind'],
-      ...(startsAt ? { startsAt } : {}),
-      ...(endsAt ? { endsAt } : {}),
-      timezone: v.timezone,
-      minPresenceRatio: percent / 100,
-    },
+  const candidate = {
+    title: v.title,
+    ...(v.titleEn ? { titleEn: v.titleEn } : {}),
+    kind: v.kind,
+    ...(startsAt !== undefined ? { startsAt: startsAt ?? '' } : {}),
+    ...(endsAt !== undefined ? { endsAt: endsAt ?? '' } : {}),
+    timezone: v.timezone,
+    ...(Number.isFinite(percent) ? { minPresenceRatio: percent / 100 } : {}),
   };
+  for (const error of Value.Errors(EventInputSchema, candidate)) {
+    const missing = (error.params as { requiredProperties?: string[] }).requiredProperties ?? [];
+    for (const name of [error.instancePath.split('/')[1] ?? '', ...missing]) {
+      const place = FIELDS[name];
+      if (place) errors[place.field] ??= t[place.text];
+    }
+  }
+  if (Object.keys(errors).length > 0 || !Value.Check(EventInputSchema, candidate)) return { errors };
+  return { errors, input: candidate as EventInput };
 }
 
 /** The service's field-level refusals (`details[].field`) placed on the form's fields. */

@@ -1,3 +1,4 @@
+import { urls } from '../../web/urls';
 import type { EventView } from './programme.data';
 import { formatPercent } from '../../shared/format';
 import { errorSummary, input, select, type FieldErrors } from '../../web/forms';
@@ -17,7 +18,7 @@ export function eventsPage(ctx: PageContext, events: EventView[]): PageView {
   <td data-label="${t.colKind}"><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span></td>
   <td data-label="${t.colDate}">${eventWhenLines(e, ctx.lang)}</td>
   <td class="num" data-label="${t.colPresence}" data-presence>${formatPercent(e.minPresenceRatio, ctx.lang)}</td>
-  <td data-label="${t.colActions}"><span class="actions actions-tight"><a class="button button-small button-secondary" href="/organisateur/evenements/${e.key}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a><a class="button button-small" href="/organisateur/evenements/${e.key}/import" aria-label="${fmt(t.importLabel, { title: e.title })}">${t.import}</a></span></td>
+  <td data-label="${t.colActions}"><span class="actions actions-tight"><a class="button button-small button-secondary" href="${urls.organiser.event(e.key)}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a><a class="button button-small" href="${urls.organiser.import(e.key)}" aria-label="${fmt(t.importLabel, { title: e.title })}">${t.import}</a></span></td>
 </tr>`,
   );
   return {
@@ -51,11 +52,11 @@ export function eventEditPage(ctx: PageContext, form: EventEditForm): PageView {
   return {
     title: `${t.editTitle} · ${v.title || form.key}`,
     status: form.status,
-    main: html`<p class="breadcrumb"><a href="/organisateur/evenements">${t.title}</a></p>
+    main: html`<p class="breadcrumb"><a href="${urls.organiser.events()}">${t.title}</a></p>
 <h1>${t.editTitle}</h1>
 <p class="muted">${t.keyLabel} <code>${form.key}</code></p>
 ${failed ? errorSummary(t.formErrorTitle, form.message ?? t.formErrorBody, e) : ''}
-<form method="post" action="/organisateur/evenements/${form.key}" class="card form form-wide" novalidate>
+<form method="post" action="${urls.organiser.event(form.key)}" class="card form form-wide" novalidate>
   ${csrfField(ctx)}
   ${input({ name: 'title', label: t.fieldTitle, value: v.title, error: e.title, required: true, attrs: { maxlength: 300 } })}
   ${input({ name: 'titleEn', label: t.fieldTitleEn, value: v.titleEn, error: e.titleEn, attrs: { maxlength: 300, lang: 'en' } })}
@@ -77,7 +78,7 @@ ${failed ? errorSummary(t.formErrorTitle, form.message ?? t.formErrorBody, e) : 
     ${input({ name: 'timezone', label: t.fieldTimezone, hint: t.timezoneHint, value: v.timezone, error: e.timezone, required: true, attrs: { spellcheck: 'false' } })}
     ${input({ name: 'presencePercent', type: 'number', label: t.fieldPresence, hint: t.presenceHint, value: v.presencePercent, error: e.presencePercent, required: true, attrs: { min: 0, max: 100, step: '0.1', inputmode: 'decimal' } })}
   </div>
-  <p class="actions"><button type="submit" class="button">${t.save}</button> <a class="button button-secondary" href="/organisateur/evenements">${t.cancel}</a></p>
+  <p class="actions"><button type="submit" class="button">${t.save}</button> <a class="button button-secondary" href="${urls.organiser.events()}">${t.cancel}</a></p>
 </form>`,
   };
 }

@@ -1,3 +1,4 @@
+import { urls } from '../../web/urls';
 import type { BadgeView, EventView } from './programme.data';
 import { html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
@@ -14,10 +15,10 @@ export interface HomeData {
 function callToAction(ctx: PageContext) {
   const t = textFor(homeText, ctx.lang);
   const role = ctx.viewer?.role;
-  if (role === 'learner') return html`<a class="button button-large" href="/mon-parcours">${t.ctaMyPathway}</a>`;
-  if (role) return html`<a class="button button-large" href="/organisateur">${t.ctaDashboard}</a>`;
-  return html`<a class="button button-large" href="/connexion">${t.ctaSignIn}</a>
-    <a class="button button-large button-secondary" href="/organisateur/connexion">${t.ctaOrganiser}</a>`;
+  if (role === 'learner') return html`<a class="button button-large" href="${urls.pathway()}">${t.ctaMyPathway}</a>`;
+  if (role) return html`<a class="button button-large" href="${urls.organiser.dashboard()}">${t.ctaDashboard}</a>`;
+  return html`<a class="button button-large" href="${urls.signIn()}">${t.ctaSignIn}</a>
+    <a class="button button-large button-secondary" href="${urls.organiser.signIn()}">${t.ctaOrganiser}</a>`;
 }
 
 export function homePage(ctx: PageContext, data: HomeData): PageView {

@@ -14,7 +14,8 @@ export function badgeImage(ctx: PageContext, badge: BadgeView, size = 96): Html 
 export function eventWhen(event: EventView, lang: Lang): string {
   const t = textFor(programmeText, lang);
   if (!event.startsAt) return t.dateToCome;
-  return `${formatDay(event.startsAt, lang, event.timezone)} · ${formatTimeRange(event.startsAt, event.endsAt, lang, event.timezone)}`;
+  const range = formatTimeRange(event.startsAt, event.endsAt, lang, event.timezone);
+  return `${formatDay(event.startsAt, lang, event.timezone)} · ${range}`;
 }
 
 /** The same, as a day line and a time line (tables). */

@@ -1,37 +1,31 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import type { WithServices } from '../../services';
+import { sendNotFound } from '../../web/not-found';
+import { paths } from '../../web/urls';
 import type { Views } from '../../web/views';
 import { programmeBadges, programmeEvents } from './programme.data';
 import { homePage } from './home.page';
-import { notFoundPage } from '../../web/error.page';
 import { verifierPages } from '../../credentials/web/verifier.routes';
 
-/** Browsers get a page; API clients (and every /api/ path) keep the JSON envelope of the errors plugin. */
-export function wantsHtml(request: FastifyRequest): boolean {
-  return !request.url.startsWith('/api/') && /\btext\/html\b/.test(request.headers.accept ?? '');
-}
+/** Kept while the old page shell imports it from here. */
+export { sendNotFound };
 
-export function sendNotFound(views: Views, request: FastifyRequest, reply: FastifyReply) {
-  if (!wantsHtml(request)) return reply.callNotFound();
-  const ctx = views.context(request, reply);
-  return views.send(reply, ctx, notFoundPage(ctx, request.url.split('?')[0] ?? '/'));
-}
-
-export const publicPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
-  app.get('/', async (request, reply) => {
+export const publicPages: FastifyPluginAsync<WithServices & { views: Views }> = async (app, { services, views }) => {
+  app.get(paths.home, async (request, reply) => {
     const ctx = views.context(request, reply);
-    const { issuer } = app.programme;
+    const { issuer } = services.programme;
     return views.send(
       reply,
       ctx,
       homePage(ctx, {
         issuerName: ctx.lang === 'en' ? (issuer.i18n?.en.name ?? issuer.name) : issuer.name,
-        badges: programmeBadges(app.programme, ctx.lang),
-        events: await programmeEvents(app.db, app.programme, ctx.lang),
+        badges: programmeBadges(services.programme, ctx.lang),
+        events: await programmeEvents(services.db, services.programme, ctx.lang),
       }),
     );
   });
 
-  await app.register(verifierPages, { views });
+  await app.register(verifierPages, { services, views });
 
   // Lowest-priority route: any GET no other route answers. Non-browsers fall through to the
   // errors plugin's JSON 404, unchanged.

@@ -27,7 +27,8 @@ export const homeText = defineText(
     title: 'Accueil',
     heroTitle: 'Vos formations, reconnues par des badges que chacun peut vérifier',
     heroLead:
-      'Parcours suit votre participation aux webinaires et aux ateliers, vos réponses aux questionnaires, et vous remet des badges numériques signés, à montrer sur votre profil professionnel ou à joindre à une candidature.',
+      'Parcours suit votre participation aux webinaires et aux ateliers, vos réponses aux questionnaires, et vous ' +
+      'remet des badges numériques signés, à montrer sur votre profil professionnel ou à joindre à une candidature.',
     ctaSignIn: 'Recevoir mon lien de connexion',
     ctaMyPathway: 'Voir mon parcours',
     ctaOrganiser: 'Espace organisateur',
@@ -39,19 +40,22 @@ export const homeText = defineText(
     step2Body: 'Après chaque atelier, un court questionnaire fait le point sur ce que vous avez retenu.',
     step3Title: 'Recevez vos badges',
     step3Body:
-      'Chaque badge obtenu arrive par e-mail. Téléchargez-le, partagez-le : n’importe qui peut vérifier qu’il est authentique.',
+      'Chaque badge obtenu arrive par e-mail. Téléchargez-le, partagez-le : n’importe qui peut vérifier qu’il est ' +
+      'authentique.',
     badgesTitle: 'Les badges du programme',
     badgesLead: 'Chaque badge publie ses critères : vous savez toujours ce qu’il atteste et comment l’obtenir.',
     eventsLead: 'Les sessions, dans l’ordre. Les horaires sont ceux du fuseau de chaque session.',
     standardTitle: 'Un standard ouvert',
     standardBody:
-      'Les badges suivent la norme Open Badges 3.0 : signés, datés, révocables, lisibles par tout portefeuille numérique compatible, sans dépendre de cette plateforme.',
+      'Les badges suivent la norme Open Badges 3.0 : signés, datés, révocables, lisibles par tout portefeuille ' +
+      'numérique compatible, sans dépendre de cette plateforme.',
   },
   {
     title: 'Home',
     heroTitle: 'Your training, recognised by badges anyone can verify',
     heroLead:
-      'Parcours follows your attendance at webinars and workshops and your answers to questionnaires, and gives you signed digital badges to show on your professional profile or attach to an application.',
+      'Parcours follows your attendance at webinars and workshops and your answers to questionnaires, and gives you ' +
+      'signed digital badges to show on your professional profile or attach to an application.',
     ctaSignIn: 'Get my sign-in link',
     ctaMyPathway: 'See my pathway',
     ctaOrganiser: 'Organiser area',
@@ -68,6 +72,7 @@ export const homeText = defineText(
     eventsLead: 'The sessions, in order. Times are given in each session’s time zone.',
     standardTitle: 'An open standard',
     standardBody:
-      'The badges follow the Open Badges 3.0 standard: signed, dated, revocable, readable by any compatible digital wallet, without depending on this platform.',
+      'The badges follow the Open Badges 3.0 standard: signed, dated, revocable, readable by any compatible digital ' +
+      'wallet, without depending on this platform.',
   },
 );

@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client';
+import type { Config } from '../../config';
+import type { Programme } from '../../programme/load-programme';
 import type { Lang } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
-import { findImport, listAttendanceOfLearner, type AttendanceRow } from '../../attendance/attendance.store';
+import { findImport, listAttendanceOfLearner, type AttendanceRow } from '../../attendance/attendance.service';
+import type { Awards } from '../../badges/awards.service';
 import { listAwardsOf, type Award } from '../../badges/awards.store';
-import { findLearnerById, type Learner } from '../learners.store';
+import { findLearnerById, type Learner } from '../learners.service';
 import { learnerCredentials } from '../../credentials/learner-credentials.service';
 import type { CredentialSummary } from '../../credentials/credentials.schemas';
 import { attemptsOfLearner, type AttemptRow } from '../../quizzes/attempts.store';
@@ -27,21 +30,31 @@ export interface LearnerFile {
 }
 
 /** Everything the organiser's learner page shows, each part from its area's store or service. */
-export async function loadLearnerFile(app: FastifyInstance, id: string, lang: Lang): Promise<LearnerFile> {
-  const learner = await findLearnerById(app.db, id);
+export interface LearnerFileDeps {
+  db: Db;
+  programme: Programme;
+  config: Pick<Config, 'publicUrl'>;
+  awards: Pick<Awards, 'progress'>;
+}
+
+export async function loadLearnerFile(
+  { db, programme, config, awards: badges }: LearnerFileDeps,
+  { id, lang }: { id: string; lang: Lang },
+): Promise<LearnerFile> {
+  const learner = await findLearnerById(db, id);
   if (!learner) throw new AppError('LEARNER_NOT_FOUND', 404, { id });
   const [events, rows, attempts, progress, awards, credentials] = await Promise.all([
-    programmeEvents(app.db, app.programme, lang),
-    listAttendanceOfLearner(app.db, id),
-    attemptsOfLearner(app.db, id),
-    app.awards.progress(app.db, id, lang),
-    listAwardsOf(app.db, [id]),
-    learnerCredentials(app.db, app.programme, app.config.publicUrl, id, lang),
+    programmeEvents(db, programme, lang),
+    listAttendanceOfLearner(db, id),
+    attemptsOfLearner(db, id),
+    badges.progress(db, id, lang),
+    listAwardsOf(db, [id]),
+    learnerCredentials(db, programme, config.publicUrl, id, lang),
   ]);
   const byEvent = new Map(rows.map((r) => [r.eventKey, r]));
   const importIds = [...new Set(rows.map((r) => r.importId).filter((x): x is string => Boolean(x)))];
   const imports = new Map(
-    await Promise.all(importIds.map(async (importId) => [importId, await findImport(app.db, importId)] as const)),
+    await Promise.all(importIds.map(async (importId) => [importId, await findImport(db, importId)] as const)),
   );
   return {
     learner,

@@ -1,16 +1,16 @@
 import type { Quiz } from '../../programme/quiz.schemas';
 import type { LearnerFile } from './learner-file.data';
-import { formatDateTime, formatDay, formatPercent } from '../../shared/format';
+import { formatDateTime, formatDay, formatNumber, formatPercent } from '../../shared/format';
 import { errorSummary, input, select, type FieldErrors } from '../../web/forms';
 import { attr, html, type Html } from '../../web/html';
 import { csrfField, type PageContext, type PageView } from '../../web/layout';
-import { learnerText } from './learners.text';
+import { learnerText } from './learner-file.text';
 import { importText } from '../../attendance/web/import.text';
 import { pathwayText } from '../../badges/web/learner.text';
 import { fmt, textFor } from '../../shared/text';
 import { answersReview, scoreText } from '../../quizzes/web/quiz.partials';
-import { formatLabel, importResultUrl } from '../../attendance/web/import.page';
-import { learnerUrl } from './learners.page';
+import { formatLabel } from '../../attendance/web/import.partials';
+import { urls } from '../../web/urls';
 import { badgeState } from '../../badges/web/pathway.page';
 
 export type LearnerForm = 'presence' | 'attribution' | 'revocation' | 'fusion';
@@ -31,10 +31,7 @@ export interface LearnerPageData extends LearnerFile {
 
 type T = Readonly<Record<keyof typeof learnerText.fr, string>>;
 
-const minutes = (value: number | null, lang: PageContext['lang']) =>
-  value === null
-    ? ''
-    : new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+const minutes = (value: number | null, lang: PageContext['lang']) => (value === null ? '' : formatNumber(value, lang));
 
 function statusLabel(t: T, status: string | undefined) {
   return status === 'present'
@@ -59,8 +56,8 @@ function attendanceSection(ctx: PageContext, data: LearnerPageData): Html {
     const sourceText = !row
       ? ''
       : row.source === 'manual'
-        ? html`${t.sourceManual}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? formatLabel(it, source.format)}</a>` : ''}`
-        : html`${fmt(t.sourceImport, { format: formatLabel(it, row.source.replace(/^import:/, '')) })}${source ? html` · <a href="${importResultUrl(event.key, source.importId)}">${source.fileName ?? it.noFileName}</a>` : ''}`;
+        ? html`${t.sourceManual}${source ? html` · <a href="${urls.organiser.importResult(event.key, source.importId)}">${source.fileName ?? formatLabel(it, source.format)}</a>` : ''}`
+        : html`${fmt(t.sourceImport, { format: formatLabel(it, row.source.replace(/^import:/, '')) })}${source ? html` · <a href="${urls.organiser.importResult(event.key, source.importId)}">${source.fileName ?? it.noFileName}</a>` : ''}`;
     // What people typed (notes) and what a file said (reasons) are data, shown as written.
     const detail = row
       ? html`${row.reason ? html`<span data-user-text>${row.reason}</span><br>` : ''}${row.note ? html`<span data-user-text>${row.note}</span><br>` : ''}${row.updatedBy ? fmt(t.updatedBy, { who: row.updatedBy, date: formatDateTime(row.updatedAt, ctx.lang) }) : ''}`
@@ -92,7 +89,7 @@ function attendanceSection(ctx: PageContext, data: LearnerPageData): Html {
     <thead><tr><th scope="col">${t.colEvent}</th><th scope="col">${t.colStatus}</th><th scope="col" class="num">${t.colMinutes}</th><th scope="col">${t.colSource}</th><th scope="col">${t.colDetail}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table></div>
-  <form method="post" action="${learnerUrl(data.learner.id)}/presence" class="card form form-wide section-gap" novalidate id="form-presence">
+  <form method="post" action="${urls.organiser.learner(data.learner.id)}/presence" class="card form form-wide section-gap" novalidate id="form-presence">
     <h3>${t.manualTitle}</h3>
     <p class="muted">${t.manualLead}</p>
     ${formError(ctx, t, data.state, 'presence')}
@@ -153,7 +150,7 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
     const revokeForm =
       credential && credential.status === 'active'
         ? html`<details class="revoke"${open ? attr` open` : ''}><summary>${fmt(t.revokeTitle, { name: b.name })}</summary>
-  <form method="post" action="${learnerUrl(data.learner.id)}/badges/${credential.id}/revocation" class="form" novalidate>
+  <form method="post" action="${urls.organiser.learner(data.learner.id)}/badges/${credential.id}/revocation" class="form" novalidate>
     ${open ? formError(ctx, t, data.state, 'revocation') : ''}
     ${csrfField(ctx)}
     ${input({ name: field, label: t.revokeReason, hint: t.revokeHint, value: open ? revoking.values.reason : '', error: open ? revoking.errors[field] : undefined, required: true, attrs: { maxlength: 1000, minlength: 3 } })}
@@ -164,7 +161,7 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
       ? t.credentialNone
       : html`<span class="pill pill-${credential.status === 'active' ? 'earned' : 'failed'}">${credential.status === 'active' ? t.credentialActive : fmt(t.credentialRevoked, { date: formatDay(new Date(credential.revokedAt ?? credential.issuedAt), ctx.lang) })}</span>
   ${credential.status === 'revoked' && credential.revocationReason ? html`<br><span class="small">${t.reasonLabel} <span data-user-text>${credential.revocationReason}</span></span>` : ''}
-  <br><a href="/credentials/${credential.id}" aria-label="${fmt(t.viewCredentialLabel, { name: b.name })}">${t.viewCredential}</a>${revokeForm}`;
+  <br><a href="${urls.credential(credential.id)}" aria-label="${fmt(t.viewCredentialLabel, { name: b.name })}">${t.viewCredential}</a>${revokeForm}`;
     return html`<tr id="badge-${b.key}">
   <th scope="row">${b.name}</th>
   <td data-label="${t.colState}"><span class="pill pill-${state.tone}">${state.text}</span> <span class="muted">${formatPercent(b.percent / 100, ctx.lang)}</span>
@@ -178,7 +175,7 @@ function badgesSection(ctx: PageContext, data: LearnerPageData): Html {
   const awardForm =
     awardable.length === 0
       ? html`<p class="muted">${t.awardNone}</p>`
-      : html`<form method="post" action="${learnerUrl(data.learner.id)}/attribution" class="form form-wide" novalidate id="form-attribution">
+      : html`<form method="post" action="${urls.organiser.learner(data.learner.id)}/attribution" class="form form-wide" novalidate id="form-attribution">
     ${formError(ctx, t, data.state, 'attribution')}
     ${csrfField(ctx)}
     ${select({ name: 'badge', label: t.fieldBadge, value: a?.values.badge, error: a?.errors.badge, options: [{ value: '', label: t.select }, ...awardable.map((b) => ({ value: b.key, label: b.name }))] })}
@@ -207,7 +204,7 @@ function mergeSection(ctx: PageContext, data: LearnerPageData): Html {
   <h2 id="titre-fusion">${t.mergeTitle}</h2>
   <p class="muted">${t.mergeLead}</p>
   ${formError(ctx, t, data.state, 'fusion')}
-  <form method="post" action="${learnerUrl(data.learner.id)}/fusion" class="form form-wide" novalidate>
+  <form method="post" action="${urls.organiser.learner(data.learner.id)}/fusion" class="form form-wide" novalidate>
     ${csrfField(ctx)}
     ${input({ name: 'doublon', type: 'email', label: t.fieldDuplicate, value: m?.values.doublon, error: m?.errors.doublon, required: true, autocomplete: 'off', attrs: { spellcheck: 'false' } })}
     <div class="checkbox${m?.errors.confirmation ? ' field-invalid' : ''}"><input type="checkbox" id="champ-confirmation" name="confirmation" value="oui"${m?.errors.confirmation ? attr` aria-invalid="true" aria-describedby="champ-confirmation-erreur"` : ''}><label for="champ-confirmation">${t.mergeConfirm}</label></div>
@@ -223,7 +220,7 @@ export function learnerPage(ctx: PageContext, data: LearnerPageData): PageView {
   return {
     title: l.name ?? l.email,
     status: data.status,
-    main: html`<p class="breadcrumb"><a href="/organisateur/apprenants">${t.breadcrumb}</a></p>
+    main: html`<p class="breadcrumb"><a href="${urls.organiser.learners()}">${t.breadcrumb}</a></p>
 <h1>${l.name ?? l.email}</h1>
 <dl class="facts facts-inline">
   <div><dt>${t.email}</dt><dd>${l.email}</dd></div>

@@ -1,12 +1,14 @@
-import type { Learner } from '../learners.store';
+import type { Learner } from '../learners.service';
 import { formatDay } from '../../shared/format';
 import { input } from '../../web/forms';
 import { html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
 import { learnersText } from './learners.text';
 import { fmt, textFor } from '../../shared/text';
+import { urls } from '../../web/urls';
 
-export const learnerUrl = (id: string) => `/organisateur/apprenants/${id}`;
+/** Kept for the progress page (reports/web): the same link as `urls.organiser.learner`. */
+export const learnerUrl = (id: string) => urls.organiser.learner(id);
 
 export interface LearnersData {
   q: string;
@@ -16,13 +18,7 @@ export interface LearnersData {
   learners: Learner[];
 }
 
-function listUrl(q: string, page: number) {
-  const query = new URLSearchParams();
-  if (q) query.set('q', q);
-  if (page > 1) query.set('page', String(page));
-  const qs = query.toString();
-  return `/organisateur/apprenants${qs ? `?${qs}` : ''}`;
-}
+const listUrl = (q: string, page: number) => urls.organiser.learners({ q, page: page > 1 ? page : undefined });
 
 export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
   const t = textFor(learnersText, ctx.lang);
@@ -48,9 +44,9 @@ export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
-<form method="get" action="/organisateur/apprenants" class="card search-form" role="search">
+<form method="get" action="${urls.organiser.learners()}" class="card search-form" role="search">
   ${input({ name: 'q', type: 'text', label: t.searchLabel, hint: t.searchHint, value: data.q, attrs: { maxlength: 200, spellcheck: 'false' } })}
-  <p class="actions"><button type="submit" class="button">${t.searchButton}</button>${data.q ? html`<a href="/organisateur/apprenants">${t.clear}</a>` : ''}</p>
+  <p class="actions"><button type="submit" class="button">${t.searchButton}</button>${data.q ? html`<a href="${urls.organiser.learners()}">${t.clear}</a>` : ''}</p>
 </form>
 <p class="muted" role="status">${data.q ? fmt(t.countFor, { count: data.total, q: data.q }) : fmt(t.count, { count: data.total })}</p>
 ${

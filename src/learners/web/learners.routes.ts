@@ -1,41 +1,41 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { setManualAttendance } from '../../attendance/attendance.service';
-import type { AttendanceStatus } from '../../attendance/attendance.store';
-import { searchLearners } from '../learners.query';
-import { findLearnerByEmail } from '../learners.store';
+import type { WithServices } from '../../services';
+import { type AttendanceStatus, setManualAttendance } from '../../attendance/attendance.service';
+import { awardManually } from '../../badges/awards.service';
+import { revokeCredential } from '../../credentials/revoke.service';
+import { findLearnerByEmail, searchLearners } from '../learners.service';
 import { mergeLearners } from '../merge.service';
 import { AppError } from '../../shared/errors';
 import { translate } from '../../text';
-import { Email, normaliseEmail } from '../../shared/schemas';
+import { Email, normaliseEmail, Uuid } from '../../shared/schemas';
 import { loadLearnerFile } from './learner-file.data';
 import { setFlash } from '../../web/flash';
 import { formBody } from '../../web/forms';
-import { learnerText } from './learners.text';
+import { learnerText } from './learner-file.text';
 import { textFor } from '../../shared/text';
+import { paths, urls } from '../../web/urls';
 import type { Views } from '../../web/views';
 import { learnerPage, type FormState, type LearnerForm } from './learner.page';
-import { learnerUrl, learnersPage } from './learners.page';
+import { learnersPage } from './learners.page';
 
 const PAGE_SIZE = 50;
-const uuid = { type: 'string', format: 'uuid' } as const;
-const IdParams = { type: 'object', properties: { id: uuid }, required: ['id'] } as const;
-const CredentialParams = {
-  type: 'object',
-  properties: { id: uuid, credentialId: uuid },
-  required: ['id', 'credentialId'],
-} as const;
+const IdParams = { params: Type.Object({ id: Uuid }) };
+const CredentialParams = { params: Type.Object({ id: Uuid, credentialId: Uuid }) };
 const STATUSES: readonly AttendanceStatus[] = ['present', 'replay', 'absent'];
 
-type IdRoute = { Params: { id: string } };
-const actorOf = (request: FastifyRequest) => ({ id: request.viewer!.sub, email: request.viewer!.email });
-
 /** The learners, one learner's record, and what organisers do on it: each through its service, which audits it. */
-export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, { views }) => {
-  app.get<{ Querystring: { q?: string; page?: string } }>('/apprenants', async (request, reply) => {
+export const learnersPages: FastifyPluginAsyncTypebox<WithServices & { views: Views }> = async (
+  app,
+  { services, views },
+) => {
+  const { db, programme } = services;
+  app.get<{ Querystring: { q?: string; page?: string } }>(paths.organiser.learners, async (request, reply) => {
     const q = (request.query.q ?? '').trim().slice(0, 200);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    const { rows, total } = await searchLearners(app.db, {
+    const { rows, total } = await searchLearners(db, {
       q: q || undefined,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
@@ -45,9 +45,9 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
   });
 
   async function show(request: FastifyRequest, reply: FastifyReply, id: string, state?: FormState, status?: number) {
-    const file = await loadLearnerFile(app, id, request.lang);
+    const file = await loadLearnerFile(services, { id, lang: request.lang });
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, learnerPage(ctx, { ...file, quizzes: app.programme.quizzes, state, status }));
+    return views.send(reply, ctx, learnerPage(ctx, { ...file, quizzes: programme.quizzes, state, status }));
   }
 
   /** Runs an action; a refusal of its service re-shows the page with the message above that form. */
@@ -73,15 +73,15 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
     }
   }
 
-  app.get<IdRoute>('/apprenants/:id', { schema: { params: IdParams } }, async (request, reply) =>
+  app.get(paths.organiser.learner, { schema: IdParams }, async (request, reply) =>
     show(request, reply, request.params.id),
   );
 
-  app.post<IdRoute>('/apprenants/:id/presence', { schema: { params: IdParams } }, async (request, reply) => {
+  app.post(`${paths.organiser.learner}/presence`, { schema: IdParams }, async (request, reply) => {
     const { id } = request.params;
     const t = textFor(learnerText, request.lang);
     const values = formBody(request.body);
-    const file = await loadLearnerFile(app, id, request.lang);
+    const file = await loadLearnerFile(services, { id, lang: request.lang });
     const event = file.attendance.find((a) => a.event.key === values.evenement)?.event;
     const status = STATUSES.find((s) => s === values.statut);
     const minutesText = (values.minutes ?? '').trim().replace(',', '.');
@@ -94,7 +94,7 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
     if (Object.keys(errors).length > 0) return show(request, reply, id, { form: 'presence', values, errors }, 400);
     const note = (values.note ?? '').trim().slice(0, 1000);
     return attempt(request, reply, 'presence', values, async () => {
-      await setManualAttendance(app.db, actorOf(request), app, {
+      await setManualAttendance(services, request.actor!, {
         eventKey: event!.key,
         email: file.learner.email,
         status: status!,
@@ -102,28 +102,28 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
         ...(note ? { note } : {}),
       });
       setFlash(reply, 'attendanceSaved', { event: event!.title });
-      return `${learnerUrl(id)}#presences`;
+      return `${urls.organiser.learner(id)}#presences`;
     });
   });
 
-  app.post<IdRoute>('/apprenants/:id/attribution', { schema: { params: IdParams } }, async (request, reply) => {
+  app.post(`${paths.organiser.learner}/attribution`, { schema: IdParams }, async (request, reply) => {
     const { id } = request.params;
     const t = textFor(learnerText, request.lang);
     const values = formBody(request.body);
-    const badge = app.programme.badges.find((b) => b.key === values.badge);
+    const badge = programme.badges.find((b) => b.key === values.badge);
     const reason = (values.motif ?? '').trim();
     const errors: Record<string, string> = {};
     if (!badge) errors.badge = t.errBadge;
     if (reason.length < 3 || reason.length > 1000) errors.motif = t.errReason;
     if (Object.keys(errors).length > 0) return show(request, reply, id, { form: 'attribution', values, errors }, 400);
     return attempt(request, reply, 'attribution', values, async () => {
-      const { award, followers } = await app.awards.awardManually(app.db, actorOf(request), {
+      const { award, followers } = await awardManually(services, request.actor!, {
         learnerId: id,
         badgeKey: badge!.key,
         reason,
       });
       const name = (key: string) => {
-        const b = app.programme.badges.find((x) => x.key === key);
+        const b = programme.badges.find((x) => x.key === key);
         return b ? (request.lang === 'en' ? b.i18n.en.name : b.achievement.name) : key;
       };
       if (followers.length)
@@ -132,17 +132,17 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
           others: followers.map((f) => name(f.badgeKey)).join(', '),
         });
       else setFlash(reply, 'badgeAwarded', { badge: name(award.badgeKey) });
-      return `${learnerUrl(id)}#badges`;
+      return `${urls.organiser.learner(id)}#badges`;
     });
   });
 
-  app.post<{ Params: { id: string; credentialId: string } }>(
-    '/apprenants/:id/badges/:credentialId/revocation',
-    { schema: { params: CredentialParams } },
+  app.post(
+    `${paths.organiser.learner}/badges/:credentialId/revocation`,
+    { schema: CredentialParams },
     async (request, reply) => {
       const { id, credentialId } = request.params;
       const t = textFor(learnerText, request.lang);
-      const file = await loadLearnerFile(app, id, request.lang);
+      const file = await loadLearnerFile(services, { id, lang: request.lang });
       const credential = file.credentials.find((c) => c.id === credentialId.toLowerCase());
       if (!credential) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id: credentialId });
       const field = `motif-${credential.id.slice(0, 8)}`;
@@ -151,7 +151,7 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
       if (reason.length < 3 || reason.length > 1000)
         return show(request, reply, id, { form: 'revocation', values, errors: { [field]: t.errReason } }, 400);
       return attempt(request, reply, 'revocation', values, async () => {
-        const [first, ...others] = await app.credentials.revoke(app.db, actorOf(request), credential.id, reason);
+        const [first, ...others] = await revokeCredential(services, request.actor!, { id: credential.id, reason });
         const name = (key: string) => file.badges.find((b) => b.key === key)?.name ?? key;
         if (others.length)
           setFlash(reply, 'credentialRevokedMore', {
@@ -159,27 +159,27 @@ export const learnersPages: FastifyPluginAsync<{ views: Views }> = async (app, {
             others: others.map((o) => name(o.badgeKey)).join(', '),
           });
         else setFlash(reply, 'credentialRevoked', { badge: name(first!.badgeKey) });
-        return `${learnerUrl(id)}#badges`;
+        return `${urls.organiser.learner(id)}#badges`;
       });
     },
   );
 
-  app.post<IdRoute>('/apprenants/:id/fusion', { schema: { params: IdParams } }, async (request, reply) => {
+  app.post(`${paths.organiser.learner}/fusion`, { schema: IdParams }, async (request, reply) => {
     const { id } = request.params;
     const t = textFor(learnerText, request.lang);
     const values = formBody(request.body);
     const email = (values.doublon ?? '').trim();
     const errors: Record<string, string> = {};
-    const duplicate = Value.Check(Email, email) ? await findLearnerByEmail(app.db, normaliseEmail(email)) : undefined;
+    const duplicate = Value.Check(Email, email) ? await findLearnerByEmail(db, normaliseEmail(email)) : undefined;
     if (!Value.Check(Email, email)) errors.doublon = t.errDuplicate;
     else if (!duplicate) errors.doublon = t.errDuplicateUnknown;
     if (values.confirmation !== 'oui') errors.confirmation = t.errConfirm;
     if (Object.keys(errors).length > 0) return show(request, reply, id, { form: 'fusion', values, errors }, 400);
     return attempt(request, reply, 'fusion', values, async () => {
       // The same dependencies as POST /api/learners/:id/merge: the duplicate goes into this record.
-      await mergeLearners(app.db, actorOf(request), app, duplicate!.id, id);
+      await mergeLearners(services, request.actor!, { fromId: duplicate!.id, intoId: id });
       setFlash(reply, 'learnersMerged', { email: duplicate!.email });
-      return learnerUrl(id);
+      return urls.organiser.learner(id);
     });
   });
 };

@@ -1,0 +1,50 @@
+import type { EventView } from '../../events/web/programme.data';
+import { formatPercent } from '../../shared/format';
+import { attr, html, type Html } from '../../web/html';
+import { notice, type PageContext } from '../../web/layout';
+import type { importText } from './import.text';
+import { fmt } from '../../shared/text';
+import { eventWhen } from '../../events/web/programme.partials';
+import { formatNumber } from '../../shared/format';
+import { urls } from '../../web/urls';
+
+/** The files the import takes (the picker's filter; any file is still read for what it is). */
+export const ACCEPT =
+  '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type T = Readonly<Record<keyof typeof importText.fr, string>>;
+
+export function formatLabel(t: T, format: string): string {
+  const key = `format.${format}` as keyof T;
+  return key in t ? t[key] : format;
+}
+
+export function delimiterLabel(t: T, delimiter: string): string {
+  const names: Record<string, keyof T> = { ',': 'delimiter.comma', ';': 'delimiter.semicolon', '\t': 'delimiter.tab' };
+  return names[delimiter] ? t[names[delimiter]!] : delimiter;
+}
+
+export function eventIntro(ctx: PageContext, t: T, event: EventView): Html {
+  return html`<p class="breadcrumb"><a href="${urls.organiser.events()}">${t.breadcrumb}</a></p>
+<p class="eyebrow">${event.title}</p>`;
+}
+
+export function eventFacts(ctx: PageContext, t: T, event: EventView): Html {
+  return event.startsAt
+    ? html`<p class="lead">${fmt(t.eventLine, { when: eventWhen(event, ctx.lang), percent: formatPercent(event.minPresenceRatio, ctx.lang) })}</p>`
+    : notice('info', t.eventUndated, '');
+}
+
+export function steps(t: T, current: 1 | 2 | 3): Html {
+  const items = [t.step1, t.step2, t.step3].map(
+    (label, i) =>
+      html`<li${i + 1 === current ? attr` aria-current="step" class="step-current"` : ''}><span class="steps-number" aria-hidden="true">${i + 1}</span> ${label}${i + 1 === current ? html` <span class="visually-hidden">${t.currentStep}</span>` : ''}</li>`,
+  );
+  return html`<ol class="progress-steps" aria-label="${t.stepsLabel}">${items}</ol>`;
+}
+
+export function stat(value: number, label: string, tone = ''): Html {
+  return html`<li class="stat${tone}"><p class="stat-value">${value}</p><p class="stat-label">${label}</p></li>`;
+}
+
+export const minutes = (value: number, lang: PageContext['lang']) => formatNumber(value, lang);

@@ -1,0 +1,9 @@
+/** What other areas use of the learners: find, create on first sight, search. */
+export {
+  findLearnerByEmail,
+  findLearnerById,
+  findLearnersByIds,
+  type Learner,
+  upsertLearner,
+} from './learners.store';
+export { type LearnerSearch, searchLearners } from './learners.query';
