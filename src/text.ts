@@ -1,7 +1,8 @@
 import type { Lang, MessageCatalogue, Params } from './shared/errors';
 import { say, type Text } from './shared/text';
 import { commonErrors } from './shared/common.text';
-import { attendanceMessages } from './attendance/attendance.messages';
+import { attendanceErrors } from './attendance/attendance.text';
+import { importRowTexts } from './attendance/import-rows.text';
 import { badgesErrors, ruleTexts } from './badges/badges.text';
 import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
 import { programmeErrors } from './programme/programme.text';
@@ -9,13 +10,13 @@ import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
 
 /** Every code the platform can answer with; a test checks each has both languages. */
-export const catalogue: MessageCatalogue = {
-  ...attendanceMessages,
-};
+export const catalogue: MessageCatalogue = {};
 
 /** Error catalogues written with `definePairs` (src/shared/text.ts), one per area. */
 export const errorTexts: Text[] = [
   commonErrors,
+  attendanceErrors,
+  importRowTexts,
   ob3Errors,
   credentialsErrors,
   badgesErrors,
