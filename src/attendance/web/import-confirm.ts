@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ImportPreview, ImportRequest } from '../import.service';
+import type { ImportPreview } from '../import.service';
 import { AppError } from '../../shared/errors';
 import { translate } from '../../text';
 import type { EventView } from '../../events/web/programme.data';

@@ -24,7 +24,7 @@ export function delimiterLabel(t: T, delimiter: string): string {
   return names[delimiter] ? t[names[delimiter]!] : delimiter;
 }
 
-export function eventIntro(ctx: PageContext, t: T, event: EventView): Html {
+export function eventIntro(_ctx: PageContext, t: T, event: EventView): Html {
   return html`<p class="breadcrumb"><a href="${urls.organiser.events()}">${t.breadcrumb}</a></p>
 <p class="eyebrow">${event.title}</p>`;
 }

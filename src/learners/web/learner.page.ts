@@ -43,7 +43,7 @@ function statusLabel(t: T, status: string | undefined) {
         : t.statusUnknown;
 }
 
-function formError(ctx: PageContext, t: T, state: FormState | undefined, form: LearnerForm): Html | '' {
+function formError(_ctx: PageContext, t: T, state: FormState | undefined, form: LearnerForm): Html | '' {
   if (state?.form !== form) return '';
   return errorSummary(t.formErrorTitle, state.message ?? '', state.errors);
 }
