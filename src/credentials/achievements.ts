@@ -4,6 +4,8 @@ import type { BadgeDefinition } from '../programme/badge.schemas';
 import type { Programme } from '../programme/load-programme';
 import { achievementFor, resolveUrl } from '../programme/achievement';
 import { leafOf, walkRule } from '../programme/rule-walk';
+import { say } from '../shared/text';
+import { credentialContentText } from './credential-content.text';
 
 /** The issuer Profile (OB 3.0 Profile: id and type required), from `badges/programme.json`. */
 export function issuerProfile(programme: Programme, issuerId: string, publicUrl: string, lang: Lang): Profile {
@@ -65,7 +67,7 @@ export function publishedAchievement(
     return {
       id: resultDescriptionId(achievement.id, quizKey),
       type: ['ResultDescription'],
-      name: lang === 'en' ? `Score in the questionnaire “${title}”` : `Score au questionnaire « ${title} »`,
+      name: say(credentialContentText, lang, 'resultName', { title }),
       resultType: 'Percent',
       valueMin: '0',
       valueMax: '100',

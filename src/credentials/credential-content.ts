@@ -3,6 +3,8 @@ import type { AwardEvidence } from '../badges/evidence';
 import type { Programme } from '../programme/load-programme';
 import type { Achievement } from '../ob3/credential-types';
 import type { EvidenceInput } from '../ob3/build-credential';
+import { say } from '../shared/text';
+import { credentialContentText } from './credential-content.text';
 import { resultDescriptionId } from './achievements';
 
 export const credentialUrl = (publicUrl: string, id: string) => `${publicUrl}/credentials/${id}`;
@@ -32,7 +34,7 @@ function localDate(iso: string, timeZone: string): string {
 export function evidenceOf(evidence: AwardEvidence, programme: Programme, lang: Lang): EvidenceInput[] {
   return evidence.events.map((e) => {
     const timeZone = programme.events.find((x) => x.key === e.key)?.timezone ?? 'Europe/Paris';
-    const replay = lang === 'en' ? 'Followed as a replay (recording).' : 'Suivi en replay (enregistrement).';
+    const replay = say(credentialContentText, lang, 'evidenceReplay');
     return {
       name: e.title[lang],
       date: localDate(e.date, timeZone),

@@ -1,5 +1,5 @@
 import type { PublicCredential } from './credential-page.data';
-import { formatDay } from '../../shared/format';
+import { formatDay, locale } from '../../shared/format';
 import { html, type Html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
 import { layoutText } from '../../web/layout.text';
@@ -27,7 +27,7 @@ function shareTags(ctx: PageContext, c: PublicCredential): Html {
 <meta property="og:image:width" content="512">
 <meta property="og:image:height" content="512">
 <meta property="og:image:alt" content="${fmt(t.imageAlt, { name: c.name })}">
-<meta property="og:locale" content="${ctx.lang === 'fr' ? 'fr_FR' : 'en_GB'}">
+<meta property="og:locale" content="${locale(ctx.lang).replace('-', '_')}">
 <meta name="twitter:card" content="summary">
 <link rel="alternate" type="application/vc+ld+json" href="${urls.credentialFile(c.id, 'json')}">`;
 }
