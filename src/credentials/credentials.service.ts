@@ -11,7 +11,7 @@ import { issuerDid } from '../ob3/issuer';
 import { createKeyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
-import { revokeCredential, revokeCredentialsOfAwards, type Revoked } from './revoke.service';
+import { revokeCredentialsOfAwards, type Revoked } from './revoke.service';
 import { credentialIdsOfAwards } from './credentials.store';
 import { createFetchJson } from './fetch-json';
 import { ownDocument } from './published';
@@ -20,7 +20,7 @@ import { latestListOf } from './status-lists.store';
 
 type Revoker = Pick<Actor, 'id' | 'email'>;
 
-/** The credentials area as prepare() builds it once, for the server, the CLI and the tests. */
+/** The credentials area as buildServices() builds it once (`services.credentials`): server, CLI, tests. */
 export interface Credentials {
   deps: IssueDeps;
   /** The awards hook: one credential per award, in the award's transaction. */
@@ -30,8 +30,6 @@ export interface Credentials {
   bootstrap(db: Db): Promise<void>;
   rotateKeys(db: Db): ReturnType<typeof rotateIssuerKeys>;
   verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
-  /** Kept while the pages move to `revokeCredential(services, actor, { id, reason })`. */
-  revoke(db: Db, actor: Revoker, id: string, reason: string): Promise<Revoked[]>;
   /** For a learner merge, in its transaction, before duplicate awards are deleted. */
   revokeForAwards(tx: Db, actor: Revoker | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
 }
@@ -86,7 +84,6 @@ export function buildCredentialsService(options: {
           ),
       }).finally(() => fetchJson.end());
     },
-    revoke: (db, actor, id, reason) => revokeCredential({ db, credentials: { deps } }, actor, { id, reason }),
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
   };
 }
