@@ -7,11 +7,13 @@ import { ProgrammeError } from '../../src/programme/programme.errors';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const SHIPPED = { badgesDir: join(ROOT, 'badges'), quizzesDir: join(ROOT, 'quizzes') };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- fixtures are edited as loose JSON */
-export type Files = { badges: Record<string, any>; quizzes: Record<string, any> };
+/** A programme file as loose JSON: the tests edit any field of it. */
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited as loose JSON
+type Json = Record<string, any>;
+export type Files = { badges: Json; quizzes: Json };
 
-async function readFolder(dir: string): Promise<Record<string, any>> {
-  const out: Record<string, any> = {};
+async function readFolder(dir: string): Promise<Json> {
+  const out: Json = {};
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
     out[name] = JSON.parse(await readFile(join(dir, name), 'utf8'));
   }
