@@ -4,9 +4,9 @@ import { scoreAttempt, type Answers } from '../scoring';
 import { html, type Html } from '../../web/html';
 import { quizText } from './quiz.text';
 import { fmt, textFor } from '../../shared/text';
+import { formatNumber, formatPercent } from '../../shared/format';
 
-const number = (value: number, lang: Lang) =>
-  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+const number = formatNumber;
 
 /** "7 sur 9 points (77,8 %)" (without the percent when it is shown beside), or "non noté". */
 export function scoreText(
@@ -18,11 +18,7 @@ export function scoreText(
   if (attempt.percent === null) return t.notScored;
   const points = fmt(t.scoreValue, { score: number(attempt.score, lang), max: number(attempt.maxScore, lang) });
   if (!withPercent) return points;
-  const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(attempt.percent / 100);
-  return `${points} (${percent})`;
+  return `${points} (${formatPercent(attempt.percent / 100, lang)})`;
 }
 
 /** What the person answered, in words: choice texts, the text, or "4 sur 5". */
