@@ -1,4 +1,5 @@
-import type { Lang } from '../../shared/errors';
+import { say, type Lang } from '../../shared/text';
+import { type MailKey, mailText } from '../notifications.text';
 import { mailLayout, type RenderedMail } from './layout';
 
 export interface MagicLinkMail {
@@ -6,34 +7,14 @@ export interface MagicLinkMail {
   minutes: number;
 }
 
-const texts = {
-  fr: (p: MagicLinkMail) => ({
-    subject: 'Votre lien de connexion à Parcours',
-    title: 'Connexion à Parcours',
-    lines: [
-      'Bonjour,',
-      `Pour vous connecter et suivre vos badges, utilisez ce lien. Il est valable ${p.minutes} minutes et ne sert qu’une fois.`,
-      'Si vous n’avez rien demandé, ignorez ce message.',
-    ],
-    action: 'Me connecter',
-  }),
-  en: (p: MagicLinkMail) => ({
-    subject: 'Your Parcours sign-in link',
-    title: 'Sign in to Parcours',
-    lines: [
-      'Hello,',
-      `To sign in and follow your badges, use this link. It is valid for ${p.minutes} minutes and works only once.`,
-      'If you did not ask for it, ignore this message.',
-    ],
-    action: 'Sign in',
-  }),
-};
-
 export function renderMagicLink(lang: Lang, params: MagicLinkMail): RenderedMail {
-  const t = texts[lang](params);
+  const t = (key: MailKey) => say(mailText, lang, key, { minutes: params.minutes });
+  const lines = [t('hello'), t('magicLinkBody'), t('magicLinkIgnore')];
+  const action = t('magicLinkAction');
   return {
-    subject: t.subject,
-    text: `${t.lines.join('\n\n')}\n\n${t.action} : ${params.url}\n`,
-    html: mailLayout(lang, t.title, t.lines, { label: t.action, url: params.url }),
+    subject: t('magicLinkSubject'),
+    // The plain-text link reads "action : url" in both languages, as it always has.
+    text: `${lines.join('\n\n')}\n\n${action} : ${params.url}\n`,
+    html: mailLayout(lang, t('magicLinkTitle'), lines, { label: action, url: params.url }),
   };
 }

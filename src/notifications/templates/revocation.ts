@@ -1,5 +1,6 @@
-import type { Lang } from '../../shared/errors';
+import { say, type Lang } from '../../shared/text';
 import { escapeHtml } from '../../shared/html';
+import { type MailKey, mailText } from '../notifications.text';
 import { mailLayout, type RenderedMail } from './layout';
 
 export interface RevocationMail {
@@ -11,43 +12,21 @@ export interface RevocationMail {
   pageUrl: string;
 }
 
-const texts = {
-  fr: (p: RevocationMail) => ({
-    subject: `Votre badge « ${p.badgeName} » a été révoqué`,
-    title: `Badge « ${p.badgeName} » révoqué`,
-    lines: [
-      'Bonjour,',
-      `${p.issuerName} a révoqué votre badge « ${p.badgeName} ». Il reste consultable, mais toute vérification indique désormais qu’il n’est plus valide.`,
-      ...(p.because
-        ? [`Ce badge reposait sur le badge « ${p.because} », révoqué lui aussi : sa règle n’est plus remplie.`]
-        : []),
-      `Motif : ${p.reason}`,
-      'Pour toute question, répondez à l’organisateur de votre parcours.',
-    ],
-    action: 'Voir le badge',
-  }),
-  en: (p: RevocationMail) => ({
-    subject: `Your “${p.badgeName}” badge was revoked`,
-    title: `“${p.badgeName}” badge revoked`,
-    lines: [
-      'Hello,',
-      `${p.issuerName} revoked your “${p.badgeName}” badge. It can still be viewed, but any verification now reports it as no longer valid.`,
-      ...(p.because
-        ? [`This badge required the “${p.because}” badge, which was revoked too: its rule is no longer met.`]
-        : []),
-      `Reason: ${p.reason}`,
-      'If you have any question, contact the organiser of your pathway.',
-    ],
-    action: 'See the badge',
-  }),
-};
-
 export function renderRevocation(lang: Lang, p: RevocationMail): RenderedMail {
-  const t = texts[lang](p);
-  const sep = lang === 'fr' ? ' : ' : ': ';
+  const params = { badgeName: p.badgeName, issuerName: p.issuerName, reason: p.reason, because: p.because };
+  const t = (key: MailKey) => say(mailText, lang, key, params);
+  const lines = [
+    t('hello'),
+    t('revocationBody'),
+    ...(p.because ? [t('revocationBecause')] : []),
+    t('revocationReason'),
+    t('revocationContact'),
+  ];
+  const action = t('revocationAction');
+  const sep = t('sep');
   return {
-    subject: t.subject,
-    text: `${t.lines.join('\n\n')}\n\n${t.action}${sep}${p.pageUrl}\n`,
-    html: mailLayout(lang, t.title, t.lines.map(escapeHtml), { label: t.action, url: p.pageUrl }),
+    subject: t('revocationSubject'),
+    text: `${lines.join('\n\n')}\n\n${action}${sep}${p.pageUrl}\n`,
+    html: mailLayout(lang, t('revocationTitle'), lines.map(escapeHtml), { label: action, url: p.pageUrl }),
   };
 }
