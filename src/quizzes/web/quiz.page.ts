@@ -59,12 +59,20 @@ function question(ctx: PageContext, q: Quiz['questions'][number], n: number, val
             })
           : fmt(t.textHint, { max: (q.type === 'text' ? q.maxLength : undefined) ?? DEFAULT_TEXT_MAX });
   const describedBy = [hintId, error ? errorId : ''].filter(Boolean).join(' ');
-  const legend = html`<span class="question-number">${fmt(t.questionNumber, { n })}</span> ${q.text[ctx.lang]}${q.required ? '' : html` <span class="muted">${t.optional}</span>`}${points}`;
-  const aside = html`${q.help ? html`<p class="hint">${q.help[ctx.lang]}</p>` : ''}<p class="hint" id="${hintId}">${hint}</p>${error ? html`<p class="field-error" id="${errorId}">${error}</p>` : ''}`;
+  const number = html`<span class="question-number">${fmt(t.questionNumber, { n })}</span>`;
+  const optional = q.required ? '' : html` <span class="muted">${t.optional}</span>`;
+  const legend = html`${number} ${q.text[ctx.lang]}${optional}${points}`;
+  const help = q.help ? html`<p class="hint">${q.help[ctx.lang]}</p>` : '';
+  const errorLine = error ? html`<p class="field-error" id="${errorId}">${error}</p>` : '';
+  const aside = html`${help}<p class="hint" id="${hintId}">${hint}</p>${errorLine}`;
+  const invalid = error ? attr` aria-invalid="true"` : '';
   if (q.type === 'text') {
+    const maxLength = q.maxLength ?? DEFAULT_TEXT_MAX;
     return html`<div class="question field${error ? ' field-invalid' : ''}">
   <label for="${id}">${legend}</label>${aside}
-  <textarea id="${id}" name="${q.id}" rows="4" maxlength="${q.maxLength ?? DEFAULT_TEXT_MAX}" aria-describedby="${describedBy}"${error ? attr` aria-invalid="true"` : ''}>${values[0] ?? ''}</textarea>
+  <textarea id="${id}" name="${q.id}" rows="4" maxlength="${maxLength}" aria-describedby="${describedBy}"${invalid}>${
+    values[0] ?? ''
+  }</textarea>
 </div>`;
   }
   const options =
@@ -75,11 +83,13 @@ function question(ctx: PageContext, q: Quiz['questions'][number], n: number, val
         }))
       : q.choices.map((c) => ({ id: c.id, text: c.text[ctx.lang] }));
   const kind = q.type === 'multiple' ? 'checkbox' : 'radio';
-  const inputs = options.map(
-    (o) =>
-      html`<div class="choice"><input type="${kind}" id="${id}-${o.id}" name="${q.id}" value="${o.id}"${values.includes(o.id) ? attr` checked` : ''}><label for="${id}-${o.id}">${o.text}</label></div>`,
-  );
-  return html`<fieldset class="question${error ? ' field-invalid' : ''}${q.type === 'scale' ? ' question-scale' : ''}" id="${id}" aria-describedby="${describedBy}" tabindex="-1">
+  const inputs = options.map((o) => {
+    const checked = values.includes(o.id) ? attr` checked` : '';
+    const input = html`<input type="${kind}" id="${id}-${o.id}" name="${q.id}" value="${o.id}"${checked}>`;
+    return html`<div class="choice">${input}<label for="${id}-${o.id}">${o.text}</label></div>`;
+  });
+  const classes = `question${error ? ' field-invalid' : ''}${q.type === 'scale' ? ' question-scale' : ''}`;
+  return html`<fieldset class="${classes}" id="${id}" aria-describedby="${describedBy}" tabindex="-1">
   <legend>${legend}</legend>${aside}
   <div class="choices">${inputs}</div>
 </fieldset>`;
@@ -97,7 +107,10 @@ export function quizPage(ctx: PageContext, data: QuizPageData): PageView {
 ${
   data.best
     ? html`<div class="notice notice-info" role="status"><p class="notice-title">${t.answeredBeforeTitle}</p>
-  <p>${fmt(t.answeredBefore, { date: formatDateTime(data.best.submittedAt, ctx.lang), score: scoreText(data.best, ctx.lang) })}</p>
+  <p>${fmt(t.answeredBefore, {
+    date: formatDateTime(data.best.submittedAt, ctx.lang),
+    score: scoreText(data.best, ctx.lang),
+  })}</p>
   <p><a href="${urls.quizResult(quiz.key, data.best.id)}">${t.seeCorrection}</a></p></div>`
     : ''
 }
@@ -131,6 +144,9 @@ export function quizResultPage(ctx: PageContext, data: ResultPageData): PageView
         ? t.passed
         : t.notPassed
       : null;
+  const toPathway = html`<a class="button" href="${urls.pathway()}">${t.toPathway}</a>`;
+  const toBadges = html`<a class="button button-secondary" href="${urls.myBadges()}">${t.toBadges}</a>`;
+  const again = html`<a class="button button-secondary" href="${urls.quiz(quiz.key)}">${t.again}</a>`;
   return {
     title: `${t.resultTitle} · ${quiz.title[ctx.lang]}`,
     main: html`${heading(ctx, quiz, data.eventLabel)}
@@ -140,12 +156,15 @@ export function quizResultPage(ctx: PageContext, data: ResultPageData): PageView
   ${
     attempt.percent === null
       ? html`<p>${t.noScore}</p>`
-      : html`<p class="score-value"><span class="visually-hidden">${t.scoreLabel}</span> ${formatPercent(attempt.percent / 100, ctx.lang)}</p>
+      : html`<p class="score-value"><span class="visually-hidden">${t.scoreLabel}</span> ${formatPercent(
+          attempt.percent / 100,
+          ctx.lang,
+        )}</p>
   <p>${scoreText(attempt, ctx.lang, false)}</p>`
   }
   ${pass ? html`<p>${fmt(pass, { percent: formatPercent((quiz.passPercent ?? 0) / 100, ctx.lang) })}</p>` : ''}
   ${attempt.complete ? html`<p>${t.badgesUpdated}</p>` : notice('error', t.incomplete, '')}
-  <p class="actions"><a class="button" href="${urls.pathway()}">${t.toPathway}</a><a class="button button-secondary" href="${urls.myBadges()}">${t.toBadges}</a><a class="button button-secondary" href="${urls.quiz(quiz.key)}">${t.again}</a></p>
+  <p class="actions">${toPathway}${toBadges}${again}</p>
 </section>
 <section aria-labelledby="titre-correction">
   <h2 id="titre-correction">${t.correctionTitle}</h2>

@@ -35,7 +35,9 @@ function given(question: Quiz['questions'][number], value: unknown, lang: Lang):
 /** One line, or a list when there are several (multiple choice). */
 function answerLines(label: string, lines: string[]): Html {
   return lines.length > 1
-    ? html`<p class="review-label"><strong>${label}</strong></p><ul class="review-answers">${lines.map((l) => html`<li>${l}</li>`)}</ul>`
+    ? html`<p class="review-label"><strong>${label}</strong></p><ul class="review-answers">${lines.map(
+        (l) => html`<li>${l}</li>`,
+      )}</ul>`
     : html`<p><strong>${label}</strong> ${lines[0] ?? ''}</p>`;
 }
 
@@ -52,9 +54,14 @@ export function answersReview(quiz: Quiz, answers: Record<string, unknown>, lang
       c && q.type !== 'text' && q.type !== 'scale'
         ? c.expected.map((id) => q.choices.find((choice) => choice.id === id)?.text[lang] ?? id)
         : [];
-    return html`<li class="review-item${c ? (c.correct ? ' review-correct' : ' review-wrong') : ''}" id="${idPrefix}-${q.id}">
-  <p class="review-question"><span class="question-number">${fmt(t.questionNumber, { n: i + 1 })}</span> ${q.text[lang]}</p>
-  ${c ? html`<p class="pill pill-${c.correct ? 'earned' : 'failed'}">${c.correct ? t.correct : t.wrong} · ${fmt(t.awarded, { awarded: number(c.awarded, lang), points: number(c.points, lang) })}</p>` : ''}
+    const tone = c ? (c.correct ? ' review-correct' : ' review-wrong') : '';
+    const numberTag = html`<span class="question-number">${fmt(t.questionNumber, { n: i + 1 })}</span>`;
+    const awarded = c ? fmt(t.awarded, { awarded: number(c.awarded, lang), points: number(c.points, lang) }) : '';
+    const word = c?.correct ? t.correct : t.wrong;
+    const verdict = c ? html`<p class="pill pill-${c.correct ? 'earned' : 'failed'}">${word} · ${awarded}</p>` : '';
+    return html`<li class="review-item${tone}" id="${idPrefix}-${q.id}">
+  <p class="review-question">${numberTag} ${q.text[lang]}</p>
+  ${verdict}
   ${answerLines(t.yourAnswer, given(q, answers[q.id], lang))}
   ${c && !c.correct ? answerLines(expected.length > 1 ? t.expectedMany : t.expected, expected) : ''}
   ${c && q.explanation ? html`<p class="review-explanation">${q.explanation[lang]}</p>` : ''}

@@ -30,6 +30,7 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
     return html`<li>${kind} <strong>${e.title}</strong><br><span class="muted">${eventWhen(e, ctx.lang)}</span></li>`;
   });
   const failed = data.outbox.failed;
+  const failedLink = { href: urls.organiser.outbox('failed'), text: t.openFailed };
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
@@ -41,7 +42,7 @@ export function dashboardPage(ctx: PageContext, data: DashboardData): PageView {
     href: urls.organiser.outbox('pending'),
     text: t.openOutbox,
   })}
-  ${stat(failed, t.mailsFailed, { href: urls.organiser.outbox('failed'), text: t.openFailed }, failed ? ' stat-alert' : '')}
+  ${stat(failed, t.mailsFailed, failedLink, failed ? ' stat-alert' : '')}
 </ul>
 <div class="columns">
 <section aria-labelledby="titre-prochaines" class="card">

@@ -6,6 +6,7 @@ import { progressText } from '../../learners/web/learners.text';
 import { fmt, textFor } from '../../shared/text';
 import { badgeStatusText } from '../../badges/badges.text';
 import { learnerUrl } from '../../learners/web/learners.page';
+import { urls } from '../../web/urls';
 
 type T = Readonly<Record<keyof typeof progressText.fr, string>>;
 type Row = ProgressReport['learners'][number];
@@ -15,7 +16,9 @@ type Row = ProgressReport['learners'][number];
  * there for screen readers, and shown when it is short enough to read in a column.
  */
 function cell(tone: string, text: string, mark: string, showText = false): Html {
-  return html`<td class="cell cell-${tone}"><span class="cell-mark" aria-hidden="true">${mark}</span><span class="${showText ? 'cell-text' : 'visually-hidden'}">${text}</span></td>`;
+  const markTag = html`<span class="cell-mark" aria-hidden="true">${mark}</span>`;
+  const textTag = html`<span class="${showText ? 'cell-text' : 'visually-hidden'}">${text}</span>`;
+  return html`<td class="cell cell-${tone}">${markTag}${textTag}</td>`;
 }
 
 function presenceCell(t: T, value: Row['events'][string]): Html {
@@ -49,7 +52,11 @@ function legend(t: T): Html {
     ['partial', '…', t.incomplete],
     ['none', '—', t.legendNone],
   ];
-  return html`<p class="legend small"><span class="legend-title">${t.legendTitle}</span>${items.map(([tone, mark, text]) => html` <span class="legend-item"><span class="cell-${tone} cell-mark" aria-hidden="true">${mark}</span>${text}</span>`)}</p>`;
+  const entries = items.map(([tone, mark, text]) => {
+    const markTag = html`<span class="cell-${tone} cell-mark" aria-hidden="true">${mark}</span>`;
+    return html` <span class="legend-item">${markTag}${text}</span>`;
+  });
+  return html`<p class="legend small"><span class="legend-title">${t.legendTitle}</span>${entries}</p>`;
 }
 
 export function csvUrl(organisation: string | null, lang: PageContext['lang']) {
@@ -67,18 +74,30 @@ export function progressPage(ctx: PageContext, given: ProgressReport): PageView 
   const options = [
     { value: '', label: t.allOrganisations },
     ...report.organisations.map((o) => ({ value: o, label: o })),
-  ].map(
-    (o) =>
-      html`<option value="${o.value}"${o.value === (report.organisation ?? '') ? attr` selected` : ''}>${o.label}</option>`,
-  );
-  const rows = report.learners.map(
-    (l) => html`<tr>
-  <th scope="row"><a href="${learnerUrl(l.id)}">${l.name ?? l.email}</a><span class="muted small cell-sub">${l.organisation ?? ''}</span></th>
+  ].map((o) => {
+    const selected = o.value === (report.organisation ?? '') ? attr` selected` : '';
+    return html`<option value="${o.value}"${selected}>${o.label}</option>`;
+  });
+  const rows = report.learners.map((l) => {
+    const name = html`<a href="${learnerUrl(l.id)}">${l.name ?? l.email}</a>`;
+    return html`<tr>
+  <th scope="row">${name}<span class="muted small cell-sub">${l.organisation ?? ''}</span></th>
   ${report.events.map((e) => presenceCell(t, l.events[e.key] ?? null))}
   ${report.quizzes.map((q) => quizCell(ctx, t, l.quizzes[q.key] ?? null))}
   ${report.badges.map((b) => badgeCell(ctx, t, l.badges[b.key]!))}
-</tr>`,
-  );
+</tr>`;
+  });
+  const csv = html`<a class="button" href="${csvUrl(report.organisation, ctx.lang)}" download>${t.exportCsv}</a>`;
+  const group = (count: number, label: string) => html`<th scope="colgroup" colspan="${count}">${label}</th>`;
+  const groups = [
+    group(report.events.length, t.groupEvents),
+    group(report.quizzes.length, t.groupQuizzes),
+    group(report.badges.length, t.groupBadges),
+  ];
+  const badgeHeads = report.badges.map((b) => {
+    const holders = html`<span class="muted small cell-sub">${fmt(t.holders, { count: b.earned })}</span>`;
+    return html`<th scope="col">${b.name}${holders}</th>`;
+  });
   const caption = report.organisation
     ? fmt(t.captionFor, { count: report.learners.length, organisation: report.organisation })
     : fmt(t.caption, { count: report.learners.length });
@@ -87,12 +106,12 @@ export function progressPage(ctx: PageContext, given: ProgressReport): PageView 
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 <div class="toolbar">
-  <form method="get" action="/organisateur/progression" class="filter-form">
+  <form method="get" action="${urls.organiser.progress()}" class="filter-form">
     <div class="field"><label for="champ-organisation">${t.filterLabel}</label>
     <select id="champ-organisation" name="organisation">${options}</select></div>
     <button type="submit" class="button button-secondary">${t.filterButton}</button>
   </form>
-  <div class="export"><a class="button" href="${csvUrl(report.organisation, ctx.lang)}" download>${t.exportCsv}</a><p class="hint">${t.exportHint}</p></div>
+  <div class="export">${csv}<p class="hint">${t.exportHint}</p></div>
 </div>
 ${
   report.learners.length === 0
@@ -102,11 +121,11 @@ ${
 <table class="table matrix">
   <caption id="legende-progression">${caption}</caption>
   <thead>
-    <tr><td class="matrix-corner"></td><th scope="colgroup" colspan="${report.events.length}">${t.groupEvents}</th><th scope="colgroup" colspan="${report.quizzes.length}">${t.groupQuizzes}</th><th scope="colgroup" colspan="${report.badges.length}">${t.groupBadges}</th></tr>
+    <tr><td class="matrix-corner"></td>${groups}</tr>
     <tr><th scope="col">${t.colLearner}</th>
       ${report.events.map((e) => html`<th scope="col">${e.label}</th>`)}
       ${report.quizzes.map((q) => html`<th scope="col"><abbr title="${q.title}">${q.label}</abbr></th>`)}
-      ${report.badges.map((b) => html`<th scope="col">${b.name}<span class="muted small cell-sub">${fmt(t.holders, { count: b.earned })}</span></th>`)}
+      ${badgeHeads}
     </tr>
   </thead>
   <tbody>${rows}</tbody>
