@@ -2,7 +2,7 @@ import type { EventView } from '../../events/web/programme.data';
 import type { OutboxStatus } from './dashboard.data';
 import { html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
-import { dashboardText } from '../../web/organiser.text';
+import { dashboardText } from './dashboard.text';
 import { textFor } from '../../shared/text';
 import { eventWhen, kindLabel } from '../../events/web/programme.partials';
 import { urls } from '../../web/urls';

@@ -1,0 +1,40 @@
+import { defineText } from '../../shared/text';
+
+/** The organiser's dashboard. */
+export const dashboardText = defineText(
+  'organiser-dashboard',
+  {
+    title: 'Tableau de bord',
+    lead: 'L’état du programme en un coup d’œil.',
+    learners: 'Apprenants',
+    events: 'Événements',
+    mailsPending: 'Courriels en attente',
+    mailsFailed: 'Courriels en échec',
+    manageEvents: 'Gérer les événements et importer les présences',
+    openLearners: 'Voir les apprenants',
+    openProgress: 'Voir la progression de la cohorte',
+    openOutbox: 'Voir les courriels',
+    openFailed: 'Voir les échecs',
+    openAudit: 'Consulter le journal',
+    upcomingTitle: 'Prochaines sessions',
+    upcomingNone: 'Aucune session à venir.',
+    shortcutsTitle: 'Raccourcis',
+  },
+  {
+    title: 'Dashboard',
+    lead: 'The state of the programme at a glance.',
+    learners: 'Learners',
+    events: 'Events',
+    mailsPending: 'E-mails waiting',
+    mailsFailed: 'Failed e-mails',
+    manageEvents: 'Manage events and import attendance',
+    openLearners: 'See the learners',
+    openProgress: 'See the cohort’s progress',
+    openOutbox: 'See the e-mails',
+    openFailed: 'See the failures',
+    openAudit: 'Open the audit log',
+    upcomingTitle: 'Next sessions',
+    upcomingNone: 'No upcoming session.',
+    shortcutsTitle: 'Shortcuts',
+  },
+);
