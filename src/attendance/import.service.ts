@@ -92,8 +92,8 @@ export async function analyseImport(db: Db, request: ImportRequest): Promise<Imp
  * jsonb), at most 255 characters; none when nothing is left.
  */
 export function cleanFileName(name: string | undefined): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const clean = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
     ?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .trim()
     .slice(0, 255);

@@ -5,7 +5,7 @@ import { translate } from '../../src/text';
 import { expectAppError, fixture, parse, win } from './helpers';
 
 const atelier = win('2025-06-26T14:00:00+02:00', '2025-06-26T16:00:00+02:00');
-const sheet = (rows: string[]) => iconv.encode(rows.join('\r\n') + '\r\n', 'windows-1252');
+const sheet = (rows: string[]) => iconv.encode(`${rows.join('\r\n')}\r\n`, 'windows-1252');
 
 describe('files that cannot be read: fatal AppError with a clear code', () => {
   it('[422] empty file, or only a BOM', async () => {

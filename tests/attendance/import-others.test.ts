@@ -142,7 +142,7 @@ describe('French Excel sign-in sheet (feuille d’émargement)', () => {
 });
 
 describe('French sign-in sheets typed by hand', () => {
-  const sheet = (rows: string[]) => iconv.encode(rows.join('\r\n') + '\r\n', 'windows-1252');
+  const sheet = (rows: string[]) => iconv.encode(`${rows.join('\r\n')}\r\n`, 'windows-1252');
 
   it('[200] headers with a hint in brackets: `Présent (O/N)`, `Présence (oui/non)`, `E-mail professionnel`', async () => {
     const a = await parse(

@@ -140,10 +140,14 @@ function resolveWindow(
   if (input.reportWindow) return { window: input.reportWindow, source: 'report' };
   let start = Infinity;
   let end = -Infinity;
-  const scan = (e: Evidence) =>
-    e.intervals.forEach((iv) => ((start = Math.min(start, iv.start)), (end = Math.max(end, iv.end))));
-  input.sink.people.forEach((p) => scan(p.evidence));
-  input.sink.unmatched.forEach((u) => scan(u.evidence));
+  const scan = (e: Evidence) => {
+    for (const iv of e.intervals) {
+      start = Math.min(start, iv.start);
+      end = Math.max(end, iv.end);
+    }
+  };
+  for (const p of input.sink.people.values()) scan(p.evidence);
+  for (const u of input.sink.unmatched.values()) scan(u.evidence);
   if (end > start) {
     warn('IMPORT_WINDOW_FROM_DATA');
     return { window: { start, end }, source: 'report' };

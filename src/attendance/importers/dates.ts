@@ -32,7 +32,9 @@ const MONTHS: Record<string, number> = {};
   ['oct', 'october', 'octobre'],
   ['nov', 'november', 'novembre'],
   ['dec', 'december', 'decembre'],
-].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+].forEach((names, i) => {
+  for (const n of names) MONTHS[n] = i + 1;
+});
 
 // `14 h 05` (spaced, the French typographic rule) is how people type times in a sign-in sheet.
 const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?|\s?h\s?(\d{2})?)\s*([ap])?\.?\s*(?:m\.?)?$/i;

@@ -137,7 +137,9 @@ export function findCol(normalised: readonly string[], names: readonly string[],
 
 export function findAll(normalised: readonly string[], names: readonly string[]): number[] {
   const out: number[] = [];
-  normalised.forEach((h, i) => names.includes(h) && out.push(i));
+  normalised.forEach((h, i) => {
+    if (names.includes(h)) out.push(i);
+  });
   return out;
 }
 
