@@ -1,5 +1,5 @@
 import type { EventView } from '../../events/web/programme.data';
-import type { OutboxStatus } from './dashboard.data';
+import type { OutboxStatus } from '../../notifications/outbox.service';
 import { html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
 import { dashboardText } from './dashboard.text';
