@@ -23,19 +23,17 @@ describe('evaluateEveryone (npm run cli -- evaluate --all)', () => {
       .values(Array.from({ length: 5 }, (_, i) => ({ email: `agent${i}@commune.example` })))
       .returning();
     const complete = rows.slice(0, 3);
-    await db
-      .insert(attendance)
-      .values(
-        complete.flatMap((l) =>
-          EVENTS.map((eventKey) => ({
-            learnerId: l.id,
-            eventKey,
-            status: 'present' as const,
-            minutes: 100,
-            source: 'manual',
-          })),
-        ),
-      );
+    await db.insert(attendance).values(
+      complete.flatMap((l) =>
+        EVENTS.map((eventKey) => ({
+          learnerId: l.id,
+          eventKey,
+          status: 'present' as const,
+          minutes: 100,
+          source: 'manual',
+        })),
+      ),
+    );
     await db.insert(quizAttempts).values(
       complete.flatMap((l) =>
         ['quiz-juridique', 'quiz-management', 'quiz-admin'].map((quizKey) => ({
@@ -50,7 +48,7 @@ describe('evaluateEveryone (npm run cli -- evaluate --all)', () => {
       ),
     );
     const progress: EvaluateProgress[] = [];
-    const awarded = await evaluateEveryone(db, ctx.app.awards.evaluate, {
+    const awarded = await evaluateEveryone(db, ctx.services.awards.evaluate, {
       batch: 2,
       onProgress: (p) => progress.push(p),
     });
@@ -60,7 +58,7 @@ describe('evaluateEveryone (npm run cli -- evaluate --all)', () => {
     for (const l of complete)
       expect(await awardKeys(ctx, l.id)).toEqual(['data-admin', 'data-juridique', 'data-management', 'parcours-data']);
     expect(await awardKeys(ctx, rows[4]!.id)).toEqual([]);
-    expect(await evaluateEveryone(db, ctx.app.awards.evaluate)).toEqual([]);
+    expect(await evaluateEveryone(db, ctx.services.awards.evaluate)).toEqual([]);
   });
 });
 

@@ -37,7 +37,7 @@ export function learnerAuth(ctx: TestContext, id: string, email = `${id}@parcour
 
 /** Every question answered correctly (text and scale answered too). */
 export function perfectAnswers(ctx: TestContext, quizKey: string): Record<string, unknown> {
-  const quiz = ctx.app.programme.quizzes.find((q) => q.key === quizKey)!;
+  const quiz = ctx.services.programme.quizzes.find((q) => q.key === quizKey)!;
   return Object.fromEntries(
     quiz.questions.map((q) => [
       q.id,
