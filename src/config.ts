@@ -75,7 +75,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   if (!validateEnv(env)) {
     const problems = (validateEnv.errors ?? []).map((e) => {
       const name = e.instancePath.replace(/^\//, '') || String(e.params?.missingProperty ?? '');
-      return `${name}: ${e.message}${name === 'JWT_SECRET' || name === 'PARCOURS_KEY_SECRET' ? '' : ` (got ${JSON.stringify(env[name])})`}`;
+      const secret = name === 'JWT_SECRET' || name === 'PARCOURS_KEY_SECRET';
+      return `${name}: ${e.message}${secret ? '' : ` (got ${JSON.stringify(env[name])})`}`;
     });
     throw new ConfigError(`Configuration invalide / invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -91,7 +92,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     // Without it the signing keys' private parts are stored in clear in the database and its WAL.
     throw new ConfigError(
       'PARCOURS_KEY_SECRET: obligatoire en production / required in production (32 characters or more; ' +
-        "générez-le avec / generate it with: node -e \"console.log(require('crypto').randomBytes(48).toString('base64url'))\")",
+        'générez-le avec / generate it with: ' +
+        "node -e \"console.log(require('crypto').randomBytes(48).toString('base64url'))\")",
     );
   }
   const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'log');
@@ -144,7 +146,8 @@ function parseTrustProxy(value: string): boolean | number | string[] {
     )
   ) {
     throw new ConfigError(
-      `TRUST_PROXY: false, true, un nombre de proxys ou une liste d'adresses / false, true, a hop count or a list of addresses (got ${JSON.stringify(value)})`,
+      "TRUST_PROXY: false, true, un nombre de proxys ou une liste d'adresses / " +
+        `false, true, a hop count or a list of addresses (got ${JSON.stringify(value)})`,
     );
   }
   return list;

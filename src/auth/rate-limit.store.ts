@@ -19,14 +19,16 @@ export async function hit(
   now = new Date(),
 ): Promise<{ count: number; resetInSeconds: number }> {
   const windowStartFloor = new Date(now.getTime() - windowMs);
+  const nowStamp = sql`${now.toISOString()}::timestamptz`;
+  const expired = sql`${rateLimits.windowStart} <= ${windowStartFloor.toISOString()}::timestamptz`;
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} <= ${windowStartFloor.toISOString()}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${rateLimits.windowStart} <= ${windowStartFloor.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
+        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${expired} then ${nowStamp} else ${rateLimits.windowStart} end`,
       },
     })
     .returning();

@@ -48,13 +48,15 @@ function printSummary(r: ImportPreview | ImportCommit) {
   console.log(`Format : ${r.format} (${r.encoding}, séparateur ${JSON.stringify(r.delimiter)})`);
   console.log(`Fenêtre / window : ${r.window.startsAt} → ${r.window.endsAt} (${r.window.source})`);
   console.log(
-    `Personnes / people : ${r.people.length}, présentes / attended : ${attended}, sans e-mail / unmatched : ${r.unmatched.length}`,
+    `Personnes / people : ${r.people.length}, présentes / attended : ${attended}, ` +
+      `sans e-mail / unmatched : ${r.unmatched.length}`,
   );
   for (const w of r.warnings) console.log(`Avertissement${w.line ? ` ligne ${w.line}` : ''} : ${w.message}`);
   for (const e of r.errors) console.log(`Erreur ligne ${e.line} : ${e.message}`);
   if ('importId' in r) {
     console.log(
-      `Import ${r.importId} : ${r.learnersCreated} apprenants créés, ${r.attendanceCreated} présences créées, ${r.attendanceUpdated} mises à jour, ${r.unchanged} inchangées`,
+      `Import ${r.importId} : ${r.learnersCreated} apprenants créés, ${r.attendanceCreated} présences créées, ` +
+        `${r.attendanceUpdated} mises à jour, ${r.unchanged} inchangées`,
     );
   } else {
     console.log(

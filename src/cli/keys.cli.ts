@@ -1,7 +1,6 @@
 import type { Database } from '../db/client';
 import type { Credentials } from '../credentials/credentials.service';
-import { encryptStoredKeys } from '../credentials/keys.service';
-import { purgeOldKeyVersions } from '../credentials/keys.store';
+import { encryptStoredKeys, purgeOldKeyVersions } from '../credentials/keys.service';
 import type { ParsedArgs } from './args';
 
 const USAGE = 'usage: npm run cli -- keys rotate | keys list | keys encrypt';
@@ -20,7 +19,8 @@ export async function keysCommand(
   const { keyring } = credentials.deps;
   if (positional[0] === 'rotate') {
     const { retired, active } = await credentials.rotateKeys(db);
-    console.log(`Clés retirées (toujours publiées) / retired keys (still published): ${retired.join(', ') || '—'}`);
+    const retiredList = retired.join(', ') || '—';
+    console.log(`Clés retirées (toujours publiées) / retired keys (still published): ${retiredList}`);
     console.log(`Nouvelles clés actives / new active keys: Ed25519 ${active.ed25519.id}, P-256 ${active.p256.id}`);
     console.log(`Émetteur / issuer: ${active.issuerId}`);
     return;
@@ -48,7 +48,8 @@ export async function encryptKeysCommand(
   if (!secret) {
     throw new Error(
       'KEY_SECRET_MISSING: PARCOURS_KEY_SECRET n’est pas défini, rien ne peut être chiffré ; générez-le avec ' +
-        `${GENERATE}, gardez-le hors de la base, puis relancez. / PARCOURS_KEY_SECRET is not set, nothing can be encrypted; ` +
+        `${GENERATE}, gardez-le hors de la base, puis relancez. / ` +
+        'PARCOURS_KEY_SECRET is not set, nothing can be encrypted; ' +
         'generate it with the command above, keep it out of the database, and run again.',
     );
   }
@@ -59,7 +60,8 @@ export async function encryptKeysCommand(
       alreadySealed.length + publicOnly.length === 0
         ? 'Aucune clé enregistrée : elles seront créées chiffrées au premier démarrage. / No keys stored yet: they ' +
             'will be created encrypted at the first start.'
-        : `Rien à chiffrer : ${alreadySealed.length} clé(s) déjà chiffrée(s) avec ce secret. / Nothing to encrypt: ${alreadySealed.length} key(s) already encrypted with this secret.`,
+        : `Rien à chiffrer : ${alreadySealed.length} clé(s) déjà chiffrée(s) avec ce secret. / ` +
+            `Nothing to encrypt: ${alreadySealed.length} key(s) already encrypted with this secret.`,
     );
     return;
   }
@@ -68,10 +70,13 @@ export async function encryptKeysCommand(
   if (publicOnly.length) log(`Sans partie privée / without a private part: ${publicOnly.length}`);
   const { checkpoint } = await purgeOldKeyVersions(database.db);
   log(
-    `Anciennes versions en clair retirées de la table${checkpoint ? ' et du journal' : ''} / earlier clear versions purged from the table${checkpoint ? ' and the WAL' : ''}.`,
+    `Anciennes versions en clair retirées de la table${checkpoint ? ' et du journal' : ''} / ` +
+      `earlier clear versions purged from the table${checkpoint ? ' and the WAL' : ''}.`,
   );
   log(
-    'Ces clés ont été stockées en clair : les sauvegardes antérieures les contiennent encore ; `npm run cli -- keys rotate` les remplace (les attestations déjà émises restent valides). / ' +
-      'These keys were stored in clear: earlier backups still hold them; `npm run cli -- keys rotate` replaces them (credentials already issued stay valid).',
+    'Ces clés ont été stockées en clair : les sauvegardes antérieures les contiennent encore ; ' +
+      '`npm run cli -- keys rotate` les remplace (les attestations déjà émises restent valides). / ' +
+      'These keys were stored in clear: earlier backups still hold them; ' +
+      '`npm run cli -- keys rotate` replaces them (credentials already issued stay valid).',
   );
 }

@@ -48,9 +48,11 @@ export const commonErrors = definePairs('common-errors', {
   },
   AUTH_ACCOUNT_LOCKED: {
     fr: (p) =>
-      `Trop d’échecs de connexion sur ce compte. Réessayez dans ${p.seconds} secondes, ou depuis un navigateur où vous vous êtes déjà connecté.`,
+      `Trop d’échecs de connexion sur ce compte. Réessayez dans ${p.seconds} secondes, ` +
+      'ou depuis un navigateur où vous vous êtes déjà connecté.',
     en: (p) =>
-      `Too many failed sign-ins on this account. Try again in ${p.seconds} seconds, or from a browser where you signed in before.`,
+      `Too many failed sign-ins on this account. Try again in ${p.seconds} seconds, ` +
+      'or from a browser where you signed in before.',
   },
   AUTH_BEARER_REQUIRED: {
     fr: () =>

@@ -1,4 +1,5 @@
 import { html } from './html';
+import { urls } from './urls';
 import type { PageContext, PageView } from './layout';
 import { errorPageText } from './layout.text';
 import { fmt, textFor } from '../shared/text';
@@ -12,7 +13,7 @@ export function notFoundPage(ctx: PageContext, path: string): PageView {
   <p class="eyebrow">404</p>
   <h1>${t.notFoundTitle}</h1>
   <p class="lead">${fmt(t.notFoundBody, { path })}</p>
-  <p><a class="button" href="/">${t.backHome}</a></p>
+  <p><a class="button" href="${urls.home()}">${t.backHome}</a></p>
 </section>`,
   };
 }
@@ -25,7 +26,9 @@ export function forbiddenPage(ctx: PageContext, reason: 'organiser' | 'admin'): 
     main: html`<section class="narrow message-page">
   <h1>${t.forbiddenTitle}</h1>
   <p class="lead">${reason === 'admin' ? t.forbiddenAdmin : t.forbiddenOrganiser}</p>
-  <p class="actions">${reason === 'organiser' ? html`<a class="button" href="/organisateur/connexion">${t.organiserSignIn}</a>` : ''}<a class="button button-secondary" href="/">${t.backHome}</a></p>
+  <p class="actions">${
+    reason === 'organiser' ? html`<a class="button" href="${urls.organiser.signIn()}">${t.organiserSignIn}</a>` : ''
+  }<a class="button button-secondary" href="${urls.home()}">${t.backHome}</a></p>
 </section>`,
   };
 }
@@ -47,7 +50,7 @@ export function errorPage(
   <h1>${title}</h1>
   <p class="lead">${csrf ? t.csrfBody : message}</p>
   <p class="muted small">${fmt(t.requestRef, { id: requestId })}</p>
-  <p><a class="button" href="/">${t.backHome}</a></p>
+  <p><a class="button" href="${urls.home()}">${t.backHome}</a></p>
 </section>`,
   };
 }

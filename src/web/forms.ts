@@ -28,7 +28,14 @@ function described(f: FieldBase): Html | '' {
 }
 
 function aside(f: FieldBase): Html {
-  return html`${f.hint ? html`<p class="hint" id="${fieldId(f.name)}-aide">${f.hint}</p>` : ''}${f.error ? html`<p class="field-error" id="${fieldId(f.name)}-erreur">${f.error}</p>` : ''}`;
+  const hint = f.hint ? html`<p class="hint" id="${fieldId(f.name)}-aide">${f.hint}</p>` : '';
+  const error = f.error ? html`<p class="field-error" id="${fieldId(f.name)}-erreur">${f.error}</p>` : '';
+  return html`${hint}${error}`;
+}
+
+/** ` required` and ` aria-invalid="true"`, as the field asks. */
+function flags(f: FieldBase): Html {
+  return attr`${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}`;
 }
 
 export function input(f: InputField): Html {
@@ -36,7 +43,9 @@ export function input(f: InputField): Html {
   const attrs = Object.entries(f.attrs ?? {}).map(([k, v]) => attr` ${k}="${v}"`);
   return html`<div class="field${f.error ? ' field-invalid' : ''}">
   <label for="${id}">${f.label}</label>${aside(f)}
-  <input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value ?? ''}"${f.autocomplete ? attr` autocomplete="${f.autocomplete}"` : ''}${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}${attrs}>
+  <input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value ?? ''}"${
+    f.autocomplete ? attr` autocomplete="${f.autocomplete}"` : ''
+  }${flags(f)}${described(f)}${attrs}>
 </div>`;
 }
 
@@ -52,7 +61,7 @@ export function select(f: SelectField): Html {
   );
   return html`<div class="field${f.error ? ' field-invalid' : ''}">
   <label for="${id}">${f.label}</label>${aside(f)}
-  <select id="${id}" name="${f.name}"${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}>${options}</select>
+  <select id="${id}" name="${f.name}"${flags(f)}${described(f)}>${options}</select>
 </div>`;
 }
 
@@ -60,7 +69,9 @@ export function select(f: SelectField): Html {
 export function errorSummary(title: string, message: string, errors: FieldErrors = {}): Html {
   const links = Object.entries(errors).map(([name, text]) => html`<li><a href="#${fieldId(name)}">${text}</a></li>`);
   return html`<div class="notice notice-error error-summary" role="alert" tabindex="-1" id="erreurs">
-  <p class="notice-title">${title}</p>${message ? html`<p>${message}</p>` : ''}${links.length ? html`<ul>${links}</ul>` : ''}
+  <p class="notice-title">${title}</p>${message ? html`<p>${message}</p>` : ''}${
+    links.length ? html`<ul>${links}</ul>` : ''
+  }
 </div>`;
 }
 
@@ -94,7 +105,9 @@ export function fileField(f: FileField): Html {
   <label for="${id}">${f.label}</label>${aside(f)}
   <div class="dropzone" data-dropzone>
     <p class="dropzone-text" data-drop-text hidden>${f.dropText}</p>
-    <input id="${id}" name="${f.name}" type="file"${f.accept ? attr` accept="${f.accept}"` : ''}${f.required ? attr` required` : ''}${f.error ? attr` aria-invalid="true"` : ''}${described(f)}${attrs}>
+    <input id="${id}" name="${f.name}" type="file"${
+      f.accept ? attr` accept="${f.accept}"` : ''
+    }${flags(f)}${described(f)}${attrs}>
     <label for="${id}" class="button button-secondary dropzone-button" data-choose hidden>${f.chooseText}</label>
     <p class="dropzone-chosen" data-chosen hidden>${f.chosenText} <strong></strong></p>
   </div>

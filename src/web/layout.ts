@@ -5,6 +5,7 @@ import type { Flash } from './flash';
 import { attr, html, type Html } from './html';
 import { flashText, layoutText } from './layout.text';
 import { fmt, textFor } from '../shared/text';
+import { urls } from './urls';
 
 /** What every template may read about the request it answers. */
 export interface PageContext {
@@ -45,27 +46,27 @@ function navItems(ctx: PageContext): NavItem[] {
   const role = ctx.viewer?.role;
   if (role === 'learner') {
     return [
-      { href: '/', label: t.navHome, exact: true },
-      { href: '/mon-parcours', label: t.navMyPathway },
-      { href: '/mes-badges', label: t.navMyBadges },
-      { href: '/verifier', label: t.navVerify },
+      { href: urls.home(), label: t.navHome, exact: true },
+      { href: urls.pathway(), label: t.navMyPathway },
+      { href: urls.myBadges(), label: t.navMyBadges },
+      { href: urls.verifier(), label: t.navVerify },
     ];
   }
   if (role === 'organiser' || role === 'admin') {
     return [
-      { href: '/organisateur', label: t.navDashboard, exact: true },
-      { href: '/organisateur/evenements', label: t.navEvents },
-      { href: '/organisateur/apprenants', label: t.navLearners },
-      { href: '/organisateur/progression', label: t.navProgress },
-      { href: '/organisateur/courriels', label: t.navOutbox },
-      ...(role === 'admin' ? [{ href: '/organisateur/journal', label: t.navAudit }] : []),
+      { href: urls.organiser.dashboard(), label: t.navDashboard, exact: true },
+      { href: urls.organiser.events(), label: t.navEvents },
+      { href: urls.organiser.learners(), label: t.navLearners },
+      { href: urls.organiser.progress(), label: t.navProgress },
+      { href: urls.organiser.outbox(), label: t.navOutbox },
+      ...(role === 'admin' ? [{ href: urls.organiser.audit(), label: t.navAudit }] : []),
     ];
   }
   return [
-    { href: '/', label: t.navHome, exact: true },
-    { href: '/connexion', label: t.navSignIn },
-    { href: '/verifier', label: t.navVerify },
-    { href: '/organisateur/connexion', label: t.navOrganiserArea },
+    { href: urls.home(), label: t.navHome, exact: true },
+    { href: urls.signIn(), label: t.navSignIn },
+    { href: urls.verifier(), label: t.navVerify },
+    { href: urls.organiser.signIn(), label: t.navOrganiserArea },
   ];
 }
 
@@ -89,15 +90,21 @@ function header(ctx: PageContext, path: string): Html {
     (item) =>
       html`<li><a href="${item.href}"${isCurrent(item, path) ? attr` aria-current="page"` : ''}>${item.label}</a></li>`,
   );
+  const signOutButton = html`<button type="submit" class="button-link">${t.signOut}</button>`;
   const signOut = ctx.viewer
-    ? html`<form method="post" action="/deconnexion" class="signout">${csrfField(ctx)}<button type="submit" class="button-link">${t.signOut}</button></form>`
+    ? html`<form method="post" action="${urls.signOut()}" class="signout">${csrfField(ctx)}${signOutButton}</form>`
     : '';
+  const logo = html`<img src="${ctx.assets.url('logo.svg')}" alt="" width="32" height="32">`;
+  const tagline = html`<span class="brand-tagline">${t.tagline}</span>`;
+  const home = ctx.viewer && ctx.viewer.role !== 'learner' ? urls.organiser.dashboard() : urls.home();
   return html`<header class="site-header">
   <div class="wrap header-inner">
-    <a class="brand" href="${ctx.viewer && ctx.viewer.role !== 'learner' ? '/organisateur' : '/'}"><img src="${ctx.assets.url('logo.svg')}" alt="" width="32" height="32"><span class="brand-name">${t.brand}</span><span class="brand-tagline">${t.tagline}</span></a>
+    <a class="brand" href="${home}">${logo}<span class="brand-name">${t.brand}</span>${tagline}</a>
     <div class="header-tools">
       ${ctx.viewer ? html`<span class="signed-in">${fmt(t.signedInAs, { email: ctx.viewer.email })}</span>` : ''}
-      <a class="lang-switch" href="${switchUrl(ctx.url, ctx.lang)}" lang="${other}" hreflang="${other}">${t.langSwitch}</a>
+      <a class="lang-switch" href="${switchUrl(ctx.url, ctx.lang)}" lang="${other}" hreflang="${other}">${
+        t.langSwitch
+      }</a>
       ${signOut}
     </div>
   </div>
@@ -118,6 +125,11 @@ function flashNotice(ctx: PageContext): Html | '' {
 export function layout(ctx: PageContext, view: PageView): string {
   const t = textFor(layoutText, ctx.lang);
   const path = new URL(ctx.url, 'http://page.invalid').pathname;
+  const footerLinks = [
+    { href: urls.home(), label: t.footerHome },
+    { href: urls.verifier(), label: t.footerVerify },
+    { href: urls.docs(), label: t.footerApi },
+  ].map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`);
   return `<!doctype html>\n${html`<html lang="${ctx.lang}">
 <head>
 <meta charset="utf-8">
@@ -137,7 +149,7 @@ ${view.main}
 </div></main>
 <footer class="site-footer"><div class="wrap footer-inner">
   <p>${t.footerAbout}</p>
-  <nav aria-label="${t.footerNavLabel}"><ul><li><a href="/">${t.footerHome}</a></li><li><a href="/verifier">${t.footerVerify}</a></li><li><a href="/docs">${t.footerApi}</a></li></ul></nav>
+  <nav aria-label="${t.footerNavLabel}"><ul>${footerLinks}</ul></nav>
 </div></footer>
 </body>
 </html>`}`;

@@ -22,7 +22,8 @@ export function markdown(text: string): Html {
       .map((block) => {
         const lines = block.split('\n');
         if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-          return `<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*]\s+/, '')))}</li>`).join('')}</ul>`;
+          const items = lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*]\s+/, '')))}</li>`);
+          return `<ul>${items.join('')}</ul>`;
         }
         return `<p>${inline(escapeHtml(lines.join(' ')))}</p>`;
       })

@@ -15,7 +15,9 @@ afterAll(async () => ctx?.close());
 const EVIL = { origin: 'http://evil.example', referer: 'http://evil.example/page.html' };
 const csv = 'Adresse;Présent\r\nagent@mairie.example;Oui\r\n';
 const boundary = '----evil';
-const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+const multipart =
+  `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\n` +
+  `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
 const mapping = encodeURIComponent(JSON.stringify({ email: 'Adresse', present: 'Présent' }));
 
 /** The three requests another site can make a browser send with its cookies, without a preflight. */

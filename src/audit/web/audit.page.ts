@@ -26,6 +26,8 @@ function details(value: Record<string, unknown> | null): string {
 export function auditPage(ctx: PageContext, data: AuditData): PageView {
   const t = textFor(auditText, ctx.lang);
   const actionLabel = (action: string) => (action in t ? t[action as keyof typeof t] : null);
+  const columns = [t.colDate, t.colActor, t.colAction, t.colTarget, t.colDetails];
+  const headers = columns.map((label) => html`<th scope="col">${label}</th>`);
   const rows = data.entries.map((e) => {
     const label = actionLabel(e.action);
     return html`<tr>
@@ -50,7 +52,7 @@ ${
     : html`<div class="table-scroll" role="region" aria-labelledby="legende-journal" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-journal">${t.caption}</caption>
-  <thead><tr><th scope="col">${t.colDate}</th><th scope="col">${t.colActor}</th><th scope="col">${t.colAction}</th><th scope="col">${t.colTarget}</th><th scope="col">${t.colDetails}</th></tr></thead>
+  <thead><tr>${headers}</tr></thead>
   <tbody>${rows}</tbody>
 </table></div>`
 }

@@ -30,7 +30,17 @@ export function signInPage(ctx: PageContext, form: SignInForm = {}): PageView {
   <form method="post" action="${urls.signIn()}" class="card form" novalidate>
     ${csrfField(ctx)}
     ${form.next ? html`<input type="hidden" name="suite" value="${form.next}">` : ''}
-    ${input({ name: 'email', type: 'email', label: t.emailLabel, hint: t.emailHint, value: form.email, error: form.errors?.email, autocomplete: 'email', required: true, attrs: { inputmode: 'email', spellcheck: 'false' } })}
+    ${input({
+      name: 'email',
+      type: 'email',
+      label: t.emailLabel,
+      hint: t.emailHint,
+      value: form.email,
+      error: form.errors?.email,
+      autocomplete: 'email',
+      required: true,
+      attrs: { inputmode: 'email', spellcheck: 'false' },
+    })}
     <button type="submit" class="button">${t.submit}</button>
   </form>
   <p class="aside-link">${t.organiserHint} <a href="${urls.organiser.signIn()}">${t.organiserLink}</a></p>
@@ -73,12 +83,13 @@ export function confirmLinkPage(ctx: PageContext, token: string, next?: string):
 
 export function signOutPage(ctx: PageContext): PageView {
   const t = textFor(signInText, ctx.lang);
+  const submit = html`<button type="submit" class="button">${t.signOutSubmit}</button>`;
   return {
     title: t.signOutTitle,
     main: html`<section class="narrow message-page">
   <h1>${t.signOutTitle}</h1>
   <p class="lead">${t.signOutBody}</p>
-  <form method="post" action="${urls.signOut()}">${csrfField(ctx)}<button type="submit" class="button">${t.signOutSubmit}</button></form>
+  <form method="post" action="${urls.signOut()}">${csrfField(ctx)}${submit}</form>
 </section>`,
   };
 }

@@ -26,8 +26,24 @@ export function organiserSignInPage(ctx: PageContext, form: OrganiserSignInForm)
   <form method="post" action="${urls.organiser.signIn()}" class="card form" novalidate>
     ${csrfField(ctx)}
     <input type="hidden" name="suite" value="${form.next}">
-    ${input({ name: 'email', type: 'email', label: t.emailLabel, value: form.email, error: form.errors?.email, autocomplete: 'username', required: true, attrs: { spellcheck: 'false' } })}
-    ${input({ name: 'password', type: 'password', label: t.passwordLabel, error: form.errors?.password, autocomplete: 'current-password', required: true })}
+    ${input({
+      name: 'email',
+      type: 'email',
+      label: t.emailLabel,
+      value: form.email,
+      error: form.errors?.email,
+      autocomplete: 'username',
+      required: true,
+      attrs: { spellcheck: 'false' },
+    })}
+    ${input({
+      name: 'password',
+      type: 'password',
+      label: t.passwordLabel,
+      error: form.errors?.password,
+      autocomplete: 'current-password',
+      required: true,
+    })}
     <button type="submit" class="button">${t.submit}</button>
   </form>
   <p class="aside-link">${t.learnerHint} <a href="${urls.signIn()}">${t.learnerLink}</a></p>

@@ -16,6 +16,8 @@ export interface OutboxData {
 
 const FILTERS: Array<OutboxStatus | null> = [null, 'pending', 'sending', 'sent', 'failed'];
 
+const head = (label: string) => html`<th scope="col">${label}</th>`;
+
 const listUrl = (status: OutboxStatus | null, page = 1) => urls.organiser.outbox(status ?? undefined, page);
 
 export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
@@ -28,10 +30,21 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
     sent: t.statusSent,
     failed: t.statusFailed,
   };
-  const filters = FILTERS.map(
-    (s) =>
-      html`<li><a href="${listUrl(s)}"${s === data.status ? attr` aria-current="page"` : ''}>${s ? filterLabel[s] : t.all} <span class="count">${s ? data.counts[s] : total}</span></a></li>`,
-  );
+  const filters = FILTERS.map((s) => {
+    const current = s === data.status ? attr` aria-current="page"` : '';
+    const count = html`<span class="count">${s ? data.counts[s] : total}</span>`;
+    return html`<li><a href="${listUrl(s)}"${current}>${s ? filterLabel[s] : t.all} ${count}</a></li>`;
+  });
+  const statusField = html`<input type="hidden" name="statut" value="${data.status ?? ''}">`;
+  const headers = [
+    head(t.colCreated),
+    head(t.colTo),
+    head(t.colSubject),
+    head(t.colStatus),
+    html`<th scope="col" class="num">${t.colAttempts}</th>`,
+    head(t.colDetail),
+    head(t.colAction),
+  ];
   const rows = data.messages.map((m) => {
     const detail =
       m.status === 'sent' && m.sentAt
@@ -42,9 +55,13 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
           ]
             .filter(Boolean)
             .join(' — ');
+    const buttonClass = m.status === 'failed' ? 'button button-small' : 'button button-small button-secondary';
+    const label = fmt(t.retryLabel, { to: m.to });
+    const button = html`<button type="submit" class="${buttonClass}" aria-label="${label}">${t.retry}</button>`;
+    const action = urls.organiser.resend(m.id);
     const retry =
       m.status === 'failed' || m.status === 'pending'
-        ? html`<form method="post" action="/organisateur/courriels/${m.id}/relancer">${csrfField(ctx)}<input type="hidden" name="statut" value="${data.status ?? ''}"><button type="submit" class="button button-small${m.status === 'failed' ? '' : ' button-secondary'}" aria-label="${fmt(t.retryLabel, { to: m.to })}">${t.retry}</button></form>`
+        ? html`<form method="post" action="${action}">${csrfField(ctx)}${statusField}${button}</form>`
         : '';
     return html`<tr>
   <td class="nowrap" data-label="${t.colCreated}">${formatDateTime(m.createdAt, ctx.lang)}</td>
@@ -56,10 +73,10 @@ export function outboxPage(ctx: PageContext, data: OutboxData): PageView {
   <td data-label="${t.colAction}">${retry}</td>
 </tr>`;
   });
+  const newer = data.page > 1 ? html`<a href="${listUrl(data.status, data.page - 1)}">${t.newer}</a>` : '';
+  const older = data.hasMore ? html`<a href="${listUrl(data.status, data.page + 1)}">${t.older}</a>` : '';
   const pager =
-    data.page > 1 || data.hasMore
-      ? html`<nav class="pager" aria-label="${t.pagination}">${data.page > 1 ? html`<a href="${listUrl(data.status, data.page - 1)}">${t.newer}</a>` : ''}${data.hasMore ? html`<a href="${listUrl(data.status, data.page + 1)}">${t.older}</a>` : ''}</nav>`
-      : '';
+    data.page > 1 || data.hasMore ? html`<nav class="pager" aria-label="${t.pagination}">${newer}${older}</nav>` : '';
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
@@ -71,7 +88,7 @@ ${
     : html`<div class="table-scroll" role="region" aria-labelledby="legende-courriels" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-courriels">${t.caption}</caption>
-  <thead><tr><th scope="col">${t.colCreated}</th><th scope="col">${t.colTo}</th><th scope="col">${t.colSubject}</th><th scope="col">${t.colStatus}</th><th scope="col" class="num">${t.colAttempts}</th><th scope="col">${t.colDetail}</th><th scope="col">${t.colAction}</th></tr></thead>
+  <thead><tr>${headers}</tr></thead>
   <tbody>${rows}</tbody>
 </table></div>`
 }

@@ -32,7 +32,7 @@
     }
     function show() {
       if (!chosen) return;
-      var file = input.files && input.files[0];
+      var file = input.files?.[0];
       chosen.hidden = !file;
       if (file) chosen.querySelector('strong').textContent = file.name;
     }
@@ -51,8 +51,8 @@
     zone.addEventListener('drop', (event) => {
       event.preventDefault();
       zone.classList.remove('is-dragover');
-      var files = event.dataTransfer && event.dataTransfer.files;
-      if (!files || !files.length) return;
+      var files = event.dataTransfer?.files;
+      if (!files?.length) return;
       input.files = oneFile(files);
       show();
       // The verifier checks a dropped badge at once: dropping it is the request.
@@ -67,7 +67,7 @@
   // "Copy the link": the read-only field stays usable without script (select and copy).
   function copyButton(button) {
     var field = document.getElementById(button.getAttribute('data-copy'));
-    var status = button.closest('.share') && button.closest('.share').querySelector('[data-copy-status]');
+    var status = button.closest('.share')?.querySelector('[data-copy-status]');
     if (!field) return;
     button.hidden = false;
     function say(text) {
@@ -87,8 +87,7 @@
         }
         say(button.getAttribute('data-copy-failed'));
       };
-      if (navigator.clipboard && navigator.clipboard.writeText)
-        navigator.clipboard.writeText(field.value).then(done, failed);
+      if (navigator.clipboard?.writeText) navigator.clipboard.writeText(field.value).then(done, failed);
       else failed();
     });
   }
@@ -102,7 +101,7 @@
     if (!window.fetch || !window.DOMParser || !window.DataTransfer) return;
     form.addEventListener('submit', (event) => {
       var input = form.querySelector('input[type="file"]');
-      if (!input || !input.files || !input.files.length) return;
+      if (!input?.files?.length) return;
       event.preventDefault();
       if (form.getAttribute('data-submitting')) return;
       form.setAttribute('data-submitting', 'true');
@@ -121,7 +120,7 @@
           current.replaceWith(fresh);
           var same = fresh.querySelector('[data-same-file]');
           var carried = fresh.querySelector('[data-carried]');
-          var target = same && same.querySelector('input[type="file"]');
+          var target = same?.querySelector('input[type="file"]');
           if (target) {
             target.files = files;
             same.hidden = true;
