@@ -144,24 +144,27 @@ describe('French Excel sign-in sheet (feuille d’émargement)', () => {
 describe('French sign-in sheets typed by hand', () => {
   const sheet = (rows: string[]) => iconv.encode(`${rows.join('\r\n')}\r\n`, 'windows-1252');
 
-  it('[200] headers with a hint in brackets: `Présent (O/N)`, `Présence (oui/non)`, `E-mail professionnel`', async () => {
-    const a = await parse(
-      sheet([
-        'Nom;Prénom;E-mail professionnel;Présent (O/N)',
-        'Dupont;Jean;jean@cc.example;O',
-        'Martin;Zoé;zoe@ville.example;N',
-      ]),
-      { window: atelier1 },
-    );
-    expect(decisions(a)).toEqual({
-      'jean@cc.example': [true, 'colonne « Présent (O/N) » : O'],
-      'zoe@ville.example': [false, 'colonne « Présent (O/N) » : N → absent'],
-    });
-    const b = await parse(sheet(['Nom;Courriel;Présence (oui/non)', 'Dupont;jean@cc.example;oui']), {
-      window: atelier1,
-    });
-    expect(decisions(b)).toEqual({ 'jean@cc.example': [true, 'colonne « Présence (oui/non) » : oui'] });
-  });
+  it(
+    '[200] headers with a hint in brackets: `Présent (O/N)`, `Présence (oui/non)`, ' + '`E-mail professionnel`',
+    async () => {
+      const a = await parse(
+        sheet([
+          'Nom;Prénom;E-mail professionnel;Présent (O/N)',
+          'Dupont;Jean;jean@cc.example;O',
+          'Martin;Zoé;zoe@ville.example;N',
+        ]),
+        { window: atelier1 },
+      );
+      expect(decisions(a)).toEqual({
+        'jean@cc.example': [true, 'colonne « Présent (O/N) » : O'],
+        'zoe@ville.example': [false, 'colonne « Présent (O/N) » : N → absent'],
+      });
+      const b = await parse(sheet(['Nom;Courriel;Présence (oui/non)', 'Dupont;jean@cc.example;oui']), {
+        window: atelier1,
+      });
+      expect(decisions(b)).toEqual({ 'jean@cc.example': [true, 'colonne « Présence (oui/non) » : oui'] });
+    },
+  );
 
   it('[200] `Durée (h)` with a decimal comma counts hours', async () => {
     const a = await parse(

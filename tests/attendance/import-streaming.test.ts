@@ -25,7 +25,8 @@ async function* zoomReport(rows: number, people: number): AsyncGenerator<Buffer>
     const to = `${10 + Math.floor((visit * 20 + 15) / 60)}:${String((visit * 20 + 15) % 60).padStart(2, '0')}`;
     // Odd people use another spelling of their address: still one person.
     const email = p % 2 ? `Agent.${p}@Commune-${p % 50}.example` : `agent.${p}@commune-${p % 50}.example`;
-    chunk += `Yes,Agent ${p},Agent,N°${p},${email},,,,"Jun 12, 2025 ${from}:00","Jun 12, 2025 ${to}:00",15,Yes,"Commune ${p % 50}; service ${p % 7}",France\n`;
+    chunk += `Yes,Agent ${p},Agent,N°${p},${email},,,,"Jun 12, 2025 ${from}:00","Jun 12, 2025 ${to}:00",15,Yes,`;
+    chunk += `"Commune ${p % 50}; service ${p % 7}",France\n`;
     if (chunk.length > 16_000) {
       yield Buffer.from(chunk);
       chunk = '';

@@ -87,25 +87,29 @@ describe('Microsoft Teams attendance report', () => {
       { addBOM: true },
     );
 
-  it('[200] everyone a Presenter (Teams default): presenters are the participants, organisers stay out, with a warning', async () => {
-    const a = await parse(
-      allPresenters([
-        'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tPresenter',
-        'Karim (Guest)\t19/06/25, 10:00:00\t19/06/25, 10:30:00\t30m\tkarim@ville.example\t\tPresenter',
-        'Invité sans adresse\t19/06/25, 10:00:00\t19/06/25, 11:30:00\t1h 30m\t\t\tPresenter',
-      ]),
-    );
-    expect(decisions(a)).toEqual({
-      'helene@mairie.example': [true, '120 min sur 120 (100 %) ≥ 50 %'],
-      'karim@ville.example': [false, '30 min sur 120 (25 %) < 50 %'],
-    });
-    expect(a.people.map((p) => p.name)).toEqual(['Hélène', 'Karim']);
-    expect(a.unmatched).toEqual([{ line: 10, name: 'Invité sans adresse', minutes: 90 }]);
-    expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED']);
-    expect(a.warnings[0]!.message).toContain(
-      'les personnes au rôle Présentateur (3) sont comptées comme participantes',
-    );
-  });
+  it(
+    '[200] everyone a Presenter (Teams default): presenters are the participants, ' +
+      'organisers stay out, with a warning',
+    async () => {
+      const a = await parse(
+        allPresenters([
+          'Hélène\t19/06/25, 10:00:00\t19/06/25, 12:00:00\t2h\thelene@mairie.example\thelene@mairie.example\tPresenter',
+          'Karim (Guest)\t19/06/25, 10:00:00\t19/06/25, 10:30:00\t30m\tkarim@ville.example\t\tPresenter',
+          'Invité sans adresse\t19/06/25, 10:00:00\t19/06/25, 11:30:00\t1h 30m\t\t\tPresenter',
+        ]),
+      );
+      expect(decisions(a)).toEqual({
+        'helene@mairie.example': [true, '120 min sur 120 (100 %) ≥ 50 %'],
+        'karim@ville.example': [false, '30 min sur 120 (25 %) < 50 %'],
+      });
+      expect(a.people.map((p) => p.name)).toEqual(['Hélène', 'Karim']);
+      expect(a.unmatched).toEqual([{ line: 10, name: 'Invité sans adresse', minutes: 90 }]);
+      expect(a.warnings.map((w) => w.code)).toEqual(['IMPORT_ALL_PRESENTERS', 'IMPORT_STAFF_EXCLUDED']);
+      expect(a.warnings[0]!.message).toContain(
+        'les personnes au rôle Présentateur (3) sont comptées comme participantes',
+      );
+    },
+  );
 
   it('[200] `19/06/25, 10:00:00` dates put a comma in every row: still read with TAB, its own delimiter', async () => {
     const attendee = (name: string, email: string, leave: string) =>

@@ -223,7 +223,14 @@ describe(`import fuzzing (FUZZ_SEED=${FUZZ_SEED})`, () => {
       await Promise.all(
         clients.map(async (client, k) => {
           for (const c of cases.filter((x) => x.index % clients.length === k)) {
-            const describeCase = `#${c.index} ${c.fixture} [${c.mutations.join(' + ')}] ${c.event} ${c.dryRun ? 'dryRun' : 'commit'}${c.multipart ? ' multipart' : ''}${c.ndjson ? ' ndjson' : ''}${c.mapping ? ` mapping=${c.mapping}` : ''}${c.fileName !== undefined ? ` fileName=${JSON.stringify(c.fileName)}` : ''} (${c.body.length} B)`;
+            const describeCase = [
+              `#${c.index} ${c.fixture} [${c.mutations.join(' + ')}] ${c.event} ${c.dryRun ? 'dryRun' : 'commit'}`,
+              c.multipart ? ' multipart' : '',
+              c.ndjson ? ' ndjson' : '',
+              c.mapping ? ` mapping=${c.mapping}` : '',
+              c.fileName !== undefined ? ` fileName=${JSON.stringify(c.fileName)}` : '',
+              ` (${c.body.length} B)`,
+            ].join('');
             try {
               const res = await send(client, c);
               statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -248,7 +255,7 @@ describe(`import fuzzing (FUZZ_SEED=${FUZZ_SEED})`, () => {
         }),
       );
     } finally {
-      clients.forEach((c) => c.close());
+      for (const c of clients) c.close();
     }
     if (process.env.FUZZ_VERBOSE) console.log(Object.fromEntries(statuses), slowest);
     expect(failures, `replay with FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${runs}`).toEqual([]);

@@ -175,7 +175,9 @@ describe('POST /api/events/:key/imports', () => {
     );
     const withPresence = (column: string) =>
       post(
-        `/api/events/atelier-management/imports?mapping=${encodeURIComponent(JSON.stringify({ email: 'Adresse', present: column }))}`,
+        `/api/events/atelier-management/imports?mapping=${encodeURIComponent(
+          JSON.stringify({ email: 'Adresse', present: column }),
+        )}`,
         csv,
       );
     const first = await withPresence('Colonne A');

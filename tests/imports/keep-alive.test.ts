@@ -36,22 +36,25 @@ async function multipart(fields: Record<string, string>, file: { field: string; 
 }
 
 describe('a route answering before the end of its body leaves the keep-alive connection usable', () => {
-  it('API import, raw body: a 200 KB file refused on its header, then two valid previews on the same connection', async () => {
-    const client = keepAliveClient(base);
-    try {
-      const headers = { ...auth, 'content-type': 'text/csv' };
-      const first = await client.request('POST', IMPORTS, { headers, body: refused });
-      expect(first.status).toBe(422);
-      expect(JSON.parse(first.body).code).toBe('IMPORT_HEADER_NOT_RECOGNISED');
-      for (let i = 0; i < 2; i++) {
-        const next = await client.request('POST', `${IMPORTS}?dryRun=true`, { headers, body: valid });
-        expect(next.status).toBe(200);
+  it(
+    'API import, raw body: a 200 KB file refused on its header, then two valid previews ' + 'on the same connection',
+    async () => {
+      const client = keepAliveClient(base);
+      try {
+        const headers = { ...auth, 'content-type': 'text/csv' };
+        const first = await client.request('POST', IMPORTS, { headers, body: refused });
+        expect(first.status).toBe(422);
+        expect(JSON.parse(first.body).code).toBe('IMPORT_HEADER_NOT_RECOGNISED');
+        for (let i = 0; i < 2; i++) {
+          const next = await client.request('POST', `${IMPORTS}?dryRun=true`, { headers, body: valid });
+          expect(next.status).toBe(200);
+        }
+        expect(client.connections).toBe(1);
+      } finally {
+        client.close();
       }
-      expect(client.connections).toBe(1);
-    } finally {
-      client.close();
-    }
-  });
+    },
+  );
 
   it('API import, multipart: refused file, then valid previews', async () => {
     const client = keepAliveClient(base);
@@ -98,37 +101,40 @@ describe('a route answering before the end of its body leaves the keep-alive con
     }
   });
 
-  it('API import, chunked upload past the 32 MB limit: 413 read from the bytes, the connection closed deliberately', async () => {
-    const client = keepAliveClient(base, 20_000);
-    try {
-      const { Readable } = await import('node:stream');
-      // No Content-Length: the limit is found while reading, the answer comes before the end.
-      const chunk = Buffer.from(`${'helene@valbrune.example;Hélène;X\n'.repeat(2_000)}`);
-      const total = Math.ceil((33 * 1024 * 1024) / chunk.length);
-      const body = Readable.from(
-        (function* () {
-          yield Buffer.from('Courriel;Nom;Présent\n');
-          for (let i = 0; i < total; i++) yield chunk;
-        })(),
-      );
-      const first = await client.request('POST', `${IMPORTS}?dryRun=true`, {
-        headers: { ...auth, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
-        body,
-      });
-      expect(first.status).toBe(413);
-      expect(first.headers.connection).toBe('close');
-      expect(
-        (
-          await client.request('POST', `${IMPORTS}?dryRun=true`, {
-            headers: { ...auth, 'content-type': 'text/csv' },
-            body: valid,
-          })
-        ).status,
-      ).toBe(200);
-    } finally {
-      client.close();
-    }
-  });
+  it(
+    'API import, chunked upload past the 32 MB limit: 413 read from the bytes, ' + 'the connection closed deliberately',
+    async () => {
+      const client = keepAliveClient(base, 20_000);
+      try {
+        const { Readable } = await import('node:stream');
+        // No Content-Length: the limit is found while reading, the answer comes before the end.
+        const chunk = Buffer.from(`${'helene@valbrune.example;Hélène;X\n'.repeat(2_000)}`);
+        const total = Math.ceil((33 * 1024 * 1024) / chunk.length);
+        const body = Readable.from(
+          (function* () {
+            yield Buffer.from('Courriel;Nom;Présent\n');
+            for (let i = 0; i < total; i++) yield chunk;
+          })(),
+        );
+        const first = await client.request('POST', `${IMPORTS}?dryRun=true`, {
+          headers: { ...auth, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
+          body,
+        });
+        expect(first.status).toBe(413);
+        expect(first.headers.connection).toBe('close');
+        expect(
+          (
+            await client.request('POST', `${IMPORTS}?dryRun=true`, {
+              headers: { ...auth, 'content-type': 'text/csv' },
+              body: valid,
+            })
+          ).status,
+        ).toBe(200);
+      } finally {
+        client.close();
+      }
+    },
+  );
 
   it('JSON body over Fastify’s limit: 413, the connection closed deliberately, the next request answered', async () => {
     const client = keepAliveClient(base);

@@ -1,5 +1,5 @@
 import { fileField, select, type FieldErrors } from '../../web/forms';
-import { html, type Html } from '../../web/html';
+import { attr, html, type Html } from '../../web/html';
 import { csrfField, type PageContext } from '../../web/layout';
 import { importMappingText } from './import-mapping.text';
 import { importText } from './import.text';
@@ -48,10 +48,22 @@ export function mappingForm(
       required: f.field === 'email',
     });
   const group = (g: MappedFieldForm['group']) => MAPPING_FORM_FIELDS.filter((f) => f.group === g).map(field);
+  const sameFile = fileField({
+    name: 'fichier',
+    label: t.sameFileLabel,
+    hint: fmt(t.sameFileHint, { name: data.fileName }),
+    dropText: t.dropHere,
+    chooseText: t.chooseFile,
+    chosenText: t.chosenFile,
+    accept,
+    required: true,
+  });
+  const other = html`<a class="button button-secondary" href="${action}">${m.otherFile}</a>`;
+  const multipart = attr`enctype="multipart/form-data"`;
   return html`<section aria-labelledby="titre-colonnes" class="card">
   <h2 id="titre-colonnes">${m.title}</h2>
   <p>${m.lead}</p>
-  <form method="post" action="${action}" enctype="multipart/form-data" class="form form-wide" novalidate data-import-preview>
+  <form method="post" action="${action}" ${multipart} class="form form-wide" novalidate data-import-preview>
     ${csrfField(ctx)}
     <input type="hidden" name="etape" value="correspondance">
     <fieldset class="mapping-group">
@@ -64,8 +76,8 @@ export function mappingForm(
       ${group('presence')}
     </fieldset>
     <p class="notice notice-success carried" data-carried hidden>${t.fileCarried}</p>
-    <div data-same-file>${fileField({ name: 'fichier', label: t.sameFileLabel, hint: fmt(t.sameFileHint, { name: data.fileName }), dropText: t.dropHere, chooseText: t.chooseFile, chosenText: t.chosenFile, accept, required: true })}</div>
-    <p class="actions"><button type="submit" class="button">${m.submit}</button> <a class="button button-secondary" href="${action}">${m.otherFile}</a></p>
+    <div data-same-file>${sameFile}</div>
+    <p class="actions"><button type="submit" class="button">${m.submit}</button> ${other}</p>
   </form>
 </section>`;
 }
@@ -73,7 +85,10 @@ export function mappingForm(
 /** The previewed mapping, carried into the confirmation with its digest (checked before the commit). */
 export function mappingHiddenFields(mapping: Mapping | undefined): Html | '' {
   if (!mapping) return '';
-  return html`${MAPPING_FORM_FIELDS.map((f) => html`<input type="hidden" name="${f.name}" value="${mapping[f.field] ?? ''}">`)}
+  const fields = MAPPING_FORM_FIELDS.map(
+    (f) => html`<input type="hidden" name="${f.name}" value="${mapping[f.field] ?? ''}">`,
+  );
+  return html`${fields}
   <input type="hidden" name="${MAPPING_DIGEST_FIELD}" value="${mappingDigest(mapping)}">`;
 }
 

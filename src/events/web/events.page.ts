@@ -12,15 +12,22 @@ import type { EventFormValues } from './event-form';
 
 export function eventsPage(ctx: PageContext, events: EventView[]): PageView {
   const t = textFor(eventsText, ctx.lang);
-  const rows = events.map(
-    (e) => html`<tr id="evenement-${e.key}">
+  const rows = events.map((e) => {
+    const button = (tone: string, href: string, label: string, text: string) =>
+      html`<a class="button button-small${tone}" href="${href}" aria-label="${label}">${text}</a>`;
+    const edit = button(' button-secondary', urls.organiser.event(e.key), fmt(t.editLabel, { title: e.title }), t.edit);
+    const load = button('', urls.organiser.import(e.key), fmt(t.importLabel, { title: e.title }), t.import);
+    return html`<tr id="evenement-${e.key}">
   <th scope="row">${e.title}</th>
   <td data-label="${t.colKind}"><span class="pill pill-${e.kind}">${kindLabel(e.kind, ctx.lang)}</span></td>
   <td data-label="${t.colDate}">${eventWhenLines(e, ctx.lang)}</td>
   <td class="num" data-label="${t.colPresence}" data-presence>${formatPercent(e.minPresenceRatio, ctx.lang)}</td>
-  <td data-label="${t.colActions}"><span class="actions actions-tight"><a class="button button-small button-secondary" href="${urls.organiser.event(e.key)}" aria-label="${fmt(t.editLabel, { title: e.title })}">${t.edit}</a><a class="button button-small" href="${urls.organiser.import(e.key)}" aria-label="${fmt(t.importLabel, { title: e.title })}">${t.import}</a></span></td>
-</tr>`,
-  );
+  <td data-label="${t.colActions}"><span class="actions actions-tight">${edit}${load}</span></td>
+</tr>`;
+  });
+  const head = (label: string) => html`<th scope="col">${label}</th>`;
+  const heads = [head(t.colEvent), head(t.colKind), head(t.colDate)];
+  const moreHeads = html`<th scope="col" class="num">${t.colPresence}</th>${head(t.colActions)}`;
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
@@ -28,7 +35,7 @@ export function eventsPage(ctx: PageContext, events: EventView[]): PageView {
 <div class="table-scroll" role="region" aria-labelledby="legende-evenements" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-evenements">${t.caption}</caption>
-  <thead><tr><th scope="col">${t.colEvent}</th><th scope="col">${t.colKind}</th><th scope="col">${t.colDate}</th><th scope="col" class="num">${t.colPresence}</th><th scope="col">${t.colActions}</th></tr></thead>
+  <thead><tr>${heads}${moreHeads}</tr></thead>
   <tbody>${rows}</tbody>
 </table>
 </div>`,
@@ -49,6 +56,43 @@ export function eventEditPage(ctx: PageContext, form: EventEditForm): PageView {
   const v = form.values;
   const e = form.errors ?? {};
   const failed = form.message || Object.keys(e).length > 0;
+  const title = input({
+    name: 'title',
+    label: t.fieldTitle,
+    value: v.title,
+    error: e.title,
+    required: true,
+    attrs: { maxlength: 300 },
+  });
+  const titleEn = input({
+    name: 'titleEn',
+    label: t.fieldTitleEn,
+    value: v.titleEn,
+    error: e.titleEn,
+    attrs: { maxlength: 300, lang: 'en' },
+  });
+  const date = (name: 'startsAt' | 'endsAt', label: string) =>
+    input({ name, type: 'datetime-local', label, hint: t.datesHint, value: v[name], error: e[name] });
+  const timezone = input({
+    name: 'timezone',
+    label: t.fieldTimezone,
+    hint: t.timezoneHint,
+    value: v.timezone,
+    error: e.timezone,
+    required: true,
+    attrs: { spellcheck: 'false' },
+  });
+  const presence = input({
+    name: 'presencePercent',
+    type: 'number',
+    label: t.fieldPresence,
+    hint: t.presenceHint,
+    value: v.presencePercent,
+    error: e.presencePercent,
+    required: true,
+    attrs: { min: 0, max: 100, step: '0.1', inputmode: 'decimal' },
+  });
+  const cancel = html`<a class="button button-secondary" href="${urls.organiser.events()}">${t.cancel}</a>`;
   return {
     title: `${t.editTitle} · ${v.title || form.key}`,
     status: form.status,
@@ -58,8 +102,8 @@ export function eventEditPage(ctx: PageContext, form: EventEditForm): PageView {
 ${failed ? errorSummary(t.formErrorTitle, form.message ?? t.formErrorBody, e) : ''}
 <form method="post" action="${urls.organiser.event(form.key)}" class="card form form-wide" novalidate>
   ${csrfField(ctx)}
-  ${input({ name: 'title', label: t.fieldTitle, value: v.title, error: e.title, required: true, attrs: { maxlength: 300 } })}
-  ${input({ name: 'titleEn', label: t.fieldTitleEn, value: v.titleEn, error: e.titleEn, attrs: { maxlength: 300, lang: 'en' } })}
+  ${title}
+  ${titleEn}
   ${select({
     name: 'kind',
     label: t.fieldKind,
@@ -71,14 +115,14 @@ ${failed ? errorSummary(t.formErrorTitle, form.message ?? t.formErrorBody, e) : 
     ],
   })}
   <div class="field-row">
-    ${input({ name: 'startsAt', type: 'datetime-local', label: t.fieldStartsAt, hint: t.datesHint, value: v.startsAt, error: e.startsAt })}
-    ${input({ name: 'endsAt', type: 'datetime-local', label: t.fieldEndsAt, hint: t.datesHint, value: v.endsAt, error: e.endsAt })}
+    ${date('startsAt', t.fieldStartsAt)}
+    ${date('endsAt', t.fieldEndsAt)}
   </div>
   <div class="field-row">
-    ${input({ name: 'timezone', label: t.fieldTimezone, hint: t.timezoneHint, value: v.timezone, error: e.timezone, required: true, attrs: { spellcheck: 'false' } })}
-    ${input({ name: 'presencePercent', type: 'number', label: t.fieldPresence, hint: t.presenceHint, value: v.presencePercent, error: e.presencePercent, required: true, attrs: { min: 0, max: 100, step: '0.1', inputmode: 'decimal' } })}
+    ${timezone}
+    ${presence}
   </div>
-  <p class="actions"><button type="submit" class="button">${t.save}</button> <a class="button button-secondary" href="${urls.organiser.events()}">${t.cancel}</a></p>
+  <p class="actions"><button type="submit" class="button">${t.save}</button> ${cancel}</p>
 </form>`,
   };
 }

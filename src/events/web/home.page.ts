@@ -28,16 +28,17 @@ export function homePage(ctx: PageContext, data: HomeData): PageView {
     [t.step1Title, t.step1Body],
     [t.step2Title, t.step2Body],
     [t.step3Title, t.step3Body],
-  ].map(
-    ([title, body], i) =>
-      html`<li class="step"><span class="step-number" aria-hidden="true">${i + 1}</span><h3>${title}</h3><p>${body}</p></li>`,
-  );
-  const badges = data.badges.map(
-    (b) => html`<li class="card badge-card${b.isMeta ? ' badge-card-meta' : ''}">
+  ].map(([title, body], i) => {
+    const number = html`<span class="step-number" aria-hidden="true">${i + 1}</span>`;
+    return html`<li class="step">${number}<h3>${title}</h3><p>${body}</p></li>`;
+  });
+  const badges = data.badges.map((b) => {
+    const meta = b.isMeta ? html`<p class="pill pill-meta">${p.metaBadge}</p>` : '';
+    return html`<li class="card badge-card${b.isMeta ? ' badge-card-meta' : ''}">
   ${badgeImage(ctx, b)}
-  <div><h3>${b.name}</h3>${b.isMeta ? html`<p class="pill pill-meta">${p.metaBadge}</p>` : ''}<p>${b.description}</p></div>
-</li>`,
-  );
+  <div><h3>${b.name}</h3>${meta}<p>${b.description}</p></div>
+</li>`;
+  });
   return {
     title: t.title,
     main: html`<section class="hero" aria-labelledby="titre-accueil">

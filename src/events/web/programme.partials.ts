@@ -1,14 +1,16 @@
 import type { Lang } from '../../shared/errors';
 import type { BadgeView, EventView } from './programme.data';
 import { formatDay, formatTimeRange } from '../../shared/format';
-import { html, type Html } from '../../web/html';
+import { attr, html, type Html } from '../../web/html';
 import type { PageContext } from '../../web/layout';
 import { programmeText } from './public.text';
 import { fmt, textFor } from '../../shared/text';
 
 /** A badge image that falls back to a neutral medal (app.js) while the image route is missing. */
 export function badgeImage(ctx: PageContext, badge: BadgeView, size = 96): Html {
-  return html`<img class="badge-image" src="${badge.image}" alt="${badge.imageAlt}" width="${size}" height="${size}" data-fallback="${ctx.assets.url('badge.svg')}">`;
+  const box = attr` width="${size}" height="${size}"`;
+  const fallback = ctx.assets.url('badge.svg');
+  return html`<img class="badge-image" src="${badge.image}" alt="${badge.imageAlt}"${box} data-fallback="${fallback}">`;
 }
 
 export function eventWhen(event: EventView, lang: Lang): string {
@@ -21,7 +23,9 @@ export function eventWhen(event: EventView, lang: Lang): string {
 /** The same, as a day line and a time line (tables). */
 export function eventWhenLines(event: EventView, lang: Lang): Html {
   if (!event.startsAt) return html`${textFor(programmeText, lang).dateToCome}`;
-  return html`<span class="first-upper">${formatDay(event.startsAt, lang, event.timezone)}</span><br><span class="muted">${formatTimeRange(event.startsAt, event.endsAt, lang, event.timezone)}</span>`;
+  const day = formatDay(event.startsAt, lang, event.timezone);
+  const time = formatTimeRange(event.startsAt, event.endsAt, lang, event.timezone);
+  return html`<span class="first-upper">${day}</span><br><span class="muted">${time}</span>`;
 }
 
 export function kindLabel(kind: EventView['kind'], lang: Lang): string {

@@ -4,12 +4,11 @@ import type { Programme } from '../../programme/load-programme';
 import type { Lang } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { findImport, listAttendanceOfLearner, type AttendanceRow } from '../../attendance/attendance.service';
-import type { Awards } from '../../badges/awards.service';
-import { listAwardsOf, type Award } from '../../badges/awards.store';
+import { listAwardsOf, type Award, type Awards } from '../../badges/awards.service';
 import { findLearnerById, type Learner } from '../learners.service';
 import { learnerCredentials } from '../../credentials/learner-credentials.service';
 import type { CredentialSummary } from '../../credentials/credentials.schemas';
-import { attemptsOfLearner, type AttemptRow } from '../../quizzes/attempts.store';
+import { attemptsOfLearner, type AttemptRow } from '../../quizzes/learner-quizzes.service';
 import type { BadgeProgress } from '../../badges/progress';
 import { programmeEvents, type EventView } from '../../events/web/programme.data';
 

@@ -40,22 +40,33 @@ export function learnersPage(ctx: PageContext, data: LearnersData): PageView {
   ${data.page < pages ? html`<a href="${listUrl(data.q, data.page + 1)}">${t.next}</a>` : html`<span></span>`}
 </nav>`
       : '';
+  const search = input({
+    name: 'q',
+    type: 'text',
+    label: t.searchLabel,
+    hint: t.searchHint,
+    value: data.q,
+    attrs: { maxlength: 200, spellcheck: 'false' },
+  });
+  const clear = data.q ? html`<a href="${urls.organiser.learners()}">${t.clear}</a>` : '';
+  const count = data.q ? fmt(t.countFor, { count: data.total, q: data.q }) : fmt(t.count, { count: data.total });
+  const heads = [t.colName, t.colEmail, t.colOrganisation, t.colCreated].map((c) => html`<th scope="col">${c}</th>`);
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
 <form method="get" action="${urls.organiser.learners()}" class="card search-form" role="search">
-  ${input({ name: 'q', type: 'text', label: t.searchLabel, hint: t.searchHint, value: data.q, attrs: { maxlength: 200, spellcheck: 'false' } })}
-  <p class="actions"><button type="submit" class="button">${t.searchButton}</button>${data.q ? html`<a href="${urls.organiser.learners()}">${t.clear}</a>` : ''}</p>
+  ${search}
+  <p class="actions"><button type="submit" class="button">${t.searchButton}</button>${clear}</p>
 </form>
-<p class="muted" role="status">${data.q ? fmt(t.countFor, { count: data.total, q: data.q }) : fmt(t.count, { count: data.total })}</p>
+<p class="muted" role="status">${count}</p>
 ${
   rows.length === 0
     ? html`<p class="empty">${t.empty}</p>`
     : html`<div class="table-scroll" role="region" aria-labelledby="legende-apprenants" tabindex="0">
 <table class="table table-stack">
   <caption id="legende-apprenants">${t.caption}</caption>
-  <thead><tr><th scope="col">${t.colName}</th><th scope="col">${t.colEmail}</th><th scope="col">${t.colOrganisation}</th><th scope="col">${t.colCreated}</th></tr></thead>
+  <thead><tr>${heads}</tr></thead>
   <tbody>${rows}</tbody>
 </table></div>`
 }

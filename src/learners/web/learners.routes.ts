@@ -18,7 +18,8 @@ import { learnerText } from './learner-file.text';
 import { textFor } from '../../shared/text';
 import { paths, urls } from '../../web/urls';
 import type { Views } from '../../web/views';
-import { learnerPage, type FormState, type LearnerForm } from './learner.page';
+import { learnerPage } from './learner.page';
+import type { FormState, LearnerForm } from './learner-form';
 import { learnersPage } from './learners.page';
 
 const PAGE_SIZE = 50;

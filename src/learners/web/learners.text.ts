@@ -28,7 +28,9 @@ export const learnersText = defineText(
   },
   {
     title: 'Learners',
-    lead: 'Everyone the programme knows: created by an import, by attendance recorded by hand, or at their first sign-in.',
+    lead:
+      'Everyone the programme knows: created by an import, by attendance recorded by hand, ' +
+      'or at their first sign-in.',
     searchLabel: 'Search',
     searchHint: 'Part of the name, e-mail address or organisation.',
     searchButton: 'Search',
