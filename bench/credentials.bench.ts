@@ -91,7 +91,7 @@ const combined = (a: Rate, b: Rate): Rate => ({
 
 /** Learners and awards inserted directly (no hook), so issuance alone is timed below. */
 async function seedAwards(platform: Platform, n: number) {
-  const { programme } = platform.app;
+  const { programme } = platform.services;
   const title = (key: string) => programme.events.find((e) => e.key === key)!.title;
   const evidence: AwardEvidence = {
     events: ['webinaire-1', 'webinaire-2', 'atelier-juridique'].map((key) => ({

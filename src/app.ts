@@ -1,7 +1,6 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from './services';
-import dbPlugin from './plugins/db';
 import { keepConnectionUsable } from './plugins/connection';
 import errorsPlugin from './plugins/errors';
 import i18nPlugin from './plugins/i18n';
@@ -16,7 +15,6 @@ import { outboxRoutes } from './notifications/outbox.routes';
 import { importRoutes } from './attendance/import.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { learnersRoutes } from './learners/learners.routes';
-import awardsPlugin from './badges/awards.plugin';
 import { badgesRoutes } from './badges/badges.routes';
 import { quizzesRoutes } from './quizzes/quizzes.routes';
 import { reportsRoutes } from './reports/reports.routes';
@@ -93,9 +91,7 @@ export async function buildApp(services: Services, options: FastifyServerOptions
       : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  await app.register(dbPlugin, { services });
-  await app.register(awardsPlugin, { awards: services.awards });
-  await app.register(credentialsPlugin, { credentials: services.credentials });
+  await app.register(credentialsPlugin);
   await app.register(i18nPlugin);
   await app.register(errorsPlugin);
   await app.register(authPlugin, { secret: config.auth.jwtSecret, db: services.db });

@@ -1,4 +1,4 @@
-import type { Lang, MessageCatalogue, Params } from './shared/errors';
+import type { Lang, Params } from './shared/errors';
 import { say, type Text } from './shared/text';
 import { commonErrors } from './shared/common.text';
 import { attendanceErrors } from './attendance/attendance.text';
@@ -9,10 +9,10 @@ import { programmeErrors } from './programme/programme.text';
 import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
 
-/** Every code the platform can answer with; a test checks each has both languages. */
-export const catalogue: MessageCatalogue = {};
-
-/** Error catalogues written with `definePairs` (src/shared/text.ts), one per area. */
+/**
+ * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
+ * checks each code has both languages): the errors plugin, the pages and the CLI render them by code.
+ */
 export const errorTexts: Text[] = [
   commonErrors,
   attendanceErrors,
@@ -29,15 +29,12 @@ export const errorTexts: Text[] = [
 const textOfCode = new Map<string, Text>();
 for (const text of errorTexts) {
   for (const code of Object.keys(text.fr)) {
-    if (textOfCode.has(code) || code in catalogue) throw new Error(`error code declared twice: ${code}`);
+    if (textOfCode.has(code)) throw new Error(`error code declared twice: ${code}`);
     textOfCode.set(code, text);
   }
 }
 
 export function translate(code: string, params: Params = {}, lang: Lang = 'fr'): string {
   const text = textOfCode.get(code);
-  if (text) return say(text, lang, code, params);
-  const message = catalogue[code];
-  if (!message) return code;
-  return message[lang](params);
+  return text ? say(text, lang, code, params) : code;
 }

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client';
 import type { Programme } from '../programme/load-programme';
-import { recordAudit } from '../audit/audit.service';
+import { type AuditEntry, recordAudit, recordAuditMany } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { AppError, type Lang } from '../shared/errors';
 import { findLearnerById } from '../learners/learners.service';
-import { auditAwards, insertAwards, type Award, type AwardValues } from './awards.store';
+import { insertAwards, type Award, type AwardValues } from './awards.store';
 import { evidenceFor } from './evidence';
 import { learnersWithFacts, loadFacts } from './facts.store';
 import { programmeContext } from './programme-context';
@@ -59,7 +59,8 @@ export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: rea
       }
     }
     const awarded = await insertAwards(tx, rows);
-    await auditAwards(tx, null, awarded);
+    // One audit entry per award, written in bulk (an import can award thousands at once).
+    await recordAuditMany(tx, null, awarded.map(auditEntryOf));
     if (awarded.length) await deps.onAwarded?.(tx, awarded);
     inserted.push(...awarded);
   }
@@ -157,3 +158,10 @@ export function readProgress(
   if (actor.role === 'learner' && actor.id !== input.learnerId) throw new AppError('PROGRESS_FORBIDDEN', 403);
   return services.awards.progress(services.db, input.learnerId, input.lang);
 }
+
+const auditEntryOf = (a: Award): AuditEntry => ({
+  action: a.method === 'manual' ? 'award.manual' : 'award.rule',
+  targetType: 'learner',
+  targetId: a.learnerId,
+  details: { awardId: a.id, badge: a.badgeKey, method: a.method, ...(a.reason ? { reason: a.reason } : {}) },
+});

@@ -1,7 +1,5 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Actor } from '../audit/audit.service';
-import { auditLog } from '../audit/audit.tables';
 import { awards } from './awards.tables';
 
 export type Award = typeof awards.$inferSelect;
@@ -36,22 +34,6 @@ export async function listAwardsOf(db: Db, learnerIds: readonly string[]): Promi
     .select()
     .from(awards)
     .where(inArray(awards.learnerId, [...learnerIds]));
-}
-
-/** One audit entry per award, written in bulk (an import can award thousands at once). */
-export async function auditAwards(db: Db, actor: Actor | null, rows: readonly Award[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insert(auditLog).values(
-      rows.slice(i, i + CHUNK).map((a) => ({
-        actorId: actor?.id ?? null,
-        actorEmail: actor?.email ?? null,
-        action: a.method === 'manual' ? 'award.manual' : 'award.rule',
-        targetType: 'learner',
-        targetId: a.learnerId,
-        details: { awardId: a.id, badge: a.badgeKey, method: a.method, ...(a.reason ? { reason: a.reason } : {}) },
-      })),
-    );
-  }
 }
 
 const keepFirst = (a: Award, b: Award) =>

@@ -1,13 +1,5 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import type { Credentials } from './credentials.service';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Issuance, revocation, verification and the issuer's keys, built once in prepare(). */
-    credentials: Credentials;
-  }
-}
 
 /**
  * True when the client asks for a page rather than data: text/html listed, with a quality at
@@ -56,10 +48,10 @@ const acceptStrategy = {
   },
 };
 
-export default fp<{ credentials: Credentials }>(
-  async (app, { credentials }) => {
-    app.decorate('credentials', credentials);
+/** The `accept` route constraint, for the whole app (the JSON routes and the pages share URLs). */
+export default fp(
+  async (app) => {
     app.addConstraintStrategy(acceptStrategy);
   },
-  { name: 'credentials' },
+  { name: 'accept-constraint' },
 );

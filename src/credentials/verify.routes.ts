@@ -2,7 +2,7 @@ import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../db/client';
-import { hit } from '../auth/rate-limit.store';
+import { hit } from '../auth/rate-limit.service';
 import type { Config } from '../config';
 import { AppError } from '../shared/errors';
 import { errorResponses } from '../shared/schemas';

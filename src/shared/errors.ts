@@ -2,18 +2,6 @@ import type { Lang, Params } from './text';
 
 export type { Lang, Params };
 
-/** One user-facing message, French first, English available. */
-export interface Message {
-  fr: (p: Params) => string;
-  en: (p: Params) => string;
-}
-export type MessageCatalogue = Record<string, Message>;
-
-/** Lets an area declare its messages with literal keys kept for type checks. */
-export function defineMessages<T extends MessageCatalogue>(messages: T): T {
-  return messages;
-}
-
 export interface ErrorDetail {
   field?: string;
   line?: number;

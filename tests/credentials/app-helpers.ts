@@ -44,14 +44,10 @@ export type TestServices = Pick<Services, 'db' | 'config' | 'programme' | 'crede
 
 /**
  * The platform's services, the object every route and page reads: replacing `credentials.verify`
- * here changes what POST /api/verify, the verifier and the credential page call. (Falls back to
- * the app's decorators, the same objects, while the test context does not carry `services` yet.)
+ * here changes what POST /api/verify, the verifier and the credential page call.
  */
 export function servicesOf(ctx: TestContext): TestServices {
-  const given = (ctx as TestContext & { services?: TestServices }).services;
-  if (given) return given;
-  const app = ctx.app as unknown as Omit<TestServices, 'db'>;
-  return { db: ctx.database.db, config: app.config, programme: app.programme, credentials: app.credentials };
+  return ctx.services;
 }
 
 /** Attendance and the questionnaire of one workshop: the topic badge is awarded by rule. */

@@ -205,7 +205,7 @@ describe('the HTML hand-off to the pages area', () => {
       const { default: Fastify } = await import('fastify');
       const { default: credentialsPlugin } = await import('../../src/credentials/credentials.plugin');
       const app = Fastify();
-      await app.register(credentialsPlugin, { credentials: {} as never });
+      await app.register(credentialsPlugin);
       app.get('/credentials/:id', async () => ({ json: true }));
       await app.register(async (pages) => {
         pages.addHook('onRequest', async (_request, reply) => {
