@@ -7,7 +7,7 @@ import type { Lang } from '../../shared/errors';
 import { translate } from '../../text';
 import type { ErrorDetail } from '../../shared/errors';
 import type { FieldErrors } from '../../web/forms';
-import { eventsText } from '../../web/organiser.text';
+import { eventsText } from './events.text';
 import { textFor } from '../../shared/text';
 
 /** The edit form as the browser sends it: strings, dates as `datetime-local` in the event's zone, presence in %. */

@@ -4,7 +4,7 @@ import { formatPercent } from '../../shared/format';
 import { errorSummary, input, select, type FieldErrors } from '../../web/forms';
 import { html } from '../../web/html';
 import { csrfField, type PageContext, type PageView } from '../../web/layout';
-import { eventsText } from '../../web/organiser.text';
+import { eventsText } from './events.text';
 import { programmeText } from './public.text';
 import { fmt, textFor } from '../../shared/text';
 import { eventWhenLines, kindLabel } from './programme.partials';

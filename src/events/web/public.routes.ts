@@ -7,9 +7,6 @@ import { programmeBadges, programmeEvents } from './programme.data';
 import { homePage } from './home.page';
 import { verifierPages } from '../../credentials/web/verifier.routes';
 
-/** Kept while the old page shell imports it from here. */
-export { sendNotFound };
-
 export const publicPages: FastifyPluginAsync<WithServices & { views: Views }> = async (app, { services, views }) => {
   app.get(paths.home, async (request, reply) => {
     const ctx = views.context(request, reply);

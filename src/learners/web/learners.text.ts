@@ -52,6 +52,5 @@ export const learnersText = defineText(
   ['colEmail', 'colOrganisation', 'pagination'],
 );
 
-// Kept for the shell's list of page texts and the progress page, until they import from their files.
-export { learnerText } from './learner-file.text';
+// Kept for the progress page (reports/web), until it imports from progress.text.ts.
 export { progressText } from './progress.text';

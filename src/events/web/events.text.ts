@@ -1,4 +1,4 @@
-import { defineText } from '../shared/text';
+import { defineText } from '../../shared/text';
 
 export const eventsText = defineText(
   'organiser-events',
