@@ -125,7 +125,7 @@ async function signedCredential(
 }
 
 /**
- * Builds, signs with the Data Integrity proof then as a VC-JWT (FACTS.md §2: DI first, JWT
+ * Builds, signs with the Data Integrity proof then as a VC-JWT (OB 3.0 integrity.md: DI first, JWT
  * around it) and stores the credential of one award, with a random status entry.
  */
 export async function signAndStoreCredential(tx: Db, award: Award, deps: IssueDeps): Promise<Issued> {

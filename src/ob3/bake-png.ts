@@ -5,7 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { AppError } from '../shared/errors';
 
 /**
- * OB 3.0 "Baked Badge", PNG (FACTS.md §7): one iTXt chunk, keyword `openbadgecredential`,
+ * OB 3.0 "Baked Badge", PNG (OB 3.0 Baked Badge, docformat.md): one iTXt chunk, keyword `openbadgecredential`,
  * compression flag 0, text = the JSON credential or the compact JWS.
  *
  * png-chunk-itxt writes the flag byte as `Number(compressionFlag)`, so `false` gives 0 and the

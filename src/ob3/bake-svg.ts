@@ -2,7 +2,7 @@ import { DOMParser, XMLSerializer, onErrorStopParsing, type Document, type Eleme
 import { AppError } from '../shared/errors';
 
 /**
- * OB 3.0 "Baked Badge", SVG (FACTS.md §7): the root <svg> declares
+ * OB 3.0 "Baked Badge", SVG (OB 3.0 Baked Badge, docformat.md): the root <svg> declares
  * xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" and its first child is the one
  * <openbadges:credential>: empty with verify="<compact JWS>" for a JWT, the JSON in CDATA
  * for an embedded proof. A real XML parser (@xmldom/xmldom) does the work, so comments,

@@ -33,7 +33,7 @@ export interface BuildCredentialInput {
 }
 
 /**
- * An unsigned OpenBadgeCredential (VCDM 2.0 + OB 3.0.3), shaped as FACTS.md §1 says, using
+ * An unsigned OpenBadgeCredential (VCDM 2.0 + OB 3.0.3), shaped as OB 3.0 OpenBadgeCredential says, using
  * only terms the three contexts define: safe-mode signing and the 1EdTech validator's JSON-LD
  * probe both reject anything else.
  */
@@ -49,7 +49,7 @@ export function buildCredential(input: BuildCredentialInput): OpenBadgeCredentia
 
   return {
     // Order matters: VC v2 first, OB context second (VAL ContextPropertyProbe); extensions.json
-    // because 1EdTechJsonSchemaValidator2019 is defined nowhere else (FACTS.md §4).
+    // because 1EdTechJsonSchemaValidator2019 is defined nowhere else (OB 3.0 extensions context).
     '@context': [VC_V2_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
     id: input.id,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
@@ -60,7 +60,7 @@ export function buildCredential(input: BuildCredentialInput): OpenBadgeCredentia
     ...(awardedDate ? { awardedDate } : {}),
     credentialSubject: {
       type: ['AchievementSubject'],
-      // The learner is known by a salted hash only (FACTS.md §5): the e-mail never travels.
+      // The learner is known by a salted hash only (OB 3.0 IdentityObject): the e-mail never travels.
       // E-mails compare case-insensitively in practice, so the hashed form is lower-cased.
       identifier: [
         {
@@ -95,7 +95,7 @@ export function normaliseEmail(email: string): string {
 }
 
 function result(achievement: Achievement, input: { resultDescriptionId: string; value: string | number }): Result {
-  // The linked ResultDescription must belong to the asserted achievement (FACTS.md §6).
+  // The linked ResultDescription must belong to the asserted achievement (OB 3.0 Achievement, Result).
   const known = achievement.resultDescription?.some((d) => d.id === input.resultDescriptionId);
   if (!known) {
     throw new AppError('CREDENTIAL_RESULT_DESCRIPTION_UNKNOWN', 500, { id: input.resultDescriptionId });

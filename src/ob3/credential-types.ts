@@ -1,6 +1,7 @@
 /**
- * The OB 3.0 shapes we produce (FACTS.md §1, §5, §6). Open index signatures where the spec
- * allows more optional fields than we set: a badge file may carry tags, alignments, etc.
+ * The OB 3.0 shapes we produce (OB 3.0 OpenBadgeCredential, IdentityObject, Achievement, Result). Open
+ * index signatures where the spec allows more optional fields than we set: a badge file may carry tags,
+ * alignments, etc.
  */
 export interface Image {
   id: string;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * OB 3.0 IdentityHash (FACTS.md §5): "sha256$" + hex(sha256(utf8(identifier + salt))).
+ * OB 3.0 IdentityHash (OB 3.0 IdentityObject): "sha256$" + hex(sha256(utf8(identifier + salt))).
  * Spec vector: ("a@example.com", "Kosher") →
  * sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399.
  * No normalisation here, so the function stays the spec's; callers normalise the e-mail.
@@ -17,7 +17,7 @@ export function newIdentitySalt(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** Recipient check (verification.md "Verify the Recipient Using an Identifier"). */
+/** Recipient check (OB 3.0 verification.md "Verify the Recipient Using an Identifier"). */
 export function identityMatches(identifier: string, salt: string | undefined, identityHash: string): boolean {
   const [algorithm, hex] = identityHash.split('$');
   if (algorithm !== 'sha256' || !hex) return false;

@@ -5,7 +5,7 @@ import { decryptSecret, encryptSecret, isSealed } from './secret-box';
 
 /**
  * Issuer keys. Ed25519 (Multikey) signs the Data Integrity proof, the only suite 1EdTech
- * certifies (FACTS.md §2, eddsa-rdfc-2022); P-256 signs the VC-JWT because the 1EdTech
+ * certifies (OB 3.0 integrity.md, eddsa-rdfc-2022); P-256 signs the VC-JWT because the 1EdTech
  * validator accepts only RS256/ES256 there. `id` is the key's fragment in the issuer's DID
  * document: the multibase for Ed25519 (the did:key convention, so did:key and did:web agree),
  * the RFC 7638 thumbprint for P-256 (stable, and distinct across rotations).

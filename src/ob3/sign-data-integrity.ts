@@ -45,7 +45,7 @@ function signerOf(key: Ed25519Key, issuerId: string) {
 
 /**
  * Adds an embedded DataIntegrityProof, cryptosuite eddsa-rdfc-2022, proofPurpose
- * assertionMethod: the only Linked Data proof 1EdTech certifies (FACTS.md §2). The
+ * assertionMethod: the only Linked Data proof 1EdTech certifies (OB 3.0 integrity.md). The
  * verificationMethod is `<issuer id>#<key id>` with the issuer as controller, which is
  * what the 1EdTech validator and @digitalbazaar/vc's CredentialIssuancePurpose both require.
  * Canonicalisation (RDFC-1.0) runs in JSON-LD safe mode: an undefined term is an error here

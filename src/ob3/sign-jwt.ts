@@ -11,7 +11,7 @@ export interface JwtSignableCredential {
   [field: string]: unknown;
 }
 
-/** The registered claims a VC-JWT derives from its credential (FACTS.md §2). */
+/** The registered claims a VC-JWT derives from its credential (OB 3.0 integrity.md). */
 export function jwtClaimsFor(credential: JwtSignableCredential): Record<string, string | number> {
   const subject = Array.isArray(credential.credentialSubject)
     ? credential.credentialSubject[0]
@@ -42,7 +42,7 @@ function keyObjectOf(jwk: JsonWebKey): KeyObject {
  * VC-JWT as OB 3.0 describes it: a compact JWS whose whole payload is the credential (no `vc`
  * claim) plus the registered claims. ES256 because the 1EdTech validator accepts only RS256 or
  * ES256. Header exactly {alg, typ: "JWT", kid}: "Additional JOSE Headers are NOT allowed".
- * Sign the Data Integrity proof first, then this (FACTS.md §2: both formats → DI inside JWT).
+ * Sign the Data Integrity proof first, then this (OB 3.0 integrity.md: both formats → DI inside JWT).
  */
 export function signJwt(credential: JwtSignableCredential, options: { privateJwk: JsonWebKey; kid: string }): string {
   if (!options.privateJwk.d) throw new AppError('CREDENTIAL_KEY_NOT_SIGNING', 500, { keyId: options.kid });

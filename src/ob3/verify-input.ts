@@ -15,7 +15,7 @@ export interface ReadCredential {
 }
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-// The claims a VC-JWT adds to the credential (FACTS.md §2); everything else is the credential.
+// The claims a VC-JWT adds to the credential (OB 3.0 integrity.md); everything else is the credential.
 export const JWT_REGISTERED_CLAIMS = ['iss', 'jti', 'sub', 'nbf', 'exp', 'iat', 'aud'] as const;
 
 const unreadable = (format?: string) => new AppError('VERIFY_INPUT_UNREADABLE', 400, { format });

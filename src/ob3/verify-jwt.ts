@@ -11,7 +11,7 @@ import {
   type ProofOutcome,
 } from './verify-proof';
 
-// OB 3.0 VC-JWT header rules (FACTS.md §2): alg RS256/ES256 (what the 1EdTech validator takes),
+// OB 3.0 VC-JWT header rules (OB 3.0 integrity.md): alg RS256/ES256 (what the 1EdTech validator takes),
 // kid or jwk, optional typ "JWT", and "Additional JOSE Headers are NOT allowed".
 const ALLOWED_ALGS = ['ES256', 'RS256'] as const;
 const ALLOWED_HEADERS = new Set(['alg', 'kid', 'jwk', 'typ']);

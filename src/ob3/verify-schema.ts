@@ -4,7 +4,7 @@ import { projectPath } from '../shared/paths';
 import addFormats from 'ajv-formats';
 
 /**
- * Step 1 of OB 3.0 verification (verification.md "Conformance"): the 1EdTech JSON Schema,
+ * Step 1 of OB 3.0 verification (OB 3.0 verification.md "Conformance"): the 1EdTech JSON Schema,
  * then "credentialSubject has id or identifier", which the schema does not enforce but the
  * 1EdTech validator does (CredentialSubjectProbe). The schema is draft 2019-09, hence
  * ajv/dist/2019; strict mode off because 1EdTech's files use keywords ajv does not know.

@@ -23,7 +23,7 @@ function idOf(value: unknown): string | undefined {
 }
 
 /**
- * Revocation (verification.md step 4). W3C BitstringStatusListEntry, which the 1EdTech
+ * Revocation (OB 3.0 verification.md step 4). W3C BitstringStatusListEntry, which the 1EdTech
  * validator supports beside its own 1EdTechRevocationList (RevocationListProbe). A list we
  * cannot fetch leaves the status unknown, never "not revoked": absence of news is not news.
  */

@@ -61,7 +61,7 @@ function check(name: CheckName, ok: boolean | 'unknown', code: string, params: P
 }
 
 /**
- * Verifies an Open Badges 3.0 credential the way verification.md orders it: conformance
+ * Verifies an Open Badges 3.0 credential the way OB 3.0 verification.md orders it: conformance
  * (schema, subject), proof (embedded Data Integrity or VC-JWT), status, validity dates,
  * then whether the signing key is the issuer's. Every check runs, so the report names each
  * failing one. Input that holds no credential at all throws AppError VERIFY_INPUT_UNREADABLE
@@ -136,7 +136,7 @@ function wellFormedIssuerId(credential: Record<string, unknown>): string | undef
   return typeof id === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(id) ? id : undefined;
 }
 
-/** verification.md step 4: not yet valid before validFrom, expired after validUntil. */
+/** OB 3.0 verification.md step 4: not yet valid before validFrom, expired after validUntil. */
 function validity(credential: Record<string, unknown>, now: Date): VerificationCheck {
   const { validFrom, validUntil } = credential as { validFrom?: unknown; validUntil?: unknown };
   const from = typeof validFrom === 'string' ? new Date(validFrom) : undefined;

@@ -11,7 +11,7 @@ import { projectPath } from '../../shared/paths';
  *   `@digitalbazaar/vc`; the top-level `credentials-context@2` package only ships the v1 context).
  * - ob-context-3.0.3.json: 1EdTech OB 3.0 context, 2024-03 revision (has `awardedDate`).
  * - ob-extensions.json: defines `1EdTechJsonSchemaValidator2019`, `1EdTechRevocationList`,
- *   `1EdTechCredentialRefresh` (FACTS.md §4).
+ *   `1EdTechCredentialRefresh` (OB 3.0 extensions context).
  */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
