@@ -35,18 +35,22 @@ function generateReport(file: string) {
   const head = [
     'Attendee Report,',
     'Report Generated:,"Mar 12, 2026 12:30 PM"',
-    'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total Users,Max Concurrent Views',
+    'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,' +
+      'Unique Viewers,Total Users,Max Concurrent Views',
     'Webinaire #1,812-345-678,"Mar 12, 2026 09:58:02",124,100000,0,100000,100000,100000',
     'Host Details,',
-    'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name',
+    'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),' +
+      'Is Guest,Country/Region Name',
     'Attendee Details,',
-    'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Collectivité,Country/Region Name',
+    'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,' +
+      'Join Time,Leave Time,Time in Session (minutes),Is Guest,Collectivité,Country/Region Name',
   ];
   const rows: string[] = [];
   for (let i = 0; i < ROWS; i++) {
     const a = agent(i);
     rows.push(
-      `Yes,${a.name},Agent,Numéro${i},${a.email},,"Mar 01, 2026 09:14:03",approved,"${a.zoomJoin}","${a.zoomLeave}",61,Yes,${a.organisation},France`,
+      `Yes,${a.name},Agent,Numéro${i},${a.email},,"Mar 01, 2026 09:14:03",approved,` +
+        `"${a.zoomJoin}","${a.zoomLeave}",61,Yes,${a.organisation},France`,
     );
   }
   writeFileSync(file, `\uFEFF${head.join('\r\n')}\r\n${rows.join('\r\n')}\r\n`);
@@ -119,7 +123,8 @@ async function copyIntoSchema(database: Database) {
 /** The same rows into two bare tables without keys or indexes: what COPY costs with nothing to check. */
 async function copyIntoBareTables(database: Database) {
   const ddl =
-    'create table bench_learners (email text, name text, organisation text); create table bench_attendance (email text, event text, status text, minutes real)';
+    'create table bench_learners (email text, name text, organisation text); ' +
+    'create table bench_attendance (email text, event text, status text, minutes real)';
   if (database.raw.kind === 'pglite') await database.raw.client.exec(ddl);
   else await database.raw.pool.query(ddl);
   await copyCsv(
@@ -190,7 +195,8 @@ export async function runImportBench() {
   generateReport(file);
   await bundleChild();
   console.log(
-    `\n## Import: ${ROWS.toLocaleString('fr-FR')} rows, ${(statSync(file).size / 1_048_576).toFixed(1)} MB Zoom webinar report`,
+    `\n## Import: ${ROWS.toLocaleString('fr-FR')} rows, ` +
+      `${(statSync(file).size / 1_048_576).toFixed(1)} MB Zoom webinar report`,
   );
   // The parser baseline is cheap: best of three, so a noisy moment does not flatter the ratio.
   let parse = await measure(() => parseOnly(file));
@@ -232,7 +238,9 @@ export async function runImportBench() {
       database: label,
       seconds: imported.ms / 1000,
       'peak RSS MB': imported.peakRssMb,
-      ratio: `${(imported.ms / floor).toFixed(2)}× parse+COPY (${(imported.ms / (parse.ms + bare.ms)).toFixed(1)}× with bare tables)`,
+      ratio:
+        `${(imported.ms / floor).toFixed(2)}× parse+COPY ` +
+        `(${(imported.ms / (parse.ms + bare.ms)).toFixed(1)}× with bare tables)`,
     });
     breakdown.push({
       database: label,
@@ -247,7 +255,8 @@ export async function runImportBench() {
   await withServerDatabase(async (open) => bench('PostgreSQL', open));
   table(results);
   console.log(
-    'Where the import’s time goes (seconds per step; peak RSS measured in a process running only the platform and the import):',
+    'Where the import’s time goes (seconds per step; ' +
+      'peak RSS measured in a process running only the platform and the import):',
   );
   table(breakdown);
 }

@@ -19,21 +19,7 @@ import { badgesRoutes } from './badges/badges.routes';
 import { quizzesRoutes } from './quizzes/quizzes.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { webShell } from './web/web.plugin';
-import { credentialPages } from './credentials/web/credential.routes';
-import { publicPages } from './events/web/public.routes';
-import { learnerSignInPages } from './auth/web/learner-sign-in.routes';
-import { organiserSignInPages } from './auth/web/organiser-sign-in.routes';
-import { signOutPages } from './auth/web/sign-out.routes';
-import { pathwayPages } from './badges/web/pathway.routes';
-import { quizPages } from './quizzes/web/quiz.routes';
-import { myBadgesPages } from './credentials/web/my-badges.routes';
-import { dashboardPages } from './reports/web/dashboard.routes';
-import { eventsPages } from './events/web/events.routes';
-import { importPages } from './attendance/web/import.routes';
-import { learnersPages } from './learners/web/learners.routes';
-import { progressPages } from './reports/web/progress.routes';
-import { outboxPages } from './notifications/web/outbox.routes';
-import { auditPages } from './audit/web/audit.routes';
+import { areaWebs } from './web-areas';
 import credentialsPlugin from './credentials/credentials.plugin';
 import { issuerRoutes } from './credentials/issuer.routes';
 import { achievementsRoutes } from './credentials/achievements.routes';
@@ -126,9 +112,9 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(webShell, {
     services,
     pages: {
-      public: [credentialPages, publicPages, learnerSignInPages, organiserSignInPages, signOutPages],
-      learner: [pathwayPages, quizPages, myBadgesPages],
-      organiser: [dashboardPages, eventsPages, importPages, learnersPages, progressPages, outboxPages, auditPages],
+      public: areaWebs.flatMap((area) => area.public ?? []),
+      learner: areaWebs.flatMap((area) => area.learner ?? []),
+      organiser: areaWebs.flatMap((area) => area.organiser ?? []),
     },
   });
   return app;

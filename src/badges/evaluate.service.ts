@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { Award } from './awards.store';
-import { countLearners, learnerIdsAfter } from './learner-ids.store';
+import { countLearners, learnerIdsAfter } from '../learners/learners.service';
 
 export interface EvaluateProgress {
   done: number;

@@ -7,3 +7,5 @@ export {
   upsertLearner,
 } from './learners.store';
 export { type LearnerSearch, searchLearners } from './learners.query';
+/** The cohort as reports and whole-programme evaluations read it. */
+export { countLearners, learnerIdsAfter, listCohort, listOrganisations } from './cohort.store';

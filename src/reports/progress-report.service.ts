@@ -6,7 +6,7 @@ import { loadFacts } from '../badges/progress.service';
 import { badgeName, programmeContext } from '../badges/programme-context';
 import { badgeStatus, type BadgeStatus } from '../badges/progress';
 import { evaluateAll } from '../badges/rules';
-import { listCohort, listOrganisations } from './reports.store';
+import { listCohort, listOrganisations } from '../learners/learners.service';
 
 export type Presence = 'present' | 'replay' | 'absent' | null;
 

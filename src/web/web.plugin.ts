@@ -1,3 +1,4 @@
+import type { PageText } from '../shared/text';
 import type { FastifyPluginAsync, RawServerDefault } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
@@ -24,6 +25,17 @@ export interface PageOptions extends WithServices {
 /** An area's page plugin (plain or TypeBox-typed). */
 // biome-ignore lint/suspicious/noExplicitAny: any type provider (areas may type their instance with TypeBox's).
 export type PagePlugin = FastifyPluginAsync<PageOptions, RawServerDefault, any>;
+
+/**
+ * One area's web layer, as its `web/index.ts` declares it: its page plugins by scope and their words.
+ * A new page of an area is listed there, so adding it touches only the area's folder and urls.ts.
+ */
+export interface AreaWeb {
+  public?: PagePlugin[];
+  learner?: PagePlugin[];
+  organiser?: PagePlugin[];
+  texts: PageText[];
+}
 
 /** The pages, by who may see them: app.ts (the table of contents) lists them. */
 export interface PageScopes {

@@ -9,7 +9,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { buildTestApp, ADMIN } from '../helpers/app';
 import { launchBrowser, listen, openPage } from '../helpers/browser';
-import { attend, answer, learnerAuth, perfectAnswers, WEBINARS } from '../badges/helpers';
+import { attend, answer, learnerAuth, perfectAnswers } from '../badges/helpers';
 import { zoomWebinarReport } from '../imports/zoom-report';
 import { importAttendance } from '../../src/attendance/import.service';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
@@ -323,7 +323,8 @@ async function main() {
     await p.locator('h1', { hasText: 'Aperçu de l’import' }).waitFor();
     await save(p, 'organisateur-import-apercu');
     await p.evaluate(
-      'window.scrollTo(0, document.getElementById("titre-personnes").getBoundingClientRect().top + window.scrollY - 24)',
+      'window.scrollTo(0, ' +
+        'document.getElementById("titre-personnes").getBoundingClientRect().top + window.scrollY - 24)',
     );
     await save(p, 'organisateur-import-qui-et-pourquoi');
     await p.goto('/organisateur/progression');

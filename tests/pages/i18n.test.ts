@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/shared/errors';
-import { allTexts } from '../../src/web/page-texts';
+import { allTexts } from '../../src/web-areas';
 import { loadAssets, type Assets } from '../../src/web/assets';
 import { layout, type PageContext, type PageView } from '../../src/web/layout';
 import { homePage } from '../../src/events/web/home.page';
@@ -341,7 +341,7 @@ describe('templates', () => {
         { check: 'status', ok, code, message: 'm' },
         {
           check: 'validity',
-          ok: code === 'VERIFY_EXPIRED' ? false : true,
+          ok: code !== 'VERIFY_EXPIRED',
           code: code === 'VERIFY_EXPIRED' ? code : 'VERIFY_VALIDITY_OK',
           message: 'm',
         },

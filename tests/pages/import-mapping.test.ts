@@ -123,24 +123,27 @@ describe('import of a file in no known layout: the column mapping', () => {
     await s.get(`${URL}?lang=fr`);
   });
 
-  it('[422→200] an .xlsx workbook in no known layout: its columns offered, then previewed with the mapping', async () => {
-    const xlsx = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'attendance', 'export-inconnu.xlsx'));
-    const workbook = {
-      field: 'fichier',
-      name: 'presences.xlsx',
-      bytes: xlsx,
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    };
-    await s.get(URL);
-    const refused = await s.postMultipart(URL, { etape: 'apercu' }, workbook);
-    expect(refused.statusCode).toBe(422);
-    expect(selected(refused.body, 'colonne-email')).toBe('Adresse électronique');
-    expect(selected(refused.body, 'colonne-minutes')).toBe('Minutes suivies');
-    const res = await s.postMultipart(URL, { etape: 'correspondance', ...fields }, workbook);
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/<th scope="row">Hélène Lefèvre<\/th>[\s\S]*?pill-present/);
-    expect(res.body).toMatch(/<th scope="row">Marc Dupont<\/th>[\s\S]*?pill-absent/);
-  });
+  it(
+    '[422→200] an .xlsx workbook in no known layout: ' + 'its columns offered, then previewed with the mapping',
+    async () => {
+      const xlsx = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'attendance', 'export-inconnu.xlsx'));
+      const workbook = {
+        field: 'fichier',
+        name: 'presences.xlsx',
+        bytes: xlsx,
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
+      await s.get(URL);
+      const refused = await s.postMultipart(URL, { etape: 'apercu' }, workbook);
+      expect(refused.statusCode).toBe(422);
+      expect(selected(refused.body, 'colonne-email')).toBe('Adresse électronique');
+      expect(selected(refused.body, 'colonne-minutes')).toBe('Minutes suivies');
+      const res = await s.postMultipart(URL, { etape: 'correspondance', ...fields }, workbook);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(/<th scope="row">Hélène Lefèvre<\/th>[\s\S]*?pill-present/);
+      expect(res.body).toMatch(/<th scope="row">Marc Dupont<\/th>[\s\S]*?pill-absent/);
+    },
+  );
 
   it('[200] previews with the mapping and carries it, with its digest, into the confirmation', async () => {
     const res = await s.postMultipart(URL, { etape: 'correspondance', ...fields }, upload);

@@ -175,7 +175,8 @@ describe('learner journey in a real browser', () => {
       const bytes = Uint8Array.from(atob('${png.toString('base64')}'), (c) => c.charCodeAt(0));
       const data = new DataTransfer();
       data.items.add(new File([bytes], '${name}', { type: 'image/png' }));
-      document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+      document.querySelector('[data-dropzone]').dispatchEvent(drop);
     })()`);
     try {
       const p = visitor.page;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
-import type { TestSmtp } from '../helpers/smtp';
 import {
   browse,
   screenshot,
@@ -19,7 +18,6 @@ import { zoomWebinarReport } from '../imports/zoom-report';
 import { answer, attend, learnerAuth, WEBINARS } from '../badges/helpers';
 
 let ctx: TestContext;
-let smtp: TestSmtp;
 let browser: Browser;
 let base: string;
 let page: Page;
@@ -27,7 +25,7 @@ let problems: PageProblems;
 
 beforeAll(async () => {
   const withMail = await buildTestAppWithSmtp();
-  [ctx, smtp] = [withMail, withMail.smtp];
+  ctx = withMail;
   // An outbox with one sent message and one that failed for good.
   const db = ctx.database.db;
   await ctx.app.inject({

@@ -80,22 +80,25 @@ describe('attendance import pages', () => {
     expect(res.body).toContain('Format de fichier non reconnu');
   });
 
-  it('[200] previews a Zoom report: format, encoding, window, who and why, unmatched rows; nothing stored', async () => {
-    await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart(
-      '/organisateur/evenements/webinaire-1/import',
-      { etape: 'apercu' },
-      { field: 'fichier', name: 'rapport-zoom.csv', bytes: report, type: 'text/csv' },
-    );
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Zoom — rapport de webinaire');
-    expect(res.body).toContain('<code>utf-8</code>');
-    expect(res.body).toContain('helene.lefevre@mairie-valbrune.example');
-    expect(res.body).toContain('Zoé Martin');
-    expect(res.body).toContain(`name="empreinte" value="${sha256(report)}"`);
-    expect(res.body).not.toContain('animation@civiteo.example');
-    expect(await findLearnerByEmail(ctx.database.db, 'helene.lefevre@mairie-valbrune.example')).toBeUndefined();
-  });
+  it(
+    '[200] previews a Zoom report: ' + 'format, encoding, window, who and why, unmatched rows; nothing stored',
+    async () => {
+      await s.get('/organisateur/evenements/webinaire-1/import');
+      const res = await s.postMultipart(
+        '/organisateur/evenements/webinaire-1/import',
+        { etape: 'apercu' },
+        { field: 'fichier', name: 'rapport-zoom.csv', bytes: report, type: 'text/csv' },
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Zoom — rapport de webinaire');
+      expect(res.body).toContain('<code>utf-8</code>');
+      expect(res.body).toContain('helene.lefevre@mairie-valbrune.example');
+      expect(res.body).toContain('Zoé Martin');
+      expect(res.body).toContain(`name="empreinte" value="${sha256(report)}"`);
+      expect(res.body).not.toContain('animation@civiteo.example');
+      expect(await findLearnerByEmail(ctx.database.db, 'helene.lefevre@mairie-valbrune.example')).toBeUndefined();
+    },
+  );
 
   it('[409] confirming with another file shows that file’s preview and saves nothing', async () => {
     const other = zoomWebinarReport([
@@ -341,25 +344,31 @@ describe('questionnaire, my badges, public page, verifier', () => {
     expect(res.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code/);
   });
 
-  it('[200] the public page answers browsers in HTML with OpenGraph tags and a live verification; others get JSON', async () => {
-    const page = await new InjectSession(ctx.app, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }).get(
-      `/credentials/${credentialId}`,
-    );
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(page.body).toContain('<meta property="og:title" content="data admin');
-    expect(page.body).toContain(
-      `<meta property="og:image" content="http://parcours.test/achievements/data-admin/image.png">`,
-    );
-    expect(page.body).toContain('data-verdict="valid"');
-    expect(page.body).not.toContain(email);
-    const json = await ctx.app.inject({ url: `/credentials/${credentialId}`, headers: { accept: 'application/json' } });
-    expect(json.headers['content-type']).toMatch(/^application\/vc\+ld\+json/);
-    const missing = await new InjectSession(ctx.app).get('/credentials/00000000-0000-4000-8000-000000000000');
-    expect(missing.statusCode).toBe(404);
-    expect(missing.body).toContain('Badge numérique introuvable');
-  });
+  it(
+    '[200] the public page answers browsers in HTML with OpenGraph tags and a live verification; ' + 'others get JSON',
+    async () => {
+      const page = await new InjectSession(ctx.app, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }).get(
+        `/credentials/${credentialId}`,
+      );
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(page.body).toContain('<meta property="og:title" content="data admin');
+      expect(page.body).toContain(
+        `<meta property="og:image" content="http://parcours.test/achievements/data-admin/image.png">`,
+      );
+      expect(page.body).toContain('data-verdict="valid"');
+      expect(page.body).not.toContain(email);
+      const json = await ctx.app.inject({
+        url: `/credentials/${credentialId}`,
+        headers: { accept: 'application/json' },
+      });
+      expect(json.headers['content-type']).toMatch(/^application\/vc\+ld\+json/);
+      const missing = await new InjectSession(ctx.app).get('/credentials/00000000-0000-4000-8000-000000000000');
+      expect(missing.statusCode).toBe(404);
+      expect(missing.body).toContain('Badge numérique introuvable');
+    },
+  );
 
   it('[200] the verifier checks a pasted credential, a baked PNG, and a tampered one', async () => {
     const v = new InjectSession(ctx.app);

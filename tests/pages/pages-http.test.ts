@@ -136,20 +136,24 @@ describe('sessions and CSRF', () => {
     expect(res.headers.location).toBe('/organisateur');
   });
 
-  it('[403] a form posted without its token, with a wrong one or without the CSRF cookie is refused with a clear page', async () => {
-    const s = session();
-    await s.get('/organisateur/connexion');
-    for (const res of [
-      await s.post('/organisateur/connexion', ADMIN, { csrf: null }),
-      await s.post('/organisateur/connexion', ADMIN, { csrf: 'faux-jeton' }),
-      await session().post('/organisateur/connexion', ADMIN, { csrf: s.csrf }),
-    ]) {
-      expect(res.statusCode).toBe(403);
-      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.body).toContain('Formulaire expiré');
-      expect(cookieOf(res, 'parcours_session')).toBeUndefined();
-    }
-  });
+  it(
+    '[403] a form posted without its token, with a wrong one or without the CSRF cookie ' +
+      'is refused with a clear page',
+    async () => {
+      const s = session();
+      await s.get('/organisateur/connexion');
+      for (const res of [
+        await s.post('/organisateur/connexion', ADMIN, { csrf: null }),
+        await s.post('/organisateur/connexion', ADMIN, { csrf: 'faux-jeton' }),
+        await session().post('/organisateur/connexion', ADMIN, { csrf: s.csrf }),
+      ]) {
+        expect(res.statusCode).toBe(403);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.body).toContain('Formulaire expiré');
+        expect(cookieOf(res, 'parcours_session')).toBeUndefined();
+      }
+    },
+  );
 
   it('[200→303] the e-mailed link is consumed only by the confirm button, then opens Mon parcours', async () => {
     const token = await magicLinkToken('agent.pages@mairie-valbrune.fr');
@@ -286,14 +290,14 @@ describe('forms', () => {
   ])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
     const s = session();
     const token = await magicLinkToken(`ailleurs${Math.random().toString(36).slice(2)}@commune.example`);
-    expect((await s.get('/connexion/lien?token=' + token)).statusCode).toBe(200);
+    expect((await s.get(`/connexion/lien?token=${token}`)).statusCode).toBe(200);
     expect((await s.post('/connexion/lien', { token, suite })).headers.location).toBe('/mon-parcours');
   });
 
   it('[303] a destination with characters a header cannot carry is re-encoded, not a 500', async () => {
     const s = session();
     const token = await magicLinkToken('euro@commune.example');
-    await s.get('/connexion/lien?token=' + token);
+    await s.get(`/connexion/lien?token=${token}`);
     const res = await s.post('/connexion/lien', { token, suite: '/mon-parcours?x=€' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/mon-parcours?x=%E2%82%AC');

@@ -53,4 +53,4 @@ export const learnersText = defineText(
 );
 
 // Kept for the progress page (reports/web), until it imports from progress.text.ts.
-export { progressText } from './progress.text';
+export { progressText } from '../../reports/web/progress.text';

@@ -2,7 +2,7 @@ import type { ProgressReport } from '../progress-report.service';
 import { formatPercent } from '../../shared/format';
 import { attr, html, type Html } from '../../web/html';
 import type { PageContext, PageView } from '../../web/layout';
-import { progressText } from '../../learners/web/learners.text';
+import { progressText } from './progress.text';
 import { fmt, textFor } from '../../shared/text';
 import { badgeStatusText } from '../../badges/badges.text';
 import { learnerUrl } from '../../learners/web/learners.page';

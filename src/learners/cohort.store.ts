@@ -1,11 +1,6 @@
-/**
- * The reports' reads of the learners table: the cohort (filtered, ordered in SQL) and its size. Reports
- * are read models across areas: this store reads another area's table (a named exception in
- * .dependency-cruiser.cjs).
- */
-import { asc, count, eq, isNotNull } from 'drizzle-orm';
+import { asc, count, eq, gt, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { learners } from '../learners/learners.tables';
+import { learners } from './learners.tables';
 
 /** The cohort in a stable order (organisation, name, e-mail), optionally one organisation only. */
 export async function listCohort(db: Db, organisation?: string) {
@@ -28,4 +23,15 @@ export async function listOrganisations(db: Db): Promise<string[]> {
 export async function countLearners(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(learners);
   return row?.n ?? 0;
+}
+
+/** Learner ids in id order after `after`: keyset pages stay fast and stable while others are added. */
+export async function learnerIdsAfter(db: Db, after: string | null, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: learners.id })
+    .from(learners)
+    .where(after ? gt(learners.id, after) : undefined)
+    .orderBy(asc(learners.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
