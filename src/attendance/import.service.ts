@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { Reevaluate } from '../badges/awards.service';
 import { type Actor, recordAudit } from '../audit/audit.service';
 import { AppError, type Lang } from '../shared/errors';
 import { findEvent } from '../events/events.service';
@@ -38,7 +39,7 @@ export interface ImportProgress {
 
 export interface ImportDeps {
   /** Re-evaluates the badges of the learners whose data changed, in the same transaction. */
-  reevaluate(tx: Db, learnerIds: string[]): Promise<void>;
+  reevaluate: Reevaluate;
   /**
    * Called after each step: `parsed` (before the transaction), then inside it `stage:<n>`,
    * `learners`, `attendance`, `badges`. Tests force failures here; the benchmark times the steps.

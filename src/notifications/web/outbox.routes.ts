@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import { Uuid } from '../../shared/schemas';
 import { countOutbox, listOutbox, type OutboxStatus } from '../outbox.store';
 import { retryOutboxMessage } from '../outbox.service';
 import { setFlash } from '../../web/flash';
@@ -35,7 +37,7 @@ export const outboxPages: FastifyPluginAsync<PageOptions> = async (app, { servic
   app.post<{ Params: { id: string } }>(
     paths.organiser.resend,
     {
-      schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
+      schema: { params: Type.Object({ id: Uuid }) },
     },
     async (request, reply) => {
       const { id } = request.params;

@@ -1,4 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Uuid } from '../../shared/schemas';
+import { QuizKey } from '../quizzes.schemas';
 import { AppError } from '../../shared/errors';
 import type { Programme } from '../../programme/load-programme';
 import type { Quiz } from '../../programme/quiz.schemas';
@@ -13,16 +16,9 @@ import { quizText } from './quiz.text';
 import { fmt, say, textFor, type Lang } from '../../shared/text';
 import { quizPage, quizResultPage, type FormAnswers } from './quiz.page';
 
-const KeyParams = {
-  type: 'object',
-  properties: { key: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 64 } },
-  required: ['key'],
-} as const;
-const AttemptParams = {
-  type: 'object',
-  properties: { key: KeyParams.properties.key, id: { type: 'string', format: 'uuid' } },
-  required: ['key', 'id'],
-} as const;
+// Route parameters validated with the area's own schemas.
+const KeyParams = Type.Object({ key: QuizKey });
+const AttemptParams = Type.Object({ key: QuizKey, id: Uuid });
 
 export function eventLabel(programme: Programme, quiz: Quiz, lang: Lang): string {
   const event = programme.events.find((e) => e.key === quiz.event);
