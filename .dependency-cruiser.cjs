@@ -42,6 +42,13 @@ module.exports = {
       to: { path: '^src/[^/]+/.*\\.(tables|store)\\.ts$', pathNot: '^src/$1/' },
     },
     {
+      name: 'pages-call-services',
+      severity: 'error',
+      comment: "An area's pages call its services, never its stores or tables directly.",
+      from: { path: '^src/[^/]+/web/' },
+      to: { path: '\\.(tables|store)\\.ts$' },
+    },
+    {
       name: 'web-shell-imports-no-area',
       severity: 'error',
       comment: 'src/web/ is the page shell (layout, forms, session, urls); areas plug their pages into it.',

@@ -53,3 +53,5 @@ export async function listAudit(db: Db, { limit, before }: { limit: number; befo
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
+
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -4,7 +4,14 @@ import { AppError } from '../shared/errors';
 import { retryMessage } from './outbox.store';
 
 /** Other areas queue their mails here, inside the transaction of the change they announce. */
-export { countOutbox, enqueueMail, type OutboxStatus, purgeSentOutbox } from './outbox.store';
+export {
+  countOutbox,
+  enqueueMail,
+  listOutbox,
+  type OutboxMessage,
+  type OutboxStatus,
+  purgeSentOutbox,
+} from './outbox.store';
 
 /** An organiser's retry: a pending or failed message becomes due now, audited. */
 export async function retryOutboxMessage(db: Db, actor: Actor, id: string) {

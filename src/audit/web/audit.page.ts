@@ -1,12 +1,10 @@
-import type { auditLog } from '../audit.tables';
+import type { AuditRow } from '../audit.service';
 import { formatDateTime } from '../../shared/format';
 import { html } from '../../web/html';
 import { urls } from '../../web/urls';
 import type { PageContext, PageView } from '../../web/layout';
 import { auditText } from './audit.text';
 import { textFor } from '../../shared/text';
-
-type AuditRow = typeof auditLog.$inferSelect;
 
 export interface AuditData {
   entries: AuditRow[];

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Lang } from '../../shared/errors';
 import type { Programme } from '../../programme/load-programme';
-import { listEvents } from '../events.store';
+import { listEvents } from '../events.service';
 import { AppError } from '../../shared/errors';
 import { badgeDependencies } from '../../programme/rule-walk';
 

@@ -1,4 +1,4 @@
-import type { OutboxMessage, OutboxStatus } from '../outbox.store';
+import type { OutboxMessage, OutboxStatus } from '../outbox.service';
 import { urls } from '../../web/urls';
 import { formatDateTime } from '../../shared/format';
 import { attr, html } from '../../web/html';

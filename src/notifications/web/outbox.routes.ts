@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { Uuid } from '../../shared/schemas';
-import { countOutbox, listOutbox, type OutboxStatus } from '../outbox.store';
-import { retryOutboxMessage } from '../outbox.service';
+import { countOutbox, listOutbox, type OutboxStatus, retryOutboxMessage } from '../outbox.service';
 import { setFlash } from '../../web/flash';
 import { formBody } from '../../web/forms';
 import { paths, urls } from '../../web/urls';

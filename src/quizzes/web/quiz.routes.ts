@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Programme } from '../../programme/load-programme';
 import type { Quiz } from '../../programme/quiz.schemas';
 import { closedParams, findQuiz, submitAttempt } from '../attempts.service';
-import { attemptsOfLearner, bestAttempts } from '../attempts.store';
+import { attemptsOfLearner, bestAttempts } from '../learner-quizzes.service';
 import { quizWindow } from '../quiz-window';
 import { quizzesErrors } from '../quizzes.text';
 import { isOrganiser, learnerSignInUrl } from '../../web/session';
