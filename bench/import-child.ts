@@ -22,23 +22,23 @@ const sampler = setInterval(() => {
 const start = performance.now();
 let last = start;
 const result = await importAttendance(
-  database.db,
   {
-    eventKey: 'webinaire-1',
-    input: createReadStream(file!),
-    dryRun: false,
-    acceptPartial: false,
-    lang: 'fr',
-    actor: { id: 'bench', email: 'bench' },
-  },
-  {
-    reevaluate: core.awards.reevaluate,
+    db: database.db,
+    awards: core.awards,
     afterStep(step) {
       const now = performance.now();
       const name = step.startsWith('stage:') ? 'stage' : step;
       steps[name] = (steps[name] ?? 0) + (now - last);
       last = now;
     },
+  },
+  { id: 'bench', email: 'bench' },
+  {
+    eventKey: 'webinaire-1',
+    input: createReadStream(file!),
+    dryRun: false,
+    acceptPartial: false,
+    lang: 'fr',
   },
 );
 const ms = performance.now() - start;

@@ -79,21 +79,16 @@ export const importRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app,
     handler: async (request, reply) => {
       const { stream, fileName } = await fileStream(request);
       const run = (onProgress?: (p: ImportProgress) => void) =>
-        importAttendance(
-          services.db,
-          {
-            eventKey: request.params.key,
-            input: stream,
-            dryRun: request.query.dryRun,
-            acceptPartial: request.query.acceptPartial,
-            fileName: fileName ?? request.query.fileName,
-            mapping: parseMapping(request.query.mapping),
-            lang: request.lang,
-            actor: request.actor!,
-            onProgress,
-          },
-          { reevaluate: services.awards.reevaluate },
-        );
+        importAttendance(services, request.actor!, {
+          eventKey: request.params.key,
+          input: stream,
+          dryRun: request.query.dryRun,
+          acceptPartial: request.query.acceptPartial,
+          fileName: fileName ?? request.query.fileName,
+          mapping: parseMapping(request.query.mapping),
+          lang: request.lang,
+          onProgress,
+        });
       if (!String(request.headers.accept ?? '').includes('application/x-ndjson')) {
         const result = await run();
         return reply.status(request.query.dryRun || !('importId' in result) ? 200 : 201).send(result);

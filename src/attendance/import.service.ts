@@ -37,9 +37,11 @@ export interface ImportProgress {
   total?: number;
 }
 
+/** What an import reads of the platform's services (callers pass `services`). */
 export interface ImportDeps {
+  db: Db;
   /** Re-evaluates the badges of the learners whose data changed, in the same transaction. */
-  reevaluate: Reevaluate;
+  awards: { reevaluate: Reevaluate };
   /**
    * Called after each step: `parsed` (before the transaction), then inside it `stage:<n>`,
    * `learners`, `attendance`, `badges`. Tests force failures here; the benchmark times the steps.
@@ -101,11 +103,16 @@ export function cleanFileName(name: string | undefined): string | undefined {
   return clean || undefined;
 }
 
+/** What the organiser sends: the file and how to read it. */
+export type ImportInput = Omit<ImportRequest, 'actor'>;
+
 export async function importAttendance(
-  db: Db,
-  request: ImportRequest,
   deps: ImportDeps,
+  actor: Actor,
+  input: ImportInput,
 ): Promise<ImportPreview | ImportCommit> {
+  const { db } = deps;
+  const request: ImportRequest = { ...input, actor };
   const fileName = cleanFileName(request.fileName);
   const preview = await analyseImport(db, request);
   if (request.dryRun) return preview;
@@ -166,7 +173,7 @@ export async function importAttendance(
       targetId: request.eventKey,
       details: { importId: record.id, fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
     });
-    await deps.reevaluate(tx, changed);
+    await deps.awards.reevaluate(tx, changed);
     await deps.afterStep?.('badges');
     return { ...preview, importId: record.id, ...counts };
   });

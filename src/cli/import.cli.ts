@@ -18,8 +18,10 @@ export async function importCommand(
   const size = statSync(file).size;
   const parsing = progressBar('Lecture / reading', 'Ko/KB');
   const committing = progressBar('Enregistrement / saving', 'personnes/people');
+  // The CLI is run by whoever holds the server's files: the audit log names it 'cli'.
   const result = await importAttendance(
-    services.db,
+    services,
+    { id: 'cli', email: 'cli' },
     {
       eventKey,
       input: createReadStream(file),
@@ -27,7 +29,6 @@ export async function importCommand(
       acceptPartial: flags['accept-partial'] === true,
       fileName: basename(file),
       lang: 'fr',
-      actor: { id: 'cli', email: 'cli' },
       onProgress: (p) => {
         if (p.phase === 'parse') parsing.update(Math.round((p.bytesRead ?? 0) / 1024), Math.round(size / 1024));
         else {
@@ -36,7 +37,6 @@ export async function importCommand(
         }
       },
     },
-    { reevaluate: services.awards.reevaluate },
   );
   parsing.stop();
   committing.stop();

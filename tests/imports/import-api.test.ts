@@ -227,20 +227,20 @@ describe('POST /api/events/:key/imports', () => {
     };
     await expect(
       importAttendance(
-        ctx.database.db,
+        {
+          db: ctx.database.db,
+          awards: { reevaluate: async () => {} },
+          afterStep: (step) => {
+            if (step === 'attendance') throw new Error('panne simulée');
+          },
+        },
+        { id: 't', email: 't@test' },
         {
           eventKey: 'atelier-management',
           input: zoomWebinarReport(people),
           dryRun: false,
           acceptPartial: false,
           lang: 'fr',
-          actor: { id: 't', email: 't@test' },
-        },
-        {
-          reevaluate: async () => {},
-          afterStep: (step) => {
-            if (step === 'attendance') throw new Error('panne simulée');
-          },
         },
       ),
     ).rejects.toThrow('panne simulée');

@@ -218,19 +218,14 @@ async function main() {
       zoomWebinarReport([...people], [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.fr' }]),
       day,
     );
-    await importAttendance(
-      db,
-      {
-        eventKey: key,
-        input: report,
-        dryRun: false,
-        acceptPartial: false,
-        fileName: `zoom-${key}.csv`,
-        lang: 'fr',
-        actor,
-      },
-      { reevaluate: ctx.services.awards.reevaluate },
-    );
+    await importAttendance({ db, awards: ctx.services.awards }, actor, {
+      eventKey: key,
+      input: report,
+      dryRun: false,
+      acceptPartial: false,
+      fileName: `zoom-${key}.csv`,
+      lang: 'fr',
+    });
   }
   await attend(ctx, 'claire.martin@mairie-valbrune.fr', ['atelier-admin', 'atelier-juridique']);
   await attend(ctx, 'ines.moreau@cote-dor.fr', ['atelier-admin']);

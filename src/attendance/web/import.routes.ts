@@ -52,20 +52,15 @@ export const importPages: FastifyPluginAsyncTypebox<WithServices & { views: View
     fileName: string,
     options: RunOptions,
   ) =>
-    importAttendance(
-      services.db,
-      {
-        eventKey: event.key,
-        input,
-        fileName,
-        dryRun: options.dryRun,
-        acceptPartial: options.acceptPartial ?? false,
-        mapping: options.mapping,
-        lang: request.lang,
-        actor: request.actor!,
-      },
-      { reevaluate: services.awards.reevaluate },
-    );
+    importAttendance(services, request.actor!, {
+      eventKey: event.key,
+      input,
+      fileName,
+      dryRun: options.dryRun,
+      acceptPartial: options.acceptPartial ?? false,
+      mapping: options.mapping,
+      lang: request.lang,
+    });
   await app.register(importResultPages, { services, views });
   const params = { params: Type.Object({ key: EventKey }) };
 
