@@ -14,16 +14,18 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+const rowOf = (actor: Actor | null, entry: AuditEntry) => ({
+  actorId: actor?.id ?? null,
+  actorEmail: actor?.email ?? null,
+  action: entry.action,
+  targetType: entry.targetType,
+  targetId: entry.targetId ?? null,
+  details: entry.details ?? null,
+});
+
 /** Called inside the transaction of the change it records: no change without its trace. */
 export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry) {
-  await db.insert(auditLog).values({
-    actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? null,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    details: entry.details ?? null,
-  });
+  await db.insert(auditLog).values(rowOf(actor, entry));
 }
 
 // 7 parameters a row: well under PostgreSQL's 65,535 per statement.
@@ -32,16 +34,7 @@ const CHUNK = 1000;
 /** Many entries by one actor, written in bulk (an import can award thousands at once). */
 export async function recordAuditMany(db: Db, actor: Actor | null, entries: readonly AuditEntry[]) {
   for (let i = 0; i < entries.length; i += CHUNK) {
-    await db.insert(auditLog).values(
-      entries.slice(i, i + CHUNK).map((entry) => ({
-        actorId: actor?.id ?? null,
-        actorEmail: actor?.email ?? null,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId ?? null,
-        details: entry.details ?? null,
-      })),
-    );
+    await db.insert(auditLog).values(entries.slice(i, i + CHUNK).map((entry) => rowOf(actor, entry)));
   }
 }
 

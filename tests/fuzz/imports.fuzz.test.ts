@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/app';
 import { FUZZ_SEED, fuzzRuns, seededRandom, type Random } from '../helpers/fuzz';
+import { listen } from '../helpers/browser';
 import { keepAliveClient } from '../imports/keep-alive-client';
 
 /**
@@ -183,8 +184,7 @@ let auth: { authorization: string };
 beforeAll(async () => {
   ctx = await buildTestApp();
   auth = await ctx.adminAuth();
-  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}`;
+  base = await listen(ctx.app);
 });
 afterAll(async () => {
   ctx?.app.server.closeAllConnections();

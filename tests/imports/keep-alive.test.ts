@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
+import { listen } from '../helpers/browser';
 import { keepAliveClient } from './keep-alive-client';
 import { zoomWebinarReport } from './zoom-report';
 
@@ -12,8 +13,7 @@ let auth: { authorization: string };
 beforeAll(async () => {
   ctx = await buildTestApp();
   auth = await ctx.adminAuth();
-  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}`;
+  base = await listen(ctx.app);
 });
 afterAll(async () => {
   ctx?.app.server.closeAllConnections();

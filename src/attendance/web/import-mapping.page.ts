@@ -12,6 +12,7 @@ import {
   type MappedFieldForm,
   type Mapping,
 } from './import-mapping.form';
+import { sameFileField } from './import.partials';
 
 export interface MappingFormData {
   fileName: string;
@@ -48,16 +49,7 @@ export function mappingForm(
       required: f.field === 'email',
     });
   const group = (g: MappedFieldForm['group']) => MAPPING_FORM_FIELDS.filter((f) => f.group === g).map(field);
-  const sameFile = fileField({
-    name: 'fichier',
-    label: t.sameFileLabel,
-    hint: fmt(t.sameFileHint, { name: data.fileName }),
-    dropText: t.dropHere,
-    chooseText: t.chooseFile,
-    chosenText: t.chosenFile,
-    accept,
-    required: true,
-  });
+  const sameFile = sameFileField(t, data.fileName, accept);
   const other = html`<a class="button button-secondary" href="${action}">${m.otherFile}</a>`;
   const multipart = attr`enctype="multipart/form-data"`;
   return html`<section aria-labelledby="titre-colonnes" class="card">

@@ -11,6 +11,7 @@ import { mappingFact, mappingHiddenFields } from './import-mapping.page';
 import { urls } from '../../web/urls';
 import {
   ACCEPT,
+  sameFileField,
   columnHeads,
   delimiterLabel,
   eventIntro,
@@ -46,16 +47,7 @@ function confirmForm(ctx: PageContext, t: T, data: PreviewData): Html {
   }
   const partial = html`<label for="champ-partiel">${fmt(t.acceptPartial, { count: preview.errors.length })}</label>`;
   const partialBox = html`<input type="checkbox" id="champ-partiel" name="partiel" value="oui">`;
-  const sameFile = fileField({
-    name: 'fichier',
-    label: t.sameFileLabel,
-    hint: fmt(t.sameFileHint, { name: data.fileName }),
-    dropText: t.dropHere,
-    chooseText: t.chooseFile,
-    chosenText: t.chosenFile,
-    accept: ACCEPT,
-    required: true,
-  });
+  const sameFile = sameFileField(t, data.fileName, ACCEPT);
   const action = urls.organiser.import(event.key);
   const cancel = html`<a class="button button-secondary" href="${action}">${t.cancel}</a>`;
   const multipart = attr`enctype="multipart/form-data"`;

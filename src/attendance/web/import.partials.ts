@@ -1,5 +1,6 @@
 import type { EventView } from '../../events/web/programme.data';
 import { formatPercent } from '../../shared/format';
+import { fileField } from '../../web/forms';
 import { attr, html, type Html } from '../../web/html';
 import { notice, type PageContext } from '../../web/layout';
 import type { importText } from './import.text';
@@ -64,3 +65,16 @@ export const columnHeads = (columns: ReadonlyArray<string | { num: string }>): H
   );
 
 export const minutes = (value: number, lang: PageContext['lang']) => formatNumber(value, lang);
+
+/** The confirmation and mapping forms ask for the same file again (what is saved is what was previewed). */
+export const sameFileField = (t: T, fileName: string, accept: string): Html =>
+  fileField({
+    name: 'fichier',
+    label: t.sameFileLabel,
+    hint: fmt(t.sameFileHint, { name: fileName }),
+    dropText: t.dropHere,
+    chooseText: t.chooseFile,
+    chosenText: t.chosenFile,
+    accept,
+    required: true,
+  });
