@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decisions, expectAppError, fixture, parse, win } from './helpers';
+import { allPresenters, breakoutRoomReport } from './import-teams.helpers';
 
 const webinar2 = win('2025-06-19T10:00:00+02:00', '2025-06-19T12:00:00+02:00');
 
@@ -69,24 +70,6 @@ describe('Microsoft Teams attendance report', () => {
     );
   });
 
-  const allPresenters = (rows: string[]) =>
-    iconv.encode(
-      [
-        '1. Summary',
-        'Start time\t19/06/25, 10:00:00',
-        'End time\t19/06/25, 12:00:00',
-        '',
-        '2. Participants',
-        'Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole',
-        'Claire\t19/06/25, 09:50:00\t19/06/25, 12:00:00\t2h ' +
-          '10m\tclaire.orga@parcours.example\tclaire.orga@parcours.example\tOrganizer',
-        ...rows,
-        '',
-      ].join('\n'),
-      'utf-16le',
-      { addBOM: true },
-    );
-
   it(
     '[200] everyone a Presenter (Teams default): presenters are the participants, ' +
       'organisers stay out, with a warning',
@@ -143,44 +126,12 @@ describe('Microsoft Teams attendance report', () => {
 });
 
 describe('Teams 2024+ section 3 with breakout-room columns', () => {
-  // Room type and room name come right after the name (8 columns); the French labels of the
-  // time columns are unverified, and here none of them is a known synonym.
-  const report = (join: string, leave: string) =>
-    iconv.encode(
-      [
-        '1. Résumé',
-        'Heure de début\t19/06/2025 10:00:00',
-        'Heure de fin\t19/06/2025 12:00:00',
-        '',
-        '2. Participants',
-        'Nom\tPremière arrivée\tDernier départ\tDurée de la réunion\tE-mail\tID du participant (UPN)\tRôle',
-        'Hélène\t19/06/2025 10:00:00\t19/06/2025 11:50:00\t1 h 20 ' +
-          'min\thelene@mairie.example\thelene@mairie.example\tParticipant',
-        'Samuel\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 ' +
-          'min\tsamuel@ville.example\tsamuel@ville.example\tParticipant',
-        '',
-        '3. Activités en réunion',
-        `Nom\tType de salle\tNom de la salle\t${join}\t${leave}\tDurée\tE-mail\tRôle`,
-        'Claire\tSalle principale\tAtelier\t19/06/2025 09:58:00\t19/06/2025 12:00:00\t2 h 2 ' +
-          'min\tclaire.orga@parcours.example\tOrganisateur',
-        'Hélène\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:50:00\t50 ' +
-          'min\thelene@mairie.example\tParticipant',
-        'Hélène\tSalle pour petit groupe\tSalle 1\t19/06/2025 11:20:00\t19/06/2025 11:50:00\t30 ' +
-          'min\thelene@mairie.example\tParticipant',
-        'Samuel\tSalle principale\tAtelier\t19/06/2025 10:00:00\t19/06/2025 10:40:00\t40 ' +
-          'min\tsamuel@ville.example\tParticipant',
-        '',
-      ].join('\n'),
-      'utf-16le',
-      { addBOM: true },
-    );
-
   it('[200] unknown French time labels: the columns after the room columns are the join and leave times', async () => {
     for (const [join, leave] of [
       ['Heure de début', 'Heure de fin'],
       ['Heure d’entrée en salle', 'Heure de sortie de salle'],
     ]) {
-      const a = await parse(report(join!, leave!));
+      const a = await parse(breakoutRoomReport(join!, leave!));
       expect(a.errors).toEqual([]);
       expect(decisions(a)).toEqual({
         'helene@mairie.example': [true, '80 min sur 120 (66 %) ≥ 50 %'],

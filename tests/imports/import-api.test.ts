@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
+import {
+  badMappings,
+  countAll,
+  countRows as countIn,
+  importFailingMidway,
+  multipartBody,
+  report,
+  unreadableFiles,
+} from './import-api.helpers';
 import { zoomWebinarReport } from './zoom-report';
 import { attendance, imports } from '../../src/attendance/attendance.tables';
 import { learners } from '../../src/learners/learners.tables';
-import { importAttendance } from '../../src/attendance/import.service';
 
 let ctx: TestContext;
 let headers: { authorization: string };
@@ -16,28 +24,10 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-// webinaire-1 runs 10:00–12:00 Paris time: 60 minutes is the threshold at ratio 0.5.
-const report = zoomWebinarReport(
-  [
-    {
-      name: 'Hélène Lefèvre',
-      email: 'Helene.Lefevre@Mairie-Valbrune.example',
-      join: '10:01:12',
-      leave: '11:31:40',
-      minutes: 91,
-      org: 'Mairie de Valbrune',
-    },
-    { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.example', join: '10:00:00', leave: '10:30:00', minutes: 30 },
-    { name: 'Zoé Martin', email: 'zoe.martin@dept.example', join: '10:00:00', leave: '11:00:00', minutes: 60 },
-  ],
-  [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.example' }],
-);
-
 const post = (url: string, payload: Buffer, extra: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'POST', url, payload, headers: { ...headers, 'content-type': 'text/csv', ...extra } });
 
-const countRows = async (table: typeof attendance | typeof learners | typeof imports) =>
-  (await ctx.database.db.select({ n: count() }).from(table))[0]!.n;
+const countRows = (table: Parameters<typeof countIn>[1]) => countIn(ctx.database.db, table);
 
 describe('POST /api/events/:key/imports', () => {
   it('[200] previews a Zoom report without storing anything', async () => {
@@ -109,21 +99,7 @@ describe('POST /api/events/:key/imports', () => {
     expect(res.json().message).toContain('atelier-inconnu');
   });
 
-  it.each([
-    ['an empty file', Buffer.alloc(0)],
-    [
-      'a binary file',
-      Buffer.from([
-        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8,
-        6,
-      ]),
-    ],
-    ['a CSV with no recognisable header', Buffer.from('alpha,beta,gamma\n1,2,3\n4,5,6\n')],
-    [
-      'a truncated UTF-16 file',
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('1. Summary\tx\n', 'utf16le'), Buffer.from([0x41])]),
-    ],
-  ])('[4xx] refuses %s with a clear error and stores nothing', async (_label, payload) => {
+  it.each(unreadableFiles)('[4xx] refuses %s with a clear error and stores nothing', async (_label, payload) => {
     const before = await countRows(learners);
     const res = await post('/api/events/webinaire-2/imports', payload);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
@@ -157,12 +133,7 @@ describe('POST /api/events/:key/imports', () => {
   it('[400] a mapping that is not field → header text names what is wrong', async () => {
     const ask = (mapping: string) =>
       post(`/api/events/webinaire-1/imports?dryRun=true&mapping=${encodeURIComponent(mapping)}`, report);
-    for (const [mapping, reason] of [
-      ['{"courriel":"Adresse"}', 'unknown field "courriel"'],
-      ['{"email":3}', '"email": expected a header name as text'],
-      ['["email"]', 'expected an object'],
-      ['{email', 'invalid JSON'],
-    ]) {
+    for (const [mapping, reason] of badMappings) {
       const res = await ask(mapping!);
       expect(res.statusCode, mapping).toBe(400);
       expect(res.json().details[0].reason, mapping).toContain(reason);
@@ -196,14 +167,7 @@ describe('POST /api/events/:key/imports', () => {
 
   it('[201] accepts a multipart upload', async () => {
     const boundary = '----parcours';
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.csv"\r\nContent-Type: ` +
-          `text/csv\r\n\r\n`,
-      ),
-      report,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const body = multipartBody(boundary, 'rapport.csv', report);
     const res = await post('/api/events/atelier-juridique/imports', body, {
       'content-type': `multipart/form-data; boundary=${boundary}`,
     });
@@ -213,42 +177,9 @@ describe('POST /api/events/:key/imports', () => {
   });
 
   it('leaves no row behind when the commit fails in the middle', async () => {
-    const people = Array.from({ length: 300 }, (_, i) => ({
-      name: `Agent ${i}`,
-      email: `agent${i}@crash.example`,
-      join: '10:00:00',
-      leave: '11:30:00',
-      minutes: 90,
-    }));
-    const before = {
-      learners: await countRows(learners),
-      attendance: await countRows(attendance),
-      imports: await countRows(imports),
-    };
-    await expect(
-      importAttendance(
-        {
-          db: ctx.database.db,
-          awards: { reevaluate: async () => {} },
-          afterStep: (step) => {
-            if (step === 'attendance') throw new Error('panne simulée');
-          },
-        },
-        { id: 't', email: 't@test' },
-        {
-          eventKey: 'atelier-management',
-          input: zoomWebinarReport(people),
-          dryRun: false,
-          acceptPartial: false,
-          lang: 'fr',
-        },
-      ),
-    ).rejects.toThrow('panne simulée');
-    expect({
-      learners: await countRows(learners),
-      attendance: await countRows(attendance),
-      imports: await countRows(imports),
-    }).toEqual(before);
+    const before = await countAll(ctx.database.db);
+    await expect(importFailingMidway(ctx.database.db)).rejects.toThrow('panne simulée');
+    expect(await countAll(ctx.database.db)).toEqual(before);
   });
 });
 
