@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildTestApp, type TestContext } from '../helpers/app';
-import { zoomWebinarReport } from '../imports/zoom-report';
+import { buildTestApp, type TestContext } from '../helpers/app';
 import { answer, attend, learnerAuth, perfectAnswers, WEBINARS } from '../badges/helpers';
 import { replaceItxtText } from '../credentials/png-reader';
 import { listAudit } from '../../src/audit/audit.store';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
 import { InjectSession } from './inject-session';
+import * as h from './pages-flows.helpers';
+import { expectPage, fichier, previewFile, report, sha256, shows } from './pages-flows.helpers';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -14,34 +14,10 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const organiser = async () => {
-  const s = new InjectSession(ctx.app);
-  await s.get('/organisateur/connexion');
-  expect((await s.post('/organisateur/connexion', { ...ADMIN, suite: '/organisateur' })).statusCode).toBe(303);
-  return s;
-};
-/** A learner's browser session: the same JWT the magic link would set, in the page cookie. */
-const learnerSession = (id: string, email: string) => {
-  const s = new InjectSession(ctx.app);
-  s.cookies.set('parcours_session', ctx.app.signToken({ sub: id, role: 'learner', email }));
-  return s;
-};
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const report = zoomWebinarReport(
-  [
-    {
-      name: 'Hélène Lefèvre',
-      email: 'helene.lefevre@mairie-valbrune.example',
-      join: '10:01:12',
-      leave: '11:31:40',
-      minutes: 91,
-      org: 'Mairie de Valbrune',
-    },
-    { name: 'Marc Dupont', email: 'marc.dupont@cc-des-lacs.example', join: '10:00:00', leave: '10:30:00', minutes: 30 },
-  ],
-  [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.example' }],
-  [{ name: 'Zoé Martin', join: '10:00:00', leave: '11:40:00', minutes: 100 }],
-);
+const organiser = () => h.organiser(ctx);
+const learnerSession = (id: string, email: string) => h.learnerSession(ctx, id, email);
+const findLearner = (email: string) => findLearnerByEmail(ctx.database.db, email);
+const auditActions = async (limit: number) => (await listAudit(ctx.database.db, { limit })).map((a) => a.action);
 
 describe('attendance import pages', () => {
   let s: InjectSession;
@@ -51,96 +27,47 @@ describe('attendance import pages', () => {
   });
 
   it('[403] a multipart form without its CSRF token is refused before the file is read', async () => {
-    await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart(
-      '/organisateur/evenements/webinaire-1/import',
-      { etape: 'apercu' },
-      { field: 'fichier', name: 'r.csv', bytes: report },
-      { csrf: null },
-    );
-    expect(res.statusCode).toBe(403);
-    expect(res.body).toContain('Formulaire expiré');
+    expectPage(await previewFile(s, fichier('r.csv', report), { csrf: null }), 403, 'Formulaire expiré');
   });
 
   it('[400] no file chosen: the field says so', async () => {
-    await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart('/organisateur/evenements/webinaire-1/import', { etape: 'apercu' });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Choisissez le fichier à importer.');
+    expectPage(await previewFile(s), 400, 'Choisissez le fichier à importer.');
   });
 
   it('[422] a file that is not an export says why, on the form', async () => {
-    await s.get('/organisateur/evenements/webinaire-1/import');
-    const res = await s.postMultipart(
-      '/organisateur/evenements/webinaire-1/import',
-      { etape: 'apercu' },
-      { field: 'fichier', name: 'x.csv', bytes: Buffer.from('a;b\n1;2\n') },
-    );
-    expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Format de fichier non reconnu');
+    expectPage(await previewFile(s, fichier('x.csv', Buffer.from('a;b\n1;2\n'))), 422, 'Format de fichier non reconnu');
   });
 
   it(
     '[200] previews a Zoom report: ' + 'format, encoding, window, who and why, unmatched rows; nothing stored',
     async () => {
-      await s.get('/organisateur/evenements/webinaire-1/import');
-      const res = await s.postMultipart(
-        '/organisateur/evenements/webinaire-1/import',
-        { etape: 'apercu' },
-        { field: 'fichier', name: 'rapport-zoom.csv', bytes: report, type: 'text/csv' },
-      );
-      expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('Zoom — rapport de webinaire');
-      expect(res.body).toContain('<code>utf-8</code>');
-      expect(res.body).toContain('helene.lefevre@mairie-valbrune.example');
-      expect(res.body).toContain('Zoé Martin');
-      expect(res.body).toContain(`name="empreinte" value="${sha256(report)}"`);
+      const res = await previewFile(s, fichier('rapport-zoom.csv', report, 'text/csv'));
+      expectPage(res, 200, 'Zoom — rapport de webinaire', '<code>utf-8</code>');
+      shows(res, 'helene.lefevre@mairie-valbrune.example', 'Zoé Martin', `name="empreinte" value="${sha256(report)}"`);
       expect(res.body).not.toContain('animation@civiteo.example');
-      expect(await findLearnerByEmail(ctx.database.db, 'helene.lefevre@mairie-valbrune.example')).toBeUndefined();
+      expect(await findLearner('helene.lefevre@mairie-valbrune.example')).toBeUndefined();
     },
   );
 
   it('[409] confirming with another file shows that file’s preview and saves nothing', async () => {
-    const other = zoomWebinarReport([
-      { name: 'Autre Personne', email: 'autre@x.example', join: '10:00:00', leave: '12:00:00', minutes: 120 },
-    ]);
-    const res = await s.postMultipart(
-      '/organisateur/evenements/webinaire-1/import',
-      { etape: 'confirmer', empreinte: sha256(report) },
-      { field: 'fichier', name: 'autre.csv', bytes: other },
-    );
-    expect(res.statusCode).toBe(409);
-    expect(res.body).toContain('Ce n’est pas le fichier de l’aperçu');
-    expect(res.body).toContain('autre@x.example');
-    expect(await findLearnerByEmail(ctx.database.db, 'autre@x.example')).toBeUndefined();
+    const res = await h.confirmFile(s, 'autre.csv', h.otherReport());
+    expectPage(res, 409, 'Ce n’est pas le fichier de l’aperçu', 'autre@x.example');
+    expect(await findLearner('autre@x.example')).toBeUndefined();
   });
 
   it('[303] confirming the same file commits it, audited, and shows the counts', async () => {
-    const res = await s.postMultipart(
-      '/organisateur/evenements/webinaire-1/import',
-      { etape: 'confirmer', empreinte: sha256(report) },
-      { field: 'fichier', name: 'rapport-zoom.csv', bytes: report },
-    );
+    const res = await h.confirmFile(s, 'rapport-zoom.csv', report);
     expect(res.statusCode).toBe(303);
     resultUrl = String(res.headers.location);
     expect(resultUrl).toMatch(/^\/organisateur\/evenements\/webinaire-1\/import\/[0-9a-f-]{36}$/);
-    const page = await s.get(resultUrl);
-    expect(page.body).toContain('L’import est enregistré.');
-    expect(page.body).toContain('rapport-zoom.csv');
-    expect(page.body).toContain('Zoé Martin');
-    expect(await findLearnerByEmail(ctx.database.db, 'helene.lefevre@mairie-valbrune.example')).toBeDefined();
-    expect((await listAudit(ctx.database.db, { limit: 5 })).map((a) => a.action)).toContain('attendance.import');
-    const history = await s.get('/organisateur/evenements/webinaire-1/import');
-    expect(history.body).toContain(resultUrl);
+    shows(await s.get(resultUrl), 'L’import est enregistré.', 'rapport-zoom.csv', 'Zoé Martin');
+    expect(await findLearner('helene.lefevre@mairie-valbrune.example')).toBeDefined();
+    expect(await auditActions(5)).toContain('attendance.import');
+    expect((await s.get(h.IMPORT_URL)).body).toContain(resultUrl);
   });
 
   it('[303] the same file again changes nothing and says so', async () => {
-    await s.get('/organisateur/evenements/webinaire-1/import');
-    const preview = await s.postMultipart(
-      '/organisateur/evenements/webinaire-1/import',
-      { etape: 'apercu' },
-      { field: 'fichier', name: 'rapport-zoom.csv', bytes: report },
-    );
+    const preview = await previewFile(s, fichier('rapport-zoom.csv', report));
     expect(preview.body).toContain('Fichier déjà importé');
     expect(preview.body).not.toContain('Confirmer l’import</button>');
   });
@@ -149,16 +76,12 @@ describe('attendance import pages', () => {
     const page = await s.get(resultUrl);
     const rowId = /action="\/organisateur\/lignes\/([0-9a-f-]{36})\/rattacher"/.exec(page.body)![1]!;
     const line = /id="ligne-(\d+)"/.exec(page.body)![1]!;
-    const bad = await s.post(`/organisateur/lignes/${rowId}/rattacher`, { [`email-${line}`]: 'pas-une-adresse' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Indiquez une adresse e-mail valide.');
-    const res = await s.post(`/organisateur/lignes/${rowId}/rattacher`, {
-      [`email-${line}`]: 'zoe.martin@dept.example',
-    });
+    const attach = (email: string) => s.post(`/organisateur/lignes/${rowId}/rattacher`, { [`email-${line}`]: email });
+    expectPage(await attach('pas-une-adresse'), 400, 'Indiquez une adresse e-mail valide.');
+    const res = await attach('zoe.martin@dept.example');
     expect(res.statusCode).toBe(303);
     const after = await s.get(String(res.headers.location).split('#')[0]!);
-    expect(after.body).toContain('Rattachée à zoe.martin@dept.example');
-    expect(after.body).toContain('est rattachée à zoe.martin@dept.example');
+    shows(after, 'Rattachée à zoe.martin@dept.example', 'est rattachée à zoe.martin@dept.example');
   });
 });
 
@@ -169,111 +92,68 @@ describe('learner pages for organisers', () => {
     s = await organiser();
     id = await attend(ctx, 'camille.roux@commune.example', [...WEBINARS, 'atelier-admin']);
   });
+  const open = () => s.get(`/organisateur/apprenants/${id}`);
+  const send = (form: string, fields: Record<string, string>) =>
+    s.post(`/organisateur/apprenants/${id}/${form}`, fields);
 
   it('[200] searches and pages the learners', async () => {
     const res = await s.get('/organisateur/apprenants?q=camille');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('camille.roux@commune.example');
-    expect(res.body).toContain('1 apprenant(s) pour « camille »');
-    expect((await s.get('/organisateur/apprenants?q=personne-inconnue')).body).toContain(
-      'Aucun apprenant ne correspond.',
-    );
+    expectPage(res, 200, 'camille.roux@commune.example', '1 apprenant(s) pour « camille »');
+    const none = await s.get('/organisateur/apprenants?q=personne-inconnue');
+    expect(none.body).toContain('Aucun apprenant ne correspond.');
   });
 
   it('[200] shows attendance with its source, badges and forms', async () => {
-    const res = await s.get(`/organisateur/apprenants/${id}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Saisie à la main');
-    expect(res.body).toContain('Attribuer un badge à la main');
+    expectPage(await open(), 200, 'Saisie à la main', 'Attribuer un badge à la main');
     expect((await s.get('/organisateur/apprenants/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
   it('[400→303] records a replay by hand, which the page then shows', async () => {
-    await s.get(`/organisateur/apprenants/${id}`);
-    const bad = await s.post(`/organisateur/apprenants/${id}/presence`, {
-      evenement: '',
-      statut: 'replay',
-      minutes: '-3',
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Choisissez un événement.');
-    expect(bad.body).toContain('Indiquez un nombre de minutes entre 0 et 1440.');
-    const res = await s.post(`/organisateur/apprenants/${id}/presence`, {
-      evenement: 'atelier-juridique',
-      statut: 'replay',
-      minutes: '',
-      note: 'Replay vu le 20 avril',
-    });
-    expect(res.statusCode).toBe(303);
-    const page = await s.get(`/organisateur/apprenants/${id}`);
-    expect(page.body).toContain('Replay vu le 20 avril');
-    expect(page.body).toContain('La présence à « Atelier 1');
+    await open();
+    const bad = await send('presence', { evenement: '', statut: 'replay', minutes: '-3' });
+    expectPage(bad, 400, 'Choisissez un événement.', 'Indiquez un nombre de minutes entre 0 et 1440.');
+    const replay = { evenement: 'atelier-juridique', statut: 'replay', minutes: '', note: 'Replay vu le 20 avril' };
+    expect((await send('presence', replay)).statusCode).toBe(303);
+    shows(await open(), 'Replay vu le 20 avril', 'La présence à « Atelier 1');
   });
 
   it('[303] awards a badge by hand with a reason, then revokes its credential with a reason', async () => {
-    await s.get(`/organisateur/apprenants/${id}`);
-    const missing = await s.post(`/organisateur/apprenants/${id}/attribution`, { badge: 'data-admin', motif: '' });
-    expect(missing.statusCode).toBe(400);
-    const res = await s.post(`/organisateur/apprenants/${id}/attribution`, {
-      badge: 'data-admin',
-      motif: 'Questionnaire rempli sur papier',
-    });
-    expect(res.statusCode).toBe(303);
-    let page = await s.get(`/organisateur/apprenants/${id}`);
-    expect(page.body).toContain('Le badge « data admin » est attribué.');
-    expect(page.body).toContain('Questionnaire rempli sur papier');
+    await open();
+    expect((await send('attribution', { badge: 'data-admin', motif: '' })).statusCode).toBe(400);
+    expect(
+      (await send('attribution', { badge: 'data-admin', motif: 'Questionnaire rempli sur papier' })).statusCode,
+    ).toBe(303);
+    let page = await open();
+    shows(page, 'Le badge « data admin » est attribué.', 'Questionnaire rempli sur papier');
     const credentialId = /\/badges\/([0-9a-f-]{36})\/revocation/.exec(page.body)![1]!;
-    const field = `motif-${credentialId.slice(0, 8)}`;
-    const short = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, { [field]: 'x' });
-    expect(short.statusCode).toBe(400);
-    expect(short.body).toContain('Indiquez un motif d’au moins 3 caractères.');
-    const revoked = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, {
-      [field]: 'Attribué par erreur',
-    });
-    expect(revoked.statusCode).toBe(303);
-    page = await s.get(`/organisateur/apprenants/${id}`);
-    expect(page.body).toContain('Le badge « data admin » est révoqué.');
-    expect(page.body).toContain('Attribué par erreur');
+    const revoke = (motif: string) =>
+      send(`badges/${credentialId}/revocation`, { [`motif-${credentialId.slice(0, 8)}`]: motif });
+    expectPage(await revoke('x'), 400, 'Indiquez un motif d’au moins 3 caractères.');
+    expect((await revoke('Attribué par erreur')).statusCode).toBe(303);
+    page = await open();
+    shows(page, 'Le badge « data admin » est révoqué.', 'Attribué par erreur');
     // Already revoked: the service's refusal is shown, with its status.
-    const again = await s.post(`/organisateur/apprenants/${id}/badges/${credentialId}/revocation`, {
-      [field]: 'Encore',
-    });
-    expect(again.statusCode).toBe(409);
-    const actions = (await listAudit(ctx.database.db, { limit: 10 })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['award.manual', 'credential.revoke', 'attendance.set']));
+    expect((await revoke('Encore')).statusCode).toBe(409);
+    expect(await auditActions(10)).toEqual(
+      expect.arrayContaining(['award.manual', 'credential.revoke', 'attendance.set']),
+    );
   });
 
   it('[400→303] merges a duplicate into this record', async () => {
     const duplicate = await attend(ctx, 'c.roux@perso.example', ['atelier-management']);
-    await s.get(`/organisateur/apprenants/${id}`);
-    const unconfirmed = await s.post(`/organisateur/apprenants/${id}/fusion`, { doublon: 'c.roux@perso.example' });
-    expect(unconfirmed.statusCode).toBe(400);
-    expect(unconfirmed.body).toContain('Cochez la confirmation.');
-    const unknown = await s.post(`/organisateur/apprenants/${id}/fusion`, {
-      doublon: 'nobody@x.example',
-      confirmation: 'oui',
-    });
-    expect(unknown.body).toContain('Aucune fiche avec cette adresse e-mail.');
-    const self = await s.post(`/organisateur/apprenants/${id}/fusion`, {
-      doublon: 'camille.roux@commune.example',
-      confirmation: 'oui',
-    });
-    expect(self.statusCode).toBe(400);
-    const res = await s.post(`/organisateur/apprenants/${id}/fusion`, {
-      doublon: 'c.roux@perso.example',
-      confirmation: 'oui',
-    });
-    expect(res.statusCode).toBe(303);
-    const page = await s.get(`/organisateur/apprenants/${id}`);
-    expect(page.body).toContain('La fiche c.roux@perso.example est fusionnée dans celle-ci.');
-    expect(await findLearnerByEmail(ctx.database.db, 'c.roux@perso.example')).toBeUndefined();
+    await open();
+    expectPage(await send('fusion', { doublon: 'c.roux@perso.example' }), 400, 'Cochez la confirmation.');
+    const fuse = (doublon: string) => send('fusion', { doublon, confirmation: 'oui' });
+    expect((await fuse('nobody@x.example')).body).toContain('Aucune fiche avec cette adresse e-mail.');
+    expect((await fuse('camille.roux@commune.example')).statusCode).toBe(400);
+    expect((await fuse('c.roux@perso.example')).statusCode).toBe(303);
+    expect((await open()).body).toContain('La fiche c.roux@perso.example est fusionnée dans celle-ci.');
+    expect(await findLearner('c.roux@perso.example')).toBeUndefined();
     expect((await s.get(`/organisateur/apprenants/${duplicate}`)).statusCode).toBe(404);
   });
 
   it('[200] shows the cohort matrix, filters by organisation, and links a CSV the session can download', async () => {
-    const res = await s.get('/organisateur/progression');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('camille.roux@commune.example');
+    expectPage(await s.get('/organisateur/progression'), 200, 'camille.roux@commune.example');
     const filtered = await s.get(`/organisateur/progression?organisation=${encodeURIComponent('Mairie de Valbrune')}`);
     expect(filtered.body).toContain('Hélène Lefèvre');
     expect(filtered.body).not.toContain('camille.roux@commune.example');
@@ -296,31 +176,15 @@ describe('questionnaire, my badges, public page, verifier', () => {
   });
 
   it('[422] names each unanswered question beside it and keeps the answers given', async () => {
-    const form = await learner.get('/questionnaires/quiz-admin');
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('type="checkbox"');
-    expect(form.body).toContain('<textarea');
+    expectPage(await learner.get('/questionnaires/quiz-admin'), 200, 'type="checkbox"', '<textarea');
     const res = await learner.post('/questionnaires/quiz-admin', { q1: 'a' });
-    expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Question 2 : une réponse est attendue.');
+    expectPage(res, 422, 'Question 2 : une réponse est attendue.');
     expect(res.body).toMatch(/id="champ-q1-a" name="q1" value="a" checked/);
   });
 
   it('[303→200] submits every answer, shows the score and the correction, and the badge', async () => {
     await learner.get('/questionnaires/quiz-admin');
-    const answers = perfectAnswers(ctx, 'quiz-admin');
-    const body = new URLSearchParams({ _csrf: learner.csrf });
-    for (const [k, v] of Object.entries(answers)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, String(x));
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/questionnaires/quiz-admin',
-      payload: body.toString(),
-      headers: {
-        accept: 'text/html',
-        'content-type': 'application/x-www-form-urlencoded',
-        cookie: [...learner.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-    });
+    const res = await h.postAnswers(ctx, learner, '/questionnaires/quiz-admin', perfectAnswers(ctx, 'quiz-admin'));
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     const result = await learner.get(String(res.headers.location));
     expect(result.body).toContain('Votre résultat');
@@ -336,10 +200,8 @@ describe('questionnaire, my badges, public page, verifier', () => {
 
   it('[200] Mes badges lists the credential with downloads, LinkedIn, copy-link and a QR code', async () => {
     const res = await learner.get('/mes-badges');
-    expect(res.statusCode).toBe(200);
-    for (const ext of ['json', 'jwt', 'png', 'svg'])
-      expect(res.body).toContain(`href="/credentials/${credentialId}.${ext}"`);
-    expect(res.body).toContain('https://www.linkedin.com/profile/add?');
+    const downloads = ['json', 'jwt', 'png', 'svg'].map((ext) => `href="/credentials/${credentialId}.${ext}"`);
+    expectPage(res, 200, ...downloads, 'https://www.linkedin.com/profile/add?');
     expect(res.body).toContain(`value="http://parcours.test/credentials/${credentialId}"`);
     expect(res.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code/);
   });
@@ -347,26 +209,17 @@ describe('questionnaire, my badges, public page, verifier', () => {
   it(
     '[200] the public page answers browsers in HTML with OpenGraph tags and a live verification; ' + 'others get JSON',
     async () => {
-      const page = await new InjectSession(ctx.app, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }).get(
-        `/credentials/${credentialId}`,
-      );
+      const page = await h.browserGet(ctx, `/credentials/${credentialId}`);
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(page.body).toContain('<meta property="og:title" content="data admin');
-      expect(page.body).toContain(
-        `<meta property="og:image" content="http://parcours.test/achievements/data-admin/image.png">`,
-      );
-      expect(page.body).toContain('data-verdict="valid"');
+      const ogImage = '<meta property="og:image" content="http://parcours.test/achievements/data-admin/image.png">';
+      shows(page, '<meta property="og:title" content="data admin', ogImage, 'data-verdict="valid"');
       expect(page.body).not.toContain(email);
-      const json = await ctx.app.inject({
-        url: `/credentials/${credentialId}`,
-        headers: { accept: 'application/json' },
-      });
+      const json = await h.jsonGet(ctx, `/credentials/${credentialId}`);
       expect(json.headers['content-type']).toMatch(/^application\/vc\+ld\+json/);
       const missing = await new InjectSession(ctx.app).get('/credentials/00000000-0000-4000-8000-000000000000');
-      expect(missing.statusCode).toBe(404);
-      expect(missing.body).toContain('Badge numérique introuvable');
+      expectPage(missing, 404, 'Badge numérique introuvable');
     },
   );
 
@@ -374,45 +227,23 @@ describe('questionnaire, my badges, public page, verifier', () => {
     const v = new InjectSession(ctx.app);
     await v.get('/verifier');
     const json = (await ctx.app.inject({ url: `/credentials/${credentialId}.json` })).body;
-    const pasted = await v.postMultipart('/verifier', { credential: json });
-    expect(pasted.statusCode).toBe(200);
-    expect(pasted.body).toContain('data-verdict="valid"');
+    expectPage(await v.postMultipart('/verifier', { credential: json }), 200, 'data-verdict="valid"');
     const png = (await ctx.app.inject({ url: `/credentials/${credentialId}.png` })).rawPayload;
-    const baked = await v.postMultipart(
-      '/verifier',
-      { credential: '' },
-      { field: 'fichier', name: 'badge.png', bytes: png, type: 'image/png' },
-    );
-    expect(baked.body).toContain('data-verdict="valid"');
-    expect(baked.body).toContain('Format lu : PNG');
+    const baked = await v.postMultipart('/verifier', { credential: '' }, fichier('badge.png', png, 'image/png'));
+    shows(baked, 'data-verdict="valid"', 'Format lu : PNG');
     const forged = replaceItxtText(png, 'data admin', 'data tricheur');
-    const tampered = await v.postMultipart(
-      '/verifier',
-      { credential: '' },
-      { field: 'fichier', name: 'badge.png', bytes: forged, type: 'image/png' },
-    );
+    const tampered = await v.postMultipart('/verifier', { credential: '' }, fichier('badge.png', forged, 'image/png'));
     expect(tampered.body).toContain('data-verdict="invalid"');
-    const nothing = await v.postMultipart('/verifier', { credential: '' });
-    expect(nothing.statusCode).toBe(400);
+    expect((await v.postMultipart('/verifier', { credential: '' })).statusCode).toBe(400);
     const garbage = await v.postMultipart('/verifier', { credential: 'bonjour' });
-    expect(garbage.statusCode).toBe(400);
-    expect(garbage.body).toContain('Impossible de lire ce fichier comme un badge');
+    expectPage(garbage, 400, 'Impossible de lire ce fichier comme un badge');
   });
 
   it('[200] a closed questionnaire says when it opens', async () => {
     const s = await organiser();
-    await s.get('/organisateur/evenements/atelier-juridique');
-    await s.post('/organisateur/evenements/atelier-juridique', {
-      title: 'Atelier 1',
-      kind: 'workshop',
-      startsAt: '2099-04-09T09:30',
-      endsAt: '2099-04-09T12:30',
-      timezone: 'Europe/Paris',
-      presencePercent: '50',
-    });
+    await h.postponeWorkshop(s);
     const res = await learner.get('/questionnaires/quiz-juridique');
-    expect(res.body).toContain('Ce questionnaire n’est pas encore ouvert');
-    expect(res.body).toContain('2099');
+    shows(res, 'Ce questionnaire n’est pas encore ouvert', '2099');
     expect(res.body).not.toContain('Envoyer mes réponses');
     expect((await answer(ctx, learnerAuth(ctx, id, email), 'quiz-juridique')).statusCode).toBe(409);
   });
