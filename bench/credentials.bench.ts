@@ -1,131 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { openDatabase, type Database, type Db } from '../src/db/client';
 import { startPlatform, type Platform } from '../src/platform';
-import { learners } from '../src/learners/learners.tables';
-import { awards } from '../src/badges/awards.tables';
 import { credentials } from '../src/credentials/credentials.tables';
-import type { AwardEvidence } from '../src/badges/evidence';
 import { signAndStoreCredential, signAndStoreCredentials, issueCredentials } from '../src/credentials/issue.service';
 import { signDataIntegrity } from '../src/ob3/sign-data-integrity';
 import { benchConfig, withServerDatabase } from './databases';
 import { table } from './measure';
+import { load } from './load';
+import { best, combined, seedAwards, timed, type Rate } from './credentials-helpers';
 
 const ISSUED = 100;
 const ROUNDS = 3;
 const WARM_UP = 50;
-
-// The load client runs in a worker thread (its own event loop), in plain CommonJS: node:http
-// with keep-alive, `total` requests, `concurrency` at a time, loopback only.
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { url, method, body, headers, concurrency, total } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-let sent = 0, errors = 0;
-const one = () => new Promise((resolve) => {
-  const req = http.request(url, { method, agent, headers }, (res) => {
-    res.resume();
-    res.on('end', () => { if (res.statusCode !== 200) errors++; resolve(); });
-  });
-  req.on('error', () => { errors++; resolve(); });
-  req.end(body ? Buffer.from(body) : undefined);
-});
-const loop = async () => { while (sent < total) { sent++; await one(); } };
-const start = process.hrtime.bigint();
-Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
-  agent.destroy();
-  parentPort.postMessage({ total, seconds: Number(process.hrtime.bigint() - start) / 1e9, errors });
-});`;
-
-interface Load {
-  url: string;
-  total: number;
-  concurrency: number;
-  method?: string;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-async function load(options: Load): Promise<{ perSecond: number; errors: number }> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error('loopback only');
-  const worker = new Worker(CLIENT, { eval: true, workerData: { method: 'GET', headers: {}, ...options } });
-  try {
-    const r = await new Promise<{ total: number; seconds: number; errors: number }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    return { perSecond: r.total / r.seconds, errors: r.errors };
-  } finally {
-    await worker.terminate();
-  }
-}
-
-interface Rate {
-  wall: number;
-  cpu: number;
-}
-
-/**
- * Operations per second, of wall time and of this process's CPU time (user + system): the
- * machine is shared, and CPU time is what the neighbours disturb least. PGlite runs in this
- * thread, so its work counts; a PostgreSQL server's does not.
- */
-async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<Rate> {
-  const cpu0 = process.cpuUsage();
-  const wall0 = performance.now();
-  for (let i = 0; i < n; i += 1) await fn(i);
-  const { user, system } = process.cpuUsage(cpu0);
-  return { wall: n / ((performance.now() - wall0) / 1000), cpu: n / ((user + system) / 1e6) };
-}
-
-const best = (a: Rate, b: Rate): Rate => ({ wall: Math.max(a.wall, b.wall), cpu: Math.max(a.cpu, b.cpu) });
-const combined = (a: Rate, b: Rate): Rate => ({
-  wall: 1 / (1 / a.wall + 1 / b.wall),
-  cpu: 1 / (1 / a.cpu + 1 / b.cpu),
-});
-
-/** Learners and awards inserted directly (no hook), so issuance alone is timed below. */
-async function seedAwards(platform: Platform, n: number) {
-  const { programme } = platform.services;
-  const title = (key: string) => programme.events.find((e) => e.key === key)!.title;
-  const evidence: AwardEvidence = {
-    events: ['webinaire-1', 'webinaire-2', 'atelier-juridique'].map((key) => ({
-      key,
-      title: title(key),
-      date: '2026-03-12T09:05:00Z',
-      minutes: 95,
-      status: 'present',
-      source: 'zoom',
-    })),
-    attempts: [
-      {
-        id: '6f1d1a52-4b1e-4d2f-9f3e-2d1c0b9a8e7f',
-        quiz: 'quiz-juridique',
-        title: programme.quizzes[0]!.title,
-        score: 8,
-        maxScore: 9,
-        percent: 88.9,
-        submittedAt: '2026-04-09T11:00:00Z',
-      },
-    ],
-    badges: [],
-  };
-  const people = await platform.database.db
-    .insert(learners)
-    .values(
-      Array.from({ length: n }, (_, i) => ({ email: `agent.${i}@commune-${i % 37}.example`, name: `Agent ${i}` })),
-    )
-    .returning({ id: learners.id });
-  return platform.database.db
-    .insert(awards)
-    .values(people.map((p) => ({ learnerId: p.id, badgeKey: 'data-juridique', method: 'rule' as const, evidence })))
-    .returning();
-}
 
 async function issuance(platform: Platform, label: string) {
   const { db } = platform.database;
