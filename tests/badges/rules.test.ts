@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  evaluateRule,
-  ruleContext,
-  type AttemptFact,
-  type AttendanceFact,
-  type Facts,
-  type Rule,
-  type RuleContext,
-} from '../../src/badges/rules';
+import { evaluateRule, ruleContext, type Facts, type Rule, type RuleContext } from '../../src/badges/rules';
+import { attempt, facts, onlyCondition, present } from './rules.helpers';
 import { loadProgramme } from '../../src/programme/load-programme';
 import { SHIPPED } from '../programme/programme-fixture';
 
@@ -16,29 +9,7 @@ beforeAll(async () => {
   ctx = ruleContext(await loadProgramme(SHIPPED));
 });
 
-const present = (date: string, minutes: number | null = 100): AttendanceFact => ({
-  status: 'present',
-  minutes,
-  date,
-  source: 'zoom',
-});
-const attempt = (percent: number | null, extra: Partial<AttemptFact> = {}): AttemptFact => ({
-  attemptId: 'att-1',
-  percent,
-  score: 8,
-  maxScore: 10,
-  complete: true,
-  submittedAt: '2026-05-07T14:05:00+02:00',
-  ...extra,
-});
-function facts(partial: Partial<Facts> = {}): Facts {
-  return { attendance: new Map(), bestAttempts: new Map(), held: new Set(), ...partial };
-}
-const only = (rule: Rule, f: Facts) => {
-  const r = evaluateRule(rule, f, ctx);
-  expect(r.conditions).toHaveLength(1);
-  return { ...r, c: r.conditions[0]! };
-};
+const only = (rule: Rule, f: Facts) => onlyCondition(rule, f, ctx);
 
 describe('attended', () => {
   it('is met by presence and says when and how long', () => {

@@ -15,11 +15,11 @@ import {
 } from '../helpers/browser';
 import { deliverDue } from '../../src/notifications/deliver';
 import { checkPageOn } from './check-page';
+import { dropPng, fillQuizRight, firstCredentialId, learnerCookie, mainNavLink, phonePages } from './journey.helpers';
 import { rawTemplateText } from './untranslated';
 import { attend, WEBINARS } from '../badges/helpers';
 import { replaceItxtText } from '../credentials/png-reader';
 import { findLearnerByEmail } from '../../src/learners/learners.store';
-import { learnerCredentials } from '../../src/credentials/learner-credentials.service';
 
 const ALLOW_MISSING: string[] = [];
 const EMAIL = 'claire.martin@mairie-valbrune.fr';
@@ -82,12 +82,7 @@ describe('learner journey in a real browser', () => {
     await waitForHeading(page, 'Mon parcours');
     expect(await page.locator('#mes-badges .badge-card').count()).toBe(4);
     expect(await page.locator('#sessions .timeline-item').count()).toBe(5);
-    await expect(
-      page
-        .getByRole('navigation', { name: 'Navigation principale' })
-        .getByRole('link', { name: 'Mon parcours' })
-        .getAttribute('aria-current'),
-    ).resolves.toBe('page');
+    await expect(mainNavLink(page, 'Mon parcours').getAttribute('aria-current')).resolves.toBe('page');
     await checkPage('mon-parcours');
   });
 
@@ -105,11 +100,7 @@ describe('learner journey in a real browser', () => {
     await checkPage('questionnaire-erreurs');
 
     const quiz = ctx.services.programme.quizzes.find((q) => q.key === 'quiz-admin')!;
-    for (const q of quiz.questions) {
-      if (q.type === 'text') await page.locator(`#champ-${q.id}`).fill('Mieux documenter nos jeux de données.');
-      else if (q.type === 'scale') await page.locator(`#champ-${q.id}-4`).check();
-      else for (const id of q.correct ?? [q.choices[0]!.id]) await page.locator(`#champ-${q.id}-${id}`).check();
-    }
+    await fillQuizRight(page, quiz);
     await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
     await page.waitForURL('**/questionnaires/quiz-admin/resultats/*');
     await expect(page.locator('.score-value').innerText()).resolves.toMatch(/\b100\s%$/u);
@@ -125,10 +116,7 @@ describe('learner journey in a real browser', () => {
 
   it('finds the badge in Mes badges, copies its link, opens the public page and downloads the PNG', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Mes badges' })
-      .click();
+    await mainNavLink(page, 'Mes badges').click();
     await page.waitForURL('**/mes-badges');
     const card = page.locator('.credential-card').first();
     await expect(card.locator('h2').innerText()).resolves.toBe('data admin');
@@ -170,30 +158,19 @@ describe('learner journey in a real browser', () => {
 
   it('lets a third party drop the baked PNG on the verifier: valid; then a tampered one: invalid', async () => {
     const visitor = await openPage(browser, base, { allowMissing: ALLOW_MISSING });
-    const drop = (png: Buffer, name: string) =>
-      visitor.page.evaluate(`(() => {
-      const bytes = Uint8Array.from(atob('${png.toString('base64')}'), (c) => c.charCodeAt(0));
-      const data = new DataTransfer();
-      data.items.add(new File([bytes], '${name}', { type: 'image/png' }));
-      const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
-      document.querySelector('[data-dropzone]').dispatchEvent(drop);
-    })()`);
     try {
       const p = visitor.page;
       await p.goto('/');
-      await p
-        .getByRole('navigation', { name: 'Navigation principale' })
-        .getByRole('link', { name: 'Vérifier un badge' })
-        .click();
+      await mainNavLink(p, 'Vérifier un badge').click();
       await p.waitForURL('**/verifier');
       await checkPage('verificateur', 'fr', p);
-      await drop(baked, 'badge-data-admin.png');
+      await dropPng(p, baked, 'badge-data-admin.png');
       await p.locator('[data-verdict]').waitFor();
       await expect(p.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('valid');
       expect(await p.locator('.check-ok').count()).toBe(6);
       await checkPage('verificateur-valide', 'fr', p);
 
-      await drop(replaceItxtText(baked, 'data admin', 'data expert'), 'badge-modifie.png');
+      await dropPng(p, replaceItxtText(baked, 'data admin', 'data expert'), 'badge-modifie.png');
       await p.locator('[data-verdict="invalid"]').waitFor();
       await expect(p.locator('[data-check="proof"] .check-message').innerText()).resolves.toContain(
         'Signature invalide',
@@ -240,27 +217,8 @@ describe('learner journey in a real browser', () => {
       await screenshot(phone.page, 'accueil-mobile', { fullPage: false });
       // Claire's pages on her phone: nothing wider than the screen, nothing axe objects to.
       const learner = (await findLearnerByEmail(ctx.database.db, EMAIL))!;
-      await phone.context.addCookies([
-        {
-          name: 'parcours_session',
-          value: ctx.app.signToken({ sub: learner.id, role: 'learner', email: EMAIL }),
-          url: base,
-        },
-      ]);
-      const [credential] = await learnerCredentials(
-        ctx.database.db,
-        ctx.services.programme,
-        ctx.services.config.publicUrl,
-        learner.id,
-        'fr',
-      );
-      for (const [url, name] of [
-        ['/mon-parcours', ''],
-        ['/questionnaires/quiz-admin', ''],
-        ['/mes-badges', 'mes-badges-mobile'],
-        [`/credentials/${credential!.id}`, 'badge-public-mobile'],
-        ['/verifier', ''],
-      ]) {
+      await phone.context.addCookies([learnerCookie(ctx, base, learner.id, EMAIL)]);
+      for (const [url, name] of phonePages(await firstCredentialId(ctx, learner.id))) {
         await phone.page.goto(url!);
         expect(await horizontalOverflow(phone.page), url).toBeLessThanOrEqual(0);
         expect(await seriousA11yViolations(phone.page), url).toEqual([]);

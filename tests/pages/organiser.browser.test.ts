@@ -9,12 +9,11 @@ import {
   waitForHeading,
   type PageProblems,
 } from '../helpers/browser';
-import { deliverDue } from '../../src/notifications/deliver';
-import { enqueueMail, markFailed } from '../../src/notifications/outbox.store';
 import { findEvent } from '../../src/events/events.store';
 import { checkPageOn } from './check-page';
 import { rawTemplateText } from './untranslated';
-import { zoomWebinarReport } from '../imports/zoom-report';
+import { mainNavLink } from './journey.helpers';
+import { seedOutbox, webinarReport } from './organiser.helpers';
 import { answer, attend, learnerAuth, WEBINARS } from '../badges/helpers';
 
 let ctx: TestContext;
@@ -24,22 +23,8 @@ let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  const withMail = await buildTestAppWithSmtp();
-  ctx = withMail;
-  // An outbox with one sent message and one that failed for good.
-  const db = ctx.database.db;
-  await ctx.app.inject({
-    method: 'POST',
-    url: '/api/auth/magic-link',
-    payload: { email: 'agent.envoye@mairie-valbrune.fr' },
-  });
-  await deliverDue(db, ctx.mailer);
-  const failed = await enqueueMail(db, 'agent.injoignable@mairie-valbrune.fr', 'magic-link', {
-    subject: 'Votre lien de connexion à Parcours',
-    text: 't',
-    html: '<p>t</p>',
-  });
-  await markFailed(db, failed, 'smtp', 'connect ECONNREFUSED 10.0.0.25:25', null, new Date());
+  ctx = await buildTestAppWithSmtp();
+  await seedOutbox(ctx);
   ({ base, browser, page, problems } = await browse(ctx.app));
 });
 afterAll(async () => {
@@ -64,10 +49,7 @@ describe('organiser journey in a real browser', () => {
   });
 
   it('edits the presence ratio of an event and sees it saved', async () => {
-    await page
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Événements' })
-      .click();
+    await mainNavLink(page, 'Événements').click();
     await page.waitForURL('**/organisateur/evenements');
     await checkPage('organisateur-evenements');
     await page
@@ -123,36 +105,7 @@ describe('organiser journey in a real browser', () => {
     await page.waitForURL('**/organisateur/evenements/webinaire-1/import');
     await checkPage('organisateur-import');
 
-    const report = zoomWebinarReport(
-      [
-        {
-          name: 'Hélène Lefèvre',
-          email: 'helene.lefevre@mairie-valbrune.example',
-          join: '10:01:12',
-          leave: '11:31:40',
-          minutes: 91,
-          org: 'Mairie de Valbrune',
-        },
-        {
-          name: 'Marc Dupont',
-          email: 'marc.dupont@cc-des-lacs.example',
-          join: '10:00:00',
-          leave: '10:30:00',
-          minutes: 30,
-          org: 'CC des Lacs',
-        },
-        {
-          name: 'Inès Moreau',
-          email: 'ines.moreau@dept-21.example',
-          join: '09:58:40',
-          leave: '12:00:00',
-          minutes: 122,
-          org: 'Département',
-        },
-      ],
-      [{ name: 'Animatrice Civiteo', email: 'animation@civiteo.example' }],
-      [{ name: 'Zoé Martin', join: '10:05:00', leave: '11:50:00', minutes: 105 }],
-    );
+    const report = webinarReport();
     await page
       .locator('#champ-fichier')
       .setInputFiles({ name: 'rapport-zoom-webinaire-1.csv', mimeType: 'text/csv', buffer: report });
@@ -177,10 +130,7 @@ describe('organiser journey in a real browser', () => {
   });
 
   it('reads the cohort’s progress, filtered by organisation', async () => {
-    await page
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Progression' })
-      .click();
+    await mainNavLink(page, 'Progression').click();
     await page.waitForURL('**/organisateur/progression');
     expect(await page.locator('.matrix tbody tr').count()).toBe(4);
     await checkPage('organisateur-progression');
@@ -199,10 +149,7 @@ describe('organiser journey in a real browser', () => {
     const id = await attend(ctx, email, [...WEBINARS, 'atelier-juridique']);
     expect((await answer(ctx, learnerAuth(ctx, id, email), 'quiz-juridique')).statusCode).toBe(201);
 
-    await page
-      .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Apprenants' })
-      .click();
+    await mainNavLink(page, 'Apprenants').click();
     await page.waitForURL('**/organisateur/apprenants');
     await page.getByLabel('Rechercher').fill('sophie');
     await page.getByRole('button', { name: 'Rechercher' }).click();

@@ -1,75 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildTestApp, buildTestAppWithSmtp, type TestContext } from '../helpers/app';
-import type { TestSmtp } from '../helpers/smtp';
-import { deliverDue } from '../../src/notifications/deliver';
+import { ADMIN, buildTestAppWithSmtp, type MailTestContext } from '../helpers/app';
 import { addOrganiser } from '../../src/auth/organisers.service';
 import { findEvent } from '../../src/events/events.store';
 import { InjectSession } from './inject-session';
+import {
+  cookieOf,
+  ELSEWHERE,
+  expectFormExpired,
+  expectOwnHeaders,
+  expectStrictPageHeaders,
+  hashedAssets,
+  mailedLink,
+  mailedToken,
+  NOT_FOUND_JSON,
+  expectOrganiserPagesDenied,
+  prefetchTwice,
+  signInOrganiser,
+  webinarForm,
+} from './pages-http.helpers';
 
-let ctx: TestContext;
-let smtp: TestSmtp;
+let ctx: MailTestContext;
 beforeAll(async () => {
-  const withMail = await buildTestAppWithSmtp();
-  [ctx, smtp] = [withMail, withMail.smtp];
+  ctx = await buildTestAppWithSmtp();
 });
-afterAll(async () => {
-  await ctx?.close();
-});
+afterAll(async () => ctx?.close());
 
 const session = () => new InjectSession(ctx.app);
-const cookieOf = (res: { cookies: unknown[] }, name: string) =>
-  (res.cookies as Array<Record<string, unknown>>).find((c) => c.name === name);
-
-async function signInOrganiser(s: InjectSession, email = ADMIN.email, password = ADMIN.password) {
-  await s.get('/organisateur/connexion');
-  return s.post('/organisateur/connexion', { email, password, suite: '/organisateur' });
-}
-
-async function magicLinkToken(email: string) {
-  const s = session();
-  await s.get('/connexion');
-  const res = await s.post('/connexion', { email });
-  expect(res.statusCode).toBe(200);
-  await deliverDue(ctx.database.db, ctx.mailer);
-  const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes(email));
-  return /token=([\w-]+)/.exec(mail.text ?? '')![1]!;
-}
+const magicLinkToken = (email: string) => mailedToken(ctx, email);
 
 describe('page security headers', () => {
   it('[200] a page has a strict CSP, frame-ancestors none, referrer policy and nosniff', async () => {
-    const res = await session().get('/');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    const csp = String(res.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("form-action 'self'");
-    expect(csp).not.toContain('upgrade-insecure-requests');
-    expect(res.headers['x-frame-options']).toBe('DENY');
-    expect(res.headers['referrer-policy']).toBe('same-origin');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expectStrictPageHeaders(await session().get('/'));
   });
 
   it('[200] the JSON API and the /docs Swagger UI keep their own headers', async () => {
-    const api = await ctx.app.inject({ url: '/api/programme' });
-    expect(api.statusCode).toBe(200);
-    expect(api.headers['content-type']).toMatch(/^application\/json/);
-    expect(api.headers['content-security-policy']).toBeUndefined();
+    expectOwnHeaders(await ctx.app.inject({ url: '/api/programme' }), /^application\/json/);
     const docs = await ctx.app.inject({ url: '/docs/json' });
     expect(docs.statusCode).toBe(200);
     const ui = await ctx.app.inject({ url: '/docs', headers: { accept: 'text/html' } });
-    expect(ui.statusCode).toBe(200);
-    expect(ui.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(ui.headers['content-security-policy']).toBeUndefined();
+    expectOwnHeaders(ui, 'text/html; charset=utf-8');
   });
 
   it('[200] assets have content-hashed names and are cached for a year', async () => {
     const page = await session().get('/');
-    const css = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(page.body)?.[1];
-    const js = /src="(\/assets\/app\.[0-9a-f]{10}\.js)"/.exec(page.body)?.[1];
+    const [css, js] = hashedAssets(page.body);
     expect(css).toBeDefined();
     expect(js).toBeDefined();
     const res = await ctx.app.inject({ url: css! });
@@ -92,11 +66,7 @@ describe('not found', () => {
 
     const json = await ctx.app.inject({ url: '/nulle-part', headers: { accept: 'application/json' } });
     expect(json.statusCode).toBe(404);
-    expect(json.json()).toEqual({
-      code: 'NOT_FOUND',
-      message: 'Introuvable : /nulle-part',
-      requestId: expect.any(String),
-    });
+    expect(json.json()).toEqual(NOT_FOUND_JSON);
     const post = await ctx.app.inject({ method: 'POST', url: '/nulle-part', headers: { accept: 'text/html' } });
     expect(post.json().code).toBe('NOT_FOUND');
     const api = await ctx.app.inject({ url: '/api/nulle-part', headers: { accept: 'text/html' } });
@@ -136,34 +106,24 @@ describe('sessions and CSRF', () => {
     expect(res.headers.location).toBe('/organisateur');
   });
 
-  it(
-    '[403] a form posted without its token, with a wrong one or without the CSRF cookie ' +
-      'is refused with a clear page',
-    async () => {
-      const s = session();
-      await s.get('/organisateur/connexion');
-      for (const res of [
-        await s.post('/organisateur/connexion', ADMIN, { csrf: null }),
-        await s.post('/organisateur/connexion', ADMIN, { csrf: 'faux-jeton' }),
-        await session().post('/organisateur/connexion', ADMIN, { csrf: s.csrf }),
-      ]) {
-        expect(res.statusCode).toBe(403);
-        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-        expect(res.body).toContain('Formulaire expiré');
-        expect(cookieOf(res, 'parcours_session')).toBeUndefined();
-      }
-    },
-  );
+  const csrfRefused =
+    '[403] a form posted without its token, with a wrong one or without the CSRF cookie is refused with a clear page';
+  it(csrfRefused, async () => {
+    const s = session();
+    await s.get('/organisateur/connexion');
+    for (const res of [
+      await s.post('/organisateur/connexion', ADMIN, { csrf: null }),
+      await s.post('/organisateur/connexion', ADMIN, { csrf: 'faux-jeton' }),
+      await session().post('/organisateur/connexion', ADMIN, { csrf: s.csrf }),
+    ])
+      expectFormExpired(res);
+  });
 
   it('[200→303] the e-mailed link is consumed only by the confirm button, then opens Mon parcours', async () => {
     const token = await magicLinkToken('agent.pages@mairie-valbrune.fr');
     const s = session();
     // A mail scanner prefetching the link twice consumes nothing.
-    for (let i = 0; i < 2; i++) {
-      const res = await s.get(`/connexion/lien?token=${token}`);
-      expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('Me connecter');
-    }
+    await prefetchTwice(s, token);
     const res = await s.post('/connexion/lien', { token });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/mon-parcours');
@@ -173,16 +133,7 @@ describe('sessions and CSRF', () => {
     expect(page.body).toContain('Mon parcours');
 
     // Learner cookies never reach organiser pages.
-    for (const url of [
-      '/organisateur',
-      '/organisateur/evenements',
-      '/organisateur/courriels',
-      '/organisateur/journal',
-    ]) {
-      const denied = await s.get(url);
-      expect(denied.statusCode, url).toBe(403);
-      expect(denied.body).toContain('Accès réservé');
-    }
+    await expectOrganiserPagesDenied(s);
     // A used link shows the API's message.
     const again = await session()
       .post('/connexion/lien', { token }, { csrf: s.csrf })
@@ -194,11 +145,10 @@ describe('sessions and CSRF', () => {
   });
 
   it('[303] anonymous visitors of organiser pages go to the organiser sign-in and come back', async () => {
-    const res = await session().get('/organisateur/courriels?statut=failed');
+    const asked = '/organisateur/courriels?statut=failed';
+    const res = await session().get(asked);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(
-      `/organisateur/connexion?suite=${encodeURIComponent('/organisateur/courriels?statut=failed')}`,
-    );
+    expect(res.headers.location).toBe(`/organisateur/connexion?suite=${encodeURIComponent(asked)}`);
     expect((await session().get('/mon-parcours')).headers.location).toBe('/connexion');
   });
 
@@ -234,27 +184,13 @@ describe('forms', () => {
     const form = await s.get('/organisateur/evenements/webinaire-1');
     expect(form.statusCode).toBe(200);
     const before = await findEvent(ctx.database.db, 'webinaire-1');
-    const res = await s.post('/organisateur/evenements/webinaire-1', {
-      title: 'Webinaire #1',
-      kind: 'webinar',
-      startsAt: '2026-03-12T10:00',
-      endsAt: '2026-03-12T09:00',
-      timezone: 'Europe/Paris',
-      presencePercent: '150',
-    });
+    const res = await s.post('/organisateur/evenements/webinaire-1', webinarForm('150'));
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Indiquez un nombre entre 0 et 100.');
     expect(res.body).toContain('aria-invalid="true"');
     expect(await findEvent(ctx.database.db, 'webinaire-1')).toEqual(before);
 
-    const window = await s.post('/organisateur/evenements/webinaire-1', {
-      title: 'Webinaire #1',
-      kind: 'webinar',
-      startsAt: '2026-03-12T10:00',
-      endsAt: '2026-03-12T09:00',
-      timezone: 'Europe/Paris',
-      presencePercent: '60',
-    });
+    const window = await s.post('/organisateur/evenements/webinaire-1', webinarForm('60'));
     expect(window.statusCode).toBe(400);
     expect(window.body).toContain('La fin de l’événement (endsAt) doit être postérieure à son début (startsAt).');
   });
@@ -265,12 +201,9 @@ describe('forms', () => {
     expect(asked.headers.location).toBe('/connexion?suite=%2Fquestionnaires%2Fquiz-admin');
     const form = await s.get(asked.headers.location!);
     expect(form.body).toContain('name="suite" value="/questionnaires/quiz-admin"');
-    expect(
-      (await s.post('/connexion', { email: 'retour@commune.example', suite: '/questionnaires/quiz-admin' })).statusCode,
-    ).toBe(200);
-    await deliverDue(ctx.database.db, ctx.mailer);
-    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('retour@commune.example'));
-    const link = /http:\/\/parcours\.test(\/connexion\/lien\?\S+)/.exec(mail.text ?? '')![1]!;
+    const sent = await s.post('/connexion', { email: 'retour@commune.example', suite: '/questionnaires/quiz-admin' });
+    expect(sent.statusCode).toBe(200);
+    const link = await mailedLink(ctx, 'retour@commune.example');
     expect(link).toContain('&suite=%2Fquestionnaires%2Fquiz-admin');
     const confirm = await s.get(link);
     expect(confirm.body).toContain('name="suite" value="/questionnaires/quiz-admin"');
@@ -279,15 +212,7 @@ describe('forms', () => {
     expect(signedIn.headers.location).toBe('/questionnaires/quiz-admin');
   });
 
-  it.each([
-    '//evil.example/x',
-    'https://evil.example/',
-    '/organisateur',
-    '/\\evil.example',
-    '/mon-parcours\\..',
-    '/mes-badges/../organisateur',
-    '/mes-badges/%2e%2e/organisateur',
-  ])('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
+  it.each(ELSEWHERE)('[303] never sends a learner elsewhere after sign-in (%s)', async (suite) => {
     const s = session();
     const token = await magicLinkToken(`ailleurs${Math.random().toString(36).slice(2)}@commune.example`);
     expect((await s.get(`/connexion/lien?token=${token}`)).statusCode).toBe(200);
@@ -319,23 +244,5 @@ describe('forms', () => {
     const next = await s.get('/connexion');
     expect(next.body).toContain('<html lang="en">');
     expect(next.body).toContain('Sign in to your pathway');
-  });
-});
-
-describe('behind https', () => {
-  let secure: TestContext;
-  beforeAll(async () => {
-    secure = await buildTestApp({ publicUrl: 'https://parcours.example' });
-  });
-  afterAll(async () => secure?.close());
-
-  it('[303] the session cookie is Secure and the CSP upgrades insecure requests', async () => {
-    const s = new InjectSession(secure.app);
-    const page = await s.get('/organisateur/connexion');
-    expect(String(page.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
-    expect(page.headers['strict-transport-security']).toContain('max-age=31536000');
-    expect(cookieOf(page, 'parcours_csrf')).toMatchObject({ secure: true, httpOnly: true });
-    const res = await s.post('/organisateur/connexion', ADMIN);
-    expect(cookieOf(res, 'parcours_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
   });
 });
