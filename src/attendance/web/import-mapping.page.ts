@@ -1,4 +1,4 @@
-import { fileField, select, type FieldErrors } from '../../web/forms';
+import { select, type FieldErrors } from '../../web/forms';
 import { attr, html, type Html } from '../../web/html';
 import { csrfField, type PageContext } from '../../web/layout';
 import { importMappingText } from './import-mapping.text';

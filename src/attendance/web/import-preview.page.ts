@@ -1,7 +1,6 @@
 import type { ImportPreview } from '../import.service';
 import type { EventView } from '../../events/web/programme.data';
 import { formatDateTime, formatTimeRange } from '../../shared/format';
-import { fileField } from '../../web/forms';
 import { attr, html, type Html } from '../../web/html';
 import { csrfField, notice, type PageContext, type PageView } from '../../web/layout';
 import { importText } from './import.text';
