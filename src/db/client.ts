@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; `memory` keeps it in memory (tests). */
   dataDir: string | 'memory';
+  /** In memory only: start from this `dumpDataDir` tarball instead of an empty cluster (tests). */
+  snapshot?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -41,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let client: PGlite;
   let unlock = () => {};
   if (options.dataDir === 'memory') {
-    client = new PGlite();
+    client = new PGlite(options.snapshot ? { loadDataDir: options.snapshot } : {});
   } else {
     // The folder holds the signing keys and every learner's data: private before anything is written.
     privateDataDir(options.dataDir);

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client';
+import { adminQuery, serverDatabaseUrl, uniqueDatabaseName } from './db-server';
 
 export interface ScratchDatabase {
   database: Database;
@@ -9,26 +10,22 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database on the server at `serverUrl`, dropped by `drop()` (tests and benchmarks). */
-export async function createServerDatabase(serverUrl: string, prefix = 'parcours_test'): Promise<ScratchDatabase> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: 'memory' });
+/**
+ * A fresh database on the server at `serverUrl`, dropped by `drop()` (tests and benchmarks);
+ * a copy of `template` when given.
+ */
+export async function createServerDatabase(
+  serverUrl: string,
+  prefix = 'parcours_test',
+  template?: string,
+): Promise<ScratchDatabase> {
+  const name = uniqueDatabaseName(prefix);
+  await adminQuery(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+  const url = serverDatabaseUrl(serverUrl, name);
+  const database = await openDatabase({ url, dataDir: 'memory' });
   return {
     database,
-    url: url.toString(),
+    url,
     async drop() {
       await database.close();
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
@@ -36,13 +33,20 @@ export async function createServerDatabase(serverUrl: string, prefix = 'parcours
   };
 }
 
+// The migrated cluster made by global-setup.ts, read once per test process (files share the process).
+let snapshot: Blob | undefined;
+function migratedSnapshot(): Blob {
+  snapshot ??= new Blob([readFileSync(inject('pgliteSnapshot'))]);
+  return snapshot;
+}
+
 /**
- * A database of its own for each test file: PGlite in memory, or — when DATABASE_URL is set
- * (CI) — a fresh database created on that server and dropped afterwards.
+ * A database of its own for each test file, already migrated: PGlite in memory, or — when
+ * DATABASE_URL is set (CI) — a fresh database created on that server and dropped afterwards.
  */
 export async function createTestDatabase(): Promise<ScratchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) return createServerDatabase(serverUrl);
-  const database = await openDatabase({ dataDir: 'memory' });
+  if (serverUrl) return createServerDatabase(serverUrl, 'parcours_test', inject('templateDatabase'));
+  const database = await openDatabase({ dataDir: 'memory', snapshot: migratedSnapshot() });
   return { database, drop: () => database.close() };
 }
