@@ -8,6 +8,7 @@ import { createDocumentLoader, didWebResolver } from '../ob3/document-loader';
 import { verifyCredential, type VerificationResult } from '../ob3/verify';
 import { budgetedFetch, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../ob3/verify-limits';
 import { issuerDid } from '../ob3/issuer';
+import { createSigner, defaultSigningThreads } from '../ob3/signing-pool';
 import { createKeyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
@@ -32,10 +33,12 @@ export interface Credentials {
   verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
   /** For a learner merge, in its transaction, before duplicate awards are deleted. */
   revokeForAwards(tx: Db, actor: Revoker | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
+  /** Ends the signing threads (platform stop). */
+  close(): Promise<void>;
 }
 
 export function buildCredentialsService(options: {
-  config: Pick<Config, 'publicUrl' | 'keySecret'>;
+  config: Pick<Config, 'publicUrl' | 'keySecret' | 'signingThreads'>;
   programme: Programme;
   /** Tests only: what verification fetches outside documents with (instead of the HTTPS client). */
   fetch?: typeof globalThis.fetch;
@@ -45,7 +48,9 @@ export function buildCredentialsService(options: {
   const { publicUrl, keySecret } = options.config;
   const keyring = createKeyring({ publicUrl, secret: keySecret });
   // Signing resolves contexts and did:key offline, nothing else: no network at signing time.
-  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader: createDocumentLoader() };
+  const documentLoader = createDocumentLoader();
+  const signer = createSigner({ threads: options.config.signingThreads ?? defaultSigningThreads(), documentLoader });
+  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader, signer };
   const ensureList = async (db: Db) => {
     const { issuerId } = await keyring.signing(db);
     if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
@@ -85,5 +90,6 @@ export function buildCredentialsService(options: {
       }).finally(() => fetchJson.end());
     },
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
+    close: () => signer.close(),
   };
 }
