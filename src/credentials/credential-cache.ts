@@ -1,7 +1,11 @@
 import type { Db } from '../db/client';
 import { findCredentialFiles } from './credentials.store';
+import { etagOf } from './conditional';
 
-export type CredentialFile = NonNullable<Awaited<ReturnType<typeof findCredentialFiles>>>;
+export type CredentialFile = NonNullable<Awaited<ReturnType<typeof findCredentialFiles>>> & {
+  /** ETags of the JSON and of the JWT; the baked images' derive from the JSON's. */
+  etags: { json: string; jwt: string };
+};
 
 // Signed credentials never change, so a process may keep the hot ones. The short life bounds
 // how long another instance serves a credential erased with its learner (RGPD).
@@ -13,9 +17,10 @@ const cache = new Map<string, { file: CredentialFile; until: number }>();
 export async function findCredentialFile(db: Db, id: string, now = Date.now()): Promise<CredentialFile | undefined> {
   const hit = cache.get(id);
   if (hit && hit.until > now) return hit.file;
-  const file = await findCredentialFiles(db, id);
+  const row = await findCredentialFiles(db, id);
   cache.delete(id);
-  if (!file) return undefined;
+  if (!row) return undefined;
+  const file = { ...row, etags: { json: etagOf(row.json), jwt: etagOf(row.jwt) } };
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!); // oldest first (insertion order)
   cache.set(id, { file, until: now + TTL_MS });
   return file;

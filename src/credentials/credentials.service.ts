@@ -14,7 +14,8 @@ import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
 import { revokeCredentialsOfAwards, type Revoked } from './revoke.service';
 import { credentialIdsOfAwards } from './credentials.store';
-import { createFetchJson } from './fetch-json';
+import { createFetchJson, ownPath } from './fetch-json';
+import { ownListProofs } from './verified-lists';
 import { ownDocument } from './published';
 import { createStatusList } from './status-lists.service';
 import { latestListOf } from './status-lists.store';
@@ -55,6 +56,7 @@ export function buildCredentialsService(options: {
     const { issuerId } = await keyring.signing(db);
     if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
   };
+  const checkListProof = ownListProofs((url) => ownPath(publicUrl, url) !== undefined);
   return {
     deps,
     onAwarded: async (tx, awards) => {
@@ -80,6 +82,7 @@ export function buildCredentialsService(options: {
       return verifyCredential(input, {
         documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
         fetchJson,
+        checkListProof,
         now: new Date(),
         limits,
         // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
