@@ -25,3 +25,20 @@ export async function findCredentialFile(db: Db, id: string, now = Date.now()): 
   cache.set(id, { file, until: now + TTL_MS });
   return file;
 }
+
+// Baked images cost a PNG or SVG rewrite each (tens of milliseconds for a PNG): the last few
+// baked are kept, each a few hundred kB at most, under the credentials' own lifetime.
+const MAX_BAKED = 64;
+const baked = new Map<string, { body: Buffer; until: number }>();
+
+/** The baked image of a credential file, from memory when baked lately. */
+export function bakedImage(file: CredentialFile, ext: 'png' | 'svg', bake: () => Buffer, now = Date.now()): Buffer {
+  const key = `${file.etags.json}.${ext}`;
+  const hit = baked.get(key);
+  if (hit && hit.until > now) return hit.body;
+  const body = bake();
+  baked.delete(key);
+  if (baked.size >= MAX_BAKED) baked.delete(baked.keys().next().value!);
+  baked.set(key, { body, until: now + TTL_MS });
+  return body;
+}

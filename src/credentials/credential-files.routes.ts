@@ -6,7 +6,7 @@ import { errorResponses } from '../shared/schemas';
 import { bakePng } from '../ob3/bake-png';
 import { bakeSvg } from '../ob3/bake-svg';
 import { achievementPng, achievementSvg } from './images';
-import { findCredentialFile, type CredentialFile } from './credential-cache';
+import { bakedImage, findCredentialFile, type CredentialFile } from './credential-cache';
 import type { BadgeDefinition } from '../programme/badge.schemas';
 import { publishedStatusListFile } from './published';
 import { BinaryFile, isUuid, JsonLdDocument } from './http';
@@ -110,7 +110,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
           ...credential,
           type: ext === 'png' ? 'image/png' : 'image/svg+xml',
           etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
-          body: () => baked[ext](file, badge),
+          body: () => bakedImage(file, ext, () => baked[ext](file, badge)),
         });
       },
     });

@@ -19,13 +19,16 @@ export const defaultSigningThreads = () => availableParallelism();
 
 // Beside dist/server.mjs once built; beside this file (a tsx bootstrap) in the sources.
 const WORKER = new URL('./signing-worker.mjs', import.meta.url);
+/** Proofs signed in this thread before the pool takes the rest of those asked at once. */
+export const INLINE = 4;
 
 /**
  * RDFC-1.0 canonicalisation is pure JavaScript and dominates issuance: with more than one core,
  * proofs are computed by a pool of worker threads, one per core, and a batch of awards signs in
  * parallel while its transaction stays open in the main thread. One thread: signed inline, no pool.
- * The pool starts on the first proof and its idle threads end after a while, so a process that
- * never issues (or has finished) keeps none.
+ * The first few proofs asked at once are signed in this thread (a single award never starts the
+ * pool); the pool starts with the first batch and its idle threads end after a while, so a process
+ * that never issues in bulk (or has finished) keeps none.
  */
 export function createSigner(options: { threads: number; documentLoader: DocumentLoader }): DataIntegritySigner {
   const threads = Math.max(1, Math.floor(options.threads));
@@ -38,9 +41,21 @@ export function createSigner(options: { threads: number; documentLoader: Documen
     };
   }
   let pool: Piscina | undefined;
+  let inFlight = 0;
+  const inline = (credential: SignableCredential, key: Ed25519Key, date: Date) =>
+    signDataIntegrity(credential, { key, date, documentLoader: options.documentLoader });
   return {
     threads,
-    sign(credential, { key, date }) {
+    async sign(credential, { key, date }) {
+      // A single award, or the head of a batch, is signed here: threads pay off from a few at once.
+      if (inFlight < INLINE) {
+        inFlight += 1;
+        try {
+          return (await inline(credential, key, date)) as never;
+        } finally {
+          inFlight -= 1;
+        }
+      }
       pool ??= new Piscina({ filename: WORKER.href, minThreads: 0, maxThreads: threads, idleTimeout: 10_000 });
       return pool.run({ credential, key, date: date.toISOString() });
     },
