@@ -24,14 +24,14 @@ function agent(i: number) {
   };
 }
 
-/** A Zoom webinar attendee report as Zoom writes it, 100,000 attendee rows (~17 MB). */
-export function generateReport(file: string) {
+/** A Zoom webinar attendee report as Zoom writes it, 100,000 attendee rows (~17 MB) unless told. */
+export function generateReport(file: string, rows = ROWS, first = 0) {
   const head = [
     'Attendee Report,',
     'Report Generated:,"Mar 12, 2026 12:30 PM"',
     'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,' +
       'Unique Viewers,Total Users,Max Concurrent Views',
-    'Webinaire #1,812-345-678,"Mar 12, 2026 09:58:02",124,100000,0,100000,100000,100000',
+    `Webinaire #1,812-345-678,"Mar 12, 2026 09:58:02",124,${rows},0,${rows},${rows},${rows}`,
     'Host Details,',
     'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),' +
       'Is Guest,Country/Region Name',
@@ -39,15 +39,15 @@ export function generateReport(file: string) {
     'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,' +
       'Join Time,Leave Time,Time in Session (minutes),Is Guest,Collectivité,Country/Region Name',
   ];
-  const rows: string[] = [];
-  for (let i = 0; i < ROWS; i++) {
+  const lines: string[] = [];
+  for (let i = first; i < first + rows; i++) {
     const a = agent(i);
-    rows.push(
+    lines.push(
       `Yes,${a.name},Agent,Numéro${i},${a.email},,"Mar 01, 2026 09:14:03",approved,` +
         `"${a.zoomJoin}","${a.zoomLeave}",61,Yes,${a.organisation},France`,
     );
   }
-  writeFileSync(file, `\uFEFF${head.join('\r\n')}\r\n${rows.join('\r\n')}\r\n`);
+  writeFileSync(file, `\uFEFF${head.join('\r\n')}\r\n${lines.join('\r\n')}\r\n`);
 }
 
 export async function parseOnly(file: string) {

@@ -50,7 +50,7 @@ console.log(
     steps,
     platformRssMb,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    people: result.people.length,
+    people: 'peopleCount' in result ? result.peopleCount : result.people.length,
     learnersCreated: 'learnersCreated' in result ? result.learnersCreated : 0,
     peakHeapMb,
   }),

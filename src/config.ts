@@ -27,6 +27,7 @@ export const EnvSchema = Type.Object({
   PARCOURS_BADGES_DIR: Type.String({ default: './badges' }),
   PARCOURS_QUIZZES_DIR: Type.String({ default: './quizzes' }),
   TRUST_PROXY: Type.String({ default: 'false' }),
+  PARCOURS_SIGNING_THREADS: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -51,6 +52,8 @@ export interface Config {
   verifyRateLimit?: { max: number; windowSeconds: number };
   auth: { jwtSecret: string; adminEmail?: string; adminPassword?: string };
   keySecret?: string;
+  /** Threads computing Data Integrity proofs (src/ob3/signing-pool.ts); default: one per core. */
+  signingThreads?: number;
   paths: { badgesDir: string; quizzesDir: string };
   logLevel: string;
 }
@@ -121,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       adminPassword: e.PARCOURS_ADMIN_PASSWORD,
     },
     keySecret: e.PARCOURS_KEY_SECRET,
+    signingThreads: e.PARCOURS_SIGNING_THREADS,
     paths: { badgesDir: resolve(e.PARCOURS_BADGES_DIR), quizzesDir: resolve(e.PARCOURS_QUIZZES_DIR) },
     logLevel: e.LOG_LEVEL,
   });

@@ -79,6 +79,7 @@ export async function startPlatform(
       stopPurge();
       await app.close();
       mailer.close();
+      await services.credentials.close();
       if (!options.database) await database.close();
     },
   };

@@ -11,6 +11,7 @@ import {
   matchUnmatchedRow,
   setManualAttendance,
 } from './attendance.service';
+import { importPeopleRoutes } from './import-people.routes';
 
 export const toAttendanceDto = (a: AttendanceRow) => ({
   eventKey: a.eventKey,
@@ -26,6 +27,7 @@ export const toAttendanceDto = (a: AttendanceRow) => ({
 
 /** Corrections by hand and the follow-up of imports. Mounted under /api. */
 export const attendanceRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app, { services }) => {
+  await app.register(importPeopleRoutes, { services });
   app.put('/events/:key/attendance/:email', {
     schema: {
       tags: ['attendance'],

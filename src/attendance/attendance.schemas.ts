@@ -33,7 +33,11 @@ const previewProperties = {
   encoding: Type.String({ example: 'utf-8' }),
   delimiter: Type.String(),
   window: Type.Object({ startsAt: Type.String(), endsAt: Type.String(), source: Type.String() }),
-  people: Type.Array(PersonSchema),
+  people: Type.Optional(
+    Type.Array(PersonSchema, {
+      description: 'Preview (dryRun) only; after a commit, page them at GET /api/imports/{importId}/people',
+    }),
+  ),
   unmatched: Type.Array(Type.Object({ line: Line, name: Type.String(), minutes: Type.Number() })),
   errors: Type.Array(
     Type.Object({ line: Line, code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
@@ -50,6 +54,7 @@ export const ImportResultSchema = Type.Object({
   ...previewProperties,
   importId: Type.Optional(Type.String({ format: 'uuid' })),
   peopleCount: Type.Optional(Type.Integer()),
+  attendedCount: Type.Optional(Type.Integer()),
   learnersCreated: Type.Optional(Type.Integer()),
   attendanceCreated: Type.Optional(Type.Integer()),
   attendanceUpdated: Type.Optional(Type.Integer()),
@@ -75,4 +80,22 @@ export const AttendanceSchema = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   updatedBy: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Type.String(),
+});
+
+/** One person an import wrote, as stored (learner and attendance). */
+export const ImportPersonSchema = Type.Object({
+  learnerId: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  organisation: Type.Union([Type.String(), Type.Null()]),
+  status: AttendanceStatusSchema,
+  minutes: Type.Union([Type.Number(), Type.Null()]),
+  firstSeenAt: Type.Union([Type.String(), Type.Null()]),
+  lastSeenAt: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ImportPeopleQuerySchema = Type.Object({
+  offset: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 }),
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
 });

@@ -24,6 +24,7 @@ export {
   listImports,
   listUnmatched,
   moveAttendance,
+  pageImportPeople,
 } from './attendance.store';
 
 /** What a change of attendance needs: the database, and the badges re-evaluated in its transaction. */

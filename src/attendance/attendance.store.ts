@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { queryRows, type Db } from '../db/client';
 import { attendance, imports, unmatchedRows } from './attendance.tables';
 
 export type AttendanceRow = typeof attendance.$inferSelect;
@@ -107,4 +107,37 @@ export async function moveAttendance(tx: Db, fromId: string, intoId: string): Pr
     if (better)
       await tx.update(attendance).set({ learnerId: intoId, updatedAt: sql`now()` }).where(eq(attendance.id, row.id));
   }
+}
+
+export interface ImportPersonRow {
+  learnerId: string;
+  email: string;
+  name: string | null;
+  organisation: string | null;
+  status: AttendanceStatus;
+  minutes: number | null;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+  reason: string | null;
+}
+
+/**
+ * The people whose attendance an import wrote, by e-mail, one page at a time (and how many in
+ * all). A row a later file or an organiser rewrote belongs to that one from then on.
+ */
+export async function pageImportPeople(db: Db, importId: string, page: { offset: number; limit: number }) {
+  const [rows, total] = await Promise.all([
+    queryRows<ImportPersonRow>(
+      db,
+      sql`select l.id as "learnerId", l.email, l.name, l.organisation, a.status, a.minutes,
+                 to_char(a.first_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "firstSeenAt",
+                 to_char(a.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastSeenAt",
+                 a.reason
+          from attendance a join learners l on l.id = a.learner_id
+          where a.import_id = ${importId}::uuid
+          order by l.email limit ${page.limit} offset ${page.offset}`,
+    ),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from attendance where import_id = ${importId}::uuid`),
+  ]);
+  return { total: Number(total[0]?.n ?? 0), rows };
 }

@@ -29,6 +29,8 @@ export const attendance = pgTable(
   (t) => [
     unique('attendance_learner_event_uq').on(t.learnerId, t.eventKey),
     index('attendance_event_idx').on(t.eventKey),
+    // An import's people are paged by it (GET /api/imports/:id/people).
+    index('attendance_import_idx').on(t.importId),
   ],
 );
 

@@ -51,6 +51,7 @@ export interface ImportDeps {
 
 export interface ImportCounts {
   peopleCount: number;
+  attendedCount: number;
   learnersCreated: number;
   attendanceCreated: number;
   attendanceUpdated: number;
@@ -66,7 +67,17 @@ function mappingKey(format: string, mapping: ParseOptions['mapping']): string {
   if (format !== 'mapped' || !mapping) return '';
   return JSON.stringify(MAPPED_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => [f, mapping[f]]));
 }
-export type ImportCommit = ImportPreview & ImportCounts & { importId: string };
+/**
+ * A commit answers with counts, errors, warnings and the unmatched rows, not the people: echoing
+ * 100,000 of them doubled the server's memory and time. They are paged at GET /api/imports/:id/people.
+ */
+export type ImportCommit = Omit<ImportPreview, 'people'> & ImportCounts & { importId: string };
+
+/** A dry run's answer, with its people (a caller that asked for a preview gets one). */
+export function asPreview(result: ImportPreview | ImportCommit): ImportPreview {
+  if (!('people' in result)) throw new AppError('INTERNAL_ERROR', 500);
+  return result;
+}
 
 export async function analyseImport(db: Db, request: ImportRequest): Promise<ImportPreview> {
   const event = await findEvent(db, request.eventKey);
@@ -124,14 +135,14 @@ export async function importAttendance(
       preview.errors.map((e) => ({ ...e })),
     );
   }
-  const people = preview.people;
+  const { people, ...summary } = preview;
   await deps.afterStep?.('parsed');
   return db.transaction(async (tx) => {
     const mapping = mappingKey(preview.format, request.mapping);
     const existing = await findImportByHash(tx, request.eventKey, preview.fileHash, mapping);
     if (existing) {
       // The same file again: nothing to write, and saying so is the idempotent answer.
-      return { ...preview, importId: existing.id, ...emptyCounts(people.length, preview), unchanged: people.length };
+      return { ...summary, importId: existing.id, ...emptyCounts(people, preview), unchanged: people.length };
     }
     const record = await insertImport(tx, {
       eventKey: request.eventKey,
@@ -144,7 +155,7 @@ export async function importAttendance(
       counts: {},
       importedBy: request.actor.email,
     });
-    const counts = emptyCounts(people.length, preview);
+    const counts = emptyCounts(people, preview);
     await createStaging(tx);
     for (let i = 0, batch = 0; i < people.length; i += BATCH, batch++) {
       await stageBatch(tx, people.slice(i, i + BATCH));
@@ -175,13 +186,14 @@ export async function importAttendance(
     });
     await deps.awards.reevaluate(tx, changed);
     await deps.afterStep?.('badges');
-    return { ...preview, importId: record.id, ...counts };
+    return { ...summary, importId: record.id, ...counts };
   });
 }
 
-function emptyCounts(people: number, preview: ImportAnalysis): ImportCounts {
+function emptyCounts(people: ImportAnalysis['people'], preview: ImportAnalysis): ImportCounts {
   return {
-    peopleCount: people,
+    peopleCount: people.length,
+    attendedCount: people.filter((p) => p.attended).length,
     learnersCreated: 0,
     attendanceCreated: 0,
     attendanceUpdated: 0,

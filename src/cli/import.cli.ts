@@ -44,11 +44,13 @@ export async function importCommand(
 }
 
 function printSummary(r: ImportPreview | ImportCommit) {
-  const attended = r.people.filter((p) => p.attended).length;
+  // A commit carries counts; a preview, its people.
+  const people = 'importId' in r ? r.peopleCount : r.people.length;
+  const attended = 'importId' in r ? r.attendedCount : r.people.filter((p) => p.attended).length;
   console.log(`Format : ${r.format} (${r.encoding}, séparateur ${JSON.stringify(r.delimiter)})`);
   console.log(`Fenêtre / window : ${r.window.startsAt} → ${r.window.endsAt} (${r.window.source})`);
   console.log(
-    `Personnes / people : ${r.people.length}, présentes / attended : ${attended}, ` +
+    `Personnes / people : ${people}, présentes / attended : ${attended}, ` +
       `sans e-mail / unmatched : ${r.unmatched.length}`,
   );
   for (const w of r.warnings) console.log(`Avertissement${w.line ? ` ligne ${w.line}` : ''} : ${w.message}`);

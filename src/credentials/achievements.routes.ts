@@ -1,13 +1,14 @@
 import type { WithServices } from '../services';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../shared/errors';
+import { AppError, type Lang } from '../shared/errors';
 import { errorResponses } from '../shared/schemas';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '../ob3/contexts/index';
 import { publishedAchievement } from './achievements';
 import { achievementPng, achievementSvg } from './images';
 import { addPublicFileHeaders } from './credential-files.routes';
-import { BinaryFile, DAY, JsonLdDocument, sendDocument, sendImage } from './http';
+import { BinaryFile, JsonLdDocument, sendImage } from './http';
+import { CACHE, etagOf, sendPublic } from './conditional';
 
 const Params = Type.Object({ key: Type.String({ maxLength: 64, example: 'data-juridique' }) });
 
@@ -18,6 +19,18 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
     const badge = services.programme.badges.find((b) => b.key === key);
     if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key });
     return badge;
+  };
+
+  // The programme is read once at start: each Achievement is rendered once per language.
+  const documents = new Map<string, { text: string; etag: string }>();
+  const rendered = (key: string, lang: Lang) => {
+    let doc = documents.get(`${key}|${lang}`);
+    if (!doc) {
+      const achievement = publishedAchievement(services.programme, badgeOf(key), services.config.publicUrl, lang);
+      const text = JSON.stringify({ '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement });
+      documents.set(`${key}|${lang}`, (doc = { text, etag: etagOf(text) }));
+    }
+    return doc;
   };
 
   app.get('/:key', {
@@ -31,19 +44,14 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
       },
     },
     handler: async (request, reply) => {
-      const achievement = publishedAchievement(
-        services.programme,
-        badgeOf(request.params.key),
-        services.config.publicUrl,
-        request.lang,
-      );
-      return sendDocument(
-        reply,
-        'application/ld+json',
-        { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement },
-        DAY,
-        true,
-      );
+      const { text, etag } = rendered(badgeOf(request.params.key).key, request.lang);
+      return sendPublic(request, reply, {
+        type: 'application/ld+json',
+        etag,
+        cacheControl: CACHE.achievement,
+        varyLang: true,
+        body: () => text,
+      });
     },
   });
 

@@ -1,7 +1,11 @@
 import type { Db } from '../db/client';
 import { findCredentialFiles } from './credentials.store';
+import { etagOf } from './conditional';
 
-export type CredentialFile = NonNullable<Awaited<ReturnType<typeof findCredentialFiles>>>;
+export type CredentialFile = NonNullable<Awaited<ReturnType<typeof findCredentialFiles>>> & {
+  /** ETags of the JSON and of the JWT; the baked images' derive from the JSON's. */
+  etags: { json: string; jwt: string };
+};
 
 // Signed credentials never change, so a process may keep the hot ones. The short life bounds
 // how long another instance serves a credential erased with its learner (RGPD).
@@ -13,10 +17,28 @@ const cache = new Map<string, { file: CredentialFile; until: number }>();
 export async function findCredentialFile(db: Db, id: string, now = Date.now()): Promise<CredentialFile | undefined> {
   const hit = cache.get(id);
   if (hit && hit.until > now) return hit.file;
-  const file = await findCredentialFiles(db, id);
+  const row = await findCredentialFiles(db, id);
   cache.delete(id);
-  if (!file) return undefined;
+  if (!row) return undefined;
+  const file = { ...row, etags: { json: etagOf(row.json), jwt: etagOf(row.jwt) } };
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!); // oldest first (insertion order)
   cache.set(id, { file, until: now + TTL_MS });
   return file;
+}
+
+// Baked images cost a PNG or SVG rewrite each (tens of milliseconds for a PNG): the last few
+// baked are kept, each a few hundred kB at most, under the credentials' own lifetime.
+const MAX_BAKED = 64;
+const baked = new Map<string, { body: Buffer; until: number }>();
+
+/** The baked image of a credential file, from memory when baked lately. */
+export function bakedImage(file: CredentialFile, ext: 'png' | 'svg', bake: () => Buffer, now = Date.now()): Buffer {
+  const key = `${file.etags.json}.${ext}`;
+  const hit = baked.get(key);
+  if (hit && hit.until > now) return hit.body;
+  const body = bake();
+  baked.delete(key);
+  if (baked.size >= MAX_BAKED) baked.delete(baked.keys().next().value!);
+  baked.set(key, { body, until: now + TTL_MS });
+  return body;
 }

@@ -6,17 +6,18 @@ import { errorResponses } from '../shared/schemas';
 import { bakePng } from '../ob3/bake-png';
 import { bakeSvg } from '../ob3/bake-svg';
 import { achievementPng, achievementSvg } from './images';
-import { findCredentialFile, type CredentialFile } from './credential-cache';
+import { bakedImage, findCredentialFile, type CredentialFile } from './credential-cache';
 import type { BadgeDefinition } from '../programme/badge.schemas';
-import { publishedStatusList } from './published';
-import { BinaryFile, isUuid, JsonLdDocument, sendDocument } from './http';
+import { publishedStatusListFile } from './published';
+import { BinaryFile, isUuid, JsonLdDocument } from './http';
+import { CACHE, sendPublic } from './conditional';
 
 const Params = Type.Object({
   id: Type.String({ description: 'Credential UUID', example: '0b4a6f0e-8f1e-4c55-9a3e-1c2d3e4f5a6b' }),
 });
-// A credential never changes once signed (revocation lives in the status list).
-const HOUR = 3600;
-const STATUS_MAX_AGE = 60; // a revocation is visible to verifiers within a minute
+
+type Reply = import('fastify').FastifyReply;
+const credential = { cacheControl: CACHE.credential };
 
 /**
  * Headers for the public files (scoped to the plugin that adds it): never sniffed as another
@@ -53,8 +54,11 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
       params: Params,
       response: { 200: JsonLdDocument('OpenBadgeCredential with its DataIntegrityProof'), ...errorResponses(404) },
     },
-    handler: async (request: { params: { id: string } }, reply: import('fastify').FastifyReply) =>
-      sendDocument(reply, 'application/vc+ld+json', (await load(request.params.id)).json, HOUR),
+    handler: async (request: import('fastify').FastifyRequest<{ Params: { id: string } }>, reply: Reply) => {
+      const file = await load(request.params.id);
+      const { json: etag } = file.etags;
+      return sendPublic(request, reply, { ...credential, type: 'application/vc+ld+json', etag, body: () => file.json });
+    },
   };
   app.get('/credentials/:id', json);
   app.get('/credentials/:id.json', {
@@ -69,8 +73,16 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
       params: Params,
       response: { 200: Type.String(), ...errorResponses(404) },
     },
-    handler: async (request, reply) =>
-      sendDocument(reply, 'text/plain; charset=utf-8', (await load(request.params.id)).jwt, HOUR),
+    handler: async (request, reply) => {
+      const file = await load(request.params.id);
+      const { jwt: etag } = file.etags;
+      return sendPublic(request, reply, {
+        ...credential,
+        type: 'text/plain; charset=utf-8',
+        etag,
+        body: () => file.jwt,
+      });
+    },
   });
 
   const baked = {
@@ -92,7 +104,14 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
         const badge = badgeOf(file.badgeKey);
         if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key: file.badgeKey });
         reply.header('content-disposition', `inline; filename="badge-${file.badgeKey}.${ext}"`);
-        return sendDocument(reply, ext === 'png' ? 'image/png' : 'image/svg+xml', baked[ext](file, badge), HOUR);
+        // The baked bytes follow from the credential and the badge's image: so does their ETag.
+        const image = (ext === 'png' ? achievementPng : achievementSvg)(services.programme, badge, file.lang);
+        return sendPublic(request, reply, {
+          ...credential,
+          type: ext === 'png' ? 'image/png' : 'image/svg+xml',
+          etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
+          body: () => bakedImage(file, ext, () => baked[ext](file, badge)),
+        });
       },
     });
   }
@@ -106,10 +125,15 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
     },
     handler: async (request, reply) => {
       const list = /^\d{1,10}$/.test(request.params.listId)
-        ? await publishedStatusList(services.db, Number(request.params.listId))
+        ? await publishedStatusListFile(services.db, Number(request.params.listId))
         : undefined;
       if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: request.params.listId });
-      return sendDocument(reply, 'application/vc+ld+json', list, STATUS_MAX_AGE);
+      return sendPublic(request, reply, {
+        type: 'application/vc+ld+json',
+        etag: list.etag,
+        cacheControl: CACHE.statusList,
+        body: () => list.text,
+      });
     },
   });
 };

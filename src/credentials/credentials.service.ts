@@ -8,12 +8,14 @@ import { createDocumentLoader, didWebResolver } from '../ob3/document-loader';
 import { verifyCredential, type VerificationResult } from '../ob3/verify';
 import { budgetedFetch, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../ob3/verify-limits';
 import { issuerDid } from '../ob3/issuer';
+import { createSigner, defaultSigningThreads } from '../ob3/signing-pool';
 import { createKeyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
 import { revokeCredentialsOfAwards, type Revoked } from './revoke.service';
 import { credentialIdsOfAwards } from './credentials.store';
-import { createFetchJson } from './fetch-json';
+import { createFetchJson, ownPath } from './fetch-json';
+import { ownListProofs } from './verified-lists';
 import { ownDocument } from './published';
 import { createStatusList } from './status-lists.service';
 import { latestListOf } from './status-lists.store';
@@ -32,10 +34,12 @@ export interface Credentials {
   verify(db: Db, input: Uint8Array | string | object): Promise<VerificationResult>;
   /** For a learner merge, in its transaction, before duplicate awards are deleted. */
   revokeForAwards(tx: Db, actor: Revoker | null, awardIds: readonly string[], reason: string): Promise<Revoked[]>;
+  /** Ends the signing threads (platform stop). */
+  close(): Promise<void>;
 }
 
 export function buildCredentialsService(options: {
-  config: Pick<Config, 'publicUrl' | 'keySecret'>;
+  config: Pick<Config, 'publicUrl' | 'keySecret' | 'signingThreads'>;
   programme: Programme;
   /** Tests only: what verification fetches outside documents with (instead of the HTTPS client). */
   fetch?: typeof globalThis.fetch;
@@ -45,11 +49,14 @@ export function buildCredentialsService(options: {
   const { publicUrl, keySecret } = options.config;
   const keyring = createKeyring({ publicUrl, secret: keySecret });
   // Signing resolves contexts and did:key offline, nothing else: no network at signing time.
-  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader: createDocumentLoader() };
+  const documentLoader = createDocumentLoader();
+  const signer = createSigner({ threads: options.config.signingThreads ?? defaultSigningThreads(), documentLoader });
+  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader, signer };
   const ensureList = async (db: Db) => {
     const { issuerId } = await keyring.signing(db);
     if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
   };
+  const checkListProof = ownListProofs((url) => ownPath(publicUrl, url) !== undefined);
   return {
     deps,
     onAwarded: async (tx, awards) => {
@@ -75,6 +82,7 @@ export function buildCredentialsService(options: {
       return verifyCredential(input, {
         documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
         fetchJson,
+        checkListProof,
         now: new Date(),
         limits,
         // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
@@ -85,5 +93,6 @@ export function buildCredentialsService(options: {
       }).finally(() => fetchJson.end());
     },
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
+    close: () => signer.close(),
   };
 }

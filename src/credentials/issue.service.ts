@@ -21,12 +21,15 @@ import {
   type StatusListDeps,
 } from './status-lists.service';
 import type { SigningKeys } from './keyring';
+import type { DataIntegritySigner } from '../ob3/signing-pool';
 
 /** An award as the awards hook hands it over. */
 type Award = Parameters<OnAwarded>[1][number];
 
 export interface IssueDeps extends StatusListDeps {
   programme: Programme;
+  /** Data Integrity proofs on a pool of threads (signing-pool.ts); absent: signed in this thread. */
+  signer?: DataIntegritySigner;
   now?: () => Date;
 }
 
@@ -102,11 +105,9 @@ async function signedCredential(
     id: credentialUrl(publicUrl, id),
     statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
   });
-  const signed = await signDataIntegrity(unsigned, {
-    key: keys.ed25519,
-    documentLoader: deps.documentLoader,
-    date: issuedAt,
-  });
+  const signed = deps.signer
+    ? await deps.signer.sign(unsigned, { key: keys.ed25519, date: issuedAt })
+    : await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
   const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
   const values = {
     id,
@@ -164,12 +165,14 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
     );
     const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
     const issuedAt = deps.now?.() ?? new Date();
-    const signed = [];
-    for (const [j, award] of batch.slice(0, entries.length).entries()) {
-      const learner = learners.get(award.learnerId);
-      if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
-      signed.push({ award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) });
-    }
+    // The batch's proofs are computed together: on several threads when the signer has them.
+    const signed = await Promise.all(
+      batch.slice(0, entries.length).map(async (award, j) => {
+        const learner = learners.get(award.learnerId);
+        if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
+        return { award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) };
+      }),
+    );
     const inserted = await insertCredentials(
       tx,
       signed.map((s) => s.values),

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { didDocument, jwks } from '../ob3/issuer';
 import type { Keyring } from './keyring';
 import { findListCredential } from './status-lists.store';
+import { etagOf } from './conditional';
 
 /** The DID document: every key, retired ones too, so earlier proofs still verify. */
 export async function publishedDidDocument(db: Db, keyring: Keyring) {
@@ -15,8 +16,31 @@ export async function publishedJwks(db: Db, keyring: Keyring) {
   return jwks(keys, (key) => keyring.jwtKid(issuerId, key));
 }
 
+// A status list is read by every verification and every verifier's GET: each instance keeps each
+// list a few seconds. This instance forgets it when it re-signs it (a revocation); another one
+// serves the previous list at most this long after the revocation committed.
+const LIST_TTL_MS = 5_000;
+const MAX_LISTS = 256;
+const lists = new Map<number, { text: string; etag: string; document?: unknown; until: number }>();
+
+/** The signed list as published, with its ETag. */
+export async function publishedStatusListFile(db: Db, id: number, now = Date.now()) {
+  if (!(Number.isSafeInteger(id) && id > 0 && id < 2 ** 31)) return undefined;
+  const hit = lists.get(id);
+  if (hit && hit.until > now) return hit;
+  const text = await findListCredential(db, id);
+  lists.delete(id);
+  if (text === undefined) return undefined;
+  const entry = { text, etag: etagOf(text), until: now + LIST_TTL_MS };
+  if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
+  lists.set(id, entry);
+  return entry;
+}
+
+export const forgetStatusList = (id: number) => lists.delete(id);
+
 export async function publishedStatusList(db: Db, id: number): Promise<string | undefined> {
-  return Number.isSafeInteger(id) && id > 0 && id < 2 ** 31 ? findListCredential(db, id) : undefined;
+  return (await publishedStatusListFile(db, id))?.text;
 }
 
 /**

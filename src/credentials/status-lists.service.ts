@@ -13,6 +13,7 @@ import {
 import { dateTime } from '../ob3/build-credential';
 import type { Keyring } from './keyring';
 import { insertList, latestListWithUsed, lockList, saveList, type StatusListRow } from './status-lists.store';
+import { forgetStatusList } from './published';
 
 export interface StatusListDeps {
   keyring: Keyring;
@@ -38,6 +39,7 @@ async function signList(
   const key = await deps.keyring.signerFor(db, list.issuerId);
   const signed = await signDataIntegrity(unsigned, { key, documentLoader: deps.documentLoader, date: now });
   await saveList(db, list.id, { encodedList, credential: JSON.stringify(signed), updatedAt: now });
+  forgetStatusList(list.id);
 }
 
 export async function createStatusList(

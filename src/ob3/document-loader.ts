@@ -7,6 +7,12 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: Record<string, unknown>;
+  /**
+   * 'static': the document never changes. jsonld.js then keeps the context it resolved from it
+   * across operations; without the tag every canonicalisation re-reads and re-processes each
+   * context (most of a proof's cost after canonicalisation itself).
+   */
+  tag?: 'static';
 }
 /** The jsonld.js / jsonld-signatures loader contract. */
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
@@ -27,7 +33,7 @@ didKey.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.fro
 export function createDocumentLoader(options: { resolve?: UrlResolver } = {}): DocumentLoader {
   return async (url: string) => {
     const context = localContext(url);
-    if (context) return wrap(url, context as Record<string, unknown>);
+    if (context) return { ...wrap(url, context as Record<string, unknown>), tag: 'static' };
     if (url.startsWith('did:key:')) {
       return wrap(url, (await didKey.get({ url })) as Record<string, unknown>);
     }

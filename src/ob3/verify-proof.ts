@@ -17,6 +17,8 @@ export interface ProofDeps {
   documentLoader: DocumentLoader;
   fetchJson: FetchJson;
   limits?: Pick<VerifyLimits, 'maxProofs' | 'maxStatusEntries'>;
+  /** A status list's proof; checkDataIntegrity unless the caller remembers lists it verified. */
+  checkListProof?: (list: Record<string, unknown>, deps: ProofDeps) => Promise<ProofOutcome>;
 }
 
 /**

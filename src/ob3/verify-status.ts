@@ -79,7 +79,7 @@ async function checkBitstringEntry(
   if (idOf(list.issuer) !== idOf(credential.issuer)) return listInvalid('issuer');
   const subject = list.credentialSubject as { statusPurpose?: unknown } | undefined;
   if (subject?.statusPurpose !== purpose) return listInvalid('statusPurpose');
-  const proof = await checkDataIntegrity(list, deps);
+  const proof = await (deps.checkListProof ?? checkDataIntegrity)(list, deps);
   if (proof.code === 'VERIFY_FETCH_LIMIT' || proof.code === 'VERIFY_TIME_LIMIT') return proof;
   if (proof.ok === 'unknown') return { ok: 'unknown', code: 'VERIFY_STATUS_UNREACHABLE', params: { url } };
   if (!proof.ok) return listInvalid(String(proof.params?.reason ?? proof.code));

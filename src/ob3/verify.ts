@@ -4,7 +4,7 @@ import { ob3Errors, type Ob3Code } from './ob3.text';
 import type { DocumentLoader, FetchJson } from './document-loader';
 import { readCredential, type InputFormat } from './verify-input';
 import { checkJwtProof } from './verify-jwt';
-import { checkDataIntegrity, invalid, type ProofOutcome } from './verify-proof';
+import { checkDataIntegrity, invalid, type ProofDeps, type ProofOutcome } from './verify-proof';
 import { checkSchema } from './verify-schema';
 import { checkStatus } from './verify-status';
 import { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './verify-limits';
@@ -46,6 +46,8 @@ export interface VerifyDeps {
   now: Date;
   /** Bounds on decoding and on what the checks may do; DEFAULT_VERIFY_LIMITS for what is left out. */
   limits?: Partial<VerifyLimits>;
+  /** A status list's proof check (verify-proof.ts); default checkDataIntegrity. */
+  checkListProof?: ProofDeps['checkListProof'];
   /** Whether an issuer id is this platform's (any of its current or former issuer ids). */
   isOwnIssuer?: (issuerId: string) => boolean | Promise<boolean>;
 }

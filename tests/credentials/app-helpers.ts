@@ -13,6 +13,9 @@ import { buildTestApp, type TestContext } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { answer, attend, learnerAuth, WEBINARS } from '../badges/helpers';
 import { independentLoader } from './independent-loader';
+import { learners } from '../../src/learners/learners.tables';
+import { awards } from '../../src/badges/awards.tables';
+import type { Db } from '../../src/db/client';
 
 export interface CredentialsWorld extends TestContext {
   smtp: TestSmtp;
@@ -141,4 +144,23 @@ export async function independentlyVerify(ctx: TestContext, credential: unknown)
 export async function joseVerify(ctx: TestContext, token: string) {
   const jwks = (await download(ctx, 'https://x/.well-known/jwks.json', { accept: 'application/jwk-set+json' })).json();
   return jwtVerify(token, createLocalJWKSet(jwks), { algorithms: ['ES256'] });
+}
+
+/** `n` learners, each with an award of `badgeKey` (no credential yet). */
+export async function insertAwards(db: Db, n: number, prefix: string, badgeKey = 'data-admin') {
+  const people = await db
+    .insert(learners)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `${prefix}${i}@commune.example`, name: `Agent ${i}` })))
+    .returning();
+  return db
+    .insert(awards)
+    .values(
+      people.map((p) => ({
+        learnerId: p.id,
+        badgeKey,
+        method: 'manual' as const,
+        evidence: { events: [], attempts: [], badges: [] } as never,
+      })),
+    )
+    .returning();
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ImportPreview } from '../import.service';
+import { asPreview, type ImportCommit, type ImportPreview } from '../import.service';
 import { AppError } from '../../shared/errors';
 import { translate } from '../../text';
 import type { EventView } from '../../events/web/programme.data';
@@ -26,7 +26,7 @@ export type ShowPreview = (
 type RunFile = (
   input: AsyncIterable<Buffer>,
   options: Omit<RunOptions, 'mapping'>,
-) => Promise<ImportPreview | (ImportPreview & { importId: string; alreadyImported: string | null })>;
+) => Promise<ImportPreview | ImportCommit>;
 
 interface Confirmation {
   request: FastifyRequest;
@@ -49,15 +49,16 @@ export async function confirmImport(c: Confirmation, run: RunFile, showPreview: 
   const t = textFor(importText, request.lang);
   const spooled = await spoolFile(request.pageFile!);
   const runSpooled = (options: Omit<RunOptions, 'mapping'>) => run(spooled.open(), options);
+  const previewSpooled = async () => asPreview(await runSpooled({ dryRun: true }));
   try {
     if (spooled.sha256 !== body.empreinte) {
-      const preview = await runSpooled({ dryRun: true });
+      const preview = await previewSpooled();
       return showPreview(preview, fileName, { title: t.otherFileTitle, message: t.otherFileBody }, 409);
     }
     // The file is the previewed one; the columns must be too, or the commit would read it differently.
     if (mappingDigest(mapping) !== (body[MAPPING_DIGEST_FIELD] ?? '')) {
       const m = textFor(importMappingText, request.lang);
-      const preview = await runSpooled({ dryRun: true });
+      const preview = await previewSpooled();
       return showPreview(preview, fileName, { title: m.changedTitle, message: m.changedBody }, 409);
     }
     try {
@@ -67,7 +68,7 @@ export async function confirmImport(c: Confirmation, run: RunFile, showPreview: 
       return views.redirect(reply, urls.organiser.importResult(event.key, result.importId));
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'IMPORT_HAS_ERRORS') throw error;
-      const preview = await runSpooled({ dryRun: true });
+      const preview = await previewSpooled();
       const message = translate(error.code, error.params, request.lang);
       return showPreview(preview, fileName, { title: t.hasErrorsTitle, message }, error.status);
     }

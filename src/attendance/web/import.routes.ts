@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { WithServices } from '../../services';
-import { importAttendance, type ImportPreview, type ImportRequest } from '../import.service';
+import { asPreview, importAttendance, type ImportPreview, type ImportRequest } from '../import.service';
 import { listImports } from '../attendance.service';
 import { keepConnectionUsable } from '../../plugins/connection';
 import { AppError } from '../../shared/errors';
@@ -99,7 +99,7 @@ export const importPages: FastifyPluginAsyncTypebox<WithServices & { views: View
       }
       if (body.etape !== 'confirmer') {
         const preview = await run(request, event, head.through(file.file), fileName, { dryRun: true, mapping });
-        return showPreview(preview, fileName);
+        return showPreview(asPreview(preview), fileName);
       }
       const runSpooled = (input: AsyncIterable<Buffer>, options: Omit<RunOptions, 'mapping'>) =>
         run(request, event, head.through(input), fileName, { ...options, mapping });

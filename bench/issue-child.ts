@@ -1,0 +1,26 @@
+// One issuance in a process of its own, bundled like the server: a batch of awards issued in one
+// transaction by the awards hook (credentials + e-mails), as a re-evaluation issues them. Run under
+// `taskset` to give it one core or two: the signing threads follow (one per core it may use).
+// Usage: bench-issue-child.mjs AWARDS [DATABASE_URL]   (no URL: PGlite in memory). Prints one JSON line.
+import { openDatabase } from '../src/db/client';
+import { buildServices, type Platform } from '../src/platform';
+import { issueCredentials } from '../src/credentials/issue.service';
+import { seedAwards } from './credentials-helpers';
+import { serverConfig } from './server-process';
+
+const WARM_UP = 50;
+const [count, url] = process.argv.slice(2);
+const n = Number(count);
+const database = await openDatabase(url ? { url, dataDir: 'memory' } : { dataDir: 'memory' });
+const services = await buildServices(serverConfig(), { database });
+const awards = await seedAwards({ services, database } as unknown as Platform, WARM_UP + n);
+const { deps } = services.credentials;
+await database.db.transaction((tx) => issueCredentials(tx, awards.slice(0, WARM_UP), deps));
+const start = performance.now();
+const ids = await database.db.transaction((tx) => issueCredentials(tx, awards.slice(WARM_UP), deps));
+const ms = performance.now() - start;
+if (ids.length !== n) throw new Error(`issued ${ids.length} of ${n}`);
+await services.credentials.close();
+services.mailer.close();
+await database.close();
+console.log(JSON.stringify({ ms, threads: deps.signer?.threads ?? 1 }));

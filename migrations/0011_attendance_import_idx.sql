@@ -1,0 +1,1 @@
+CREATE INDEX "attendance_import_idx" ON "attendance" USING btree ("import_id");
