@@ -31,17 +31,16 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
       },
     },
     handler: async (request, reply) => {
-      const achievement = publishedAchievement(
-        services.programme,
-        badgeOf(request.params.key),
-        services.config.publicUrl,
-        request.lang,
-      );
+      const badge = badgeOf(request.params.key);
+      const achievement = publishedAchievement(services.programme, badge, services.config.publicUrl, request.lang);
+      // The endorsements new credentials carry (OB 3.0 Achievement.endorsement).
+      const endorsement = (await services.endorsements.embedded(services.db)).get(badge.key) ?? [];
+      if (endorsement.length > 0) achievement.endorsement = endorsement;
       return sendDocument(
         reply,
         'application/ld+json',
         { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement },
-        DAY,
+        endorsement.length > 0 ? 300 : DAY,
         true,
       );
     },
