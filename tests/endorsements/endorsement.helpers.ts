@@ -98,7 +98,7 @@ export async function reissuedWith(ctx: TestContext, credential: Record<string, 
   unsigned.credentialSubject.achievement.endorsement = endorsement;
   const { deps } = ctx.services.credentials;
   const keys = await deps.keyring.signing(ctx.services.db);
-  return signDataIntegrity(unsigned as { issuer: { id: string } }, {
+  return signDataIntegrity(unsigned as unknown as { issuer: { id: string } }, {
     key: keys.ed25519,
     documentLoader: deps.documentLoader,
   });
