@@ -89,14 +89,14 @@ describe('a credential issued after the Region endorsed data-juridique', () => {
     }
   });
 
-  it('[did:web] each verifies with Digital Bazaar libraries and only the endorser’s published DID document', async () => {
+  it('[did:web] Digital Bazaar verifies each with only the endorser’s published DID document', async () => {
     for (const e of credential.credentialSubject.achievement.endorsement as Json[]) {
       const result = await verifyWithDidDocument(ctx, e);
       expect(result.verified, JSON.stringify(result.error)).toBe(true);
     }
   });
 
-  it('[jwt] /endorsements/:id.jwt: jose verifies it with the JsonWebKey the kid names in the DID document', async () => {
+  it('[jwt] /endorsements/:id.jwt: jose verifies it with the JsonWebKey its kid names', async () => {
     const token = (await download(ctx, `https://x/endorsements/${hostedId}.jwt`)).body;
     const kid = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid as string;
     const document = (await download(ctx, 'https://x/endorsers/region-bfc/did.json')).json();
@@ -116,7 +116,7 @@ describe('a credential issued after the Region endorsed data-juridique', () => {
     expect(result.endorsements[0]!.message).toMatch(/^Labellisé par Région Bourgogne-Franche-Comté \(valide jusqu’au /);
   });
 
-  it('[achievement] GET /achievements/data-juridique carries the endorsements; another badge carries none', async () => {
+  it('[achievement] /achievements/data-juridique carries the endorsements; another badge none', async () => {
     const published = (await download(ctx, 'https://x/achievements/data-juridique')).json();
     expect(published.endorsement).toHaveLength(2);
     expect((await download(ctx, 'https://x/achievements/data-admin')).json().endorsement).toBeUndefined();
@@ -187,7 +187,7 @@ describe('endorsement checks that fail, the badge’s own checks unaffected', ()
     expect(result.endorsements.map((c) => [c.code, c.ok])).toEqual([['ENDORSEMENT_TOO_MANY', false]]);
   });
 
-  it('[withdrawn] withdrawal sets the endorser’s bit: the unchanged credential reports it, new ones omit it', async () => {
+  it('[withdrawn] withdrawal sets the endorser’s bit: the same credential reports it, new ones omit it', async () => {
     const res = await ctx.app.inject({
       method: 'POST',
       url: `/api/endorsements/${hostedId}/revoke`,
