@@ -60,6 +60,8 @@ export interface Endorsements {
   embedded(db: Db): Promise<Map<string, EndorsementCredential[]>>;
   /** A signed endorsement's files (JSON as signed, VC-JWT). */
   files(db: Db, id: string): Promise<{ json: string; jwt: string | null } | undefined>;
+  /** Our own endorsements' state now, by endorsement URL (absent: not one of ours). */
+  states(db: Db, urls: string[]): Promise<Map<string, 'active' | 'expired' | 'withdrawn'>>;
   /** Our endorsers' public documents by path (DID documents, JWKs, status lists, endorsements). */
   document(db: Db, path: string): Promise<unknown>;
 }
@@ -81,6 +83,16 @@ export async function buildEndorsementsService(options: {
     withdraw: (db, actor, input) => withdrawEndorsement(db, ctx, actor, input),
     embedded: (db) => endorsementsByBadge(db, now()),
     document: (db, path) => endorsementsDocument(db, ctx, path),
+    async states(db, urls) {
+      const states = new Map<string, 'active' | 'expired' | 'withdrawn'>();
+      for (const url of urls.slice(0, 10)) {
+        const id = /\/endorsements\/([0-9a-f-]{36})$/.exec(url)?.[1];
+        const row =
+          id && url === endorsementUrl(options.config.publicUrl, id) ? await publishedEndorsement(db, id) : undefined;
+        if (row) states.set(url, row.withdrawnAt ? 'withdrawn' : row.validUntil <= now() ? 'expired' : 'active');
+      }
+      return states;
+    },
     async files(db, id) {
       const row = await publishedEndorsement(db, id);
       return row ? { json: row.json, jwt: row.jwt } : undefined;
