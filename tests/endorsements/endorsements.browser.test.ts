@@ -59,12 +59,14 @@ describe('the Region’s labélisation in a real browser', () => {
       credentialId = (await credentialsOf(ctx, learnerId, EMAIL))[0]!.id;
       await page.goto(`/credentials/${credentialId}`);
       await expect(endorsementCard().getAttribute('data-endorsement')).resolves.toBe('valid');
-      const text = await endorsementCard().innerText();
+      const text = (await endorsementCard().textContent()) ?? '';
       expect(text).toContain('Région Bourgogne-Franche-Comté');
       expect(text).toMatch(/Labellisé par Région Bourgogne-Franche-Comté \(valide jusqu’au \d+ \S+ \d{4}\)/);
       expect(text).toContain('La Région Bourgogne-Franche-Comté reconnaît ce badge');
       const logo = endorsementCard().locator('img.endorser-logo');
-      await expect(logo.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).resolves.toBe(true);
+      await expect(logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0)).resolves.toBe(
+        true,
+      );
       await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('valid');
       await checkPage('badge-public-labelise');
     },
@@ -93,7 +95,7 @@ describe('the Region’s labélisation in a real browser', () => {
       await expect(page.locator('[data-state]').first().getAttribute('data-state')).resolves.toBe('withdrawn');
       await page.goto(`/credentials/${credentialId}`);
       await expect(endorsementCard().getAttribute('data-endorsement')).resolves.toBe('withdrawn');
-      expect(await endorsementCard().innerText()).toContain('Labélisation retirée');
+      expect((await endorsementCard().textContent()) ?? '').toContain('Labélisation retirée');
       await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('valid');
       await checkPage('badge-public-labelisation-retiree');
       expect(problems.errors).toEqual([]);
