@@ -26,6 +26,8 @@ import { achievementsRoutes } from './credentials/achievements.routes';
 import { credentialFilesRoutes } from './credentials/credential-files.routes';
 import { verifyRoutes } from './credentials/verify.routes';
 import { credentialsRoutes } from './credentials/credentials.routes';
+import { endorsementsRoutes } from './endorsements/endorsements.routes';
+import { endorsementsPublicRoutes } from './endorsements/endorsements-public.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -97,10 +99,13 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(reportsRoutes, { services, prefix: '/api/reports' });
   await app.register(credentialsRoutes, { services, prefix: '/api' });
   await app.register(verifyRoutes, { services, prefix: '/api' });
+  await app.register(endorsementsRoutes, { services, prefix: '/api' });
   await app.register(issuerRoutes, { services }); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
   await app.register(achievementsRoutes, { services, prefix: '/achievements' });
   // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
   await app.register(credentialFilesRoutes, { services });
+  // public: /endorsements/:id(.json|.jwt), /endorsers/:key/(did.json|jwk/:id|status/:n|image.svg)
+  await app.register(endorsementsPublicRoutes, { services });
   // A route that answers before reading its whole body (a refused upload, a 401): the rest is
   // drained so the keep-alive connection carries the next request, or the connection is closed.
   app.addHook('onSend', async (request, reply, payload) => {

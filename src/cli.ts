@@ -7,6 +7,7 @@ import { importCommand } from './cli/import.cli';
 import { evaluateCommand } from './cli/evaluate.cli';
 import { encryptKeysCommand, keysCommand } from './cli/keys.cli';
 import { purgeCommand } from './cli/purge.cli';
+import { endorseCommand, offlineEndorseCommand } from './cli/endorse.cli';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
@@ -18,6 +19,7 @@ const commands: Record<string, (services: Services, args: ParsedArgs) => Promise
   evaluate: evaluateCommand,
   keys: keysCommand,
   purge: purgeCommand,
+  endorse: endorseCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);
@@ -30,8 +32,11 @@ if (!command) {
 let services: Services | undefined;
 let database: Database | undefined;
 try {
-  const config = loadConfig(process.env);
-  if (name === 'keys' && rest[0] === 'encrypt') {
+  // The endorser's own machine: no configuration, no database, no network.
+  const offline = name === 'endorse' && ['keygen', 'sign'].includes(rest[0] ?? '');
+  const config = offline ? undefined : loadConfig(process.env);
+  if (!config) await offlineEndorseCommand(parseArgs(rest));
+  else if (name === 'keys' && rest[0] === 'encrypt') {
     // Before the platform starts: a start with the secret would seal the keys without a word.
     if (config.keySecret) {
       database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });

@@ -13,6 +13,7 @@ import { createMailer } from './notifications/mailer';
 import { startOutboxWorker } from './notifications/deliver';
 import { createAwards } from './badges/awards.service';
 import { buildCredentialsService } from './credentials/credentials.service';
+import { buildEndorsementsService } from './endorsements/endorsements.facade';
 
 export interface Platform {
   app: App;
@@ -34,13 +35,20 @@ export async function buildServices(
   const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
   const given = options.database;
   const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
-  const credentials = buildCredentialsService({ config, programme });
+  const endorsements = await buildEndorsementsService({ config, programme });
+  const credentials = buildCredentialsService({
+    config,
+    programme,
+    localDocuments: endorsements.document,
+    endorsements: endorsements.embedded,
+  });
   try {
     await runMigrations(database);
     await seedProgrammeEvents(database.db, programme);
     await ensureAdmin(database.db, config.auth.adminEmail, config.auth.adminPassword);
     // Signing keys (generated on the first start) and a status list: a wrong key secret stops here.
     await credentials.bootstrap(database.db);
+    await endorsements.bootstrap(database.db);
   } catch (error) {
     if (!given) await database.close();
     throw error;
@@ -54,7 +62,7 @@ export async function buildServices(
   });
   const log = options.logger ?? pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
-  return { config, database, db: database.db, programme, mailer, awards, credentials };
+  return { config, database, db: database.db, programme, mailer, awards, credentials, endorsements };
 }
 
 /** Services, the app, the outbox and purge workers. Used by server.ts and by the tests. */

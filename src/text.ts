@@ -8,6 +8,8 @@ import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
 import { programmeErrors } from './programme/programme.text';
 import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
+import { endorsementsErrors } from './endorsements/endorsements.text';
+import { endorsementChecks } from './ob3/endorsement.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -19,6 +21,8 @@ export const errorTexts: Text[] = [
   importRowTexts,
   ob3Errors,
   credentialsErrors,
+  endorsementsErrors,
+  endorsementChecks,
   badgesErrors,
   ruleTexts,
   programmeErrors,

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError, type Lang } from '../shared/errors';
 import { errorResponses } from '../shared/schemas';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '../ob3/contexts/index';
+import type { EndorsementCredential } from '../ob3/endorsement';
 import { publishedAchievement } from './achievements';
 import { achievementPng, achievementSvg } from './images';
 import { addPublicFileHeaders } from './credential-files.routes';
@@ -23,12 +24,16 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
 
   // The programme is read once at start: each Achievement is rendered once per language.
   const documents = new Map<string, { text: string; etag: string }>();
-  const rendered = (key: string, lang: Lang) => {
-    let doc = documents.get(`${key}|${lang}`);
+  const rendered = (key: string, lang: Lang, endorsement: EndorsementCredential[]) => {
+    const cacheKey = [key, lang, ...endorsement.map((e) => e.id)].join('|');
+    let doc = documents.get(cacheKey);
     if (!doc) {
       const achievement = publishedAchievement(services.programme, badgeOf(key), services.config.publicUrl, lang);
+      if (endorsement.length > 0) achievement.endorsement = endorsement;
       const text = JSON.stringify({ '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement });
-      documents.set(`${key}|${lang}`, (doc = { text, etag: etagOf(text) }));
+      // Bounded: endorsement sets change rarely; forget them all rather than grow.
+      if (documents.size >= 256) documents.clear();
+      documents.set(cacheKey, (doc = { text, etag: etagOf(text) }));
     }
     return doc;
   };
@@ -44,11 +49,15 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
       },
     },
     handler: async (request, reply) => {
-      const { text, etag } = rendered(badgeOf(request.params.key).key, request.lang);
+      const key = badgeOf(request.params.key).key;
+      // The endorsements new credentials carry (OB 3.0 Achievement.endorsement): read at each request
+      // (they change in PostgreSQL, on any instance), the document rendered once per set of them.
+      const endorsement = (await services.endorsements.embedded(services.db)).get(key) ?? [];
+      const { text, etag } = rendered(key, request.lang, endorsement);
       return sendPublic(request, reply, {
         type: 'application/ld+json',
         etag,
-        cacheControl: CACHE.achievement,
+        cacheControl: endorsement.length > 0 ? CACHE.endorsedAchievement : CACHE.achievement,
         varyLang: true,
         body: () => text,
       });

@@ -12,6 +12,8 @@ export const CACHE = {
   credential: 'public, max-age=86400, immutable',
   statusList: 'public, max-age=60, must-revalidate',
   achievement: 'public, max-age=3600',
+  // An endorsement may be withdrawn: an endorsed Achievement is asked again sooner.
+  endorsedAchievement: 'public, max-age=300',
 } as const;
 
 /** A strong validator for bytes we serve: their SHA-256, shortened. */

@@ -45,13 +45,25 @@ export function buildCredentialsService(options: {
   fetch?: typeof globalThis.fetch;
   /** What one verification may cost (verify-limits.ts); the defaults suit a public endpoint. */
   verifyLimits?: Partial<VerifyLimits>;
+  /** Other areas' public documents by path (the endorsers'), answered locally like ours. */
+  localDocuments?: (db: Db, path: string) => Promise<unknown>;
+  /** What the Achievements carry in credentials issued from now on (the endorsements area). */
+  endorsements?: IssueDeps['endorsements'];
 }): Credentials {
   const { publicUrl, keySecret } = options.config;
   const keyring = createKeyring({ publicUrl, secret: keySecret });
   // Signing resolves contexts and did:key offline, nothing else: no network at signing time.
   const documentLoader = createDocumentLoader();
   const signer = createSigner({ threads: options.config.signingThreads ?? defaultSigningThreads(), documentLoader });
-  const deps: IssueDeps = { programme: options.programme, keyring, documentLoader, signer };
+  const deps: IssueDeps = {
+    programme: options.programme,
+    keyring,
+    documentLoader,
+    signer,
+    endorsements: options.endorsements,
+  };
+  const local = async (db: Db, path: string) =>
+    (await ownDocument(db, keyring, path)) ?? (await options.localDocuments?.(db, path));
   const ensureList = async (db: Db) => {
     const { issuerId } = await keyring.signing(db);
     if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
@@ -76,7 +88,7 @@ export function buildCredentialsService(options: {
       const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
       // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
       const fetchJson = budgetedFetch(
-        createFetchJson({ publicUrl, local: (path) => ownDocument(db, keyring, path), fetch: options.fetch }),
+        createFetchJson({ publicUrl, local: (path) => local(db, path), fetch: options.fetch }),
         limits,
       );
       return verifyCredential(input, {

@@ -31,6 +31,10 @@ export interface IssueDeps extends StatusListDeps {
   /** Data Integrity proofs on a pool of threads (signing-pool.ts); absent: signed in this thread. */
   signer?: DataIntegritySigner;
   now?: () => Date;
+  /** The endorsements each Achievement carries from now on, by badge key (the endorsements area's). */
+  endorsements?: (db: Db) => Promise<Map<string, object[]>>;
+  /** Read once per issuing call from `endorsements`. */
+  endorsed?: Map<string, object[]>;
 }
 
 // A conflict means another transaction took the same random entry: rare, so a few tries suffice.
@@ -91,7 +95,11 @@ async function signedCredential(
   if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
   const { lang } = learner;
   const { publicUrl } = deps.keyring;
-  const achievement = publishedAchievement(deps.programme, badge, publicUrl, lang);
+  const endorsement = deps.endorsed?.get(badge.key) ?? [];
+  const achievement = {
+    ...publishedAchievement(deps.programme, badge, publicUrl, lang),
+    ...(endorsement.length > 0 ? { endorsement } : {}),
+  };
   const issuer = issuerProfile(deps.programme, keys.issuerId, publicUrl, lang);
   const id = randomUUID();
   const unsigned = buildCredential({
@@ -129,7 +137,8 @@ async function signedCredential(
  * Builds, signs with the Data Integrity proof then as a VC-JWT (OB 3.0 integrity.md: DI first, JWT
  * around it) and stores the credential of one award, with a random status entry.
  */
-export async function signAndStoreCredential(tx: Db, award: Award, deps: IssueDeps): Promise<Issued> {
+export async function signAndStoreCredential(tx: Db, award: Award, given: IssueDeps): Promise<Issued> {
+  const deps = await withEndorsements(tx, given);
   const learner = await findLearnerById(tx, award.learnerId);
   if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
   const issuedAt = deps.now?.() ?? new Date();
@@ -142,6 +151,10 @@ export async function signAndStoreCredential(tx: Db, award: Award, deps: IssueDe
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
 }
 
+/** The Achievements' current endorsements, read once: embedded in every credential issued from now on. */
+const withEndorsements = async (tx: Db, deps: IssueDeps): Promise<IssueDeps> =>
+  deps.endorsed || !deps.endorsements ? deps : { ...deps, endorsed: await deps.endorsements(tx) };
+
 // Statement size and memory of one batch; an import can award thousands at once.
 const BATCH = 100;
 
@@ -150,7 +163,8 @@ const BATCH = 100;
  * the status entries and one insert per batch, the signing per award. An award whose entry was
  * taken meanwhile, or that found no free entry, goes through signAndStoreCredential, which retries.
  */
-export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<Issued[]> {
+export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], given: IssueDeps): Promise<Issued[]> {
+  const deps = await withEndorsements(tx, given);
   const issued: Issued[] = [];
   const keys = await deps.keyring.signing(tx);
   for (let i = 0; i < awards.length; i += BATCH) {

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '../ob3/contexts/index';
 import { issuerProfile } from './achievements';
 import { issuerSvg } from './images';
-import { publishedDidDocument, publishedJwks } from './published';
+import { publishedDidDocument, publishedJwk, publishedJwks } from './published';
+import { AppError } from '../shared/errors';
+import { Type } from 'typebox';
 import { addPublicFileHeaders } from './credential-files.routes';
 import { BinaryFile, JsonLdDocument, sendDocument, sendImage } from './http';
 
@@ -38,6 +40,20 @@ export const issuerRoutes: FastifyPluginAsyncTypebox<WithServices> = async (app,
     },
     handler: async (_request, reply) =>
       sendDocument(reply, 'application/jwk-set+json', await publishedJwks(services.db, keyring), KEYS_MAX_AGE),
+  });
+
+  app.get('/jwk/:id', {
+    schema: {
+      tags: ['issuer'],
+      summary: 'Une clé VC-JWT (le kid d’un émetteur did:key) / one VC-JWT key (a did:key issuer’s kid)',
+      params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+      response: { 200: JsonLdDocument('RFC 7517 JWK') },
+    },
+    handler: async (request, reply) => {
+      const jwk = await publishedJwk(services.db, keyring, request.params.id);
+      if (!jwk) throw new AppError('CREDENTIAL_KEY_NOT_FOUND', 404, { keyId: request.params.id });
+      return sendDocument(reply, 'application/jwk+json', jwk, KEYS_MAX_AGE);
+    },
   });
 
   app.get('/issuer', {

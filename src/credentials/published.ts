@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { didDocument, jwks } from '../ob3/issuer';
+import { didDocument, jwks, publicJwk } from '../ob3/issuer';
 import type { Keyring } from './keyring';
 import { findListCredential } from './status-lists.store';
 import { etagOf } from './conditional';
@@ -43,6 +43,11 @@ export async function publishedStatusList(db: Db, id: number): Promise<string | 
   return (await publishedStatusListFile(db, id))?.text;
 }
 
+/** One JWT key at its own URL (`/jwk/<thumbprint>`, the kid of a did:key issuer's VC-JWT). */
+export async function publishedJwk(db: Db, keyring: Keyring, id: string) {
+  return publicJwk((await keyring.published(db)).keys, id);
+}
+
 /**
  * Our own public documents by path, for verification: a credential of ours is checked against
  * what we publish without a network round trip to ourselves (and works behind any proxy).
@@ -50,6 +55,8 @@ export async function publishedStatusList(db: Db, id: number): Promise<string | 
 export async function ownDocument(db: Db, keyring: Keyring, path: string): Promise<unknown> {
   if (path === '/.well-known/did.json' || path === '/did.json') return publishedDidDocument(db, keyring);
   if (path === '/.well-known/jwks.json') return publishedJwks(db, keyring);
+  const jwk = /^\/jwk\/([A-Za-z0-9_-]{1,100})$/.exec(path);
+  if (jwk) return publishedJwk(db, keyring, jwk[1]!);
   const list = /^\/status\/(\d{1,10})$/.exec(path);
   const text = list ? await publishedStatusList(db, Number(list[1])) : undefined;
   return text === undefined ? undefined : JSON.parse(text);

@@ -47,6 +47,7 @@ const CheckSchema = Type.Object({
     Type.Literal('status'),
     Type.Literal('validity'),
     Type.Literal('issuer'),
+    Type.Literal('endorsement'),
   ]),
   ok: Type.Union([Type.Boolean(), Type.Literal('unknown')], {
     description: "'unknown': could not be checked (key or status list unreachable); never counted as passed",

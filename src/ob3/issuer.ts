@@ -27,14 +27,25 @@ export function verificationMethodId(issuerId: string, key: IssuerKey): string {
 }
 
 /**
- * The JWT `kid`. For did:web it is the DID URL of a JsonWebKey method, which the 1EdTech
- * validator resolves through its DID resolver (ExternalProofProbe.fetchJwk). A did:key issuer
- * cannot list a P-256 key in its derived document, so the kid then points into our JWKS; such
- * a JWT is tied to the issuer by the embedded Data Integrity proof it carries.
+ * The JWT `kid`: a URI that dereferences to exactly one JWK (OB 3.0 integrity.md; the 1EdTech
+ * validator reads a URL kid's body as one JWK). For did:web it is the DID URL of a JsonWebKey
+ * method under assertionMethod, which the validator resolves through its DID resolver
+ * (ExternalProofProbe.fetchJwk). A did:key document cannot list a P-256 key, so the kid is then
+ * `<base>/jwk/<key id>`, a URL serving that one JWK (`publicJwk`); such a JWT is tied to its
+ * issuer by the embedded Data Integrity proof it carries. `base` is where the signer publishes
+ * (PUBLIC_URL for the issuer, PUBLIC_URL/endorsers/<key> for an endorser).
  */
-export function jwtKeyId(issuerId: string, publicUrl: string, key: IssuerKey): string {
+export function jwtKeyId(issuerId: string, base: string, key: IssuerKey): string {
   if (!issuerId.startsWith('did:key:')) return verificationMethodId(issuerId, key);
-  return `${publicUrl.replace(/\/+$/, '')}/.well-known/jwks.json#${key.id}`;
+  return `${base.replace(/\/+$/, '')}/jwk/${key.id}`;
+}
+
+/** The one JWK a `<base>/jwk/<id>` kid names, as published (no private part), or undefined. */
+export function publicJwk(keys: IssuerKey[], id: string): Record<string, unknown> | undefined {
+  const key = keys.find((k) => k.type === 'P-256' && k.id === id);
+  if (key?.type !== 'P-256') return undefined;
+  const { kty, crv, x, y } = key.publicJwk;
+  return { kty, crv, x, y, kid: id, alg: 'ES256', use: 'sig' };
 }
 
 function verificationMethod(issuerId: string, key: IssuerKey): Record<string, unknown> {

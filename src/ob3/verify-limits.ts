@@ -20,6 +20,11 @@ export interface VerifyLimits {
   maxStatusEntries: number;
   /** Proofs on one credential (each may fetch a key). */
   maxProofs: number;
+  /**
+   * Embedded EndorsementCredentials verified (each is a credential of its own: canonicalisation,
+   * a key and a status list to fetch); past it none is accepted. OB 3.0 gives no bound: ours carry one.
+   */
+  maxEndorsements: number;
   /** Distinct outside documents fetched (DID documents, JWKS, status lists), all checks together. */
   maxDocuments: number;
   /** Wall-clock budget for everything fetched during one verification. */
@@ -32,6 +37,7 @@ export const DEFAULT_VERIFY_LIMITS: VerifyLimits = Object.freeze({
   maxNodes: 5_000,
   maxStatusEntries: 4,
   maxProofs: 4,
+  maxEndorsements: 3,
   maxDocuments: 8,
   budgetMs: 10_000,
 });

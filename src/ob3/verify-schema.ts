@@ -9,18 +9,33 @@ import addFormats from 'ajv-formats';
  * 1EdTech validator does (CredentialSubjectProbe). The schema is draft 2019-09, hence
  * ajv/dist/2019; strict mode off because 1EdTech's files use keywords ajv does not know.
  */
-let validator: ValidateFunction | undefined;
+const validators = new Map<string, ValidateFunction>();
 
-function schemaValidator(): ValidateFunction {
+function schemaValidator(file = 'ob_v3p0_achievementcredential_schema.json'): ValidateFunction {
+  let validator = validators.get(file);
   if (!validator) {
-    const schema = JSON.parse(
-      readFileSync(projectPath('src', 'ob3', 'schemas', 'ob_v3p0_achievementcredential_schema.json'), 'utf8'),
-    ) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(projectPath('src', 'ob3', 'schemas', file), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);
     validator = ajv.compile(schema);
+    validators.set(file, validator);
   }
   return validator;
+}
+
+const firstErrors = (validate: ValidateFunction) =>
+  (validate.errors ?? [])
+    .slice(0, 3)
+    .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim())
+    .join('; ');
+
+/** An EndorsementCredential against the official 1EdTech endorsement schema: undefined when valid. */
+export function endorsementSchemaErrors(endorsement: unknown): string | undefined {
+  const validate = schemaValidator('ob_v3p0_endorsementcredential_schema.json');
+  return validate(endorsement) ? undefined : firstErrors(validate);
 }
 
 export type SchemaOutcome =
@@ -31,11 +46,7 @@ export type SchemaOutcome =
 export function checkSchema(credential: Record<string, unknown>): SchemaOutcome {
   const validate = schemaValidator();
   if (!validate(credential)) {
-    const errors = (validate.errors ?? [])
-      .slice(0, 3)
-      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim())
-      .join('; ');
-    return { ok: false, code: 'VERIFY_SCHEMA_FAILED', errors };
+    return { ok: false, code: 'VERIFY_SCHEMA_FAILED', errors: firstErrors(validate) };
   }
   const subjects = ([] as unknown[]).concat(credential.credentialSubject ?? []);
   const identified = subjects.every((s) => {

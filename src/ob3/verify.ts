@@ -7,6 +7,7 @@ import { checkJwtProof } from './verify-jwt';
 import { checkDataIntegrity, invalid, type ProofDeps, type ProofOutcome } from './verify-proof';
 import { checkSchema } from './verify-schema';
 import { checkStatus } from './verify-status';
+import { checkEndorsements, type EndorsementCheck } from './verify-endorsements';
 import { DEFAULT_VERIFY_LIMITS, type VerifyLimits } from './verify-limits';
 
 export type CheckName = 'parse' | 'schema' | 'proof' | 'status' | 'validity' | 'issuer';
@@ -31,7 +32,11 @@ export interface VerificationResult {
   issuedByThisPlatform: boolean;
   achievement?: Record<string, unknown>;
   credential: Record<string, unknown>;
-  checks: VerificationCheck[];
+  /**
+   * The badge's own checks, then one `endorsement` check per embedded EndorsementCredential: those
+   * never change `valid` (a withdrawn endorsement leaves the badge valid, OB 3.0 verification step 6).
+   */
+  checks: Array<VerificationCheck | EndorsementCheck>;
 }
 
 export interface VerifyDeps {
@@ -113,6 +118,7 @@ export async function verifyCredential(
     issuerId !== undefined &&
     deps.isOwnIssuer !== undefined &&
     (await deps.isOwnIssuer(issuerId));
+  const endorsements = await checkEndorsements(credential, { ...proofDeps, now: deps.now });
   return {
     valid: checks.every((c) => c.ok === true),
     format: read.format,
@@ -124,7 +130,7 @@ export async function verifyCredential(
     issuedByThisPlatform,
     ...(isPlainObject(subject) && isPlainObject(subject.achievement) ? { achievement: subject.achievement } : {}),
     credential,
-    checks,
+    checks: [...checks, ...endorsements],
   };
 }
 

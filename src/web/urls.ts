@@ -33,6 +33,8 @@ export const paths = {
     outbox: '/courriels',
     resend: '/courriels/:id/relancer',
     audit: '/journal',
+    endorsements: '/labelisations',
+    endorsementWithdraw: '/labelisations/:id/retirer',
   },
 } as const;
 
@@ -73,5 +75,7 @@ export const urls = {
       org(`/courriels${query({ statut: status, page: page && page > 1 ? page : undefined })}`),
     resend: (id: string) => org(`/courriels/${enc(id)}/relancer`),
     audit: (before?: string) => org(`/journal${query({ avant: before })}`),
+    endorsements: (done?: 'signee' | 'retiree') => org(`/labelisations${query({ fait: done })}`),
+    endorsementWithdraw: (id: string) => org(`/labelisations/${enc(id)}/retirer`),
   },
 } as const;

@@ -113,8 +113,6 @@ describe('issuer identifiers and documents', () => {
     expect(set.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(set.keys[0]).not.toHaveProperty('d');
     expect(jwtKeyId('did:web:x.fr', 'https://x.fr', a)).toBe(`did:web:x.fr#${a.id}`);
-    expect(jwtKeyId('did:key:z6Mkx', 'http://localhost:3000/', a)).toBe(
-      `http://localhost:3000/.well-known/jwks.json#${a.id}`,
-    );
+    expect(jwtKeyId('did:key:z6Mkx', 'http://localhost:3000/', a)).toBe(`http://localhost:3000/jwk/${a.id}`);
   });
 });

@@ -54,7 +54,7 @@ describe('the issuer, did:key (http PUBLIC_URL)', () => {
         y: expect.any(String),
         alg: 'ES256',
         use: 'sig',
-        kid: expect.stringMatching(/^http:\/\/parcours\.test\/\.well-known\/jwks\.json#[\w-]{43}$/),
+        kid: expect.stringMatching(/^http:\/\/parcours\.test\/jwk\/[\w-]{43}$/),
       },
     ]);
   });

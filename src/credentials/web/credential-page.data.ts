@@ -7,6 +7,7 @@ import type { Credentials } from '../credentials.service';
 import { achievementFor } from '../../programme/achievement';
 import { credentialView } from '../learner-credentials.service';
 import { verificationView, type VerificationView } from './credential.partials';
+import { endorsementCards, type EndorsementCard } from '../../endorsements/web/endorsement.partials';
 
 export interface EvidenceView {
   name: string;
@@ -34,6 +35,8 @@ export interface PublicCredential {
   pageUrl: string;
   ogImage: string;
   verification: VerificationView;
+  /** The labélisations embedded in the badge, each as verified (the endorsements area's cards). */
+  endorsements?: EndorsementCard[];
 }
 
 type Localized = { fr: string; en: string };
@@ -95,7 +98,8 @@ export async function loadPublicCredential(
   ];
   const eventTitles = programme.events.map((e) => e.title);
   const quizTitles = new Map(programme.quizzes.map((q) => [q.key, q.title[lang]]));
-  const verification = verificationView(await services.credentials.verify(db, view.credential), lang);
+  const verified = await services.credentials.verify(db, view.credential);
+  const verification = verificationView(verified, lang);
   return {
     id: view.id,
     badgeKey: view.badgeKey,
@@ -129,5 +133,6 @@ export async function loadPublicCredential(
     pageUrl: view.links.page,
     ogImage: `${config.publicUrl.replace(/\/+$/, '')}${urls.achievementImage(view.badgeKey, 'png')}`,
     verification,
+    endorsements: endorsementCards(verified, lang, config.publicUrl),
   };
 }

@@ -8,6 +8,7 @@ import { markdown } from '../../web/markdown';
 import { fmt, textFor } from '../../shared/text';
 import { urls } from '../../web/urls';
 import { checksList, downloadList, signerNotice, verdictBanner } from './credential.partials';
+import { endorsementsSection } from '../../endorsements/web/endorsement.partials';
 
 const day = (iso: string, lang: PageContext['lang']) => formatDay(new Date(`${iso}T12:00:00Z`), lang, 'UTC');
 
@@ -85,6 +86,7 @@ ${signerNotice(ctx, c.verification)}
       ${results.length ? html`<h3>${t.resultsTitle}</h3><ul class="plain-list">${results}</ul>` : ''}
     </section>
   </div>
+  ${endorsementsSection(ctx, c.endorsements)}
   <section aria-labelledby="titre-verification" class="card verification">
     <h2 id="titre-verification">${t.verificationTitle}</h2>
     <p>${t.verificationLead}</p>

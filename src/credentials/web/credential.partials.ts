@@ -6,7 +6,7 @@ import { credentialCommonText } from './credentials.text';
 import { fmt, textFor } from '../../shared/text';
 import { urls } from '../../web/urls';
 
-export type CheckName = 'parse' | 'schema' | 'proof' | 'status' | 'validity' | 'issuer';
+export type CheckName = 'parse' | 'schema' | 'proof' | 'status' | 'validity' | 'issuer' | 'endorsement';
 
 /** One check of the verifier, its message already in the reader's language. */
 export interface CheckView {

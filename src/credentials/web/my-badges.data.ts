@@ -6,6 +6,8 @@ import { learnerCredentials } from '../learner-credentials.service';
 import type { CredentialSummary } from '../credentials.schemas';
 import { linkedInAddUrl } from '../../notifications/templates/award';
 import { qrDataUri } from './qr';
+import { myEndorsementCards, type MyEndorsementsDeps } from '../../endorsements/web/my-endorsements.data';
+import type { EndorsementCard } from '../../endorsements/web/endorsement.partials';
 
 export type { CredentialSummary };
 
@@ -13,6 +15,8 @@ export interface CredentialCard extends CredentialSummary {
   /** Shared links are absolute, on the public URL (the page a QR code or LinkedIn opens). */
   linkedInUrl: string;
   qr: string;
+  /** The labélisations it carries (the endorsements area's cards). */
+  endorsements?: EndorsementCard[];
 }
 
 export function issuerName(programme: Programme, lang: Lang): string {
@@ -21,7 +25,7 @@ export function issuerName(programme: Programme, lang: Lang): string {
 }
 
 /** "Mes badges": the learner's credentials (as GET /api/me/credentials), with LinkedIn and QR. */
-export interface CredentialCardsDeps {
+export interface CredentialCardsDeps extends MyEndorsementsDeps {
   db: Db;
   programme: Programme;
   config: Pick<Config, 'publicUrl'>;
@@ -45,6 +49,7 @@ export async function loadCredentialCards(
         certId: c.id,
       }),
       qr: await qrDataUri(c.links.page),
+      endorsements: await myEndorsementCards(services, { credentialId: c.id, lang }),
     })),
   );
 }

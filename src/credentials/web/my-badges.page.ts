@@ -6,6 +6,7 @@ import { credentialCommonText, myBadgesText } from './credentials.text';
 import { fmt, textFor } from '../../shared/text';
 import { urls } from '../../web/urls';
 import { downloadList } from './credential.partials';
+import { endorsementsSection } from '../../endorsements/web/endorsement.partials';
 
 /** The public link to copy, LinkedIn and a QR code: only for a badge that still holds. */
 function share(ctx: PageContext, c: CredentialCard): Html {
@@ -57,6 +58,7 @@ function card(ctx: PageContext, c: CredentialCard): Html {
         aria-label="${fmt(t.publicPageLabel, { name: c.name })}">${t.publicPage}</a></p>
     </div>
   </div>
+  ${endorsementsSection(ctx, c.endorsements, true)}
   <section aria-labelledby="telecharger-${c.id}">
     <h3 id="telecharger-${c.id}">${d.downloadsTitle}</h3>
     ${downloadList(ctx, c, (file) => fmt(t.downloadLabel, { file, name: c.name }))}
