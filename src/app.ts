@@ -26,6 +26,8 @@ import { achievementsRoutes } from './credentials/achievements.routes';
 import { credentialFilesRoutes } from './credentials/credential-files.routes';
 import { verifyRoutes } from './credentials/verify.routes';
 import { credentialsRoutes } from './credentials/credentials.routes';
+import { walletRoutes } from './wallet/wallet.routes';
+import { exchangeRoutes } from './wallet/exchange.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -101,6 +103,8 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(achievementsRoutes, { services, prefix: '/achievements' });
   // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
   await app.register(credentialFilesRoutes, { services });
+  await app.register(walletRoutes, { services, prefix: '/api' });
+  await app.register(exchangeRoutes, { services }); // public: /wallet/*, /.well-known/openid-credential-issuer…
   // A route that answers before reading its whole body (a refused upload, a 401): the rest is
   // drained so the keep-alive connection carries the next request, or the connection is closed.
   app.addHook('onSend', async (request, reply, payload) => {

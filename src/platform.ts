@@ -13,6 +13,7 @@ import { createMailer } from './notifications/mailer';
 import { startOutboxWorker } from './notifications/deliver';
 import { createAwards } from './badges/awards.service';
 import { buildCredentialsService } from './credentials/credentials.service';
+import { shownNames } from './wallet/name.service';
 
 export interface Platform {
   app: App;
@@ -35,6 +36,7 @@ export async function buildServices(
   const given = options.database;
   const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
   const credentials = buildCredentialsService({ config, programme });
+  credentials.deps.shownNames = shownNames; // the names learners chose to show on their badges (wallet area)
   try {
     await runMigrations(database);
     await seedProgrammeEvents(database.db, programme);

@@ -28,6 +28,8 @@ type Award = Parameters<OnAwarded>[1][number];
 export interface IssueDeps extends StatusListDeps {
   programme: Programme;
   now?: () => Date;
+  /** The names learners chose to show on their badges (wallet area), by learner id. */
+  shownNames?: (db: Db, learnerIds: readonly string[]) => Promise<Map<string, string>>;
 }
 
 // A conflict means another transaction took the same random entry: rare, so a few tries suffice.
@@ -83,6 +85,7 @@ async function signedCredential(
   keys: SigningKeys,
   deps: IssueDeps,
   issuedAt: Date,
+  name?: string,
 ): Promise<{ values: CredentialValues; issued: Issued }> {
   const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
   if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
@@ -96,7 +99,7 @@ async function signedCredential(
     achievement,
     validFrom: issuedAt,
     awardedDate: award.awardedAt,
-    recipient: { email: learner.email, salt: newIdentitySalt() },
+    recipient: { email: learner.email, salt: newIdentitySalt(), name },
     evidence: evidenceOf(award.evidence, deps.programme, lang),
     results: resultsOf(award.evidence, achievement),
     id: credentialUrl(publicUrl, id),
@@ -133,9 +136,10 @@ export async function signAndStoreCredential(tx: Db, award: Award, deps: IssueDe
   if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
   const issuedAt = deps.now?.() ?? new Date();
   const keys = await deps.keyring.signing(tx);
+  const name = (await deps.shownNames?.(tx, [learner.id]))?.get(learner.id);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const entry = await allocateStatusEntry(tx, deps, keys.issuerId);
-    const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt);
+    const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt, name);
     if ((await insertCredentials(tx, [values])).has(issued.id)) return issued;
   }
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
@@ -162,13 +166,15 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
         )
       ).map((l) => [l.id, l]),
     );
+    const names = (await deps.shownNames?.(tx, [...learners.keys()])) ?? new Map<string, string>();
     const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
     const issuedAt = deps.now?.() ?? new Date();
     const signed = [];
     for (const [j, award] of batch.slice(0, entries.length).entries()) {
       const learner = learners.get(award.learnerId);
       if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
-      signed.push({ award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) });
+      const name = names.get(learner.id);
+      signed.push({ award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt, name)) });
     }
     const inserted = await insertCredentials(
       tx,
