@@ -6,6 +6,7 @@ import { urls } from '../../web/urls';
 import type { Credentials } from '../credentials.service';
 import { achievementFor } from '../../programme/achievement';
 import { credentialView } from '../learner-credentials.service';
+import { shownHolderName } from '../../ob3/build-credential';
 import { verificationView, type VerificationView } from './credential.partials';
 
 export interface EvidenceView {
@@ -34,6 +35,8 @@ export interface PublicCredential {
   pageUrl: string;
   ogImage: string;
   verification: VerificationView;
+  /** « Décerné à … »: only when the holder chose to show their name (an unhashed name identifier). */
+  holderName?: string | null;
 }
 
 type Localized = { fr: string; en: string };
@@ -129,5 +132,6 @@ export async function loadPublicCredential(
     pageUrl: view.links.page,
     ogImage: `${config.publicUrl.replace(/\/+$/, '')}${urls.achievementImage(view.badgeKey, 'png')}`,
     verification,
+    holderName: shownHolderName(signed),
   };
 }
