@@ -85,7 +85,7 @@ describe('OID4VCI pre-authorized code flow, and the holder’s name by choice', 
     expect([again.statusCode, again.json().error]).toEqual([401, 'invalid_token']);
   });
 
-  it('[name] on: badges re-issued with the name, old ones revoked « remplacé », public page follows; off: reverse', async () => {
+  it('[name] on: re-issued with the name, old ones revoked « remplacé », the page follows; off: reverse', async () => {
     const [before] = await credentialsOf(ctx, learner, EMAIL);
     const oldJson = (await ctx.app.inject({ url: `/credentials/${before!.id}.json` })).json();
     const myPage = await page.get('/mes-badges');
