@@ -16,7 +16,7 @@ import { deleteExchangesBefore, insertExchange, lockExchange, updateExchange, ty
 /** What the wallet use-cases read (`services` fits). */
 export interface WalletDeps {
   db: Db;
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl' | 'auth'>;
   credentials: { deps: IssueDeps };
   now?: () => Date;
 }

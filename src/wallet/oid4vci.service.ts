@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '../ob3/contexts/index';
 import { verifyDidAuth } from './didauth';
 import { assertOpen, EXCHANGE_TTL_MS, issueForExchange, origin, sha256, type WalletDeps } from './exchange.service';
 import {
   findExchangeByCode,
-  insertNonce,
   lockExchangeByCode,
   lockExchangeByToken,
   spendNonce,
@@ -113,11 +113,26 @@ export function exchangeCode(deps: WalletDeps, input: { grantType?: string; code
 }
 const badGrant = () => new AppError('WALLET_TOKEN_INVALID', 400);
 
+// The nonce endpoint is public: a c_nonce is signed, not stored, so asking for one writes nothing;
+// it is recorded only when spent (by a caller holding an access token), which makes it single-use.
+const mac = (deps: WalletDeps, body: string) =>
+  createHmac('sha256', `wallet-nonce:${deps.config.auth.jwtSecret}`).update(body).digest('base64url');
+
 /** POST /wallet/oid4vci/nonce: a fresh c_nonce, single-use, 5 minutes. */
 export async function newNonce(deps: WalletDeps) {
-  const value = randomUUID();
-  await insertNonce(deps.db, value, new Date(nowOf(deps).getTime() + NONCE_TTL_MS));
-  return { c_nonce: value };
+  const body = `${randomUUID()}.${nowOf(deps).getTime() + NONCE_TTL_MS}`;
+  return { c_nonce: `${body}.${mac(deps, body)}` };
+}
+
+/** True once per nonce we signed, before it expires. */
+async function spendSignedNonce(tx: Db, deps: WalletDeps, nonce: string): Promise<boolean> {
+  const [id = '', expires = '', tag = ''] = nonce.split('.');
+  const expected = Buffer.from(mac(deps, `${id}.${expires}`));
+  const given = Buffer.from(tag);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  const expiresAt = new Date(Number(expires));
+  if (!(expiresAt.getTime() > nowOf(deps).getTime())) return false;
+  return spendNonce(tx, id, expiresAt, nowOf(deps));
 }
 
 type Json = Record<string, unknown>;
@@ -153,7 +168,7 @@ export function issueCredential(deps: WalletDeps, input: { token?: string; body:
     const proof = ([] as unknown[]).concat(vp.proof ?? [])[0] as Json | undefined;
     const nonce = typeof proof?.challenge === 'string' ? proof.challenge : '';
     const holder = await oauth('invalid_proof', async () => {
-      if (!(await spendNonce(tx, nonce, nowOf(deps)))) {
+      if (!(await spendSignedNonce(tx, deps, nonce))) {
         throw new OAuthError('invalid_nonce', new AppError('WALLET_NONCE_INVALID', 400));
       }
       return verifyDidAuth(vp, { challenge: nonce, domain: origin(deps), domainRequired: true });

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { walletExchanges, walletNameConsents, walletNonces } from './wallet.tables';
 
@@ -53,16 +53,12 @@ export async function deleteExchangesBefore(db: Db, before: Date) {
   await db.delete(walletNonces).where(lt(walletNonces.expiresAt, before));
 }
 
-export async function insertNonce(db: Db, value: string, expiresAt: Date) {
-  await db.insert(walletNonces).values({ value, expiresAt });
-}
-
-/** Spends a nonce: true only for the first use before it expires. */
-export async function spendNonce(db: Db, value: string, now: Date): Promise<boolean> {
+/** Records a spent nonce: true only the first time (the primary key settles races). */
+export async function spendNonce(db: Db, value: string, expiresAt: Date, now: Date): Promise<boolean> {
   const rows = await db
-    .update(walletNonces)
-    .set({ usedAt: now })
-    .where(and(eq(walletNonces.value, value), isNull(walletNonces.usedAt), gt(walletNonces.expiresAt, now)))
+    .insert(walletNonces)
+    .values({ value, expiresAt, usedAt: now })
+    .onConflictDoNothing()
     .returning({ value: walletNonces.value });
   return rows.length === 1;
 }

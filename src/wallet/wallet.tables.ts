@@ -27,7 +27,7 @@ export const walletExchanges = pgTable(
   (t) => [index('wallet_exchanges_learner_idx').on(t.learnerId)],
 );
 
-/** OID4VCI c_nonce values: single-use, short-lived, the challenge of a `di_vp` proof. */
+/** OID4VCI c_nonce values spent (the nonces themselves are signed, not stored): each serves once. */
 export const walletNonces = pgTable('wallet_nonces', {
   value: uuid('value').primaryKey(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

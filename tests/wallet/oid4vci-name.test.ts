@@ -98,6 +98,8 @@ describe('OID4VCI pre-authorized code flow, and the holder’s name by choice', 
     const mine = (await ctx.app.inject({ url: '/api/me/wallet', headers: auth() })).json();
     expect(mine.name).toMatchObject({ shown: true, name: 'Claire Martin' });
     expect(Date.parse(mine.name.decidedAt)).not.toBeNaN();
+    // The wallet copy made above was of the replaced credential: it is revoked with it.
+    expect(mine.copies.map((c: { status: string }) => c.status)).toEqual(['revoked']);
     const [named] = await credentialsOf(ctx, learner, EMAIL);
     expect(named!.id).not.toBe(before!.id);
     const namedJson = (await ctx.app.inject({ url: `/credentials/${named!.id}.json` })).json();
