@@ -9,7 +9,7 @@ export const walletText = defineText(
     addOne: 'Ajouter à mon portefeuille',
     addOneLabel: 'Ajouter « {name} » à mon portefeuille',
     walletLead:
-      'Un portefeuille numérique (Learner Credential Wallet, LearnCard, ou un portefeuille ' +
+      'Un portefeuille numérique (LCW du Digital Credentials Consortium, LearnCard, ou un portefeuille ' +
       'européen OpenID) garde une copie signée de vos badges, liée à votre portefeuille.',
     copies: 'Copies dans un portefeuille : {count}',
     nameTitle: 'Afficher mon nom sur mes badges',
@@ -31,9 +31,9 @@ export const walletText = defineText(
     pageLead:
       'Scannez un code avec votre téléphone, ou ouvrez le lien sur le téléphone lui-même. Le ' +
       'lien sert une fois et expire à {time}.',
-    lcwTitle: 'Learner Credential Wallet',
-    lcwOpen: 'Ouvrir dans Learner Credential Wallet',
-    lcwQrAlt: 'Code QR à scanner avec Learner Credential Wallet',
+    lcwTitle: 'LCW (Digital Credentials Consortium)',
+    lcwOpen: 'Ouvrir dans LCW',
+    lcwQrAlt: 'Code QR à scanner avec LCW',
     learnCardTitle: 'LearnCard',
     learnCardOpen: 'Ouvrir dans LearnCard',
     learnCardQrAlt: 'Code QR à scanner avec LearnCard',
@@ -70,7 +70,7 @@ export const walletText = defineText(
     pageTitle: 'Add to my wallet',
     pageLead:
       'Scan a code with your phone, or open the link on the phone itself. The link works once and expires at {time}.',
-    lcwTitle: 'Learner Credential Wallet',
+    lcwTitle: 'Learner Credential Wallet (LCW)',
     lcwOpen: 'Open in Learner Credential Wallet',
     lcwQrAlt: 'QR code to scan with Learner Credential Wallet',
     learnCardTitle: 'LearnCard',
@@ -82,5 +82,5 @@ export const walletText = defineText(
     back: 'Back to my badges',
     awardedTo: 'Awarded to {name}',
   },
-  ['lcwTitle', 'learnCardTitle'],
+  ['learnCardTitle'],
 );
