@@ -28,6 +28,8 @@ import { verifyRoutes } from './credentials/verify.routes';
 import { credentialsRoutes } from './credentials/credentials.routes';
 import { endorsementsRoutes } from './endorsements/endorsements.routes';
 import { endorsementsPublicRoutes } from './endorsements/endorsements-public.routes';
+import { walletRoutes } from './wallet/wallet.routes';
+import { exchangeRoutes } from './wallet/exchange.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -106,6 +108,8 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(credentialFilesRoutes, { services });
   // public: /endorsements/:id(.json|.jwt), /endorsers/:key/(did.json|jwk/:id|status/:n|image.svg)
   await app.register(endorsementsPublicRoutes, { services });
+  await app.register(walletRoutes, { services, prefix: '/api' });
+  await app.register(exchangeRoutes, { services }); // public: /wallet/*, /.well-known/openid-credential-issuer…
   // A route that answers before reading its whole body (a refused upload, a 401): the rest is
   // drained so the keep-alive connection carries the next request, or the connection is closed.
   app.addHook('onSend', async (request, reply, payload) => {

@@ -14,6 +14,7 @@ import { startOutboxWorker } from './notifications/deliver';
 import { createAwards } from './badges/awards.service';
 import { buildCredentialsService } from './credentials/credentials.service';
 import { buildEndorsementsService } from './endorsements/endorsements.facade';
+import { shownNames } from './wallet/name.service';
 
 export interface Platform {
   app: App;
@@ -42,6 +43,7 @@ export async function buildServices(
     localDocuments: endorsements.document,
     endorsements: endorsements.embedded,
   });
+  credentials.deps.shownNames = shownNames; // the names learners chose to show on their badges (wallet area)
   try {
     await runMigrations(database);
     await seedProgrammeEvents(database.db, programme);

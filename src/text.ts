@@ -10,6 +10,7 @@ import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
 import { endorsementsErrors } from './endorsements/endorsements.text';
 import { endorsementChecks } from './ob3/endorsement.text';
+import { walletErrors } from './wallet/wallet.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -23,6 +24,7 @@ export const errorTexts: Text[] = [
   credentialsErrors,
   endorsementsErrors,
   endorsementChecks,
+  walletErrors,
   badgesErrors,
   ruleTexts,
   programmeErrors,

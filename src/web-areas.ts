@@ -12,6 +12,7 @@ import { learnersWeb } from './learners/web';
 import { notificationsWeb } from './notifications/web';
 import { auditWeb } from './audit/web';
 import { endorsementsWeb } from './endorsements/web';
+import { walletWeb } from './wallet/web';
 
 /**
  * Every area's web layer, in the order its pages are registered (the public credential page before
@@ -29,6 +30,7 @@ export const areaWebs: AreaWeb[] = [
   notificationsWeb,
   auditWeb,
   endorsementsWeb,
+  walletWeb,
 ];
 
 /** Every page dictionary: tests/pages/i18n.test.ts checks each has the same keys in fr and en, and that they differ. */

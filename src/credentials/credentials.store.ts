@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { awards } from '../badges/awards.tables';
 import { credentials } from './credentials.tables';
@@ -36,8 +36,17 @@ export async function lockCredential(db: Db, id: string): Promise<CredentialRow 
   return row;
 }
 
+// An award's own credential, not a wallet's copy; the current one first, then the latest replaced.
+const original = isNull(credentials.copyOf);
+const currentFirst = [sql`${credentials.revokedAt} is not null`, desc(credentials.issuedAt)];
+
 export async function findCredentialOfAward(db: Db, awardId: string): Promise<CredentialRow | undefined> {
-  const [row] = await db.select().from(credentials).where(eq(credentials.awardId, awardId));
+  const [row] = await db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.awardId, awardId), original))
+    .orderBy(...currentFirst)
+    .limit(1);
   return row;
 }
 
@@ -46,8 +55,11 @@ export async function credentialIdsOfAwards(db: Db, awardIds: string[]): Promise
   const rows = await db
     .select({ awardId: credentials.awardId, id: credentials.id })
     .from(credentials)
-    .where(inArray(credentials.awardId, awardIds));
-  return new Map(rows.map((r) => [r.awardId, r.id]));
+    .where(and(inArray(credentials.awardId, awardIds), original))
+    .orderBy(...currentFirst);
+  const ids = new Map<string, string>();
+  for (const r of rows) if (!ids.has(r.awardId)) ids.set(r.awardId, r.id);
+  return ids;
 }
 
 /** Through the award, which a learner merge moves: the credential follows its award. */
@@ -63,16 +75,21 @@ export async function listCredentialsOfLearner(db: Db, learnerId: string) {
     })
     .from(credentials)
     .innerJoin(awards, eq(awards.id, credentials.awardId))
-    .where(eq(awards.learnerId, learnerId))
+    .where(and(eq(awards.learnerId, learnerId), original, isNull(credentials.replacedBy)))
     .orderBy(desc(credentials.issuedAt));
 }
 
-/** The credential and its award, revoked together. */
-export async function markRevoked(db: Db, row: CredentialRow, values: { at: Date; reason: string; by: string | null }) {
+/** The credential and its award, revoked together (`keepAward`: a re-issue replaces the credential only). */
+export async function markRevoked(
+  db: Db,
+  row: CredentialRow,
+  values: { at: Date; reason: string; by: string | null; keepAward?: boolean },
+) {
   await db
     .update(credentials)
     .set({ revokedAt: values.at, revocationReason: values.reason, revokedBy: values.by })
     .where(eq(credentials.id, row.id));
+  if (row.copyOf || values.keepAward) return; // a wallet's copy, or a replaced credential: the award stands
   await db
     .update(awards)
     .set({ revokedAt: values.at, revocationReason: values.reason })
@@ -83,4 +100,45 @@ export async function markRevoked(db: Db, row: CredentialRow, values: { at: Date
 export async function holderOf(db: Db, row: Pick<CredentialRow, 'awardId' | 'learnerId'>): Promise<string> {
   const [award] = await db.select({ learnerId: awards.learnerId }).from(awards).where(eq(awards.id, row.awardId));
   return award?.learnerId ?? row.learnerId;
+}
+
+/** The current credentials of a learner's awards still held (what a re-issue replaces), locked. */
+export async function lockCurrentCredentialsOfLearner(db: Db, learnerId: string): Promise<CredentialRow[]> {
+  const rows = await db
+    .select({ credential: credentials })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(and(eq(awards.learnerId, learnerId), isNull(awards.revokedAt), original, isNull(credentials.revokedAt)))
+    .orderBy(asc(credentials.issuedAt))
+    .for('update');
+  return rows.map((r) => r.credential);
+}
+
+/** The wallets' copies of a credential still valid, locked: they fall with it. */
+export async function lockLiveCopiesOf(db: Db, credentialId: string): Promise<CredentialRow[]> {
+  return db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.copyOf, credentialId), isNull(credentials.revokedAt)))
+    .for('update');
+}
+
+/** A learner's wallet copies, newest first (« Mes badges »). */
+export async function listCopiesOfLearner(db: Db, learnerId: string) {
+  return db
+    .select({
+      id: credentials.id,
+      copyOf: credentials.copyOf,
+      holderDid: credentials.holderDid,
+      issuedAt: credentials.issuedAt,
+      revokedAt: credentials.revokedAt,
+    })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(and(eq(awards.learnerId, learnerId), isNotNull(credentials.copyOf)))
+    .orderBy(desc(credentials.issuedAt));
+}
+
+export async function setReplacedBy(db: Db, id: string, replacedBy: string) {
+  await db.update(credentials).set({ replacedBy }).where(eq(credentials.id, id));
 }

@@ -10,6 +10,7 @@ import {
   unique,
   index,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { learners } from '../learners/learners.tables';
 import { awards } from '../badges/awards.tables';
@@ -55,7 +56,11 @@ export const statusLists = pgTable(
   (t) => [index('status_lists_issuer_idx').on(t.issuerId, t.purpose)],
 );
 
-/** One OpenBadgeCredential per award, stored as the exact signed bytes that are served. */
+/**
+ * One current OpenBadgeCredential per award, stored as the exact signed bytes that are served; a
+ * re-issue (the holder's name, a new e-mail) revokes it and adds the next one, and a wallet's
+ * holder-bound copy is a row of its own (`copy_of`), recorded against the same award.
+ */
 export const credentials = pgTable(
   'credentials',
   {
@@ -65,7 +70,6 @@ export const credentials = pgTable(
       .references(() => learners.id, { onDelete: 'cascade' }),
     awardId: uuid('award_id')
       .notNull()
-      .unique()
       .references(() => awards.id, { onDelete: 'cascade' }),
     badgeKey: text('badge_key').notNull(),
     issuerId: text('issuer_id').notNull(),
@@ -80,11 +84,20 @@ export const credentials = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revocationReason: text('revocation_reason'),
     revokedBy: text('revoked_by'),
+    // The credential a wallet's copy was made from, and the wallet's DID it is bound to.
+    copyOf: uuid('copy_of').references((): AnyPgColumn => credentials.id, { onDelete: 'cascade' }),
+    holderDid: text('holder_did'),
+    // The credential a re-issue replaced this one with (it is revoked, "remplacé").
+    replacedBy: uuid('replaced_by'),
   },
   (t) => [
     // Two credentials never share a bit: random indexes are retried on conflict.
     unique('credentials_status_entry_uq').on(t.statusListId, t.statusIndex),
     // A learner's own credentials (GET /api/me/credentials).
     index('credentials_learner_idx').on(t.learnerId),
+    // One current credential per award: copies and revoked (replaced) ones stand beside it.
+    uniqueIndex('credentials_award_current_uq').on(t.awardId).where(sql`copy_of is null and revoked_at is null`),
+    index('credentials_award_idx').on(t.awardId),
+    index('credentials_copy_of_idx').on(t.copyOf),
   ],
 );

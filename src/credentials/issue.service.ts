@@ -35,6 +35,8 @@ export interface IssueDeps extends StatusListDeps {
   endorsements?: (db: Db) => Promise<Map<string, object[]>>;
   /** Read once per issuing call from `endorsements`. */
   endorsed?: Map<string, object[]>;
+  /** The names learners chose to show on their badges (wallet area), by learner id. */
+  shownNames?: (db: Db, learnerIds: readonly string[]) => Promise<Map<string, string>>;
 }
 
 // A conflict means another transaction took the same random entry: rare, so a few tries suffice.
@@ -90,6 +92,7 @@ async function signedCredential(
   keys: SigningKeys,
   deps: IssueDeps,
   issuedAt: Date,
+  name?: string,
 ): Promise<{ values: CredentialValues; issued: Issued }> {
   const badge = deps.programme.badges.find((b) => b.key === award.badgeKey);
   if (!badge) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'badgeKey' });
@@ -107,7 +110,7 @@ async function signedCredential(
     achievement,
     validFrom: issuedAt,
     awardedDate: award.awardedAt,
-    recipient: { email: learner.email, salt: newIdentitySalt() },
+    recipient: { email: learner.email, salt: newIdentitySalt(), name },
     evidence: evidenceOf(award.evidence, deps.programme, lang),
     results: resultsOf(award.evidence, achievement),
     id: credentialUrl(publicUrl, id),
@@ -143,9 +146,10 @@ export async function signAndStoreCredential(tx: Db, award: Award, given: IssueD
   if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
   const issuedAt = deps.now?.() ?? new Date();
   const keys = await deps.keyring.signing(tx);
+  const name = (await deps.shownNames?.(tx, [learner.id]))?.get(learner.id);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const entry = await allocateStatusEntry(tx, deps, keys.issuerId);
-    const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt);
+    const { values, issued } = await signedCredential(award, learner, entry, keys, deps, issuedAt, name);
     if ((await insertCredentials(tx, [values])).has(issued.id)) return issued;
   }
   throw new AppError('CREDENTIAL_STATUS_LIST_BUSY', 503);
@@ -177,6 +181,7 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
         )
       ).map((l) => [l.id, l]),
     );
+    const names = (await deps.shownNames?.(tx, [...learners.keys()])) ?? new Map<string, string>();
     const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
     const issuedAt = deps.now?.() ?? new Date();
     // The batch's proofs are computed together: on several threads when the signer has them.
@@ -184,7 +189,8 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
       batch.slice(0, entries.length).map(async (award, j) => {
         const learner = learners.get(award.learnerId);
         if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
-        return { award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt)) };
+        const name = names.get(learner.id);
+        return { award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt, name)) };
       }),
     );
     const inserted = await insertCredentials(

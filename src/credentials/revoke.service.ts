@@ -14,6 +14,7 @@ import { credentialsErrors } from './credentials.text';
 import { findCredentialOfAward, holderOf, lockCredential, markRevoked, type CredentialRow } from './credentials.store';
 import { setStatusEntry } from './status-lists.service';
 import type { IssueDeps } from './issue.service';
+import { revokeCopiesOf } from './holder-copies.service';
 
 /** Who revokes, as the audit trail records it (null: the platform itself). */
 type Revoker = Pick<Actor, 'id' | 'email'> | null;
@@ -46,6 +47,7 @@ export async function revokeCredential(
     if (!row) throw new AppError('CREDENTIAL_NOT_FOUND', 404, { id: input.id });
     if (row.revokedAt) throw new AppError('CREDENTIAL_ALREADY_REVOKED', 409, { id: input.id });
     const first = await revokeOne(tx, deps, actor, row, { reason: input.reason });
+    if (row.copyOf) return [first]; // a wallet's copy only: the award and what rests on it stand
     return [first, ...(await revokeDependents(tx, deps, actor, row, first))];
   });
 }
@@ -110,6 +112,7 @@ async function revokeOne(
     : options.reason;
   await setStatusEntry(tx, deps, row.statusListId, row.statusIndex, true, now);
   await markRevoked(tx, row, { at: now, reason, by: actor?.email ?? null });
+  await revokeCopiesOf(tx, deps, actor, row, reason);
   await recordAudit(tx, actor, {
     action: 'credential.revoke',
     targetType: 'credential',

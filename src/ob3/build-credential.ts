@@ -24,7 +24,10 @@ export interface BuildCredentialInput {
   validUntil?: Date | string;
   /** The original award date, kept when validFrom moves on re-issue (common_credentials.lines). */
   awardedDate?: Date | string;
-  recipient: { email: string; salt: string };
+  /** `name`: shown as an unhashed IdentityObject, only when the learner chose so. */
+  recipient: { email: string; salt: string; name?: string };
+  /** A wallet's DID: the holder-bound copy names its subject (VCDM credentialSubject.id). */
+  subjectId?: string;
   evidence: EvidenceInput[];
   results: Array<{ resultDescriptionId: string; value: string | number }>;
   statusEntry: { listUrl: string; index: number };
@@ -59,6 +62,7 @@ export function buildCredential(input: BuildCredentialInput): OpenBadgeCredentia
     ...(validUntil ? { validUntil } : {}),
     ...(awardedDate ? { awardedDate } : {}),
     credentialSubject: {
+      ...(input.subjectId ? { id: input.subjectId } : {}),
       type: ['AchievementSubject'],
       // The learner is known by a salted hash only (OB 3.0 IdentityObject): the e-mail never travels.
       // E-mails compare case-insensitively in practice, so the hashed form is lower-cased.
@@ -70,6 +74,7 @@ export function buildCredential(input: BuildCredentialInput): OpenBadgeCredentia
           identityType: 'emailAddress',
           salt: recipient.salt,
         },
+        ...(recipient.name ? [nameIdentity(recipient.name)] : []),
       ],
       achievement,
       ...(input.results.length > 0 ? { result: input.results.map((r) => result(achievement, r)) } : {}),
@@ -88,6 +93,19 @@ export function buildCredential(input: BuildCredentialInput): OpenBadgeCredentia
       statusListCredential: statusEntry.listUrl,
     },
   };
+}
+
+/** OB 3.0 IdentityObject, identityType "name": the holder's name in clear, by their choice. */
+export function nameIdentity(name: string) {
+  return { type: 'IdentityObject' as const, hashed: false, identityHash: name, identityType: 'name' };
+}
+
+/** The name a credential shows its holder by, if its holder chose to show it. */
+export function shownHolderName(credential: unknown): string | null {
+  const subject = (credential as { credentialSubject?: { identifier?: unknown } } | null)?.credentialSubject;
+  const ids = Array.isArray(subject?.identifier) ? (subject.identifier as Array<Record<string, unknown>>) : [];
+  const name = ids.find((i) => i?.identityType === 'name' && i.hashed === false)?.identityHash;
+  return typeof name === 'string' && name.trim() ? name : null;
 }
 
 export function normaliseEmail(email: string): string {

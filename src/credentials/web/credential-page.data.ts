@@ -6,6 +6,7 @@ import { urls } from '../../web/urls';
 import type { Credentials } from '../credentials.service';
 import { achievementFor } from '../../programme/achievement';
 import { credentialView } from '../learner-credentials.service';
+import { shownHolderName } from '../../ob3/build-credential';
 import { verificationView, type VerificationView } from './credential.partials';
 import { endorsementCards, type EndorsementCard } from '../../endorsements/web/endorsement.partials';
 
@@ -37,6 +38,8 @@ export interface PublicCredential {
   verification: VerificationView;
   /** The labélisations embedded in the badge, each as verified (the endorsements area's cards). */
   endorsements?: EndorsementCard[];
+  /** « Décerné à … »: only when the holder chose to show their name (an unhashed name identifier). */
+  holderName?: string | null;
 }
 
 type Localized = { fr: string; en: string };
@@ -134,5 +137,6 @@ export async function loadPublicCredential(
     ogImage: `${config.publicUrl.replace(/\/+$/, '')}${urls.achievementImage(view.badgeKey, 'png')}`,
     verification,
     endorsements: endorsementCards(verified, lang, config.publicUrl),
+    holderName: shownHolderName(signed),
   };
 }

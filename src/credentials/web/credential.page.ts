@@ -9,6 +9,7 @@ import { fmt, textFor } from '../../shared/text';
 import { urls } from '../../web/urls';
 import { checksList, downloadList, signerNotice, verdictBanner } from './credential.partials';
 import { endorsementsSection } from '../../endorsements/web/endorsement.partials';
+import { awardedTo } from '../../wallet/web/my-badges.partials';
 
 const day = (iso: string, lang: PageContext['lang']) => formatDay(new Date(`${iso}T12:00:00Z`), lang, 'UTC');
 
@@ -69,7 +70,7 @@ ${signerNotice(ctx, c.verification)}
       <p class="eyebrow">${t.eyebrow}</p>
       <h1 id="titre-badge">${c.name}</h1>
       <p class="lead">${fmt(t.issuedBy, { issuer: c.issuer.name, date: formatDay(c.issuedAt, ctx.lang) })}</p>
-      <p class="muted small">${t.holder}</p>
+      ${awardedTo(ctx, c.holderName, t.holder)}
     </div>
   </div>
   <div class="columns">

@@ -7,6 +7,8 @@ import { fmt, textFor } from '../../shared/text';
 import { urls } from '../../web/urls';
 import { downloadList } from './credential.partials';
 import { endorsementsSection } from '../../endorsements/web/endorsement.partials';
+import { cardWallet, walletPanel } from '../../wallet/web/my-badges.partials';
+import type { WalletPanel } from '../../wallet/web/wallet-panel.data';
 
 /** The public link to copy, LinkedIn and a QR code: only for a badge that still holds. */
 function share(ctx: PageContext, c: CredentialCard): Html {
@@ -34,7 +36,7 @@ function share(ctx: PageContext, c: CredentialCard): Html {
   </section>`;
 }
 
-function card(ctx: PageContext, c: CredentialCard): Html {
+function card(ctx: PageContext, c: CredentialCard, wallet?: WalletPanel): Html {
   const t = textFor(myBadgesText, ctx.lang);
   const d = textFor(credentialCommonText, ctx.lang);
   const revoked = c.status === 'revoked';
@@ -64,20 +66,22 @@ function card(ctx: PageContext, c: CredentialCard): Html {
     ${downloadList(ctx, c, (file) => fmt(t.downloadLabel, { file, name: c.name }))}
   </section>
   ${revoked ? '' : share(ctx, c)}
+  ${wallet ? cardWallet(ctx, c, wallet) : ''}
 </li>`;
 }
 
-export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[]): PageView {
+export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[], wallet?: WalletPanel): PageView {
   const t = textFor(myBadgesText, ctx.lang);
   return {
     title: t.title,
     main: html`<h1>${t.title}</h1>
 <p class="lead">${t.lead}</p>
+${wallet && credentials.length > 0 ? walletPanel(ctx, wallet) : ''}
 ${
   credentials.length === 0
     ? html`<div class="empty"><p>${t.empty}</p>
   <p><a class="button" href="${urls.pathway()}">${t.toPathway}</a></p></div>`
-    : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c))}</ul>`
+    : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c, wallet))}</ul>`
 }`,
   };
 }
