@@ -8,6 +8,7 @@ import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
 import { programmeErrors } from './programme/programme.text';
 import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
+import { privacyErrors } from './privacy/privacy.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -24,6 +25,7 @@ export const errorTexts: Text[] = [
   programmeErrors,
   quizzesErrors,
   answerErrors,
+  privacyErrors,
 ];
 
 const textOfCode = new Map<string, Text>();

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { awards } from '../badges/awards.tables';
 import { credentials } from './credentials.tables';
@@ -36,8 +36,14 @@ export async function lockCredential(db: Db, id: string): Promise<CredentialRow 
   return row;
 }
 
+/** The award's current credential: the unrevoked one, else the latest (a re-issue keeps the replaced ones). */
 export async function findCredentialOfAward(db: Db, awardId: string): Promise<CredentialRow | undefined> {
-  const [row] = await db.select().from(credentials).where(eq(credentials.awardId, awardId));
+  const [row] = await db
+    .select()
+    .from(credentials)
+    .where(eq(credentials.awardId, awardId))
+    .orderBy(sql`${credentials.revokedAt} is null desc`, desc(credentials.issuedAt))
+    .limit(1);
   return row;
 }
 
@@ -46,7 +52,9 @@ export async function credentialIdsOfAwards(db: Db, awardIds: string[]): Promise
   const rows = await db
     .select({ awardId: credentials.awardId, id: credentials.id })
     .from(credentials)
-    .where(inArray(credentials.awardId, awardIds));
+    .where(inArray(credentials.awardId, awardIds))
+    // The current credential is read last, so it is the one the map keeps.
+    .orderBy(sql`${credentials.revokedAt} is null`, asc(credentials.issuedAt));
   return new Map(rows.map((r) => [r.awardId, r.id]));
 }
 
@@ -83,4 +91,33 @@ export async function markRevoked(db: Db, row: CredentialRow, values: { at: Date
 export async function holderOf(db: Db, row: Pick<CredentialRow, 'awardId' | 'learnerId'>): Promise<string> {
   const [award] = await db.select({ learnerId: awards.learnerId }).from(awards).where(eq(awards.id, row.awardId));
   return award?.learnerId ?? row.learnerId;
+}
+
+/** A re-issue: the old credential is revoked as replaced, its award stays (the new credential carries it). */
+export async function markReplaced(db: Db, id: string, values: { at: Date; reason: string; by: string | null }) {
+  await db
+    .update(credentials)
+    .set({ revokedAt: values.at, revocationReason: values.reason, revokedBy: values.by })
+    .where(eq(credentials.id, id));
+}
+
+/** A learner's current credentials (unrevoked), with the award each carries. */
+export async function currentCredentialsOfLearner(db: Db, learnerId: string): Promise<CredentialRow[]> {
+  return db
+    .select({ c: credentials })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(and(eq(awards.learnerId, learnerId), isNull(credentials.revokedAt), isNull(awards.revokedAt)))
+    .then((rows) => rows.map((r) => r.c));
+}
+
+/** Every credential of a learner, replaced and revoked ones included, with the signed files (export). */
+export async function allCredentialsOfLearner(db: Db, learnerId: string): Promise<CredentialRow[]> {
+  return db
+    .select({ c: credentials })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(eq(awards.learnerId, learnerId))
+    .orderBy(asc(credentials.issuedAt))
+    .then((rows) => rows.map((r) => r.c));
 }

@@ -63,9 +63,9 @@ export const credentials = pgTable(
     learnerId: uuid('learner_id')
       .notNull()
       .references(() => learners.id, { onDelete: 'cascade' }),
+    // One current (unrevoked) credential per award: a re-issue revokes the one it replaces.
     awardId: uuid('award_id')
       .notNull()
-      .unique()
       .references(() => awards.id, { onDelete: 'cascade' }),
     badgeKey: text('badge_key').notNull(),
     issuerId: text('issuer_id').notNull(),
@@ -86,5 +86,7 @@ export const credentials = pgTable(
     unique('credentials_status_entry_uq').on(t.statusListId, t.statusIndex),
     // A learner's own credentials (GET /api/me/credentials).
     index('credentials_learner_idx').on(t.learnerId),
+    uniqueIndex('credentials_award_current_uq').on(t.awardId).where(sql`revoked_at is null`),
+    index('credentials_award_idx').on(t.awardId),
   ],
 );
