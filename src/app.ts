@@ -26,6 +26,8 @@ import { achievementsRoutes } from './credentials/achievements.routes';
 import { credentialFilesRoutes } from './credentials/credential-files.routes';
 import { verifyRoutes } from './credentials/verify.routes';
 import { credentialsRoutes } from './credentials/credentials.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
+import { directoryRoutes } from './directory/directory.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -97,6 +99,8 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(reportsRoutes, { services, prefix: '/api/reports' });
   await app.register(credentialsRoutes, { services, prefix: '/api' });
   await app.register(verifyRoutes, { services, prefix: '/api' });
+  await app.register(privacyRoutes, { services, prefix: '/api' });
+  await app.register(directoryRoutes, { services, prefix: '/api' });
   await app.register(issuerRoutes, { services }); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
   await app.register(achievementsRoutes, { services, prefix: '/achievements' });
   // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId

@@ -7,6 +7,7 @@ import { importCommand } from './cli/import.cli';
 import { evaluateCommand } from './cli/evaluate.cli';
 import { encryptKeysCommand, keysCommand } from './cli/keys.cli';
 import { purgeCommand } from './cli/purge.cli';
+import { retentionCommand } from './cli/retention.cli';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
@@ -18,6 +19,7 @@ const commands: Record<string, (services: Services, args: ParsedArgs) => Promise
   evaluate: evaluateCommand,
   keys: keysCommand,
   purge: purgeCommand,
+  retention: retentionCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -11,6 +11,8 @@ import { attendanceWeb } from './attendance/web';
 import { learnersWeb } from './learners/web';
 import { notificationsWeb } from './notifications/web';
 import { auditWeb } from './audit/web';
+import { privacyWeb } from './privacy/web';
+import { directoryWeb } from './directory/web';
 
 /**
  * Every area's web layer, in the order its pages are registered (the public credential page before
@@ -27,6 +29,8 @@ export const areaWebs: AreaWeb[] = [
   learnersWeb,
   notificationsWeb,
   auditWeb,
+  privacyWeb,
+  directoryWeb,
 ];
 
 /** Every page dictionary: tests/pages/i18n.test.ts checks each has the same keys in fr and en, and that they differ. */

@@ -84,6 +84,8 @@ export interface DirectoryInput {
   department: string;
   contactEmail?: string;
   showSignInEmail: boolean;
+  /** Ticked by the person: required to join (not to update a listing they already agreed to). */
+  consent: boolean;
 }
 
 const field = (name: string, reason: string) => new AppError('DIRECTORY_FIELD_INVALID', 400, { field: name, reason });
@@ -95,6 +97,7 @@ export async function joinDirectory(deps: DirectoryDeps, actor: Actor, input: Di
   const collectivite = input.collectivite.trim().slice(0, 200);
   const department = input.department.trim().toUpperCase().slice(0, 60);
   if (!department) throw field('department', say(directoryText, lang, 'required'));
+  if (!mine.entry?.listed && !input.consent) throw field('consent', say(directoryText, lang, 'required'));
   const contact = input.contactEmail?.trim() ? normaliseEmail(input.contactEmail) : null;
   if (contact && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) throw field('contactEmail', 'e-mail');
   await deps.db.transaction(async (tx) => {

@@ -8,7 +8,9 @@ import type { Credentials } from '../credentials/credentials.service';
 import { emptyLearnerRecord, findLearnerById } from '../learners/learners.service';
 import { deleteDirectoryEntry } from '../directory/directory.service';
 import { deletePersonalRows, formerEmails } from './personal-data.store';
-import { consumeRequest, deleteConsentsOf, deleteRequestsOf } from './privacy.store';
+import { consumeRequest, createRequest, deleteConsentsOf, deleteRequestsOf } from './privacy.store';
+import { enqueueMail } from '../notifications/outbox.service';
+import { renderErasure } from './privacy.mail';
 import { addToSuppressionList } from './suppression.service';
 
 export interface ErasureDeps {
@@ -85,5 +87,27 @@ export async function confirmErasure(deps: ErasureDeps, token: string): Promise<
       learnerId: learner.id,
       revokeCredentials: request.revokeCredentials,
     });
+  });
+}
+
+export const erasureUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/mes-donnees/suppression?token=${encodeURIComponent(token)}`;
+
+/** « Supprimer mon compte »: nothing is deleted until the link sent to the address is followed. */
+export async function requestErasure(
+  deps: { db: Db; config: { publicUrl: string } },
+  actor: Actor,
+  input: { revokeCredentials: boolean },
+) {
+  await deps.db.transaction(async (tx) => {
+    const learner = await findLearnerById(tx, actor.id);
+    if (!learner || learner.erasedAt) throw new AppError('PRIVACY_ACCOUNT_ERASED', 404);
+    const token = await createRequest(tx, {
+      learnerId: learner.id,
+      kind: 'erasure',
+      revokeCredentials: input.revokeCredentials,
+    });
+    const mail = renderErasure(learner.lang, erasureUrl(deps.config.publicUrl, token), input.revokeCredentials);
+    await enqueueMail(tx, learner.email, 'erasure', mail);
   });
 }

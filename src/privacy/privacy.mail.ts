@@ -27,5 +27,11 @@ export const renderErasure = (lang: Lang, url: string, revoke: boolean) =>
     say(privacyMailText, lang, revoke ? 'erasureRevoke' : 'erasureKeep'),
   );
 
-/** The line every e-mail ends with (added by the mailer): where the privacy notice is. */
-export const privacyFooter = (lang: Lang, url: string) => say(privacyMailText, lang, 'privacyFooter', { url });
+export const privacyNoticeUrl = (publicUrl: string) => `${publicUrl}/confidentialite`;
+
+/** The line every e-mail ends with (added by the mailer, in both languages): where the privacy notice is. */
+export const privacyFooter = (publicUrl: string) => {
+  const url = privacyNoticeUrl(publicUrl);
+  const line = (lang: Lang) => say(privacyMailText, lang, 'privacyFooter', { url });
+  return `${line('fr')}\n${line('en')}`;
+};

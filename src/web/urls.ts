@@ -18,6 +18,9 @@ export const paths = {
   verifier: '/verifier',
   programme: '/evenements',
   credential: '/credentials/:id',
+  privacy: '/confidentialite',
+  myData: '/mes-donnees',
+  directory: '/relais',
   organiser: {
     scope: '/organisateur',
     signIn: '/connexion',
@@ -33,6 +36,7 @@ export const paths = {
     outbox: '/courriels',
     resend: '/courriels/:id/relancer',
     audit: '/journal',
+    learnerData: '/apprenants/:id/donnees',
   },
 } as const;
 
@@ -58,6 +62,10 @@ export const urls = {
   credentialFile: (id: string, ext: 'json' | 'jwt' | 'png' | 'svg') => `/credentials/${enc(id)}.${ext}`,
   achievementImage: (key: string, ext: 'png' | 'svg') => `/achievements/${enc(key)}/image.${ext}`,
   docs: () => '/docs',
+  privacy: () => '/confidentialite',
+  myData: (done?: string) => `/mes-donnees${query({ fait: done })}`,
+  directory: (params: { departement?: string; collectivite?: string; badge?: string } = {}) =>
+    `/relais${query(params)}`,
   organiser: {
     signIn: (next?: string) => org(`/connexion${query({ suite: next })}`),
     dashboard: () => org(),
@@ -73,5 +81,6 @@ export const urls = {
       org(`/courriels${query({ statut: status, page: page && page > 1 ? page : undefined })}`),
     resend: (id: string) => org(`/courriels/${enc(id)}/relancer`),
     audit: (before?: string) => org(`/journal${query({ avant: before })}`),
+    learnerData: (id: string) => org(`/apprenants/${enc(id)}/donnees`),
   },
 } as const;
