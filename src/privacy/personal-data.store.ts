@@ -100,6 +100,8 @@ export async function deletePersonalRows(
         where position(${jsonInner(value)} in details::text) > 0`);
   }
   await tx.execute(sql`update audit_log set actor_email = ${reference} where lower(actor_email) in (${emails})`);
+  // A credential they replaced themselves (an e-mail change) names them as its revoker.
+  await tx.execute(sql`update credentials set revoked_by = ${reference} where lower(revoked_by) in (${emails})`);
   return out;
 }
 

@@ -77,6 +77,11 @@ export const PROCESSINGS: readonly Processing[] = [
         data: 'réponses, score, date',
         duration: (d) => untilErasure(d),
       },
+      {
+        table: 'quiz_openings',
+        data: 'adresse de l’organisateur qui a ouvert un questionnaire en avance',
+        duration: () => 'durée du programme',
+      },
     ],
   },
   {
@@ -190,7 +195,7 @@ export const PROCESSINGS: readonly Processing[] = [
 ];
 
 /** Tables that hold nothing about a person (checked by the register test too). */
-export const NON_PERSONAL_TABLES = ['events', 'quiz_openings', 'issuer_keys', 'status_lists', 'revoked_tokens'];
+export const NON_PERSONAL_TABLES = ['events', 'issuer_keys', 'status_lists', 'revoked_tokens'];
 
 export const registerTables = () => PROCESSINGS.flatMap((p) => p.tables.map((t) => t.table));
 
