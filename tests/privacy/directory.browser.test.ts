@@ -80,7 +80,7 @@ describe('« Relais data du territoire »', () => {
     expect(await relays(page)).toEqual(['Camille Roux']);
     const card = page.locator('[data-relay]', { hasText: 'Camille Roux' });
     expect(await card.getByRole('link', { name: 'relais.data@rennes.example' }).count()).toBe(1);
-    expect(await card.innerText()).not.toContain(CAMILLE);
+    expect(await card.textContent()).not.toContain(CAMILLE);
     const badge = card.getByRole('link', { name: /Juridique|juridique|RGPD/i }).first();
     expect(await badge.getAttribute('href')).toMatch(/^\/credentials\//);
   });

@@ -111,7 +111,7 @@ describe('rectification (art. 16)', () => {
     expect(res.json()).toEqual({ name: 'Hélène Lefèvre-Morel', organisation: 'Valbrune Agglo' });
   });
 
-  it('an e-mail change is confirmed from the new address; credentials are re-issued, the old ones « remplacé »', async () => {
+  it('an e-mail change is confirmed from the new address; credentials re-issued, old ones « remplacé »', async () => {
     const before = await credentialsOf(ctx, helene, HELENE);
     const asked = await api('POST', '/api/me/email', { email: NEW_EMAIL });
     expect(asked.statusCode, asked.body).toBe(202);

@@ -99,7 +99,7 @@ export function confirmPage(
   };
 }
 
-export function messagePage(ctx: PageContext, title: string, message: string, status = 200): PageView {
+export function messagePage(_ctx: PageContext, title: string, message: string, status = 200): PageView {
   return {
     title,
     status,

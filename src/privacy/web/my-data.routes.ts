@@ -24,7 +24,7 @@ export const myDataPages: FastifyPluginAsync<PageOptions> = async (app, { servic
     return v && !isOrganiser(v) ? { id: v.sub, email: v.email, role: 'learner' as const } : null;
   };
   /** A learner's POST: on a refusal (a 4xx AppError) back to the page with the message. */
-  const act = async (request: FastifyRequest, reply: FastifyReply, run: () => Promise<unknown>, done: DoneKey) => {
+  const act = async (reply: FastifyReply, run: () => Promise<unknown>, done: DoneKey) => {
     try {
       await run();
     } catch (error) {
@@ -67,21 +67,21 @@ export const myDataPages: FastifyPluginAsync<PageOptions> = async (app, { servic
     const body = formBody(request.body);
     const run = () =>
       rectifyIdentity(services, actor, { name: body.nom ?? null, organisation: body.organisation ?? null });
-    return act(request, reply, run, 'identity');
+    return act(reply, run, 'identity');
   });
 
   app.post(myDataPaths.email, async (request, reply) => {
     const actor = actorOf(request);
     if (!actor) return views.redirect(reply, urls.signIn(urls.myData()));
     const email = (formBody(request.body).email ?? '').trim();
-    return act(request, reply, () => requestEmailChange(services, actor, { email: email.slice(0, 320) }), 'email');
+    return act(reply, () => requestEmailChange(services, actor, { email: email.slice(0, 320) }), 'email');
   });
 
   app.post(myDataPaths.erasure, async (request, reply) => {
     const actor = actorOf(request);
     if (!actor) return views.redirect(reply, urls.signIn(urls.myData()));
     const revokeCredentials = formBody(request.body).badges === 'revoquer';
-    return act(request, reply, () => requestErasure(services, actor, { revokeCredentials }), 'erasure');
+    return act(reply, () => requestErasure(services, actor, { revokeCredentials }), 'erasure');
   });
 
   // The links: a page with one button; the POST acts (a mail scanner following the link changes nothing).
