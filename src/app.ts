@@ -30,6 +30,8 @@ import { endorsementsRoutes } from './endorsements/endorsements.routes';
 import { endorsementsPublicRoutes } from './endorsements/endorsements-public.routes';
 import { walletRoutes } from './wallet/wallet.routes';
 import { exchangeRoutes } from './wallet/exchange.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
+import { directoryRoutes } from './directory/directory.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -102,6 +104,8 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(credentialsRoutes, { services, prefix: '/api' });
   await app.register(verifyRoutes, { services, prefix: '/api' });
   await app.register(endorsementsRoutes, { services, prefix: '/api' });
+  await app.register(privacyRoutes, { services, prefix: '/api' });
+  await app.register(directoryRoutes, { services, prefix: '/api' });
   await app.register(issuerRoutes, { services }); // public: /.well-known/did.json, /.well-known/jwks.json, /issuer
   await app.register(achievementsRoutes, { services, prefix: '/achievements' });
   // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId

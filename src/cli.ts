@@ -8,6 +8,7 @@ import { evaluateCommand } from './cli/evaluate.cli';
 import { encryptKeysCommand, keysCommand } from './cli/keys.cli';
 import { purgeCommand } from './cli/purge.cli';
 import { endorseCommand, offlineEndorseCommand } from './cli/endorse.cli';
+import { retentionCommand } from './cli/retention.cli';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { AppError } from './shared/errors';
@@ -20,6 +21,7 @@ const commands: Record<string, (services: Services, args: ParsedArgs) => Promise
   keys: keysCommand,
   purge: purgeCommand,
   endorse: endorseCommand,
+  retention: retentionCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { PRIVACY_STRING_VARS, type PrivacyConfig, RETENTION_DAY_VARS, readPrivacyEnv } from './privacy/privacy.config';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -32,6 +33,9 @@ export const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  // Privacy notice, register and retention (src/privacy/privacy.config.ts has the defaults).
+  ...Object.fromEntries(PRIVACY_STRING_VARS.map((k) => [k, Type.Optional(Type.String({ minLength: 1 }))])),
+  ...Object.fromEntries(RETENTION_DAY_VARS.map((k) => [k, Type.Optional(Type.Integer({ minimum: 1 }))])),
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -56,6 +60,8 @@ export interface Config {
   signingThreads?: number;
   paths: { badgesDir: string; quizzesDir: string };
   logLevel: string;
+  /** Controller, DPO and retention durations; unset: src/privacy/privacy.config.ts's defaults. */
+  privacy?: PrivacyConfig;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     signingThreads: e.PARCOURS_SIGNING_THREADS,
     paths: { badgesDir: resolve(e.PARCOURS_BADGES_DIR), quizzesDir: resolve(e.PARCOURS_QUIZZES_DIR) },
     logLevel: e.LOG_LEVEL,
+    privacy: readPrivacyEnv(env),
   });
 }
 

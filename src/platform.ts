@@ -9,6 +9,8 @@ import { loadProgramme } from './programme/load-programme';
 import { seedProgrammeEvents } from './events/events.seed';
 import { ensureAdmin } from './auth/organisers.service';
 import { startPurgeWorker } from './auth/purge.service';
+import { startRetentionWorker } from './privacy/retention.service';
+import { privacyFooter } from './privacy/privacy.mail';
 import { createMailer } from './notifications/mailer';
 import { startOutboxWorker } from './notifications/deliver';
 import { createAwards } from './badges/awards.service';
@@ -63,7 +65,13 @@ export async function buildServices(
     credentialIdsOf: credentials.credentialIdsOf,
   });
   const log = options.logger ?? pino({ level: config.logLevel });
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
+  const mailer = createMailer({
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    log,
+    // Every e-mail says where the privacy notice is (art. 13 RGPD).
+    footer: privacyFooter(config.publicUrl),
+  });
   return { config, database, db: database.db, programme, mailer, awards, credentials, endorsements };
 }
 
@@ -78,6 +86,7 @@ export async function startPlatform(
   const app = await buildApp(services, { loggerInstance: logger, ...options.fastify });
   const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
   const stopPurge = options.worker === false ? () => {} : startPurgeWorker(database.db, app.log);
+  const stopRetention = options.worker === false ? () => {} : startRetentionWorker(services, app.log);
 
   return {
     app,
@@ -87,6 +96,7 @@ export async function startPlatform(
     async stop() {
       stopWorker();
       stopPurge();
+      stopRetention();
       await app.close();
       mailer.close();
       await services.credentials.close();

@@ -11,6 +11,7 @@ import { credentialsErrors } from './credentials/credentials.text';
 import { endorsementsErrors } from './endorsements/endorsements.text';
 import { endorsementChecks } from './ob3/endorsement.text';
 import { walletErrors } from './wallet/wallet.text';
+import { privacyErrors } from './privacy/privacy.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -30,6 +31,7 @@ export const errorTexts: Text[] = [
   programmeErrors,
   quizzesErrors,
   answerErrors,
+  privacyErrors,
 ];
 
 const textOfCode = new Map<string, Text>();

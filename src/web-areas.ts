@@ -13,6 +13,8 @@ import { notificationsWeb } from './notifications/web';
 import { auditWeb } from './audit/web';
 import { endorsementsWeb } from './endorsements/web';
 import { walletWeb } from './wallet/web';
+import { privacyWeb } from './privacy/web';
+import { directoryWeb } from './directory/web';
 
 /**
  * Every area's web layer, in the order its pages are registered (the public credential page before
@@ -31,6 +33,8 @@ export const areaWebs: AreaWeb[] = [
   auditWeb,
   endorsementsWeb,
   walletWeb,
+  privacyWeb,
+  directoryWeb,
 ];
 
 /** Every page dictionary: tests/pages/i18n.test.ts checks each has the same keys in fr and en, and that they differ. */

@@ -48,6 +48,11 @@ const previewProperties = {
   alreadyImported: Type.Union([Type.String(), Type.Null()], {
     description: 'Id of an earlier import of the same file',
   }),
+  erased: Type.Optional(
+    Type.Array(Type.Object({ lines: Type.Array(Type.Integer()), message: Type.String() }), {
+      description: 'Rows of people who asked for erasure: reported, nothing created',
+    }),
+  ),
 };
 
 export const ImportResultSchema = Type.Object({

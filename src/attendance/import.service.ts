@@ -3,6 +3,7 @@ import type { Reevaluate } from '../badges/awards.service';
 import { type Actor, recordAudit } from '../audit/audit.service';
 import { AppError, type Lang } from '../shared/errors';
 import { findEvent } from '../events/events.service';
+import { setAsideErased } from '../privacy/suppression.service';
 import { parseAttendance } from './importers';
 import { MAPPED_FIELDS, type ImportAnalysis, type ParseOptions } from './importers/types';
 import { hashingLimit } from './byte-limit';
@@ -60,7 +61,12 @@ export interface ImportCounts {
   errorCount: number;
 }
 
-export type ImportPreview = ImportAnalysis & { fileHash: string; alreadyImported: string | null };
+export type ImportPreview = ImportAnalysis & {
+  fileHash: string;
+  alreadyImported: string | null;
+  /** People whose address is on the suppression list (they asked for erasure): read, never written. */
+  erased?: Array<{ lines: number[]; message: string }>;
+};
 
 /** The mapping as part of what makes an import a repeat: canonical, and '' when the file's format was known. */
 function mappingKey(format: string, mapping: ParseOptions['mapping']): string {
@@ -93,7 +99,15 @@ export async function analyseImport(db: Db, request: ImportRequest): Promise<Imp
   });
   const fileHash = source.digest();
   const previous = await findImportByHash(db, request.eventKey, fileHash, mappingKey(analysis.format, request.mapping));
-  return { ...analysis, fileHash, alreadyImported: previous?.id ?? null };
+  const { people, erased, warnings } = await setAsideErased(db, analysis.people, request.lang);
+  return {
+    ...analysis,
+    people,
+    warnings: [...analysis.warnings, ...warnings],
+    fileHash,
+    alreadyImported: previous?.id ?? null,
+    erased,
+  };
 }
 
 /**

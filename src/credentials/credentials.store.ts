@@ -142,3 +142,24 @@ export async function listCopiesOfLearner(db: Db, learnerId: string) {
 export async function setReplacedBy(db: Db, id: string, replacedBy: string) {
   await db.update(credentials).set({ replacedBy }).where(eq(credentials.id, id));
 }
+
+/** A learner's credentials still valid, wallet copies included (what an erasure may revoke). */
+export async function currentCredentialsOfLearner(db: Db, learnerId: string): Promise<CredentialRow[]> {
+  return db
+    .select({ c: credentials })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(and(eq(awards.learnerId, learnerId), isNull(credentials.revokedAt), isNull(awards.revokedAt)))
+    .then((rows) => rows.map((r) => r.c));
+}
+
+/** Every credential of a learner, replaced, revoked and wallet copies included, with the signed files (export). */
+export async function allCredentialsOfLearner(db: Db, learnerId: string): Promise<CredentialRow[]> {
+  return db
+    .select({ c: credentials })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(eq(awards.learnerId, learnerId))
+    .orderBy(asc(credentials.issuedAt))
+    .then((rows) => rows.map((r) => r.c));
+}

@@ -7,6 +7,9 @@ import { credentialLinks } from './credential-content';
 import { findCredential, listCredentialsOfLearner } from './credentials.store';
 import type { CredentialSummary } from './credentials.schemas';
 
+/** A learner's credentials for their data export, and the current ones an erasure may revoke. */
+export { allCredentialsOfLearner, currentCredentialsOfLearner } from './credentials.store';
+
 /** A learner's credentials, newest first, with their status and download links. */
 export async function learnerCredentials(
   db: Db,

@@ -1,4 +1,4 @@
-import { asc, count, eq, gt, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { learners } from './learners.tables';
 
@@ -7,7 +7,7 @@ export async function listCohort(db: Db, organisation?: string) {
   return db
     .select({ id: learners.id, email: learners.email, name: learners.name, organisation: learners.organisation })
     .from(learners)
-    .where(organisation ? eq(learners.organisation, organisation) : undefined)
+    .where(and(isNull(learners.erasedAt), organisation ? eq(learners.organisation, organisation) : undefined))
     .orderBy(asc(learners.organisation), asc(learners.name), asc(learners.email));
 }
 
@@ -21,7 +21,7 @@ export async function listOrganisations(db: Db): Promise<string[]> {
 }
 
 export async function countLearners(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(learners);
+  const [row] = await db.select({ n: count() }).from(learners).where(isNull(learners.erasedAt));
   return row?.n ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { learners } from './learners.tables';
 
@@ -12,7 +12,8 @@ export interface LearnerSearch {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function searchLearners(db: Db, search: LearnerSearch) {
-  const filters: SQL[] = [];
+  // An erased learner's emptied row (kept for their credentials) is nobody: never listed.
+  const filters: SQL[] = [isNull(learners.erasedAt)];
   if (search.q) {
     const pattern = `%${escapeLike(search.q.trim())}%`;
     filters.push(
@@ -20,7 +21,7 @@ export async function searchLearners(db: Db, search: LearnerSearch) {
     );
   }
   if (search.organisation) filters.push(eq(learners.organisation, search.organisation));
-  const where = filters.length ? and(...filters) : undefined;
+  const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     db
       .select()

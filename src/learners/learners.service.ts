@@ -5,6 +5,9 @@ export {
   findLearnersByIds,
   type Learner,
   upsertLearner,
+  updateLearnerIdentity,
+  changeLearnerEmail,
+  emptyLearnerRecord,
 } from './learners.store';
 export { type LearnerSearch, searchLearners } from './learners.query';
 /** The cohort as reports and whole-programme evaluations read it. */

@@ -2,7 +2,8 @@ import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { learners } from './learners.tables';
 
-export type Learner = typeof learners.$inferSelect;
+/** `erasedAt` optional: pages and fixtures that predate erasure build learners without it. */
+export type Learner = Omit<typeof learners.$inferSelect, 'erasedAt'> & { erasedAt?: Date | null };
 
 export async function findLearnerByEmail(db: Db, email: string): Promise<Learner | undefined> {
   const [row] = await db.select().from(learners).where(eq(learners.email, email));
@@ -49,4 +50,39 @@ export async function upsertLearner(
     .returning({ ...getTableColumns(learners), inserted: sql<boolean>`(xmax = 0)` });
   const { inserted, ...learner } = row!;
   return { learner, created: Boolean(inserted) };
+}
+
+/** Rectification by the learner: name and organisation (null clears). */
+export async function updateLearnerIdentity(
+  db: Db,
+  id: string,
+  values: { name?: string | null; organisation?: string | null },
+): Promise<Learner | undefined> {
+  const [row] = await db
+    .update(learners)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(learners.id, id))
+    .returning();
+  return row;
+}
+
+/** A confirmed e-mail change; false when another learner holds the address (the unique index decides). */
+export async function changeLearnerEmail(db: Db, id: string, email: string): Promise<boolean> {
+  const rows = await db
+    .update(learners)
+    .set({ email, updatedAt: sql`now()` })
+    .where(sql`${learners.id} = ${id} and not exists (select 1 from learners o where o.email = ${email})`)
+    .returning({ id: learners.id });
+  return rows.length === 1;
+}
+
+/**
+ * Erasure: the row stays (its awards and credentials hang on it) but holds nothing personal; the
+ * e-mail becomes an address under `.invalid` (RFC 2606) that names no one and reaches no one.
+ */
+export async function emptyLearnerRecord(db: Db, id: string, placeholderEmail: string) {
+  await db
+    .update(learners)
+    .set({ email: placeholderEmail, name: null, organisation: null, erasedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(learners.id, id));
 }

@@ -13,6 +13,8 @@ export const learners = pgTable(
       .default('fr'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Set by an erasure (art. 17): the row stays, emptied, so the credentials it holds still verify.
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   // Organisers search the cohort by organisation.
   (t) => [index('learners_organisation_idx').on(t.organisation)],

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
+import { escapeHtml } from '../shared/html';
 
 export interface Mailer {
   /** 'smtp' or 'log': recorded with each attempt. */
@@ -16,12 +17,24 @@ export function createMailer(options: {
   smtpUrl?: string;
   from: string;
   log: Pick<FastifyBaseLogger, 'info'>;
+  /** Lines every message ends with (the privacy notice's address), added when it is sent. */
+  footer?: string;
 }): Mailer {
+  const withFooter = (m: { text: string; html?: string | null }) => {
+    if (!options.footer) return m;
+    const lines = options.footer.split('\n');
+    const html = `<p style="font-size:12px;color:#4b5563">${lines.map(linkify).join('<br>')}</p>`;
+    return {
+      text: `${m.text.trimEnd()}\n\n-- \n${options.footer}\n`,
+      html: m.html ? m.html.replace(/<\/body>/, `${html}</body>`) : m.html,
+    };
+  };
   if (!options.smtpUrl) {
     return {
       transport: 'log',
       async send(m) {
-        options.log.info({ to: m.to, subject: m.subject }, `e-mail (no SMTP_URL: printed, not sent)\n${m.text}`);
+        const { text } = withFooter(m);
+        options.log.info({ to: m.to, subject: m.subject }, `e-mail (no SMTP_URL: printed, not sent)\n${text}`);
       },
       close() {},
     };
@@ -30,14 +43,14 @@ export function createMailer(options: {
   return {
     transport: 'smtp',
     async send(m) {
-      await transporter.sendMail({
-        from: options.from,
-        to: m.to,
-        subject: m.subject,
-        text: m.text,
-        html: m.html ?? undefined,
-      });
+      const { text, html } = withFooter(m);
+      await transporter.sendMail({ from: options.from, to: m.to, subject: m.subject, text, html: html ?? undefined });
     },
     close: () => transporter.close(),
   };
+}
+
+/** A footer line with its address made a link (the address is ours: PUBLIC_URL). */
+function linkify(line: string): string {
+  return escapeHtml(line).replace(/https?:\/\/\S+/g, (url) => `<a href="${url}">${url}</a>`);
 }

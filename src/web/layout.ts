@@ -49,6 +49,7 @@ function navItems(ctx: PageContext): NavItem[] {
       { href: urls.home(), label: t.navHome, exact: true },
       { href: urls.pathway(), label: t.navMyPathway },
       { href: urls.myBadges(), label: t.navMyBadges },
+      { href: urls.myData(), label: t.navMyData },
       { href: urls.verifier(), label: t.navVerify },
     ];
   }
@@ -130,6 +131,8 @@ export function layout(ctx: PageContext, view: PageView): string {
     { href: urls.home(), label: t.footerHome },
     { href: urls.verifier(), label: t.footerVerify },
     { href: urls.docs(), label: t.footerApi },
+    { href: urls.directory(), label: t.footerDirectory },
+    { href: urls.privacy(), label: t.footerPrivacy },
   ].map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`);
   return `<!doctype html>\n${html`<html lang="${ctx.lang}">
 <head>

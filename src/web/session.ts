@@ -59,7 +59,7 @@ export function safeLearnerNext(next: unknown): string {
   // (a raw `€` in a Location header is refused by Node): what is checked is what is followed.
   const base = 'http://parcours.invalid';
   const url = new URL(next, base);
-  if (url.origin !== base || !/^\/(?:mon-parcours|mes-badges|questionnaires)(?:\/|$)/.test(url.pathname))
+  if (url.origin !== base || !/^\/(?:mon-parcours|mes-badges|mes-donnees|questionnaires)(?:\/|$)/.test(url.pathname))
     return fallback;
   return url.pathname + url.search;
 }

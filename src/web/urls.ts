@@ -18,6 +18,9 @@ export const paths = {
   verifier: '/verifier',
   programme: '/evenements',
   credential: '/credentials/:id',
+  privacy: '/confidentialite',
+  myData: '/mes-donnees',
+  directory: '/relais',
   organiser: {
     scope: '/organisateur',
     signIn: '/connexion',
@@ -35,6 +38,7 @@ export const paths = {
     audit: '/journal',
     endorsements: '/labelisations',
     endorsementWithdraw: '/labelisations/:id/retirer',
+    learnerData: '/apprenants/:id/donnees',
   },
 } as const;
 
@@ -60,6 +64,10 @@ export const urls = {
   credentialFile: (id: string, ext: 'json' | 'jwt' | 'png' | 'svg') => `/credentials/${enc(id)}.${ext}`,
   achievementImage: (key: string, ext: 'png' | 'svg') => `/achievements/${enc(key)}/image.${ext}`,
   docs: () => '/docs',
+  privacy: () => '/confidentialite',
+  myData: (done?: string) => `/mes-donnees${query({ fait: done })}`,
+  directory: (params: { departement?: string; collectivite?: string; badge?: string } = {}) =>
+    `/relais${query(params)}`,
   organiser: {
     signIn: (next?: string) => org(`/connexion${query({ suite: next })}`),
     dashboard: () => org(),
@@ -77,5 +85,6 @@ export const urls = {
     audit: (before?: string) => org(`/journal${query({ avant: before })}`),
     endorsements: (done?: 'signee' | 'retiree') => org(`/labelisations${query({ fait: done })}`),
     endorsementWithdraw: (id: string) => org(`/labelisations/${enc(id)}/retirer`),
+    learnerData: (id: string) => org(`/apprenants/${enc(id)}/donnees`),
   },
 } as const;

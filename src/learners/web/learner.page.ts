@@ -9,6 +9,7 @@ import { urls } from '../../web/urls';
 import { columnHeads, formError, scrollRegion, type LearnerPageData } from './learner-form';
 import { attendanceSection } from './learner-attendance.partials';
 import { badgesSection } from './learner-badges.partials';
+import { learnerDataLink } from '../../privacy/web/learner-data.partial';
 
 function attemptsSection(ctx: PageContext, data: LearnerPageData): Html {
   const t = textFor(learnerText, ctx.lang);
@@ -90,6 +91,7 @@ export function learnerPage(ctx: PageContext, data: LearnerPageData): PageView {
 ${attendanceSection(ctx, data)}
 ${badgesSection(ctx, data)}
 ${attemptsSection(ctx, data)}
-${mergeSection(ctx, data)}`,
+${mergeSection(ctx, data)}
+${learnerDataLink(ctx, l.id)}`,
   };
 }

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Lang } from '../shared/errors';
+import { normaliseEmail } from '../shared/schemas';
+import { say } from '../shared/text';
+import { privacyErrors } from './privacy.text';
+import { erasedIdentities } from './privacy.tables';
+
+/**
+ * The suppression list's key for an address: a SHA-256 under a fixed label. It keeps the erased
+ * address out of the database while still recognising it in an old attendance file.
+ */
+export const erasedEmailHash = (email: string) =>
+  createHash('sha256')
+    .update(`parcours-erasure:${normaliseEmail(email)}`)
+    .digest('hex');
+
+// Parameters per statement: well under PostgreSQL's 65,535.
+const CHUNK = 5_000;
+
+/** The addresses among `emails` whose owner asked for erasure. Bounded by the file being read. */
+export async function erasedAmong(db: Db, emails: readonly string[]): Promise<Set<string>> {
+  const byHash = new Map(emails.map((e) => [erasedEmailHash(e), e]));
+  const hashes = [...byHash.keys()];
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += CHUNK) {
+    const rows = await db
+      .select({ hash: erasedIdentities.emailHash })
+      .from(erasedIdentities)
+      .where(inArray(erasedIdentities.emailHash, hashes.slice(i, i + CHUNK)));
+    for (const r of rows) found.add(byHash.get(r.hash)!);
+  }
+  return found;
+}
+
+export async function addToSuppressionList(db: Db, email: string, reference: string) {
+  await db
+    .insert(erasedIdentities)
+    .values({ emailHash: erasedEmailHash(email), reference })
+    .onConflictDoNothing();
+}
+
+/**
+ * An import's people minus those who asked for erasure: these are reported (lines and a message,
+ * not their address) and a warning says so; the import creates nothing for them.
+ */
+export async function setAsideErased<P extends { email: string; lines: number[] }>(db: Db, people: P[], lang: Lang) {
+  const erasedEmails = await erasedAmong(
+    db,
+    people.map((p) => p.email),
+  );
+  if (erasedEmails.size === 0) return { people, erased: [], warnings: [] };
+  const message = say(privacyErrors, lang, 'IMPORT_PERSON_ERASED');
+  const erased = people.filter((p) => erasedEmails.has(p.email)).map((p) => ({ lines: p.lines, message }));
+  const lines = erased.flatMap((e) => e.lines).join(', ');
+  return {
+    people: people.filter((p) => !erasedEmails.has(p.email)),
+    erased,
+    warnings: [
+      {
+        code: 'IMPORT_PEOPLE_ERASED',
+        message: say(privacyErrors, lang, 'IMPORT_PEOPLE_ERASED', { count: erased.length, lines }),
+      },
+    ],
+  };
+}
