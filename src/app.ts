@@ -26,6 +26,8 @@ import { achievementsRoutes } from './credentials/achievements.routes';
 import { credentialFilesRoutes } from './credentials/credential-files.routes';
 import { verifyRoutes } from './credentials/verify.routes';
 import { credentialsRoutes } from './credentials/credentials.routes';
+import { ob3OauthRoutes } from './ob3-api/oauth.routes';
+import { ob3ResourceRoutes } from './ob3-api/resources.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -101,6 +103,9 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(achievementsRoutes, { services, prefix: '/achievements' });
   // public: /credentials/:id(.json|.jwt|.png|.svg), /status/:listId
   await app.register(credentialFilesRoutes, { services });
+  // public: the OB 3.0 API under /ims/ob/v3p0 (discovery, OAuth 2.0, credentials, profile)
+  await app.register(ob3OauthRoutes, { services });
+  await app.register(ob3ResourceRoutes, { services });
   // A route that answers before reading its whole body (a refused upload, a 401): the rest is
   // drained so the keep-alive connection carries the next request, or the connection is closed.
   app.addHook('onSend', async (request, reply, payload) => {

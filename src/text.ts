@@ -8,6 +8,7 @@ import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
 import { programmeErrors } from './programme/programme.text';
 import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
+import { ob3ApiErrors } from './ob3-api/ob3-api.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -19,6 +20,7 @@ export const errorTexts: Text[] = [
   importRowTexts,
   ob3Errors,
   credentialsErrors,
+  ob3ApiErrors,
   badgesErrors,
   ruleTexts,
   programmeErrors,

@@ -7,6 +7,9 @@ import { credentialLinks } from './credential-content';
 import { findCredential, listCredentialsOfLearner } from './credentials.store';
 import type { CredentialSummary } from './credentials.schemas';
 
+/** For the OB 3.0 API (ob3-api area): a page of the learner's signed credentials, as served. */
+export { pageOfLearnerCredentials } from './credentials.store';
+
 /** A learner's credentials, newest first, with their status and download links. */
 export async function learnerCredentials(
   db: Db,

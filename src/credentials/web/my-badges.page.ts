@@ -65,7 +65,8 @@ function card(ctx: PageContext, c: CredentialCard): Html {
 </li>`;
 }
 
-export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[]): PageView {
+/** `platforms`: the OB 3.0 API's authorised platforms (ob3-api/web/platforms.partial.ts). */
+export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[], platforms: Html = html``): PageView {
   const t = textFor(myBadgesText, ctx.lang);
   return {
     title: t.title,
@@ -76,6 +77,7 @@ ${
     ? html`<div class="empty"><p>${t.empty}</p>
   <p><a class="button" href="${urls.pathway()}">${t.toPathway}</a></p></div>`
     : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c))}</ul>`
-}`,
+}
+${platforms}`,
   };
 }

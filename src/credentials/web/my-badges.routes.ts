@@ -5,6 +5,7 @@ import { paths, urls } from '../../web/urls';
 import type { Views } from '../../web/views';
 import { loadCredentialCards } from './my-badges.data';
 import { myBadgesPage } from './my-badges.page';
+import { authorisedPlatforms } from '../../ob3-api/web/platforms.partial';
 
 /** "Mes badges": each credential with its files, its public link, LinkedIn and a QR code. */
 export const myBadgesPages: FastifyPluginAsync<WithServices & { views: Views }> = async (app, { services, views }) => {
@@ -17,6 +18,6 @@ export const myBadgesPages: FastifyPluginAsync<WithServices & { views: Views }> 
     );
     if (!cards) return views.redirect(reply, urls.signIn());
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, myBadgesPage(ctx, cards));
+    return views.send(reply, ctx, myBadgesPage(ctx, cards, await authorisedPlatforms(services, ctx)));
   });
 };
