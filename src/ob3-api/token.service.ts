@@ -107,8 +107,7 @@ async function refresh(db: Db, client: ClientRow, form: TokenForm, now: Date): P
   const token = field(form, 'refresh_token');
   return db.transaction(async (tx) => {
     const row = await lockToken(tx, sha256Hex(token));
-    if (!row || row.token.kind !== 'refresh' || row.grant.clientId !== client.id)
-      return invalidGrant('OB3_REFRESH_INVALID');
+    if (row?.token.kind !== 'refresh' || row.grant.clientId !== client.id) return invalidGrant('OB3_REFRESH_INVALID');
     if (row.token.revokedAt || row.grant.revokedAt || row.token.expiresAt <= now)
       return invalidGrant('OB3_REFRESH_INVALID');
     if (row.token.usedAt) {

@@ -80,6 +80,8 @@ export async function authorizationRequest(
   return { url, verifier, state };
 }
 
+const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64"/></svg>';
+
 /** Catches every navigation to the platform's callback; `next()` waits for the next one. */
 export function catchCallbacks(context: BrowserContext): () => Promise<URL> {
   const waiting: ((url: URL) => void)[] = [];
@@ -87,6 +89,10 @@ export function catchCallbacks(context: BrowserContext): () => Promise<URL> {
     waiting.shift()?.(new URL(route.request().url()));
     await route.fulfill({ status: 200, contentType: 'text/plain', body: 'ok' });
   });
+  // The platform's logo, served by the platform (no DNS lookup of an example domain from the browser).
+  void context.route('https://sac-a-badges.example/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: LOGO }),
+  );
   return () => new Promise<URL>((resolve) => waiting.push(resolve));
 }
 
@@ -95,5 +101,8 @@ export async function consent(page: Page, next: () => Promise<URL>, url: URL): P
   await page.goto(url.toString());
   const landed = next();
   await page.getByRole('button', { name: 'Autoriser' }).click();
-  return landed;
+  const callback = await landed;
+  // The callback's navigation commits after the route answers: the next goto must not race it.
+  await page.waitForURL(`${CALLBACK}**`);
+  return callback;
 }
