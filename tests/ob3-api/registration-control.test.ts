@@ -123,7 +123,7 @@ describe('the learner stays in control; organisers see and disable platforms', (
     );
   });
 
-  it('[200] the organiser lists the platforms and [303] disables one: its client authentication then fails', async () => {
+  it('[200] the organiser lists the platforms, [303] disables one: its client authentication fails', async () => {
     const client = (await register(metadata({ client_name: 'Plateforme à couper' }), '192.0.2.10')).json();
     const s = await organiser(ctx);
     const list = await s.get('/organisateur/plateformes');
