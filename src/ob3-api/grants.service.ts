@@ -3,6 +3,9 @@ import { AppError } from '../shared/errors';
 import { recordAudit } from '../audit/audit.service';
 import { listClients, listGrantsOfLearner, setClientDisabled } from './clients.store';
 import { findGrant, revokeGrantTokens } from './grants.store';
+
+/** For the hourly purge (auth/purge.service.ts). */
+export { purgeExpiredOauth } from './grants.store';
 import { splitScope } from './scopes';
 
 /** « Mes badges »: the platforms this learner authorised and that still hold access. */

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { oauthClients, oauthCodes, oauthGrants, oauthTokens } from './ob3-api.tables';
 
@@ -89,4 +89,28 @@ export async function findAccess(db: Db, tokenHash: string) {
     .innerJoin(oauthClients, eq(oauthClients.id, oauthGrants.clientId))
     .where(and(eq(oauthTokens.tokenHash, tokenHash), eq(oauthTokens.kind, 'access')));
   return row;
+}
+
+/** One batch of codes and tokens expired for a day (refused since then anyway); returns how many went. */
+export async function purgeExpiredOauth(db: Db, now: Date, batch: number): Promise<number> {
+  const before = new Date(now.getTime() - 24 * 3600_000);
+  const codes = db
+    .select({ h: oauthCodes.codeHash })
+    .from(oauthCodes)
+    .where(lt(oauthCodes.expiresAt, before))
+    .limit(batch);
+  const goneCodes = await db
+    .delete(oauthCodes)
+    .where(inArray(oauthCodes.codeHash, codes))
+    .returning({ h: oauthCodes.codeHash });
+  const tokens = db
+    .select({ h: oauthTokens.tokenHash })
+    .from(oauthTokens)
+    .where(lt(oauthTokens.expiresAt, before))
+    .limit(batch);
+  const goneTokens = await db
+    .delete(oauthTokens)
+    .where(inArray(oauthTokens.tokenHash, tokens))
+    .returning({ h: oauthTokens.tokenHash });
+  return goneCodes.length + goneTokens.length;
 }

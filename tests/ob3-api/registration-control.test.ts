@@ -3,6 +3,7 @@ import { buildTestApp, type TestContext } from '../helpers/app';
 import { organiser, learnerSession } from '../pages/pages-flows.helpers';
 import { upsertLearner } from '../../src/learners/learners.service';
 import { listAudit } from '../../src/audit/audit.service';
+import { purgeExpired } from '../../src/auth/purge.service';
 
 const CALLBACK = 'http://localhost:4999/retour';
 const READ = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly';
@@ -109,6 +110,18 @@ describe('the learner stays in control; organisers see and disable platforms', (
     expect(token.statusCode, token.body).toBe(200);
     const bearer = { authorization: `Bearer ${token.json().access_token}` };
     expect((await ctx.app.inject({ url: '/ims/ob/v3p0/credentials', headers: bearer })).statusCode).toBe(200);
+    // Only the badges were granted: the profile is 403; a limit over 200 or a bad `since` is 400.
+    const profile = await ctx.app.inject({ url: '/ims/ob/v3p0/profile', headers: bearer });
+    expect([profile.statusCode, profile.headers['www-authenticate']]).toEqual([
+      403,
+      expect.stringContaining('insufficient'),
+    ]);
+    for (const query of ['limit=201', 'offset=-1', 'since=hier'])
+      expect(
+        (await ctx.app.inject({ url: `/ims/ob/v3p0/credentials?${query}`, headers: bearer })).json(),
+      ).toMatchObject({
+        imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldValue: 'invalid_query_parameter' }] },
+      });
 
     const badges = await learner.get('/mes-badges');
     expect(badges.body).toContain('Plateformes autorisées');
@@ -141,5 +154,10 @@ describe('the learner stays in control; organisers see and disable platforms', (
     });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error).toBe('invalid_client');
+  });
+
+  it('[purge] codes and tokens expired for a day are deleted by the hourly purge', async () => {
+    const report = await purgeExpired(ctx.database.db, new Date(Date.now() + 100 * 86_400_000));
+    expect(report.oauth).toBeGreaterThan(0);
   });
 });
