@@ -32,6 +32,8 @@ import { walletRoutes } from './wallet/wallet.routes';
 import { exchangeRoutes } from './wallet/exchange.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { directoryRoutes } from './directory/directory.routes';
+import { ob3OauthRoutes } from './ob3-api/oauth.routes';
+import { ob3ResourceRoutes } from './ob3-api/resources.routes';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
 export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
@@ -114,6 +116,9 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(endorsementsPublicRoutes, { services });
   await app.register(walletRoutes, { services, prefix: '/api' });
   await app.register(exchangeRoutes, { services }); // public: /wallet/*, /.well-known/openid-credential-issuer…
+  // public: the OB 3.0 API under /ims/ob/v3p0 (discovery, OAuth 2.0, credentials, profile)
+  await app.register(ob3OauthRoutes, { services });
+  await app.register(ob3ResourceRoutes, { services });
   // A route that answers before reading its whole body (a refused upload, a 401): the rest is
   // drained so the keep-alive connection carries the next request, or the connection is closed.
   app.addHook('onSend', async (request, reply, payload) => {

@@ -12,6 +12,7 @@ import { endorsementsErrors } from './endorsements/endorsements.text';
 import { endorsementChecks } from './ob3/endorsement.text';
 import { walletErrors } from './wallet/wallet.text';
 import { privacyErrors } from './privacy/privacy.text';
+import { ob3ApiErrors } from './ob3-api/ob3-api.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -26,6 +27,7 @@ export const errorTexts: Text[] = [
   endorsementsErrors,
   endorsementChecks,
   walletErrors,
+  ob3ApiErrors,
   badgesErrors,
   ruleTexts,
   programmeErrors,

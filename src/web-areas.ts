@@ -15,6 +15,7 @@ import { endorsementsWeb } from './endorsements/web';
 import { walletWeb } from './wallet/web';
 import { privacyWeb } from './privacy/web';
 import { directoryWeb } from './directory/web';
+import { ob3ApiWeb } from './ob3-api/web';
 
 /**
  * Every area's web layer, in the order its pages are registered (the public credential page before
@@ -35,6 +36,7 @@ export const areaWebs: AreaWeb[] = [
   walletWeb,
   privacyWeb,
   directoryWeb,
+  ob3ApiWeb,
 ];
 
 /** Every page dictionary: tests/pages/i18n.test.ts checks each has the same keys in fr and en, and that they differ. */

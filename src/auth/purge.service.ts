@@ -4,12 +4,15 @@ import { purgeSentOutbox } from '../notifications/outbox.service';
 import { purgeMagicLinks } from './auth.service';
 import { purgeRateLimits } from './rate-limit.store';
 import { purgeRevokedTokens } from './sessions.store';
+import { purgeExpiredOauth } from '../ob3-api/grants.service';
 
 export interface PurgeReport {
   magicLinks: number;
   rateLimits: number;
   revokedTokens: number;
   outbox: number;
+  /** OB 3.0 API authorization codes and tokens expired for a day. */
+  oauth: number;
   /** Another instance was purging: this one left it alone. */
   skipped: boolean;
 }
@@ -27,12 +30,13 @@ const PURGE_LOCK = 0x70_61_72_63; // 'parc'
  * this one stops and lets it work.
  */
 export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeReport> {
-  const report: PurgeReport = { magicLinks: 0, rateLimits: 0, revokedTokens: 0, outbox: 0, skipped: false };
+  const report: PurgeReport = { magicLinks: 0, rateLimits: 0, revokedTokens: 0, outbox: 0, oauth: 0, skipped: false };
   const steps: Array<[keyof Omit<PurgeReport, 'skipped'>, (tx: Db) => Promise<number>]> = [
     ['magicLinks', (tx) => purgeMagicLinks(tx, now, PURGE_BATCH)],
     ['rateLimits', (tx) => purgeRateLimits(tx, now, PURGE_BATCH)],
     ['revokedTokens', (tx) => purgeRevokedTokens(tx, now, PURGE_BATCH)],
     ['outbox', (tx) => purgeSentOutbox(tx, now, PURGE_BATCH)],
+    ['oauth', (tx) => purgeExpiredOauth(tx, now, PURGE_BATCH)],
   ];
   for (const [name, step] of steps) {
     for (;;) {
@@ -66,7 +70,7 @@ export function startPurgeWorker(
     running = true;
     try {
       const report = await purgeExpired(db);
-      if (report.magicLinks + report.rateLimits + report.revokedTokens + report.outbox > 0)
+      if (report.magicLinks + report.rateLimits + report.revokedTokens + report.outbox + report.oauth > 0)
         log.info({ purge: report }, 'expired rows purged');
     } catch (error) {
       log.error({ err: error }, 'purge failed');

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { awards } from '../badges/awards.tables';
 import { credentials } from './credentials.tables';
@@ -77,6 +77,34 @@ export async function listCredentialsOfLearner(db: Db, learnerId: string) {
     .innerJoin(awards, eq(awards.id, credentials.awardId))
     .where(and(eq(awards.learnerId, learnerId), original, isNull(credentials.replacedBy)))
     .orderBy(desc(credentials.issuedAt));
+}
+
+/**
+ * One page of a learner's signed credentials, newest first, revoked ones included (their status
+ * entry says so), with the total: the OB 3.0 API's GET /credentials (`since`: issued after it).
+ */
+export async function pageOfLearnerCredentials(
+  db: Db,
+  learnerId: string,
+  page: { limit: number; offset: number; since?: Date },
+) {
+  const where = and(
+    eq(awards.learnerId, learnerId),
+    original,
+    page.since ? gt(credentials.issuedAt, page.since) : undefined,
+  );
+  const from = () =>
+    db.select({ total: count() }).from(credentials).innerJoin(awards, eq(awards.id, credentials.awardId));
+  const [{ total } = { total: 0 }] = await from().where(where);
+  const rows = await db
+    .select({ json: credentials.json, jwt: credentials.jwt })
+    .from(credentials)
+    .innerJoin(awards, eq(awards.id, credentials.awardId))
+    .where(where)
+    .orderBy(desc(credentials.issuedAt), desc(credentials.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { total, rows };
 }
 
 /** The credential and its award, revoked together (`keepAward`: a re-issue replaces the credential only). */

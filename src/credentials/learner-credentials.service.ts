@@ -9,6 +9,8 @@ import type { CredentialSummary } from './credentials.schemas';
 
 /** A learner's credentials for their data export, and the current ones an erasure may revoke. */
 export { allCredentialsOfLearner, currentCredentialsOfLearner } from './credentials.store';
+/** For the OB 3.0 API (ob3-api area): a page of the learner's signed credentials, as served. */
+export { pageOfLearnerCredentials } from './credentials.store';
 
 /** A learner's credentials, newest first, with their status and download links. */
 export async function learnerCredentials(

@@ -51,6 +51,10 @@ export async function readViewer(request: FastifyRequest): Promise<TokenClaims |
   }
 }
 
+// The learner pages, and the OB 3.0 consent (a platform sends the learner there before sign-in).
+const LEARNER_DESTINATIONS =
+  /^\/(?:mon-parcours|mes-badges|mes-donnees|questionnaires|ims\/ob\/v3p0\/oauth\/authorize)(?:\/|$)/;
+
 /** Where a learner goes after signing in: back to the learner page they asked for, never elsewhere. */
 export function safeLearnerNext(next: unknown): string {
   const fallback = urls.pathway();
@@ -59,8 +63,7 @@ export function safeLearnerNext(next: unknown): string {
   // (a raw `€` in a Location header is refused by Node): what is checked is what is followed.
   const base = 'http://parcours.invalid';
   const url = new URL(next, base);
-  if (url.origin !== base || !/^\/(?:mon-parcours|mes-badges|mes-donnees|questionnaires)(?:\/|$)/.test(url.pathname))
-    return fallback;
+  if (url.origin !== base || !LEARNER_DESTINATIONS.test(url.pathname)) return fallback;
   return url.pathname + url.search;
 }
 

@@ -70,7 +70,13 @@ function card(ctx: PageContext, c: CredentialCard, wallet?: WalletPanel): Html {
 </li>`;
 }
 
-export function myBadgesPage(ctx: PageContext, credentials: CredentialCard[], wallet?: WalletPanel): PageView {
+/** `wallet`: the wallet area's panel; `platforms`: the OB 3.0 API's authorised platforms (ob3-api/web/platforms.partial.ts). */
+export function myBadgesPage(
+  ctx: PageContext,
+  credentials: CredentialCard[],
+  wallet?: WalletPanel,
+  platforms: Html = html``,
+): PageView {
   const t = textFor(myBadgesText, ctx.lang);
   return {
     title: t.title,
@@ -82,6 +88,7 @@ ${
     ? html`<div class="empty"><p>${t.empty}</p>
   <p><a class="button" href="${urls.pathway()}">${t.toPathway}</a></p></div>`
     : html`<ul class="credential-list">${credentials.map((c) => card(ctx, c, wallet))}</ul>`
-}`,
+}
+${platforms}`,
   };
 }

@@ -6,6 +6,7 @@ import type { Views } from '../../web/views';
 import { loadCredentialCards } from './my-badges.data';
 import { myBadgesPage } from './my-badges.page';
 import { loadWalletPanel } from '../../wallet/web/wallet-panel.data';
+import { authorisedPlatforms } from '../../ob3-api/web/platforms.partial';
 
 /** "Mes badges": each credential with its files, its public link, LinkedIn and a QR code. */
 export const myBadgesPages: FastifyPluginAsync<WithServices & { views: Views }> = async (app, { services, views }) => {
@@ -18,6 +19,7 @@ export const myBadgesPages: FastifyPluginAsync<WithServices & { views: Views }> 
     );
     if (!cards) return views.redirect(reply, urls.signIn());
     const ctx = views.context(request, reply);
-    return views.send(reply, ctx, myBadgesPage(ctx, cards, await loadWalletPanel(services, viewer.sub)));
+    const wallet = await loadWalletPanel(services, viewer.sub);
+    return views.send(reply, ctx, myBadgesPage(ctx, cards, wallet, await authorisedPlatforms(services, ctx)));
   });
 };
