@@ -13,6 +13,9 @@ import { createMailer } from './notifications/mailer';
 import { startOutboxWorker } from './notifications/deliver';
 import { createAwards } from './badges/awards.service';
 import { buildCredentialsService } from './credentials/credentials.service';
+import { loadReminderRules } from './reminders/reminder-rules';
+import { reminderGuard } from './reminders/reminders.service';
+import { startReminderWorker } from './reminders/reminders.worker';
 
 export interface Platform {
   app: App;
@@ -32,6 +35,7 @@ export async function buildServices(
   options: { database?: Database; logger?: Logger } = {},
 ): Promise<Services> {
   const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
+  const reminders = await loadReminderRules(config.paths.badgesDir, programme);
   const given = options.database;
   const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
   const credentials = buildCredentialsService({ config, programme });
@@ -54,7 +58,7 @@ export async function buildServices(
   });
   const log = options.logger ?? pino({ level: config.logLevel });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
-  return { config, database, db: database.db, programme, mailer, awards, credentials };
+  return { config, database, db: database.db, programme, mailer, awards, credentials, reminders };
 }
 
 /** Services, the app, the outbox and purge workers. Used by server.ts and by the tests. */
@@ -66,8 +70,11 @@ export async function startPlatform(
   const services = await buildServices(config, { database: options.database, logger });
   const { database, mailer } = services;
   const app = await buildApp(services, { loggerInstance: logger, ...options.fastify });
-  const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
+  const guard = reminderGuard(services);
+  const stopWorker =
+    options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log, undefined, guard);
   const stopPurge = options.worker === false ? () => {} : startPurgeWorker(database.db, app.log);
+  const stopReminders = options.worker === false ? () => {} : startReminderWorker(services, app.log);
 
   return {
     app,
@@ -77,6 +84,7 @@ export async function startPlatform(
     async stop() {
       stopWorker();
       stopPurge();
+      stopReminders();
       await app.close();
       mailer.close();
       if (!options.database) await database.close();

@@ -4,6 +4,7 @@ import type { Programme } from './programme/load-programme';
 import type { Mailer } from './notifications/mailer';
 import type { Awards } from './badges/awards.service';
 import type { Credentials } from './credentials/credentials.service';
+import type { ReminderRules } from './reminders/reminder-rules';
 
 /**
  * Everything a route, a page, the CLI or a test hands to a use-case, built once by platform.ts.
@@ -19,6 +20,8 @@ export interface Services {
   mailer: Mailer;
   awards: Awards;
   credentials: Credentials;
+  /** badges/reminders.json, checked at start (src/reminders/). */
+  reminders: ReminderRules;
 }
 
 /** The options every route or page plugin is registered with. */

@@ -8,6 +8,7 @@ import { answerErrors, quizzesErrors } from './quizzes/quizzes.text';
 import { programmeErrors } from './programme/programme.text';
 import { ob3Errors } from './ob3/ob3.text';
 import { credentialsErrors } from './credentials/credentials.text';
+import { remindersErrors } from './reminders/reminders.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -24,6 +25,7 @@ export const errorTexts: Text[] = [
   programmeErrors,
   quizzesErrors,
   answerErrors,
+  remindersErrors,
 ];
 
 const textOfCode = new Map<string, Text>();

@@ -4,7 +4,13 @@ import type { FastifyBaseLogger } from 'fastify';
 export interface Mailer {
   /** 'smtp' or 'log': recorded with each attempt. */
   transport: string;
-  send(message: { to: string; subject: string; text: string; html?: string | null }): Promise<void>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html?: string | null;
+    headers?: Record<string, string> | null;
+  }): Promise<void>;
   close(): void;
 }
 
@@ -36,6 +42,7 @@ export function createMailer(options: {
         subject: m.subject,
         text: m.text,
         html: m.html ?? undefined,
+        headers: m.headers ?? undefined,
       });
     },
     close: () => transporter.close(),
