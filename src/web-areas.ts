@@ -11,6 +11,7 @@ import { attendanceWeb } from './attendance/web';
 import { learnersWeb } from './learners/web';
 import { notificationsWeb } from './notifications/web';
 import { auditWeb } from './audit/web';
+import { remindersWeb } from './reminders/web';
 
 /**
  * Every area's web layer, in the order its pages are registered (the public credential page before
@@ -27,6 +28,7 @@ export const areaWebs: AreaWeb[] = [
   learnersWeb,
   notificationsWeb,
   auditWeb,
+  remindersWeb,
 ];
 
 /** Every page dictionary: tests/pages/i18n.test.ts checks each has the same keys in fr and en, and that they differ. */

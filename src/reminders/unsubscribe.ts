@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { paths } from '../web/urls';
 
 /** Who may turn a reminder kind off: the holder of this link, signed with the deployment's secret. */
 export interface UnsubscribeLink {
@@ -8,7 +9,7 @@ export interface UnsubscribeLink {
 }
 
 export const UNSUBSCRIBE_API_PATH = '/api/reminders/unsubscribe';
-export const UNSUBSCRIBE_PAGE_PATH = '/relances/desinscription';
+export const UNSUBSCRIBE_PAGE_PATH = paths.unsubscribe;
 
 const sign = (secret: string, learnerId: string, kind: string) =>
   createHmac('sha256', secret).update(`reminder-unsubscribe\u0000${learnerId}\u0000${kind}`).digest('base64url');
@@ -17,7 +18,7 @@ export function unsubscribeToken(secret: string, learnerId: string, kind: string
   return sign(secret, learnerId, kind);
 }
 
-/** A link is good when its token is the signature of its learner and kind (no expiry: RFC 8058 links must keep working). */
+/** A link is good when its token signs its learner and kind (no expiry: RFC 8058 links must keep working). */
 export function checkUnsubscribe(secret: string, link: Partial<UnsubscribeLink>): link is UnsubscribeLink {
   if (!link.learnerId || !link.kind || !link.token || link.token.length > 100 || link.kind.length > 64) return false;
   const expected = Buffer.from(sign(secret, link.learnerId, link.kind));

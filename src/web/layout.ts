@@ -59,6 +59,7 @@ function navItems(ctx: PageContext): NavItem[] {
       { href: urls.organiser.learners(), label: t.navLearners },
       { href: urls.organiser.progress(), label: t.navProgress },
       { href: urls.organiser.outbox(), label: t.navOutbox },
+      { href: urls.organiser.reminders(), label: t.navReminders },
       ...(role === 'admin' ? [{ href: urls.organiser.audit(), label: t.navAudit }] : []),
     ];
   }

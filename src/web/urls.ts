@@ -18,6 +18,7 @@ export const paths = {
   verifier: '/verifier',
   programme: '/evenements',
   credential: '/credentials/:id',
+  unsubscribe: '/relances/desinscription',
   organiser: {
     scope: '/organisateur',
     signIn: '/connexion',
@@ -33,6 +34,9 @@ export const paths = {
     outbox: '/courriels',
     resend: '/courriels/:id/relancer',
     audit: '/journal',
+    reminders: '/relances',
+    remindersPreview: '/relances/apercu',
+    remindersSend: '/relances/envoyer',
   },
 } as const;
 
@@ -53,6 +57,7 @@ export const urls = {
   quiz: (key: string) => `/questionnaires/${enc(key)}`,
   quizResult: (key: string, id: string) => `/questionnaires/${enc(key)}/resultats/${enc(id)}`,
   verifier: () => '/verifier',
+  unsubscribe: () => '/relances/desinscription',
   programme: () => '/evenements',
   credential: (id: string) => `/credentials/${enc(id)}`,
   credentialFile: (id: string, ext: 'json' | 'jwt' | 'png' | 'svg') => `/credentials/${enc(id)}.${ext}`,
@@ -73,5 +78,8 @@ export const urls = {
       org(`/courriels${query({ statut: status, page: page && page > 1 ? page : undefined })}`),
     resend: (id: string) => org(`/courriels/${enc(id)}/relancer`),
     audit: (before?: string) => org(`/journal${query({ avant: before })}`),
+    reminders: (sent?: number) => org(`/relances${query({ envoyees: sent })}`),
+    remindersPreview: () => org('/relances/apercu'),
+    remindersSend: () => org('/relances/envoyer'),
   },
 } as const;
