@@ -26,13 +26,15 @@ type T = ReturnType<typeof textFor<keyof typeof remindersText.fr, string>>;
 
 const th = (label: string) => html`<th scope="col">${label}</th>`;
 
+export const triggerLabel = (t: T, rule: ReminderRule) =>
+  rule.trigger === 'questionnaireNotAnswered' ? t.triggerQuiz : t.triggerOne;
+
 function ruleSummary(t: T, rule: ReminderRule): Html {
   const q = rule.quietHours;
   const quiet = fmt(q.weekends ? t.ruleQuietWeekends : t.ruleQuiet, { from: q.from, to: q.to });
   const delays = fmt(t.ruleDelays, { delays: rule.delaysDays.slice(0, rule.maxSends).join(', '), max: rule.maxSends });
-  const trigger = rule.trigger === 'questionnaireNotAnswered' ? t.triggerQuiz : t.triggerOne;
   const state = rule.enabled ? t.ruleOn : t.ruleOff;
-  return html`<p><strong>${trigger}</strong> (<code>${rule.key}</code>, ${state})<br>${delays}. ${quiet}.${
+  return html`<p><code>${rule.key}</code> (${state})<br>${delays}. ${quiet}.${
     rule.replay ? html`<br>${t.ruleReplay}.` : ''
   }</p>`;
 }
@@ -50,7 +52,7 @@ function upcomingTable(ctx: PageContext, t: T, data: RemindersData, rule: Remind
 </tr>`,
   );
   return html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
-<table class="table table-stack"><caption id="${id}">${rule.subject[ctx.lang]}</caption>
+<table class="table table-stack"><caption id="${id}">${triggerLabel(t, rule)}</caption>
 <thead><tr>${[t.colWhen, t.colTo, t.colAbout, t.colSend].map(th)}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
@@ -96,7 +98,7 @@ export function remindersPage(ctx: PageContext, data: RemindersData): PageView {
   const done =
     data.sent === undefined ? '' : notice('success', t.sentNotice, fmt(t.sentNoticeBody, { count: data.sent }));
   const rules = data.rules.map(
-    (rule, i) => html`<section aria-labelledby="regle-${i}"><h3 id="regle-${i}">${rule.subject[ctx.lang]}</h3>
+    (rule, i) => html`<section aria-labelledby="regle-${i}"><h3 id="regle-${i}">${triggerLabel(t, rule)}</h3>
 ${ruleSummary(t, rule)}${upcomingTable(ctx, t, data, rule, i)}</section>`,
   );
   const manual =
@@ -110,7 +112,8 @@ ${ruleSummary(t, rule)}${upcomingTable(ctx, t, data, rule, i)}</section>`,
 <p class="lead">${t.lead}</p>
 <div class="notice notice-info" role="note"><p>${t.noTracking}</p></div>
 <h2>${t.upcomingTitle}</h2>
-<p>${fmt(t.upcomingCount, { count: data.upcoming.total })}${shown} ${t.rulesHint}</p>
+<p>${fmt(t.upcomingCount, { count: data.upcoming.total })}${shown}</p>
+<p>${t.rulesHint} <code>badges/reminders.json</code>. ${t.rulesHintOff} <code>"enabled": false</code>.</p>
 ${rules}
 ${manual}
 <h2>${t.sentTitle}</h2>

@@ -35,7 +35,10 @@ export const remindersPages: FastifyPluginAsync<PageOptions> = async (app, { ser
   const { programme } = services;
   const choices = (lang: Lang) => ({
     events: remindableEvents(services).map((e) => ({ key: e.key, label: eventLabel(programme, e.key, lang) })),
-    manualRules: manualRules(services).map((r) => ({ key: r.key, label: r.subject[lang] })),
+    manualRules: manualRules(services).map((r) => ({
+      key: r.key,
+      label: `${textFor(remindersText, lang).triggerQuiz} (${r.key})`,
+    })),
   });
 
   app.get<{ Querystring: { envoyees?: string } }>(paths.organiser.reminders, async (request, reply) => {

@@ -11,8 +11,8 @@ export const remindersText = defineText(
     noTracking:
       'Aucune ouverture ni aucun clic n’est suivi : les relances ne contiennent ni pixel espion ni lien de ' +
       'suivi. Nous savons seulement si le courriel est parti.',
-    rulesTitle: 'Règles',
-    rulesHint: 'Définies dans badges/reminders.json ; une règle se désactive avec "enabled": false.',
+    rulesHint: 'Les règles sont définies dans le fichier',
+    rulesHintOff: 'Pour en désactiver une :',
     ruleOn: 'active',
     ruleOff: 'désactivée',
     triggerQuiz: 'Questionnaire non rempli après une séance suivie',
@@ -74,8 +74,8 @@ export const remindersText = defineText(
     noTracking:
       'No open and no click is tracked: reminders hold no tracking pixel and no tracking link. We only know ' +
       'whether the e-mail left.',
-    rulesTitle: 'Rules',
-    rulesHint: 'Defined in badges/reminders.json; a rule is turned off with "enabled": false.',
+    rulesHint: 'The rules are defined in the file',
+    rulesHintOff: 'To turn one off:',
     ruleOn: 'on',
     ruleOff: 'off',
     triggerQuiz: 'Questionnaire not answered after an attended session',
