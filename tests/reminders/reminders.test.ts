@@ -17,7 +17,7 @@ beforeAll(async () => {
   // A second instance on the same database, sending through the same SMTP server.
   const config = testConfig({ mail: { smtpUrl: ctx.smtp.url, from: 'Parcours <no-reply@parcours.test>' } });
   second = await startPlatform(config, { database: ctx.database, worker: false });
-});
+}, 180_000); // the machine may be busy: building the platform alone can take a minute
 afterAll(async () => {
   await second?.stop();
   await ctx?.close();
