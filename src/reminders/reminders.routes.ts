@@ -5,6 +5,7 @@ import { errorResponses } from '../shared/schemas';
 import { sendManual, previewManual } from './manual.service';
 import { pastReminders, upcomingReminders } from './overview.service';
 import { unsubscribe } from './unsubscribe.service';
+import { recordReplayViewers, REPLAY_MAX_BYTES } from './replay.service';
 
 const LinkQuery = Type.Object({
   l: Type.String({ maxLength: 64, description: 'learner id' }),
@@ -91,6 +92,23 @@ export const remindersRoutes: FastifyPluginAsyncTypebox<WithServices> = async (a
         at: r.createdAt.toISOString(),
       })),
     }),
+  });
+
+  app.post('/replays/:event', {
+    schema: {
+      tags: ['reminders'],
+      summary: 'Visionnages d’un enregistrement (export CSV) / recording viewers (CSV export), as `replay` attendance',
+      security: [{ bearer: [] }],
+      params: Type.Object({ event: Type.String({ maxLength: 64 }) }),
+      body: Type.Object({ csv: Type.String({ maxLength: REPLAY_MAX_BYTES }) }),
+      response: {
+        200: Type.Object({ recorded: Type.Integer(), alreadyAttended: Type.Integer(), invalid: Type.Integer() }),
+        ...errorResponses(400, 401, 403, 422),
+      },
+    },
+    preHandler: app.requireRole('organiser'),
+    handler: async (request) =>
+      recordReplayViewers(services, request.actor!, { event: request.params.event, text: request.body.csv }),
   });
 
   app.post('/preview', {

@@ -18,6 +18,14 @@ export const remindersErrors = definePairs('reminders-errors', {
     fr: (p) => `La sélection a changé depuis l’aperçu (${p.expected} prévus, ${p.actual} maintenant) : relisez-la.`,
     en: (p) => `The selection changed since the preview (${p.expected} expected, ${p.actual} now): check it again.`,
   },
+  REMINDER_REPLAY_NOT_DECLARED: {
+    fr: (p) => `La séance ${p.event} ne déclare pas d’enregistrement (replay) dans programme.json.`,
+    en: (p) => `The session ${p.event} declares no recording (replay) in programme.json.`,
+  },
+  REMINDER_REPLAY_NO_EMAIL_COLUMN: {
+    fr: () => 'Aucune colonne d’adresse e-mail dans ce fichier (attendu : « Email », « E-mail » ou « Courriel »).',
+    en: () => 'No e-mail address column in this file (expected: “Email”, “E-mail” or “Courriel”).',
+  },
   REMINDER_SELECTION_EMPTY: {
     fr: () => 'Personne dans cette sélection : aucune relance à envoyer.',
     en: () => 'Nobody in this selection: no reminder to send.',

@@ -37,6 +37,7 @@ export const paths = {
     reminders: '/relances',
     remindersPreview: '/relances/apercu',
     remindersSend: '/relances/envoyer',
+    remindersReplay: '/relances/differe',
   },
 } as const;
 
@@ -81,5 +82,6 @@ export const urls = {
     reminders: (sent?: number) => org(`/relances${query({ envoyees: sent })}`),
     remindersPreview: () => org('/relances/apercu'),
     remindersSend: () => org('/relances/envoyer'),
+    remindersReplay: () => org('/relances/differe'),
   },
 } as const;

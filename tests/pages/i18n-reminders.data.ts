@@ -61,9 +61,28 @@ export function reminderPages(lang: Lang, ctxFor: CtxFor): Array<[PageContext, P
           past(s, i % 2 === 0),
         ),
         sent: 2,
+        replay: { events: [{ key: 'w', label: 'W' }], result: { recorded: 1, alreadyAttended: 1, invalid: 1 } },
       }),
     ],
-    [a, remindersPage(a, { ...base, upcoming: { total: 0, rows: [] }, past: [], manualRules: [] })],
+    [
+      a,
+      remindersPage(a, {
+        ...base,
+        upcoming: { total: 0, rows: [] },
+        past: [],
+        manualRules: [],
+        replay: { events: [] },
+      }),
+    ],
+    [
+      a,
+      remindersPage(a, {
+        ...base,
+        upcoming: { total: 0, rows: [] },
+        past: [],
+        replay: { events: [{ key: 'w', label: 'W' }], error: 'm' },
+      }),
+    ],
     [a, previewPage(a, { preview, event: { key: 'e', label: 'E' } })],
     [
       a,

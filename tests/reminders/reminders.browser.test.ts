@@ -79,6 +79,20 @@ describe('« Relances » in a real browser', { timeout: 90_000 }, () => {
     expect(text).toContain(ADMIN.email);
   });
 
+  it('records the viewers of a webinar recording from a Zoom export', async () => {
+    await mainNavLink(page, 'Relances').click();
+    await waitForHeading(page, 'Relances');
+    await page.getByLabel('Webinaire', { exact: true }).selectOption('webinaire-1');
+    const csv = `Name,Email,Duration\nRetard Un,${late[0]},80\n`;
+    await page.getByLabel('Export des spectateurs (CSV)').setInputFiles({
+      name: 'viewers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Enregistrer les visionnages' }).click();
+    await page.getByRole('status').getByText('1 visionnage(s) enregistré(s)').waitFor();
+  });
+
   it('the learner unsubscribes from the link in the e-mail', async () => {
     const mail = received(ctx.smtp, late[1]!)[0]!;
     const link = /(http:\/\/parcours\.test\/relances\/desinscription\?\S+)/.exec(mail.text ?? '')![1]!;

@@ -90,7 +90,7 @@ describe('reminders with a controllable clock', () => {
     expect(received(ctx.smtp, d, /^Votre badge « data management »/)).toHaveLength(1);
   });
 
-  it('one condition away: names the missed webinar with its replay link and access code', async () => {
+  it('one condition away: the missed webinar and its replay link; the viewers export then meets it', async () => {
     const e = 'agent.e@mairie-valbrune.example';
     const id = await attend(ctx, e, ['webinaire-1', 'atelier-juridique']);
     expect((await answer(ctx, learnerAuth(ctx, id), 'quiz-juridique')).statusCode).toBe(201);
@@ -104,6 +104,30 @@ describe('reminders with a controllable clock', () => {
     expect(mails[0]!.text).toContain('suivre « Webinaire #2 » en différé');
     expect(mails[0]!.text).toContain('BFC#DATA#2');
     expect(mails[0]!.text).toContain('https://us02web.zoom.us/rec/share/m0bjtmyPlqjud');
+
+    // The organiser records the recording's viewers from a Zoom export: e meets the webinar condition.
+    const csv = `Nom;Adresse e-mail;Durée (minutes)\n"Agent, E";${e.toUpperCase()};95\nSans adresse;;12\n`;
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/reminders/replays/webinaire-2',
+      headers: await ctx.adminAuth(),
+      payload: { csv },
+    });
+    expect(res.json()).toEqual({ recorded: 1, alreadyAttended: 0, invalid: 1 });
+    const progress = await ctx.app.inject({ url: '/api/me/progress', headers: learnerAuth(ctx, id) });
+    const juridique = progress.json().badges.find((b: { key: string }) => b.key === 'data-juridique');
+    expect(juridique.status).toBe('earned');
+    expect(JSON.stringify(juridique.conditions)).toContain('Webinaire #2 suivi en différé (replay) le');
+    await tick(ctx, new Date());
+    expect(received(ctx.smtp, e, /^Votre badge « data juridique »/)).toHaveLength(1);
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/reminders/replays/atelier-admin',
+      headers: await ctx.adminAuth(),
+      payload: { csv },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('REMINDER_REPLAY_NOT_DECLARED');
   });
 });
 

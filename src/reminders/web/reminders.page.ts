@@ -7,6 +7,7 @@ import { csrfField, notice, type PageContext, type PageView } from '../../web/la
 import { select } from '../../web/forms';
 import { urls } from '../../web/urls';
 import { remindersText } from './reminders.text';
+import { replaySection, type ReplayFormData } from './replay.partial';
 
 export interface RemindersData {
   rules: readonly ReminderRule[];
@@ -20,6 +21,7 @@ export interface RemindersData {
   /** Set after a manual send (redirected here). */
   sent?: number;
   shown: number;
+  replay: ReplayFormData;
 }
 
 type T = ReturnType<typeof textFor<keyof typeof remindersText.fr, string>>;
@@ -116,6 +118,7 @@ ${ruleSummary(t, rule)}${upcomingTable(ctx, t, data, rule, i)}</section>`,
 <p>${t.rulesHint} <code>badges/reminders.json</code>. ${t.rulesHintOff} <code>"enabled": false</code>.</p>
 ${rules}
 ${manual}
+${replaySection(ctx, data.replay)}
 <h2>${t.sentTitle}</h2>
 ${pastTable(ctx, t, data)}`,
   };

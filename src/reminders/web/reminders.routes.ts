@@ -1,4 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { readSmallFile } from '../../web/multipart';
+import { recordReplayViewers, REPLAY_MAX_BYTES } from '../replay.service';
+import type { ReplayFormData } from './replay.partial';
 import type { Programme } from '../../programme/load-programme';
 import { AppError } from '../../shared/errors';
 import type { Lang } from '../../shared/text';
@@ -41,23 +44,47 @@ export const remindersPages: FastifyPluginAsync<PageOptions> = async (app, { ser
     })),
   });
 
-  app.get<{ Querystring: { envoyees?: string } }>(paths.organiser.reminders, async (request, reply) => {
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { sent?: number; replay?: Omit<ReplayFormData, 'events'>; status?: number } = {},
+  ) => {
     const ctx = views.context(request, reply);
-    const sent = Number.parseInt(request.query.envoyees ?? '', 10);
     const [upcoming, past] = await Promise.all([upcomingReminders(services), pastReminders(services)]);
-    return views.send(
-      reply,
-      ctx,
-      remindersPage(ctx, {
-        rules: services.reminders.rules,
-        upcoming,
-        past,
-        ...choices(ctx.lang),
-        about: aboutLabel(programme, ctx.lang),
-        sent: Number.isFinite(sent) && sent >= 0 ? sent : undefined,
-        shown: UPCOMING_SHOWN,
-      }),
-    );
+    const replayEvents = programme.events
+      .filter((e) => e.replay)
+      .map((e) => ({ key: e.key, label: eventLabel(programme, e.key, ctx.lang) }));
+    const page = remindersPage(ctx, {
+      rules: services.reminders.rules,
+      upcoming,
+      past,
+      ...choices(ctx.lang),
+      about: aboutLabel(programme, ctx.lang),
+      sent: extra.sent,
+      shown: UPCOMING_SHOWN,
+      replay: { events: replayEvents, ...extra.replay },
+    });
+    return views.send(reply, ctx, { ...page, status: extra.status });
+  };
+
+  app.get<{ Querystring: { envoyees?: string } }>(paths.organiser.reminders, async (request, reply) => {
+    const sent = Number.parseInt(request.query.envoyees ?? '', 10);
+    return show(request, reply, { sent: Number.isFinite(sent) && sent >= 0 ? sent : undefined });
+  });
+
+  app.post(paths.organiser.remindersReplay, async (request, reply) => {
+    const body = formBody(request.body);
+    const file = request.pageFile;
+    try {
+      if (!file) throw new AppError('REMINDER_REPLAY_NO_EMAIL_COLUMN', 422);
+      const text = (await readSmallFile(file, REPLAY_MAX_BYTES)).toString('utf8');
+      const result = await recordReplayViewers(services, request.actor!, { event: body.webinaire ?? '', text });
+      return show(request, reply, { replay: { result } });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      const message = translate(error.code, error.params, request.lang);
+      return show(request, reply, { replay: { error: message }, status: error.status });
+    }
   });
 
   app.post(paths.organiser.remindersPreview, async (request, reply) => {

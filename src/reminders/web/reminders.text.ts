@@ -65,6 +65,22 @@ export const remindersText = defineText(
     sentNotice: 'Relances envoyées',
     sentNoticeBody: '{count} relance(s) mise(s) en file d’envoi. L’envoi est inscrit au journal.',
     errorTitle: 'La relance n’a pas été envoyée',
+    replayTitle: 'Visionnages en différé',
+    replayLead:
+      'Déposez l’export des spectateurs de l’enregistrement Zoom (toute liste CSV avec une colonne d’adresse ' +
+      'e-mail) : chaque personne y figurant est notée « suivi en différé », ce qui remplit la condition de ' +
+      'présence au webinaire. Une personne déjà présente en direct le reste.',
+    fieldWebinar: 'Webinaire',
+    fieldViewers: 'Export des spectateurs (CSV)',
+    dropHere: 'Déposez le fichier ici',
+    chooseFile: 'Choisir un fichier',
+    chosenFile: 'Fichier choisi :',
+    replayButton: 'Enregistrer les visionnages',
+    replayDone: 'Visionnages enregistrés',
+    replayDoneBody:
+      '{recorded} visionnage(s) enregistré(s), {already} personne(s) déjà présente(s), {invalid} ligne(s) sans ' +
+      'adresse valide.',
+    replayError: 'Les visionnages n’ont pas été enregistrés',
   },
   {
     title: 'Reminders',
@@ -128,6 +144,22 @@ export const remindersText = defineText(
     sentNotice: 'Reminders sent',
     sentNoticeBody: '{count} reminder(s) queued for sending. The send is recorded in the audit log.',
     errorTitle: 'The reminder was not sent',
+    replayTitle: 'Replay viewings',
+    replayLead:
+      'Upload the viewers export of the Zoom recording (any CSV list with an e-mail address column): everyone ' +
+      'in it is recorded as “followed as a replay”, which meets the webinar attendance condition. Someone ' +
+      'already present live stays so.',
+    fieldWebinar: 'Webinar',
+    fieldViewers: 'Viewers export (CSV)',
+    dropHere: 'Drop the file here',
+    chooseFile: 'Choose a file',
+    chosenFile: 'Chosen file:',
+    replayButton: 'Record the viewings',
+    replayDone: 'Viewings recorded',
+    replayDoneBody:
+      '{recorded} viewing(s) recorded, {already} person(s) already present, {invalid} line(s) without a valid ' +
+      'address.',
+    replayError: 'The viewings were not recorded',
   },
 );
 
