@@ -108,7 +108,8 @@ export function reminderGuard(deps: Pick<ReminderDeps, 'programme' | 'reminders'
   return async (db: Db, message: OutboxMessage): Promise<boolean> => {
     if (message.template !== REMINDER_TEMPLATE) return true;
     const send = await findSendByOutbox(db, message.id);
-    if (!send) return true;
+    // Its row went with its learner (erased, or merged into another): nobody to remind any more.
+    if (!send) return false;
     const rule = deps.reminders.rules.find((r) => r.key === send.ruleKey);
     const target = targetOf(deps.programme, send.subject);
     const facts = (await loadFacts(db, [send.learnerId])).get(send.learnerId)?.facts;
