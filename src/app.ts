@@ -18,6 +18,7 @@ import { learnersRoutes } from './learners/learners.routes';
 import { badgesRoutes } from './badges/badges.routes';
 import { quizzesRoutes } from './quizzes/quizzes.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { remindersRoutes } from './reminders/reminders.routes';
 import { webShell } from './web/web.plugin';
 import { areaWebs } from './web-areas';
 import credentialsPlugin from './credentials/credentials.plugin';
@@ -103,6 +104,7 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(quizzesRoutes, { services, prefix: '/api/quizzes' });
   await app.register(badgesRoutes, { services, prefix: '/api' });
   await app.register(reportsRoutes, { services, prefix: '/api/reports' });
+  await app.register(remindersRoutes, { services, prefix: '/api/reminders' });
   await app.register(credentialsRoutes, { services, prefix: '/api' });
   await app.register(verifyRoutes, { services, prefix: '/api' });
   await app.register(endorsementsRoutes, { services, prefix: '/api' });

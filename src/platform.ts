@@ -17,6 +17,9 @@ import { createAwards } from './badges/awards.service';
 import { buildCredentialsService } from './credentials/credentials.service';
 import { buildEndorsementsService } from './endorsements/endorsements.facade';
 import { shownNames } from './wallet/name.service';
+import { loadReminderRules } from './reminders/reminder-rules';
+import { reminderGuard } from './reminders/reminders.service';
+import { startReminderWorker } from './reminders/reminders.worker';
 
 export interface Platform {
   app: App;
@@ -36,6 +39,7 @@ export async function buildServices(
   options: { database?: Database; logger?: Logger } = {},
 ): Promise<Services> {
   const programme = await loadProgramme({ badgesDir: config.paths.badgesDir, quizzesDir: config.paths.quizzesDir });
+  const reminders = await loadReminderRules(config.paths.badgesDir, programme);
   const given = options.database;
   const database = given ?? (await openDatabase({ url: config.database.url, dataDir: config.database.dataDir }));
   const endorsements = await buildEndorsementsService({ config, programme });
@@ -72,7 +76,7 @@ export async function buildServices(
     // Every e-mail says where the privacy notice is (art. 13 RGPD).
     footer: privacyFooter(config.publicUrl),
   });
-  return { config, database, db: database.db, programme, mailer, awards, credentials, endorsements };
+  return { config, database, db: database.db, programme, mailer, awards, credentials, endorsements, reminders };
 }
 
 /** Services, the app, the outbox and purge workers. Used by server.ts and by the tests. */
@@ -84,9 +88,12 @@ export async function startPlatform(
   const services = await buildServices(config, { database: options.database, logger });
   const { database, mailer } = services;
   const app = await buildApp(services, { loggerInstance: logger, ...options.fastify });
-  const stopWorker = options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log);
+  const guard = reminderGuard(services);
+  const stopWorker =
+    options.worker === false ? () => {} : startOutboxWorker(database.db, mailer, app.log, undefined, guard);
   const stopPurge = options.worker === false ? () => {} : startPurgeWorker(database.db, app.log);
   const stopRetention = options.worker === false ? () => {} : startRetentionWorker(services, app.log);
+  const stopReminders = options.worker === false ? () => {} : startReminderWorker(services, app.log);
 
   return {
     app,
@@ -97,6 +104,7 @@ export async function startPlatform(
       stopWorker();
       stopPurge();
       stopRetention();
+      stopReminders();
       await app.close();
       mailer.close();
       await services.credentials.close();

@@ -5,6 +5,7 @@ import type { Mailer } from './notifications/mailer';
 import type { Awards } from './badges/awards.service';
 import type { Credentials } from './credentials/credentials.service';
 import type { Endorsements } from './endorsements/endorsements.facade';
+import type { ReminderRules } from './reminders/reminder-rules';
 
 /**
  * Everything a route, a page, the CLI or a test hands to a use-case, built once by platform.ts.
@@ -21,6 +22,8 @@ export interface Services {
   awards: Awards;
   credentials: Credentials;
   endorsements: Endorsements;
+  /** badges/reminders.json, checked at start (src/reminders/). */
+  reminders: ReminderRules;
 }
 
 /** The options every route or page plugin is registered with. */

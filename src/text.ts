@@ -13,6 +13,7 @@ import { endorsementChecks } from './ob3/endorsement.text';
 import { walletErrors } from './wallet/wallet.text';
 import { privacyErrors } from './privacy/privacy.text';
 import { ob3ApiErrors } from './ob3-api/ob3-api.text';
+import { remindersErrors } from './reminders/reminders.text';
 
 /**
  * Every code the platform can answer with, one `definePairs` catalogue per area (tests/shared/errors.test.ts
@@ -34,6 +35,7 @@ export const errorTexts: Text[] = [
   quizzesErrors,
   answerErrors,
   privacyErrors,
+  remindersErrors,
 ];
 
 const textOfCode = new Map<string, Text>();

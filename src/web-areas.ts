@@ -16,6 +16,7 @@ import { walletWeb } from './wallet/web';
 import { privacyWeb } from './privacy/web';
 import { directoryWeb } from './directory/web';
 import { ob3ApiWeb } from './ob3-api/web';
+import { remindersWeb } from './reminders/web';
 
 /**
  * Every area's web layer, in the order its pages are registered (the public credential page before
@@ -37,6 +38,7 @@ export const areaWebs: AreaWeb[] = [
   privacyWeb,
   directoryWeb,
   ob3ApiWeb,
+  remindersWeb,
 ];
 
 /** Every page dictionary: tests/pages/i18n.test.ts checks each has the same keys in fr and en, and that they differ. */

@@ -28,7 +28,7 @@ export const ruleTexts = definePairs('badge-rules', {
     en: (p) => `${p.event} attended on ${p.date}${minutes(p)}`,
   },
   RULE_ATTENDED_REPLAY: {
-    fr: (p) => `${p.event} suivi en replay le ${p.date}${minutes(p)}`,
+    fr: (p) => `${p.event} suivi en différé (replay) le ${p.date}${minutes(p)}`,
     en: (p) => `${p.event} followed as a replay on ${p.date}${minutes(p)}`,
   },
   RULE_ATTENDANCE_TOO_SHORT: {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import type { Mailer } from './mailer';
-import { bodyAfterDelivery, claimDue, markFailed, markSent } from './outbox.store';
+import { bodyAfterDelivery, claimDue, dropMessage, markFailed, markSent, type OutboxMessage } from './outbox.store';
 
 const MAX_ATTEMPTS = 10;
 const LEASE_MS = 5 * 60_000;
@@ -14,12 +14,31 @@ export function backoffMs(attempts: number): number {
 export interface DeliveryReport {
   sent: number;
   failed: number;
+  /** Called off by the guard (set only when some were): a reminder whose condition was met meanwhile. */
+  dropped?: number;
 }
 
-export async function deliverDue(db: Db, mailer: Mailer, now = new Date(), limit = 20): Promise<DeliveryReport> {
+/**
+ * Asked just before a claimed message leaves: false drops it unsent. Given by the composition root
+ * (reminders re-check their condition here), so the outbox knows no other area.
+ */
+export type SendGuard = (db: Db, message: OutboxMessage) => Promise<boolean>;
+
+export async function deliverDue(
+  db: Db,
+  mailer: Mailer,
+  now = new Date(),
+  limit = 20,
+  guard?: SendGuard,
+): Promise<DeliveryReport> {
   const messages = await claimDue(db, now, LEASE_MS, limit);
-  const report = { sent: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, failed: 0 };
   for (const message of messages) {
+    if (guard && !(await guard(db, message))) {
+      await dropMessage(db, message.id);
+      report.dropped = (report.dropped ?? 0) + 1;
+      continue;
+    }
     try {
       await mailer.send(message);
       // A sign-in link's token is erased from the stored body once it has left.
@@ -44,13 +63,19 @@ export async function deliverDue(db: Db, mailer: Mailer, now = new Date(), limit
 }
 
 /** Polls the outbox; every instance may run one, the claim keeps them apart. */
-export function startOutboxWorker(db: Db, mailer: Mailer, log: FastifyBaseLogger, intervalMs = 2_000) {
+export function startOutboxWorker(
+  db: Db,
+  mailer: Mailer,
+  log: FastifyBaseLogger,
+  intervalMs = 2_000,
+  guard?: SendGuard,
+) {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      await deliverDue(db, mailer);
+      await deliverDue(db, mailer, new Date(), 20, guard);
     } catch (error) {
       log.error({ err: error }, 'outbox delivery failed');
     } finally {

@@ -5,7 +5,13 @@ import { escapeHtml } from '../shared/html';
 export interface Mailer {
   /** 'smtp' or 'log': recorded with each attempt. */
   transport: string;
-  send(message: { to: string; subject: string; text: string; html?: string | null }): Promise<void>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html?: string | null;
+    headers?: Record<string, string> | null;
+  }): Promise<void>;
   close(): void;
 }
 
@@ -44,7 +50,14 @@ export function createMailer(options: {
     transport: 'smtp',
     async send(m) {
       const { text, html } = withFooter(m);
-      await transporter.sendMail({ from: options.from, to: m.to, subject: m.subject, text, html: html ?? undefined });
+      await transporter.sendMail({
+        from: options.from,
+        to: m.to,
+        subject: m.subject,
+        text,
+        html: html ?? undefined,
+        headers: m.headers ?? undefined,
+      });
     },
     close: () => transporter.close(),
   };

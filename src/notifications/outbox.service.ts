@@ -9,6 +9,7 @@ export {
   enqueueMail,
   listOutbox,
   type OutboxMessage,
+  outboxStatuses,
   type OutboxStatus,
   purgeSentOutbox,
 } from './outbox.store';

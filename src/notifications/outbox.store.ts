@@ -5,11 +5,28 @@ import type { RenderedMail } from './templates/layout';
 
 export type OutboxMessage = typeof outbox.$inferSelect;
 
-/** Written in the caller's transaction: the message exists exactly when what caused it does. */
-export async function enqueueMail(db: Db, to: string, template: string, mail: RenderedMail) {
+/**
+ * Written in the caller's transaction: the message exists exactly when what caused it does.
+ * `options.headers` travel with the message; `options.dueAt` is when it becomes due (a scheduler's clock).
+ */
+export async function enqueueMail(
+  db: Db,
+  to: string,
+  template: string,
+  mail: RenderedMail,
+  options: { headers?: Record<string, string>; dueAt?: Date } = {},
+) {
   const [row] = await db
     .insert(outbox)
-    .values({ to, template, subject: mail.subject, text: mail.text, html: mail.html })
+    .values({
+      to,
+      template,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: options.headers ?? null,
+      ...(options.dueAt ? { nextAttemptAt: options.dueAt } : {}),
+    })
     .returning({ id: outbox.id });
   return row!.id;
 }
@@ -150,6 +167,21 @@ export async function purgeSentOutbox(db: Db, now: Date, batch: number): Promise
 }
 
 export type OutboxStatus = (typeof outbox.status.enumValues)[number];
+
+/** A message the sender's guard called off before sending: it is removed, never sent. */
+export async function dropMessage(db: Db, id: string) {
+  await db.delete(outbox).where(eq(outbox.id, id));
+}
+
+/** Status and sending time of the given messages (the reminders page shows what became of each). */
+export async function outboxStatuses(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { status: OutboxStatus; sentAt: Date | null }>();
+  const rows = await db
+    .select({ id: outbox.id, status: outbox.status, sentAt: outbox.sentAt })
+    .from(outbox)
+    .where(inArray(outbox.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, { status: r.status, sentAt: r.sentAt }]));
+}
 
 /** Messages per status, every status present (0 when none). */
 export async function countOutbox(db: Db): Promise<Record<OutboxStatus, number>> {

@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, integer, bigserial, boolean, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, bigserial, boolean, index, jsonb } from 'drizzle-orm/pg-core';
 
 export const outbox = pgTable(
   'outbox',
@@ -8,6 +8,8 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    // Extra headers sent as they are (a reminder's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058).
+    headers: jsonb('headers').$type<Record<string, string>>(),
     template: text('template').notNull(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
       .notNull()

@@ -23,6 +23,8 @@ export interface ProgrammeDirs {
 }
 
 const PROGRAMME_FILE = 'programme.json';
+/** Read by the reminders area (src/reminders/reminder-rules.ts), not a badge. */
+const REMINDERS_FILE = 'reminders.json';
 
 let validators: { programme: ValidateFunction; badge: ValidateFunction; quiz: ValidateFunction } | undefined;
 
@@ -63,7 +65,7 @@ async function readValid<T>(
 async function jsonFiles(dir: string, problems: Problem[]): Promise<string[]> {
   try {
     const names = await readdir(dir);
-    return names.filter((n) => n.endsWith('.json') && n !== PROGRAMME_FILE).sort();
+    return names.filter((n) => n.endsWith('.json') && n !== PROGRAMME_FILE && n !== REMINDERS_FILE).sort();
   } catch {
     problems.push({ file: basename(dir), path: '', reason: 'folder not found' });
     return [];

@@ -38,6 +38,13 @@ export const EventSchema = Type.Object(
     /** Share of the session a participant must attend to count as present (0 < r ≤ 1). */
     minPresenceRatio: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
     quiz: Type.Optional(KeySchema),
+    /** A recording learners may follow instead (a webinar's Zoom recording and its access code). */
+    replay: Type.Optional(
+      Type.Object(
+        { url: Type.String({ format: 'uri', pattern: '^https://' }), accessCode: Type.Optional(NonEmptySchema) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

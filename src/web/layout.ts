@@ -61,6 +61,7 @@ function navItems(ctx: PageContext): NavItem[] {
       { href: urls.organiser.progress(), label: t.navProgress },
       { href: urls.organiser.outbox(), label: t.navOutbox },
       { href: urls.organiser.endorsements(), label: t.navEndorsements },
+      { href: urls.organiser.reminders(), label: t.navReminders },
       ...(role === 'admin' ? [{ href: urls.organiser.audit(), label: t.navAudit }] : []),
     ];
   }

@@ -21,6 +21,7 @@ export const paths = {
   privacy: '/confidentialite',
   myData: '/mes-donnees',
   directory: '/relais',
+  unsubscribe: '/relances/desinscription',
   organiser: {
     scope: '/organisateur',
     signIn: '/connexion',
@@ -39,6 +40,10 @@ export const paths = {
     endorsements: '/labelisations',
     endorsementWithdraw: '/labelisations/:id/retirer',
     learnerData: '/apprenants/:id/donnees',
+    reminders: '/relances',
+    remindersPreview: '/relances/apercu',
+    remindersSend: '/relances/envoyer',
+    remindersReplay: '/relances/differe',
   },
 } as const;
 
@@ -59,6 +64,7 @@ export const urls = {
   quiz: (key: string) => `/questionnaires/${enc(key)}`,
   quizResult: (key: string, id: string) => `/questionnaires/${enc(key)}/resultats/${enc(id)}`,
   verifier: () => '/verifier',
+  unsubscribe: () => '/relances/desinscription',
   programme: () => '/evenements',
   credential: (id: string) => `/credentials/${enc(id)}`,
   credentialFile: (id: string, ext: 'json' | 'jwt' | 'png' | 'svg') => `/credentials/${enc(id)}.${ext}`,
@@ -86,5 +92,9 @@ export const urls = {
     endorsements: (done?: 'signee' | 'retiree') => org(`/labelisations${query({ fait: done })}`),
     endorsementWithdraw: (id: string) => org(`/labelisations/${enc(id)}/retirer`),
     learnerData: (id: string) => org(`/apprenants/${enc(id)}/donnees`),
+    reminders: (sent?: number) => org(`/relances${query({ envoyees: sent })}`),
+    remindersPreview: () => org('/relances/apercu'),
+    remindersSend: () => org('/relances/envoyer'),
+    remindersReplay: () => org('/relances/differe'),
   },
 } as const;

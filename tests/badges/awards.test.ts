@@ -91,7 +91,7 @@ describe('the four default badges, end to end', () => {
     const condition = (await progressOf(ctx, learnerAuth(ctx, id)))
       .get('data-juridique')!
       .conditions.find((c) => c.ref === 'webinaire-2');
-    expect(condition!.detail).toMatch(/^Webinaire #2 suivi en replay le /);
+    expect(condition!.detail).toMatch(/^Webinaire #2 suivi en différé \(replay\) le /);
   });
 
   it('[200] an award is never taken back when attendance later drops', async () => {

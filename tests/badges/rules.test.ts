@@ -39,7 +39,7 @@ describe('attended', () => {
     expect(met).toBe(true);
     expect(c.code).toBe('RULE_ATTENDED_REPLAY');
     expect(c.detail).toEqual({
-      fr: 'Webinaire #2 suivi en replay le 30/03/2026',
+      fr: 'Webinaire #2 suivi en différé (replay) le 30/03/2026',
       en: 'Webinar #2 followed as a replay on 30 Mar 2026',
     });
     expect(c.evidence).toMatchObject({ status: 'replay' });
@@ -236,7 +236,7 @@ describe('the shipped data-admin rule', () => {
     expect(r.percent).toBe(75);
     expect(r.conditions.map((c) => c.detail.fr)).toEqual([
       'Webinaire #1 suivi le 12/03/2026 (87 min)',
-      'Webinaire #2 suivi en replay le 02/04/2026 (110 min)',
+      'Webinaire #2 suivi en différé (replay) le 02/04/2026 (110 min)',
       'Atelier 3 suivi le 07/05/2026 (170 min)',
       'Questionnaire « Atelier 3 — Les questions techniques autour des données » non répondu',
     ]);

@@ -43,6 +43,7 @@ export const message = (status: 'pending' | 'sent' | 'failed' | 'sending') => ({
   subject: 's',
   text: 't',
   html: null,
+  headers: null,
   template: 'magic-link',
   status,
   attempts: 2,

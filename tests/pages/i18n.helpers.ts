@@ -12,6 +12,7 @@ import { outboxPage } from '../../src/notifications/web/outbox.page';
 import { auditPage } from '../../src/audit/web/audit.page';
 import { badge, contextFor, event, message, type Quizzes, undated } from './i18n-base.data';
 import { laterPages } from './i18n-later.helpers';
+import { reminderPages } from './i18n-reminders.data';
 
 /** Every page and every branch (errors, empty lists, progress, roles), in one language. */
 export function renderAll(lang: Lang, assets: Assets, quizzes: Quizzes): string[] {
@@ -176,5 +177,6 @@ export function renderAll(lang: Lang, assets: Assets, quizzes: Quizzes): string[
     [a, auditPage(a, { entries: [], olderThan: null, paged: false })],
   );
   views.push(...laterPages(lang, ctxFor, quizzes));
+  views.push(...reminderPages(lang, ctxFor));
   return views.map(([ctx, view]) => layout(ctx, view));
 }
