@@ -70,7 +70,7 @@ function card(ctx: PageContext, c: CredentialCard, wallet?: WalletPanel): Html {
 </li>`;
 }
 
-/** `wallet`: the wallet area's panel; `platforms`: the OB 3.0 API's authorised platforms (ob3-api/web/platforms.partial.ts). */
+/** `wallet`: the wallet area's panel; `platforms`: the OB 3.0 API's (ob3-api/web/platforms.partial.ts). */
 export function myBadgesPage(
   ctx: PageContext,
   credentials: CredentialCard[],
