@@ -35,7 +35,7 @@ export interface AuthorizeRequest {
  */
 export type AuthorizeCheck =
   | { kind: 'fatal'; reason: 'OB3_CLIENT_UNKNOWN' | 'OB3_REDIRECT_URI' }
-  | { kind: 'redirect'; redirectUri: string; state?: string; error: string; reason: string }
+  | { kind: 'redirect'; redirectUri: string; state?: string; error: string; reason: string; field?: string }
   | { kind: 'ok'; request: AuthorizeRequest };
 
 const param = (query: AuthorizeQuery, field: AuthorizeField) => {
@@ -51,15 +51,16 @@ export async function checkAuthorizeRequest(db: Db, query: AuthorizeQuery): Prom
   const redirectUri = param(query, 'redirect_uri');
   if (!redirectUri || !client.redirectUris.includes(redirectUri)) return { kind: 'fatal', reason: 'OB3_REDIRECT_URI' };
   const state = param(query, 'state');
-  const refuse = (error: string, reason: string): AuthorizeCheck => ({
+  const refuse = (error: string, reason: string, field?: string): AuthorizeCheck => ({
     kind: 'redirect',
     redirectUri,
     state,
     error,
     reason,
+    field,
   });
   if (query.state !== undefined && state === undefined && query.state !== '')
-    return refuse('invalid_request', 'OB3_REQUEST_FIELD');
+    return refuse('invalid_request', 'OB3_REQUEST_FIELD', 'state');
   if (param(query, 'response_type') !== 'code') return refuse('unsupported_response_type', 'OB3_RESPONSE_TYPE');
   // OB 3.0 §7: PKCE with S256 is required; `plain` or no challenge is refused.
   const codeChallenge = param(query, 'code_challenge');

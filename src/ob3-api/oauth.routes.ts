@@ -25,12 +25,12 @@ export const ob3OauthRoutes: FastifyPluginAsync<WithServices> = async (app, { se
     const known = error instanceof OAuthError;
     const status = known ? error.status : (error.statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'ob3 oauth failed');
+    const register = request.url.endsWith('/register');
     const oauth = known
       ? error
-      : new OAuthError(
-          request.url.endsWith('/register') ? 'invalid_client_metadata' : 'invalid_request',
-          'OB3_REGISTRATION_BODY',
-        );
+      : register
+        ? new OAuthError('invalid_client_metadata', 'OB3_REGISTRATION_BODY')
+        : new OAuthError('invalid_request', 'OB3_REQUEST_FIELD', { field: 'body' });
     if (oauth.error === 'invalid_client') reply.header('www-authenticate', 'Basic realm="ob3"');
     if (oauth.params.seconds) reply.header('retry-after', String(oauth.params.seconds));
     const description = say(ob3ApiErrors, request.lang, oauth.reason as Reason, oauth.params);

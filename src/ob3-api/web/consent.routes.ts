@@ -44,7 +44,7 @@ export const consentPages: PagePlugin = async (app, { services, views }: PageOpt
       return views.send(reply, c, consentErrorPage(c, say(ob3ApiErrors, c.lang, check.reason)));
     }
     if (check.kind === 'redirect') {
-      const description = say(ob3ApiErrors, 'en', check.reason as keyof typeof ob3ApiErrors.fr);
+      const description = say(ob3ApiErrors, 'en', check.reason as keyof typeof ob3ApiErrors.fr, { field: check.field });
       const params = { error: check.error, error_description: description, state: check.state };
       return reply.redirect(redirectWith(check.redirectUri, params), 303);
     }
