@@ -66,7 +66,7 @@ export async function endorseCommand(
     return;
   }
   if (sub === 'withdraw' && file && typeof args.flags.reason === 'string') {
-    const done = await endorsements.withdraw(db, { email: 'cli' }, { id: file, reason: args.flags.reason });
+    const done = await endorsements.withdraw(db, null, { id: file, reason: args.flags.reason });
     return out(
       done.pendingSignature
         ? 'Retirée ; la liste de statut attend la signature de l’organisme (endorse request --status-list). / ' +

@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/client';
-import type { Actor } from '../shared/actor';
 import { AppError } from '../shared/errors';
 import { endorsementSchemaErrors } from '../ob3/verify-schema';
 import { checkDataIntegrity } from '../ob3/verify-proof';
 import { checkJwtProof } from '../ob3/verify-jwt';
 import { readCredential } from '../ob3/verify-input';
-import { findEndorser, identityOf, type EndorsementsContext } from './endorsements.service';
+import { audit, findEndorser, identityOf, type EndorsementsContext, type Who } from './endorsements.service';
 import { findEndorsement, findList, updateEndorsement, updateList } from './endorsements.store';
 import { localVerifier } from './endorsement-published';
 import type { EndorserIdentity } from './endorser-identity';
@@ -32,12 +31,7 @@ const idOf = (issuer: unknown) => (typeof issuer === 'string' ? issuer : (issuer
  * its file (controller = the endorser's DID), and an endorsement's VC-JWT carries the same
  * credential under the endorser's P-256 key. One refusal refuses the whole file.
  */
-export async function importSigned(
-  db: Db,
-  ctx: EndorsementsContext,
-  actor: Pick<Actor, 'email'> | null,
-  bundle: SignedEndorsements,
-) {
+export async function importSigned(db: Db, ctx: EndorsementsContext, actor: Who, bundle: SignedEndorsements) {
   if (bundle?.format !== 'parcours-endorsement-signed/v1') throw refuse('format', 'parcours-endorsement-signed/v1');
   const endorser = findEndorser(ctx, bundle.endorser);
   const credentials = Array.isArray(bundle.credentials) ? bundle.credentials : [];
@@ -60,6 +54,7 @@ export async function importSigned(
         accepted.push({ id: String(credential.id), type: 'BitstringStatusListCredential' });
       } else throw refuse('type', types.join(','));
     }
+    await audit(tx, actor, 'endorsement.import', null, { endorser: endorser.key, accepted });
     return { endorser: endorser.key, accepted, by: actor?.email ?? null };
   });
 }

@@ -1,6 +1,5 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import type { Actor } from '../shared/actor';
 import type { Lang } from '../shared/errors';
 import type { Programme } from '../programme/load-programme';
 import { badgeName } from '../badges/programme-context';
@@ -15,12 +14,11 @@ import {
   type EndorseInput,
   type EndorsementRequest,
   type EndorsementsContext,
+  type Who,
 } from './endorsements.service';
 import { importSigned, type SignedEndorsements } from './endorsement-import.service';
 import { endorsementsByBadge, endorsementsDocument, publishedEndorsement } from './endorsement-published';
 import { findList, listEndorsements } from './endorsements.store';
-
-type Who = Pick<Actor, 'email'> | null;
 
 export type EndorsementState = 'requested' | 'active' | 'expired' | 'withdrawn' | 'withdrawal-unsigned';
 
@@ -50,11 +48,7 @@ export interface Endorsements {
     input: EndorseInput | { endorser: string; statusListOnly: true },
   ): Promise<EndorsementRequest>;
   importSigned(db: Db, actor: Who, bundle: SignedEndorsements): ReturnType<typeof importSigned>;
-  withdraw(
-    db: Db,
-    actor: Pick<Actor, 'email'>,
-    input: { id: string; reason: string },
-  ): ReturnType<typeof withdrawEndorsement>;
+  withdraw(db: Db, actor: Who, input: { id: string; reason: string }): ReturnType<typeof withdrawEndorsement>;
   list(db: Db, lang: Lang): Promise<EndorsementSummary[]>;
   /** Signed, not withdrawn, valid now: what credentials issued now embed, by badge key. */
   embedded(db: Db): Promise<Map<string, EndorsementCredential[]>>;

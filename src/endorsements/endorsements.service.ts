@@ -13,6 +13,7 @@ import { endorserProfile, type Endorser } from './endorsers';
 import { endorserIdentity, ensureHostedKeys, type EndorserIdentity } from './endorser-identity';
 import { allocateEndorsementEntry, setWithdrawn, signHostedList, unsignedList } from './endorsement-status';
 import { findEndorsement, insertEndorsement, listOfEndorser, updateEndorsement } from './endorsements.store';
+import { recordAudit } from '../audit/audit.service';
 
 export interface EndorsementsContext {
   config: Pick<Config, 'publicUrl' | 'keySecret'>;
@@ -36,6 +37,9 @@ export interface EndorsementRequest {
   jwtKid?: string;
   credentials: Array<Record<string, unknown>>;
 }
+
+/** Who acts (audit trail); null: the CLI, run by whoever holds the server. */
+export type Who = Pick<Actor, 'id' | 'email'> | null;
 
 const signingLoader = createDocumentLoader();
 const DAY_MS = 86_400_000;
@@ -69,7 +73,7 @@ async function prepare(
   tx: Db,
   ctx: EndorsementsContext,
   identity: EndorserIdentity,
-  actor: Pick<Actor, 'email'> | null,
+  actor: Who,
   input: EndorseInput,
   now: Date,
 ) {
@@ -109,7 +113,7 @@ async function prepare(
 export async function endorseHosted(
   db: Db,
   ctx: EndorsementsContext,
-  actor: Pick<Actor, 'email'> | null,
+  actor: Who,
   input: EndorseInput,
 ): Promise<EndorsementCredential> {
   const endorser = findEndorser(ctx, input.endorser);
@@ -127,6 +131,7 @@ export async function endorseHosted(
     const jwt = signJwt(signed as never, { privateJwk: signing.p256.privateJwk!, kid: identity.jwtKid! });
     await insertEndorsement(tx, { ...row, state: 'active', json: JSON.stringify(signed), jwt });
     if (list.credential === '' || list.signedList !== list.encodedList) await signHostedList(tx, identity, list, now);
+    await audit(tx, actor, 'endorsement.sign', row.id, { endorser: endorser.key, badge: row.badgeKey });
     return signed;
   });
 }
@@ -138,7 +143,7 @@ export async function endorseHosted(
 export async function requestOffline(
   db: Db,
   ctx: EndorsementsContext,
-  actor: Pick<Actor, 'email'> | null,
+  actor: Who,
   input: EndorseInput | { endorser: string; statusListOnly: true },
 ): Promise<EndorsementRequest> {
   const endorser = findEndorser(ctx, input.endorser);
@@ -151,6 +156,10 @@ export async function requestOffline(
     if (!('statusListOnly' in input)) {
       const prepared = await prepare(tx, ctx, identity, actor, input, now);
       await insertEndorsement(tx, { ...prepared.row, state: 'requested', json: JSON.stringify(prepared.unsigned) });
+      await audit(tx, actor, 'endorsement.request', prepared.row.id, {
+        endorser: endorser.key,
+        badge: input.achievement,
+      });
       credentials.push(prepared.unsigned);
       list = prepared.list;
     }
@@ -166,11 +175,14 @@ export async function requestOffline(
   });
 }
 
+export const audit = (tx: Db, actor: Who, action: string, id: string | null, details: Record<string, unknown>) =>
+  recordAudit(tx, actor, { action, targetType: 'endorsement', targetId: id, details });
+
 /** POST /api/endorsements/:id/revoke: the endorser's status bit is set; new credentials stop embedding it. */
 export async function withdrawEndorsement(
   db: Db,
   ctx: EndorsementsContext,
-  actor: Pick<Actor, 'email'>,
+  actor: Who,
   input: { id: string; reason: string },
 ) {
   const now = ctx.now?.() ?? new Date();
@@ -179,8 +191,13 @@ export async function withdrawEndorsement(
     if (!row) throw new AppError('ENDORSEMENT_NOT_FOUND', 404, { id: input.id });
     if (row.withdrawnAt) throw new AppError('ENDORSEMENT_ALREADY_WITHDRAWN', 409, { id: input.id });
     const identity = await identityOf(tx, ctx, findEndorser(ctx, row.endorser), row.mode === 'hosted');
-    await updateEndorsement(tx, row.id, { withdrawnAt: now, withdrawalReason: input.reason, withdrawnBy: actor.email });
+    await updateEndorsement(tx, row.id, {
+      withdrawnAt: now,
+      withdrawalReason: input.reason,
+      withdrawnBy: actor?.email ?? 'cli',
+    });
     await setWithdrawn(tx, identity, row.statusListId, row.statusIndex, now);
+    await audit(tx, actor, 'endorsement.withdraw', row.id, { endorser: row.endorser, reason: input.reason });
     return { id: row.id, withdrawnAt: now.toISOString(), pendingSignature: row.mode === 'offline' };
   });
 }

@@ -3,7 +3,7 @@ import { bakePng } from '../../src/ob3/bake-png';
 import { bakeSvg } from '../../src/ob3/bake-svg';
 import { badgeSvg, renderPng } from '../../src/ob3/badge-image';
 import { createDocumentLoader } from '../../src/ob3/document-loader';
-import { jwks, jwtKeyId } from '../../src/ob3/issuer';
+import { jwtKeyId, publicJwk } from '../../src/ob3/issuer';
 import { signDataIntegrity } from '../../src/ob3/sign-data-integrity';
 import { signJwt } from '../../src/ob3/sign-jwt';
 import { buildStatusListCredential, createEncodedList, setStatus } from '../../src/ob3/status-list';
@@ -59,7 +59,7 @@ describe('verifyCredential accepts what we issue', () => {
     }
   });
 
-  it('[did:key] a local issuer, JWT key found through our JWKS URL and tied by the embedded proof', async () => {
+  it('[did:key] a local issuer, JWT key found at its own JWK URL and tied by the embedded proof', async () => {
     const local = await issuerFixture('http://localhost:3000');
     const credential = await signDataIntegrity(unsignedCredential(local.issuerId), {
       key: local.ed25519,
@@ -82,7 +82,8 @@ describe('verifyCredential accepts what we issue', () => {
         },
       ),
     );
-    w.web.served.set('http://localhost:3000/.well-known/jwks.json', jwks([local.p256]));
+    // The kid of a did:key issuer's JWT is the URL of that one key.
+    w.web.served.set(`http://localhost:3000/jwk/${local.p256.id}`, publicJwk([local.p256], local.p256.id));
     const localToken = signJwt(credential, {
       privateJwk: local.p256.privateJwk!,
       kid: jwtKeyId(local.issuerId, local.publicUrl, local.p256),

@@ -97,5 +97,5 @@ export const endorsementsPageText = defineText(
       'Endorser signing itself: npm run cli -- endorse request --achievement <badge> > demande.json, then ' +
       'endorse sign demande.json --key region.key on its machine, then endorse import.',
   },
-  ['colBadge', 'badgeLabel', 'state.active'],
+  ['colBadge', 'badgeLabel', 'colAction', 'state.active'],
 );
