@@ -62,6 +62,7 @@ function navItems(ctx: PageContext): NavItem[] {
       { href: urls.organiser.outbox(), label: t.navOutbox },
       { href: urls.organiser.endorsements(), label: t.navEndorsements },
       { href: urls.organiser.reminders(), label: t.navReminders },
+      { href: urls.organiser.platforms(), label: t.navPlatforms },
       ...(role === 'admin' ? [{ href: urls.organiser.audit(), label: t.navAudit }] : []),
     ];
   }

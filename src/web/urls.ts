@@ -44,6 +44,7 @@ export const paths = {
     remindersPreview: '/relances/apercu',
     remindersSend: '/relances/envoyer',
     remindersReplay: '/relances/differe',
+    platforms: '/plateformes',
   },
 } as const;
 
@@ -96,5 +97,6 @@ export const urls = {
     remindersPreview: () => org('/relances/apercu'),
     remindersSend: () => org('/relances/envoyer'),
     remindersReplay: () => org('/relances/differe'),
+    platforms: () => org('/plateformes'),
   },
 } as const;
