@@ -15,11 +15,6 @@ export async function lockExchange(db: Db, id: string): Promise<ExchangeRow | un
   return row;
 }
 
-export async function findExchange(db: Db, id: string): Promise<ExchangeRow | undefined> {
-  const [row] = await db.select().from(walletExchanges).where(eq(walletExchanges.id, id));
-  return row;
-}
-
 export async function findExchangeByCode(db: Db, codeHash: string): Promise<ExchangeRow | undefined> {
   const [row] = await db.select().from(walletExchanges).where(eq(walletExchanges.preAuthorizedCodeHash, codeHash));
   return row;
