@@ -51,12 +51,12 @@ async function verifyOn(target: Target, rows: Array<Record<string, string | numb
   }
 }
 
-export async function runVerifyBench() {
+export async function runVerifyBench(only?: 'PGlite' | 'PostgreSQL') {
   console.log(
     `\n## POST /api/verify, end to end (${DISTINCT} of our credentials in turn; ` +
       'status list and DID document read locally)',
   );
   const rows: Array<Record<string, string | number>> = [];
-  await forEachTarget((target) => verifyOn(target, rows));
+  await forEachTarget((target) => verifyOn(target, rows), only);
   table(rows);
 }
