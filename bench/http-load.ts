@@ -56,6 +56,8 @@ export async function rate(
   const result = await autocannon({ url: base, connections: CONNECTIONS, duration: LOAD_SECONDS, requests });
   const cpu = options.pid ? cpuSeconds(options.pid) - cpu0 : 0;
   const ok = result.statusCodeStats[expect]?.count ?? 0;
+  if (process.env.BENCH_DEBUG)
+    console.log(path, result.statusCodeStats, result.requests.total, result.errors, result.timeouts);
   return { perSecond: ok / (result.duration || LOAD_SECONDS), failed: result.requests.total - ok + result.errors, cpu };
 }
 

@@ -25,6 +25,8 @@ async function twoAgainstOne(target: Target) {
   const b = await startServer(target.server);
   try {
     const path = `/credentials/${id}`;
+    // Both instances warmed up (JIT) before either is measured.
+    await Promise.all([rate(a.url, path), rate(b.url, path)]);
     const one = await rate(a.url, path);
     const both = await Promise.all([rate(a.url, path), rate(b.url, path)]);
     const imports = async (servers: ServerProcess[], pair: string[]) => {

@@ -20,8 +20,13 @@ async function verifyOn(target: Target, rows: Array<Record<string, string | numb
   const server = await startServer(target.server);
   try {
     const headers = { 'content-type': 'application/json' };
-    const check = await fetch(`${server.url}/api/verify`, { method: 'POST', headers, body: bodies[0] });
-    const answer = (await check.json()) as { valid?: boolean; issuedByThisPlatform?: boolean };
+    // A cold process compiles the schema and the JSON-LD contexts first: on a loaded machine the
+    // first answers may pass the verification's time budget, so the check allows a few tries.
+    let answer: { valid?: boolean; issuedByThisPlatform?: boolean } = {};
+    for (let i = 0; i < 5 && !answer.valid; i++) {
+      const res = await fetch(`${server.url}/api/verify`, { method: 'POST', headers, body: bodies[0] });
+      answer = (await res.json()) as typeof answer;
+    }
     if (!answer.valid || !answer.issuedByThisPlatform) throw new Error(`verify: ${JSON.stringify(answer)}`);
     const load = await rate(server.url, '/api/verify', {
       method: 'POST',
@@ -46,12 +51,12 @@ async function verifyOn(target: Target, rows: Array<Record<string, string | numb
   }
 }
 
-export async function runVerifyBench() {
+export async function runVerifyBench(only?: 'PGlite' | 'PostgreSQL') {
   console.log(
     `\n## POST /api/verify, end to end (${DISTINCT} of our credentials in turn; ` +
       'status list and DID document read locally)',
   );
   const rows: Array<Record<string, string | number>> = [];
-  await forEachTarget((target) => verifyOn(target, rows));
+  await forEachTarget((target) => verifyOn(target, rows), only);
   table(rows);
 }

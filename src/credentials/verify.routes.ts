@@ -35,7 +35,8 @@ export interface VerifyRateDeps {
 /** Counts one verification for the client at `ip`; 429 VERIFY_RATE_LIMITED (with Retry-After) past the limit. */
 export async function limitVerifyRate(services: VerifyRateDeps, ip: string): Promise<void> {
   const { max, windowSeconds } = services.config.verifyRateLimit ?? DEFAULT_VERIFY_RATE_LIMIT;
-  const { count, resetInSeconds } = await hit(services.db, `verify:ip:${clientKey(ip)}`, windowSeconds * 1000);
+  const key = `verify:ip:${clientKey(ip)}`;
+  const { count, resetInSeconds } = await hit(services.db, key, windowSeconds * 1000, new Date(), { durable: false });
   if (count > max) throw new AppError('VERIFY_RATE_LIMITED', 429, { seconds: resetInSeconds });
 }
 
