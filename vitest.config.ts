@@ -6,7 +6,7 @@ export default defineConfig({
     // Two cores: files run in forks, one PGlite (or PostgreSQL database) per file.
     pool: 'forks',
     // A fork runs file after file without reloading the modules (the Digital Bazaar libraries, PGlite's
-    // WebAssembly, fastify…): a test file must leave no state behind (see tests/README.md).
+    // WebAssembly, fastify…): a test file must leave no state behind (README, « Tests »).
     isolate: false,
     // Migrates once; each file copies the migrated database (tests/helpers/db.ts).
     globalSetup: ['tests/helpers/global-setup.ts'],

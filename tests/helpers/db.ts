@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client';
 import { adminQuery, serverDatabaseUrl, uniqueDatabaseName } from './db-server';
 
@@ -35,8 +34,8 @@ export async function createServerDatabase(
 
 // The migrated cluster made by global-setup.ts, read once per test process (files share the process).
 let snapshot: Blob | undefined;
-function migratedSnapshot(): Blob {
-  snapshot ??= new Blob([readFileSync(inject('pgliteSnapshot'))]);
+function migratedSnapshot(path: string): Blob {
+  snapshot ??= new Blob([readFileSync(path)]);
   return snapshot;
 }
 
@@ -45,8 +44,10 @@ function migratedSnapshot(): Blob {
  * DATABASE_URL is set (CI) — a fresh database created on that server and dropped afterwards.
  */
 export async function createTestDatabase(): Promise<ScratchDatabase> {
+  // Imported here: the benchmarks use createServerDatabase outside vitest.
+  const { inject } = await import('vitest');
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) return createServerDatabase(serverUrl, 'parcours_test', inject('templateDatabase'));
-  const database = await openDatabase({ dataDir: 'memory', snapshot: migratedSnapshot() });
+  const database = await openDatabase({ dataDir: 'memory', snapshot: migratedSnapshot(inject('pgliteSnapshot')) });
   return { database, drop: () => database.close() };
 }
