@@ -29,4 +29,5 @@ export const directoryText = defineText(
     csvBadges: 'Badges',
     csvContact: 'Contact',
   },
+  ['csvBadges', 'csvContact'],
 );

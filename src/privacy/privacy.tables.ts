@@ -23,8 +23,9 @@ export const privacyRequests = pgTable(
 );
 
 /**
- * The suppression list: the salted-free SHA-256 of each erased e-mail, so that a later import of an
- * old file does not silently recreate the person. No name, no address: a hash and a date.
+ * The suppression list: the SHA-256 of each erased e-mail under a fixed label (suppression.service.ts),
+ * so that a later import of an old file does not silently recreate the person. No name, no address:
+ * a hash and a date.
  */
 export const erasedIdentities = pgTable('erased_identities', {
   emailHash: text('email_hash').primaryKey(),

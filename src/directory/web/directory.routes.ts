@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
 import { badgeName } from '../../badges/programme-context';
 import { formBody } from '../../web/forms';
@@ -26,10 +26,9 @@ export const directoryPages: FastifyPluginAsync<PageOptions> = async (app, { ser
     return views.send(reply, ctx, directoryPage(ctx, { filters, people, badges }));
   });
 
-  const learner = (request: { viewer: { sub: string; email: string; role: string } | null }) => {
+  const learner = (request: FastifyRequest) => {
     const v = request.viewer;
-    if (!v || isOrganiser(v as never)) return null;
-    return { id: v.sub, email: v.email, role: 'learner' as const };
+    return v && !isOrganiser(v) ? { id: v.sub, email: v.email, role: 'learner' as const } : null;
   };
 
   app.post(directoryPaths.join, async (request, reply) => {

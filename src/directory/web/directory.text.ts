@@ -69,4 +69,5 @@ export const directoryPageText = defineText(
     withdrawButton: 'Stop being listed',
     seeDirectory: 'See the directory',
   },
+  ['badge', 'contact', 'badges'],
 );

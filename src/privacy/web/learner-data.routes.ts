@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { html } from '../../web/html';
 import { csrfField } from '../../web/layout';
 import { formBody } from '../../web/forms';
+import { AppError } from '../../shared/errors';
 import { fmt, textFor } from '../../shared/text';
 import { paths, urls } from '../../web/urls';
 import type { PageOptions } from '../../web/web.plugin';
@@ -13,10 +14,13 @@ import { messagePage } from './my-data.page';
 
 /** An organiser exercises a learner's rights for them (a request received by post): export, erasure. */
 export const learnerDataPages: FastifyPluginAsync<PageOptions> = async (app, { services, views }) => {
+  // An id that is no UUID is no learner: 404 before any query.
+  app.addHook('preValidation', async (request) => {
+    const { id } = request.params as { id?: string };
+    if (id !== undefined && !UUID.test(id)) throw new AppError('LEARNER_NOT_FOUND', 404, { id });
+  });
   app.get<{ Params: { id: string } }>(paths.organiser.learnerData, async (request, reply) => {
-    const learner = /^[0-9a-f-]{36}$/i.test(request.params.id)
-      ? await findLearnerById(services.db, request.params.id)
-      : undefined;
+    const learner = await findLearnerById(services.db, request.params.id);
     const ctx = views.context(request, reply);
     const t = textFor(learnerDataText, ctx.lang);
     const m = textFor(myDataText, ctx.lang);
@@ -66,3 +70,5 @@ const viewerActor = (v: { sub: string; email: string; role: 'admin' | 'organiser
   email: v.email,
   role: v.role,
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
