@@ -33,7 +33,7 @@ export const noticeText = defineText(
     legalBasis: 'Legal basis',
     people: 'Data subjects',
     recipients: 'Recipients',
-    colTable: 'Data',
+    colTable: 'Records',
     colDuration: 'Retention',
     rights: 'Your rights',
     rightsBody:

@@ -9,6 +9,10 @@ import { urls } from '../../web/urls';
 import { remindersText } from './reminders.text';
 import { replaySection, type ReplayFormData } from './replay.partial';
 
+// Code, the same in every language: the rules' file and the switch that turns a rule off.
+const RULES_FILE = 'badges/reminders.json';
+const OFF_SWITCH = '"enabled": false';
+
 export interface RemindersData {
   rules: readonly ReminderRule[];
   upcoming: { total: number; rows: Upcoming[] };
@@ -115,7 +119,7 @@ ${ruleSummary(t, rule)}${upcomingTable(ctx, t, data, rule, i)}</section>`,
 <div class="notice notice-info" role="note"><p>${t.noTracking}</p></div>
 <h2>${t.upcomingTitle}</h2>
 <p>${fmt(t.upcomingCount, { count: data.upcoming.total })}${shown}</p>
-<p>${t.rulesHint} <code>badges/reminders.json</code>. ${t.rulesHintOff} <code>"enabled": false</code>.</p>
+<p>${t.rulesHint} <code>${RULES_FILE}</code>. ${t.rulesHintOff} <code>${OFF_SWITCH}</code>.</p>
 ${rules}
 ${manual}
 ${replaySection(ctx, data.replay)}
