@@ -8,6 +8,7 @@ import type { Credentials } from '../credentials/credentials.service';
 import { emptyLearnerRecord, findLearnerById } from '../learners/learners.service';
 import { deleteDirectoryEntry } from '../directory/directory.service';
 import { deletePersonalRows, formerEmails } from './personal-data.store';
+import { deleteFeatureRows } from './feature-data.store';
 import { consumeRequest, createRequest, deleteConsentsOf, deleteRequestsOf } from './privacy.store';
 import { enqueueMail } from '../notifications/outbox.service';
 import { renderErasure } from './privacy.mail';
@@ -51,7 +52,10 @@ export async function eraseLearner(
       revoked = (await deps.credentials.revokeForAwards(tx, null, awardIds, REVOKED_ON_ERASURE)).length;
     }
     const emails = [learner.email, ...(await formerEmails(tx, learner.id))];
-    const deleted = await deletePersonalRows(tx, { id: learner.id, emails, name: learner.name }, reference);
+    const deleted = {
+      ...(await deletePersonalRows(tx, { id: learner.id, emails, name: learner.name }, reference)),
+      ...(await deleteFeatureRows(tx, learner.id)),
+    };
     await deleteDirectoryEntry(tx, learner.id);
     await deleteConsentsOf(tx, learner.id);
     await deleteRequestsOf(tx, learner.id);

@@ -18,6 +18,15 @@ mes-donnees.json
     après envoi ; les courriels envoyés sont supprimés au bout de la durée de conservation) ;
   - consents : vos consentements (annuaire des relais data) et leurs retraits, avec le texte accepté ;
   - directory : votre fiche dans l'annuaire « Relais data du territoire », si vous en avez une ;
+  - apiGrants : les plateformes que vous avez autorisées à lire vos badges (API Open Badges 3.0) :
+    nom de la plateforme, portée autorisée, dates d'autorisation et de retrait, accès retiré ou non
+    (les jetons d'accès ne sont conservés qu'en empreinte et ne figurent pas ici) ;
+  - wallet : vos badges remis à un portefeuille numérique : les liens d'ajout (exchanges, avec
+    l'identifiant DID du portefeuille et les dates), les copies de vos attestations émises pour ce
+    portefeuille (copies) et votre choix d'afficher votre nom sur vos badges (nameOnBadges : shown,
+    decidedAt) ;
+  - reminders : les rappels qui vous ont été envoyés (sent : règle, objet, dates) et les rappels que
+    vous avez refusés (optOuts) ;
   - audit : les entrées du journal d'audit qui vous concernent (qui a fait quoi, quand).
 
 credentials/<identifiant>.json

@@ -8,6 +8,7 @@ import { findEntryForExport } from '../directory/directory.service';
 import { findLearnerById } from '../learners/learners.service';
 import { attemptsOf, attendanceOf, auditAbout, awardsOf, emailsTo, formerEmails } from './personal-data.store';
 import { consentsOf } from './privacy.store';
+import { apiGrantsOf, remindersOf, walletOf } from './feature-data.store';
 import { exportReadme } from './export-readme';
 
 /**
@@ -48,6 +49,9 @@ export async function personalData(db: Db, learnerId: string) {
       emails: sent,
       consents: await consentsOf(tx, learnerId),
       directory: await findEntryForExport(tx, learnerId),
+      apiGrants: await apiGrantsOf(tx, learnerId),
+      wallet: await walletOf(tx, learnerId),
+      reminders: await remindersOf(tx, learnerId),
       audit: await auditAbout(tx, learnerId, learner.email),
     };
     return { data, credentials };

@@ -1,26 +1,12 @@
 import type { PrivacyConfig, RetentionDays } from './privacy.config';
+import { FEATURE_PROCESSINGS } from './register-features';
+import type { Processing } from './register.types';
 
 /**
- * The record of processing activities (art. 30 RGPD) and the privacy notice (art. 13) are written
- * from this one description and the configuration: docs/registre-traitements.md is generated from
- * it (scripts/registre-traitements.ts), /confidentialite renders it, and tests/privacy/
- * retention.test.ts fails when a table holding personal data is not listed here.
+ * The record of processing activities (art. 30 RGPD) and the privacy notice (art. 13): see
+ * register.types.ts; the features' activities are in register-features.ts.
  */
-export interface StoredTable {
-  table: string;
-  /** What it holds about people, in plain words. */
-  data: string;
-  duration(days: RetentionDays): string;
-}
-
-export interface Processing {
-  name: string;
-  purpose: string;
-  legalBasis: string;
-  people: string;
-  recipients: string;
-  tables: StoredTable[];
-}
+export type { Processing, StoredTable } from './register.types';
 
 /** 90 → « 3 mois », 1095 → « 3 ans », 30 → « 30 jours ». */
 export function humanDays(n: number): string {
@@ -101,7 +87,9 @@ export const PROCESSINGS: readonly Processing[] = [
       },
       {
         table: 'credentials',
-        data: 'attestation signée (empreinte salée de l’adresse), statut, motif de révocation',
+        data:
+          'attestation signée (empreinte salée de l’adresse), statut, motif de révocation ; copie remise à ' +
+          'un portefeuille : identifiant (DID) du portefeuille',
         duration: () => 'tant que le badge existe ; révoquée, elle reste publiée comme révoquée',
       },
     ],
@@ -173,6 +161,7 @@ export const PROCESSINGS: readonly Processing[] = [
       },
     ],
   },
+  ...FEATURE_PROCESSINGS,
   {
     name: 'Exercice des droits',
     purpose: 'Confirmer une rectification d’adresse ou un effacement ; ne pas recréer une personne effacée.',
@@ -195,7 +184,15 @@ export const PROCESSINGS: readonly Processing[] = [
 ];
 
 /** Tables that hold nothing about a person (checked by the register test too). */
-export const NON_PERSONAL_TABLES = ['events', 'issuer_keys', 'status_lists', 'revoked_tokens'];
+export const NON_PERSONAL_TABLES = [
+  'events',
+  'issuer_keys',
+  'status_lists',
+  'revoked_tokens',
+  'endorser_keys',
+  'endorser_status_lists',
+  'wallet_nonces',
+];
 
 export const registerTables = () => PROCESSINGS.flatMap((p) => p.tables.map((t) => t.table));
 

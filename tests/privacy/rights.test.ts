@@ -6,7 +6,7 @@ import { report } from '../imports/import-api.helpers';
 import { hashIdentity } from '../../src/ob3/identity-hash';
 import { createMailer } from '../../src/notifications/mailer';
 import { privacyFooter } from '../../src/privacy/privacy.mail';
-import { tablesHolding, tokenMailedTo, unzip } from './privacy.helpers';
+import { featureRowsOf, seedFeatureRows, tablesHolding, tokenMailedTo, unzip } from './privacy.helpers';
 
 // Hélène exercises every right; Zoé, in the same file, is the other learner whose data must never leak.
 const HELENE = 'helene.lefevre@mairie-valbrune.example';
@@ -39,6 +39,7 @@ beforeAll(async () => {
     payload: { collectivite: 'Mairie de Valbrune', department: '35', consent: true, showSignInEmail: false },
   });
   expect(listed.statusCode, listed.body).toBe(200);
+  await seedFeatureRows(ctx, helene);
 }, 180_000);
 afterAll(async () => ctx?.close());
 
@@ -82,8 +83,13 @@ describe('access and portability (art. 15, 20)', () => {
     expect(data.consents).toMatchObject([{ purpose: 'directory', given: true }]);
     expect(data.directory).toMatchObject({ listed: true, department: '35' });
     expect(data.audit.length).toBeGreaterThan(0);
+    expect(data.apiGrants).toMatchObject([{ client: 'Plateforme Emploi', scope: 'ob:read', revoked: false }]);
+    expect(data.wallet.nameOnBadges).toEqual({ shown: false, decidedAt: expect.stringMatching(/^2026-01-05/) });
+    expect(data.reminders.optOuts).toMatchObject([{ kind: 'all' }]);
+    expect(files['mes-donnees.json']).not.toMatch(/secret-(token|code)-hash/);
     for (const key of ['identity', 'attendance', 'answers', 'awards', 'credentials', 'emails', 'consents', 'audit'])
       expect(files['README.txt']).toContain(`- ${key} :`);
+    for (const key of ['apiGrants', 'wallet', 'reminders']) expect(files['README.txt']).toContain(`- ${key} :`);
     for (const [name, text] of Object.entries(files)) {
       expect(text, name).not.toContain(ZOE);
       expect(text, name).not.toContain('Zoé');
@@ -124,8 +130,8 @@ describe('rectification (art. 16)', () => {
     auth = learnerAuth(ctx, helene, NEW_EMAIL);
     const after = await credentialsOf(ctx, helene, NEW_EMAIL);
     for (const old of before) {
-      const now = after.find((c) => c.id === old.id)!;
-      expect(now).toMatchObject({ status: 'revoked', revocationReason: 'remplacé' });
+      // Replaced (revoked « remplacé », replaced_by set): no longer in her list, verified as revoked.
+      expect(after.find((c) => c.id === old.id)).toBeUndefined();
       const json = (await ctx.app.inject({ url: `/credentials/${old.id}`, headers: { accept: 'application/json' } }))
         .body;
       expect((await verifyOverHttp(ctx, json, 'application/json')).json().valid).toBe(false);
@@ -166,6 +172,7 @@ describe('erasure (art. 17)', () => {
     expect(JSON.stringify((await api('GET', '/api/directory')).json())).not.toMatch(/Lef[eè]vre|Valbrune/i);
     for (const needle of [HELENE, NEW_EMAIL, 'Lefèvre', 'Hélène'])
       expect(await tablesHolding(ctx, needle), needle).toEqual([]);
+    expect(Object.entries(await featureRowsOf(ctx, helene)).filter(([, n]) => n > 0)).toEqual([]);
     expect(await tablesHolding(ctx, ZOE)).not.toEqual([]); // the scan does find someone who is still there
   });
 
