@@ -21,6 +21,7 @@ export const BadgeProgressSchema = Type.Object({
       code: Type.String({ example: 'RULE_NOT_ATTENDED' }),
       detail: Type.String({ description: 'Why, in the request language', example: 'Webinaire #2 non suivi' }),
       minPercent: Type.Optional(Type.Number()),
+      replay: Type.Optional(Type.Literal(false, { description: 'Present when a replay does not count' })),
     }),
   ),
   awardId: Type.Optional(Uuid),

@@ -31,6 +31,11 @@ export const ruleTexts = definePairs('badge-rules', {
     fr: (p) => `${p.event} suivi en différé (replay) le ${p.date}${minutes(p)}`,
     en: (p) => `${p.event} followed as a replay on ${p.date}${minutes(p)}`,
   },
+  RULE_REPLAY_NOT_ACCEPTED: {
+    fr: (p) =>
+      `${p.event} suivi en différé le ${p.date} : le différé ne compte pas pour ce badge, il faut y assister en direct`,
+    en: (p) => `${p.event} followed as a replay on ${p.date}: a replay does not count for this badge, attend it live`,
+  },
   RULE_ATTENDANCE_TOO_SHORT: {
     fr: (p) => `${p.event} non suivi : présence insuffisante le ${p.date}${minutes(p)}`,
     en: (p) => `${p.event} not attended: presence too short on ${p.date}${minutes(p)}`,

@@ -12,6 +12,8 @@ export interface ConditionProgress {
   code: string;
   detail: string;
   minPercent?: number;
+  /** An `attended` condition that refuses replays. */
+  replay?: false;
 }
 
 export interface BadgeProgress {
@@ -60,6 +62,7 @@ export function progressOf(
         code: c.code,
         detail: c.detail[lang],
         ...(c.minPercent === undefined ? {} : { minPercent: c.minPercent }),
+        ...(c.replay === false ? { replay: false as const } : {}),
       })),
       ...(award ? { awardId: award.id, awardedAt: award.awardedAt.toISOString(), method: award.method } : {}),
       ...(credentialId ? { credentialId } : {}),

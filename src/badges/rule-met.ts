@@ -11,7 +11,7 @@ export function ruleMet(rule: Rule, facts: Facts, held: ReadonlySet<string>): bo
   const leaf = leafOf(rule);
   if (leaf?.kind === 'attended') {
     const fact = facts.attendance.get(leaf.ref);
-    return fact !== undefined && fact.status !== 'absent';
+    return fact !== undefined && fact.status !== 'absent' && !(fact.status === 'replay' && leaf.replay === false);
   }
   if (leaf?.kind === 'answered') {
     const attempt = facts.bestAttempts.get(leaf.ref);

@@ -51,6 +51,8 @@ export interface Condition {
   kind: RuleLeaf['kind'];
   ref: string;
   minPercent?: number;
+  /** Only on an `attended` condition that refuses replays. */
+  replay?: false;
   met: boolean;
   code: RuleCode;
   detail: Localized;
@@ -101,12 +103,20 @@ function attendedCondition(leaf: RuleLeaf, facts: Facts, ctx: RuleContext): Cond
     // Whole minutes: "118.5 min" reads as a decimal point in French.
     minutes: fact?.minutes == null ? undefined : Math.floor(fact.minutes),
   });
-  const base = { kind: leaf.kind, ref: leaf.ref };
+  const live = leaf.kind === 'attended' && leaf.replay === false;
+  const base = { kind: leaf.kind, ref: leaf.ref, ...(live ? { replay: false as const } : {}) };
   if (!fact) return { ...base, met: false, code: 'RULE_NOT_ATTENDED', detail: explain('RULE_NOT_ATTENDED', params) };
   if (fact.status === 'absent') {
     const code = fact.minutes ? 'RULE_ATTENDANCE_TOO_SHORT' : 'RULE_ABSENT';
     return { ...base, met: false, code, detail: explain(code, params) };
   }
+  if (fact.status === 'replay' && leaf.kind === 'attended' && leaf.replay === false)
+    return {
+      ...base,
+      met: false,
+      code: 'RULE_REPLAY_NOT_ACCEPTED',
+      detail: explain('RULE_REPLAY_NOT_ACCEPTED', params),
+    };
   const code = fact.status === 'replay' ? 'RULE_ATTENDED_REPLAY' : 'RULE_ATTENDED';
   const evidence: ConditionEvidence = { kind: 'attendance', event: leaf.ref, ...fact };
   return { ...base, met: true, code, detail: explain(code, params), evidence };
@@ -152,7 +162,8 @@ export function evaluateRule(rule: Rule, facts: Facts, ctx: RuleContext): RuleRe
     const leaf = leafOf(node);
     if (leaf) {
       const condition = conditionOf[leaf.kind](leaf, facts, ctx);
-      conditions.set(`${leaf.kind}\u0000${leaf.ref}\u0000${condition.minPercent ?? ''}`, condition);
+      const variant = condition.minPercent ?? (condition.replay === false ? 'live' : '');
+      conditions.set(`${leaf.kind}\u0000${leaf.ref}\u0000${variant}`, condition);
       const partial = leaf.kind === 'holds' && !condition.met ? (facts.progress?.get(leaf.ref) ?? 0) / 100 : 0;
       return { met: condition.met, progress: condition.met ? 1 : Math.min(partial, 0.99) };
     }

@@ -3,7 +3,7 @@ import { KeySchema, NonEmptySchema, UrlOrPathSchema } from './common.schemas';
 
 /** A rule is a tree: leaves name an event, a quiz or another badge; nodes combine them. */
 export type Rule =
-  | { attended: string }
+  | { attended: string | { event: string; replay?: boolean } }
   | { answered: string | { quiz: string; minPercent?: number } }
   | { holds: string }
   | { allOf: Rule[] }
@@ -23,7 +23,18 @@ const ruleJsonSchema = {
   maxProperties: 1,
   additionalProperties: false,
   properties: {
-    attended: KeySchema,
+    // `replay: false`: a recording watched afterwards (attendance status `replay`) does not count.
+    attended: {
+      type: ['string', 'object'],
+      if: { type: 'string' },
+      then: KeySchema,
+      else: {
+        type: 'object',
+        required: ['event'],
+        additionalProperties: false,
+        properties: { event: KeySchema, replay: { type: 'boolean' } },
+      },
+    },
     answered: {
       type: ['string', 'object'],
       if: { type: 'string' },

@@ -122,7 +122,8 @@ export function checkBadge({ file, key, data: badge }: Loaded<BadgeDefinition>, 
     }
     if (!leaf) return;
     if (leaf.kind === 'attended' && known.events && !known.events.has(leaf.ref)) {
-      add(`${at}/attended`, `unknown event "${leaf.ref}"`);
+      const where = typeof (node as { attended: unknown }).attended === 'string' ? '/attended' : '/attended/event';
+      add(at + where, `unknown event "${leaf.ref}"`);
     }
     if (leaf.kind === 'holds' && !known.badges.has(leaf.ref)) add(`${at}/holds`, `unknown badge "${leaf.ref}"`);
     if (leaf.kind !== 'answered') return;

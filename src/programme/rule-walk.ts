@@ -1,13 +1,17 @@
 import type { Rule } from './badge.schemas';
 
 export type RuleLeaf =
-  | { kind: 'attended'; ref: string }
+  | { kind: 'attended'; ref: string; replay?: false }
   | { kind: 'answered'; ref: string; minPercent?: number }
   | { kind: 'holds'; ref: string };
 
 /** The leaf a rule node is, or null for allOf/anyOf/atLeast. */
 export function leafOf(rule: Rule): RuleLeaf | null {
-  if ('attended' in rule) return { kind: 'attended', ref: rule.attended };
+  if ('attended' in rule) {
+    const a = rule.attended;
+    if (typeof a === 'string') return { kind: 'attended', ref: a };
+    return a.replay === false ? { kind: 'attended', ref: a.event, replay: false } : { kind: 'attended', ref: a.event };
+  }
   if ('holds' in rule) return { kind: 'holds', ref: rule.holds };
   if ('answered' in rule) {
     const a = rule.answered;

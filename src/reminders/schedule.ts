@@ -96,7 +96,8 @@ function latestFact(facts: Facts): number {
 
 /**
  * Badges one leaf away: the leaf alone is unmet and meeting it meets the badge. A missed webinar
- * counts only when it has a replay and the rule offers it; a questionnaire only when no
+ * counts only when it has a replay, the rule offers it and the badge's condition accepts replays
+ * (not `"replay": false`); a questionnaire only when no
  * questionnaire rule already reminds this learner of it. One reminder per condition, naming every
  * badge it would complete.
  */
@@ -108,7 +109,9 @@ function oneMissingSends(rule: ReminderRule, ctx: PlanContext, facts: Facts): Oc
     const leaves = new Map<string, RuleLeaf>();
     walkRule(badge.rule, (node) => {
       const leaf = leafOf(node);
-      if (leaf && leaf.kind !== 'holds') leaves.set(`${leaf.kind}:${leaf.ref}`, leaf);
+      // A webinar the badge wants live has no link that fulfils it: its replay would not count.
+      if (leaf && leaf.kind !== 'holds' && !(leaf.kind === 'attended' && leaf.replay === false))
+        leaves.set(`${leaf.kind}:${leaf.ref}`, leaf);
     });
     for (const [key, leaf] of leaves) {
       if (ruleMet({ [leaf.kind]: leaf.ref } as never, facts, facts.held)) continue;

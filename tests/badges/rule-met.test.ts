@@ -77,6 +77,12 @@ const SYNTHETIC: Rule[] = [
       ],
     },
   },
+  {
+    allOf: [
+      { attended: { event: 'webinaire-1', replay: false } },
+      { attended: { event: 'webinaire-2', replay: true } },
+    ],
+  },
 ];
 
 describe('ruleMet agrees with evaluateRule', () => {
@@ -96,6 +102,37 @@ describe('ruleMet agrees with evaluateRule', () => {
   });
 });
 
+describe('an attended condition with "replay": false', () => {
+  const replay: AttendanceFact = { status: 'replay', minutes: 95, date: '2026-03-20', source: 'manual' };
+  const withReplay: Facts = {
+    attendance: new Map([['webinaire-1', replay]]),
+    bestAttempts: new Map(),
+    held: new Set(),
+  };
+
+  it('is not met by a replay, and progress says why in French and English', () => {
+    const rule: Rule = { attended: { event: 'webinaire-1', replay: false } };
+    expect(ruleMet(rule, withReplay, withReplay.held)).toBe(false);
+    const r = evaluateRule(rule, withReplay, ctx);
+    expect(r).toMatchObject({ met: false, percent: 0 });
+    expect(r.conditions[0]).toMatchObject({ met: false, replay: false, code: 'RULE_REPLAY_NOT_ACCEPTED' });
+    expect(r.conditions[0]!.detail.fr).toContain('le différé ne compte pas pour ce badge');
+    expect(r.conditions[0]!.detail.en).toContain('a replay does not count for this badge');
+    const live = new Map([['webinaire-1', { ...replay, status: 'present' as const }]]);
+    expect(evaluateRule(rule, { ...withReplay, attendance: live }, ctx).met).toBe(true);
+  });
+
+  it('by default or with "replay": true, a replay counts as before («\u00a0suivi en différé\u00a0»)', () => {
+    for (const rule of [{ attended: 'webinaire-1' }, { attended: { event: 'webinaire-1', replay: true } }] as Rule[]) {
+      expect(ruleMet(rule, withReplay, withReplay.held)).toBe(true);
+      const c = evaluateRule(rule, withReplay, ctx).conditions[0]!;
+      expect(c).toMatchObject({ met: true, code: 'RULE_ATTENDED_REPLAY' });
+      expect(c.replay).toBeUndefined();
+      expect(c.detail.fr).toContain('suivi en différé');
+    }
+  });
+});
+
 /** Facts as the SQL filter counts them: events not absent, questionnaires completed, badges held. */
 const factCount = (f: Facts) =>
   [...f.attendance.values()].filter((a) => a.status !== 'absent').length +
@@ -110,7 +147,7 @@ describe('minimumFacts: the fewest facts that can meet a rule', () => {
       ['data-management', 4],
       ['parcours-data', 3],
     ]);
-    expect(SYNTHETIC.map(minimumFacts)).toEqual([1, 2, 2, 3]);
+    expect(SYNTHETIC.map(minimumFacts)).toEqual([1, 2, 2, 3, 2]);
     // The same event twice is one fact; an anyOf takes its cheapest branch.
     expect(
       minimumFacts({

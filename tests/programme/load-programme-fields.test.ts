@@ -51,6 +51,33 @@ describe('loadProgramme: refusals name the file, the JSON path and the reason', 
     ]);
   });
 
+  it('accepts "replay": true|false on an attended condition, refuses anything else there', async () => {
+    const programme = await loadEdited((f) => {
+      f.badges['data-admin.json'].rule = {
+        allOf: [
+          { attended: { event: 'webinaire-1', replay: false } },
+          { attended: { event: 'webinaire-2', replay: true } },
+        ],
+      };
+    });
+    expect(programme.badges.find((b) => b.key === 'data-admin')!.rule).toEqual({
+      allOf: [
+        { attended: { event: 'webinaire-1', replay: false } },
+        { attended: { event: 'webinaire-2', replay: true } },
+      ],
+    });
+    const err = await refusal((f) => {
+      f.badges['data-admin.json'].rule = {
+        allOf: [{ attended: { event: 'webinaire-1', replay: 'yes' } }, { attended: { event: 'webinaire-9' } }],
+      };
+    });
+    expect(err.message.split('\n')).toEqual(['badges/data-admin.json: /rule/allOf/0/attended/replay: must be boolean']);
+    const unknown = await refusal((f) => {
+      f.badges['data-admin.json'].rule = { attended: { event: 'webinaire-9', replay: false } };
+    });
+    expect(unknown.message).toBe('badges/data-admin.json: /rule/attended/event: unknown event "webinaire-9"');
+  });
+
   it('refuses a key that does not match its file name', async () => {
     const err = await refusal((f) => {
       f.badges['data-admin.json'].key = 'data-adm';

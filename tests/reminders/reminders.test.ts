@@ -7,6 +7,8 @@ import { startPlatform, type Platform } from '../../src/platform';
 import { loadProgramme } from '../../src/programme/load-programme';
 import { loadReminderRules } from '../../src/reminders/reminder-rules';
 import { nextAllowed } from '../../src/reminders/quiet-hours';
+import { planFor } from '../../src/reminders/schedule';
+import type { AttendanceFact, Facts } from '../../src/badges/rules';
 import { answer, attend, learnerAuth, WEBINARS } from '../badges/helpers';
 import { oneClickPath, paris, rawHeader, received, tick } from './helpers';
 
@@ -156,5 +158,31 @@ describe('reminders.json is checked at start', () => {
       /maxSends.*\n.*delaysDays\/1: delays must increase\n.*unknown placeholder \{inconnu\}/,
     );
     expect(await loadReminderRules(join(dir, 'nowhere'), programme)).toEqual({ rules: [] });
+  });
+});
+
+describe('a badge that wants a webinar live', () => {
+  it('offers no replay link for a condition with "replay": false, and still does where replays count', async () => {
+    const programme = await loadProgramme(ctx.services.config.paths);
+    const { rules } = await loadReminderRules(ctx.services.config.paths.badgesDir, programme);
+    const at = (date: string): AttendanceFact => ({ status: 'present', minutes: 100, date, source: 'zoom' });
+    const attempt = { attemptId: 'x', percent: null, score: 0, maxScore: 0, complete: true, submittedAt: '2026-04-10' };
+    const facts: Facts = {
+      attendance: new Map([
+        ['webinaire-1', at('2026-03-12')],
+        ['atelier-juridique', at('2026-04-09')],
+      ]),
+      bestAttempts: new Map([['quiz-juridique', attempt]]),
+      held: new Set(),
+    };
+    const events = new Map(
+      programme.events.map((e) => [e.key, { endsAt: new Date(e.endsAt!), timezone: 'Europe/Paris' }]),
+    );
+    const subjects = (p: typeof programme) => planFor({ rules, programme: p, events }, facts).map((o) => o.subject);
+    expect(subjects(programme)).toEqual(['attended:webinaire-2']);
+    const live = structuredClone(programme);
+    const juridique = live.badges.find((b) => b.key === 'data-juridique')!;
+    juridique.rule = { allOf: [{ attended: 'webinaire-1' }, { attended: { event: 'webinaire-2', replay: false } }] };
+    expect(subjects(live)).toEqual([]);
   });
 });
