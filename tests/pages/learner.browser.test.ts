@@ -48,7 +48,7 @@ afterAll(async () => {
 /** The checks every page gets: no serious axe violation, no text of the other language, a screenshot. */
 const checkPage = (name: string, lang: 'fr' | 'en' = 'fr', on: Page = page) => checkPageOn(on, name, lang);
 
-describe('learner journey in a real browser', () => {
+describe('learner journey in a real browser', { timeout: 90_000 }, () => {
   it('visits the home page, signs in through the e-mailed link and lands on Mon parcours', async () => {
     await page.goto('/');
     await waitForHeading(page, /Vos formations/);
