@@ -5,6 +5,7 @@ import { purgeMagicLinks } from './auth.service';
 import { purgeRateLimits } from './rate-limit.store';
 import { purgeRevokedTokens } from './sessions.store';
 import { purgeExpiredOauth } from '../ob3-api/grants.service';
+import { startPeriodic, type WorkerLog } from '../shared/periodic';
 
 export interface PurgeReport {
   magicLinks: number;
@@ -59,31 +60,16 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<PurgeRepor
  * Purges a minute after the start, then every hour; started with the outbox worker (not in tests:
  * they call purgeExpired).
  */
-export function startPurgeWorker(
-  db: Db,
-  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void },
-  intervalMs = 3_600_000,
-) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
+export function startPurgeWorker(db: Db, log: WorkerLog, intervalMs = 3_600_000) {
+  return startPeriodic({
+    firstMs: 60_000,
+    intervalMs,
+    log,
+    failure: 'purge failed',
+    task: async () => {
       const report = await purgeExpired(db);
       if (report.magicLinks + report.rateLimits + report.revokedTokens + report.outbox + report.oauth > 0)
         log.info({ purge: report }, 'expired rows purged');
-    } catch (error) {
-      log.error({ err: error }, 'purge failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+  });
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { recordAudit } from '../audit/audit.service';
 import { type PrivacyConfig, privacyOf } from './privacy.config';
 import { applyBatch, countDue, cutoffOf, RULES, type RetentionRule } from './retention.store';
+import { startPeriodic, type WorkerLog } from '../shared/periodic';
 
 export { RULES } from './retention.store';
 
@@ -42,28 +43,17 @@ export async function runRetention(
 /** Every six hours (first run five minutes after the start); started with the other workers, not in tests. */
 export function startRetentionWorker(
   deps: { db: Db; config: { privacy?: PrivacyConfig } },
-  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void },
+  log: WorkerLog,
   intervalMs = 6 * 3_600_000,
 ) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic({
+    firstMs: 300_000,
+    intervalMs,
+    log,
+    failure: 'retention failed',
+    task: async () => {
       const report = await runRetention(deps);
       if (RULES.some((r) => report[r] > 0)) log.info({ retention: report }, 'retention: expired personal data removed');
-    } catch (error) {
-      log.error({ err: error }, 'retention failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(run, 300_000);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+  });
 }
