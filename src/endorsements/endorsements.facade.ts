@@ -60,6 +60,8 @@ export interface Endorsements {
   document(db: Db, path: string): Promise<unknown>;
 }
 
+const EMBEDDED_TTL_MS = 5_000;
+
 export async function buildEndorsementsService(options: {
   config: Pick<Config, 'publicUrl' | 'keySecret' | 'paths'>;
   programme: Programme;
@@ -68,14 +70,30 @@ export async function buildEndorsementsService(options: {
   const endorsers = await loadEndorsers(options.config.paths.badgesDir);
   const ctx: EndorsementsContext = { ...options, endorsers };
   const now = () => options.now?.() ?? new Date();
+  // Read on every Achievement request and issuance: kept a few seconds per instance, forgotten at once
+  // when this instance changes an endorsement (another instance's change shows within the TTL).
+  let recent: { db: Db; at: number; byBadge: Map<string, EndorsementCredential[]> } | undefined;
+  const changed = async <T>(work: Promise<T>) => {
+    try {
+      return await work;
+    } finally {
+      recent = undefined;
+    }
+  };
   return {
     endorsers,
     bootstrap: (db) => bootstrapEndorsers(db, ctx),
-    endorse: (db, actor, input) => endorseHosted(db, ctx, actor, input),
+    endorse: (db, actor, input) => changed(endorseHosted(db, ctx, actor, input)),
     request: (db, actor, input) => requestOffline(db, ctx, actor, input),
-    importSigned: (db, actor, bundle) => importSigned(db, ctx, actor, bundle),
-    withdraw: (db, actor, input) => withdrawEndorsement(db, ctx, actor, input),
-    embedded: (db) => endorsementsByBadge(db, now()),
+    importSigned: (db, actor, bundle) => changed(importSigned(db, ctx, actor, bundle)),
+    withdraw: (db, actor, input) => changed(withdrawEndorsement(db, ctx, actor, input)),
+    async embedded(db) {
+      const at = now();
+      if (!recent || recent.db !== db || at.getTime() - recent.at >= EMBEDDED_TTL_MS) {
+        recent = { db, at: at.getTime(), byBadge: await endorsementsByBadge(db, at) };
+      }
+      return recent.byBadge;
+    },
     document: (db, path) => endorsementsDocument(db, ctx, path),
     async states(db, urls) {
       const states = new Map<string, 'active' | 'expired' | 'withdrawn'>();
