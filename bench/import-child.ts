@@ -27,7 +27,7 @@ const result = await importAttendance(
     awards: core.awards,
     afterStep(step) {
       const now = performance.now();
-      const name = step.startsWith('stage:') ? 'stage' : step;
+      const name = step === 'staged' ? 'stage' : step;
       steps[name] = (steps[name] ?? 0) + (now - last);
       last = now;
     },

@@ -11,12 +11,13 @@ import { findImportByHash, insertImport, insertUnmatched, updateImportCounts } f
 import {
   analyseStaging,
   createStaging,
-  stageBatch,
+  stagePeople,
   upsertStagedAttendance,
   upsertStagedLearners,
 } from './import.staging';
 
-const BATCH = 10_000;
+/** Progress is told every so many people staged. */
+const PROGRESS_EVERY = 10_000;
 
 export interface ImportRequest {
   eventKey: string;
@@ -44,7 +45,7 @@ export interface ImportDeps {
   /** Re-evaluates the badges of the learners whose data changed, in the same transaction. */
   awards: { reevaluate: Reevaluate };
   /**
-   * Called after each step: `parsed` (before the transaction), then inside it `stage:<n>`,
+   * Called after each step: `parsed` (before the transaction), then inside it `staged`,
    * `learners`, `attendance`, `badges`. Tests force failures here; the benchmark times the steps.
    */
   afterStep?(step: string): void | Promise<void>;
@@ -171,11 +172,10 @@ export async function importAttendance(
     });
     const counts = emptyCounts(people, preview);
     await createStaging(tx);
-    for (let i = 0, batch = 0; i < people.length; i += BATCH, batch++) {
-      await stageBatch(tx, people.slice(i, i + BATCH));
-      await deps.afterStep?.(`stage:${batch}`);
-      request.onProgress?.({ phase: 'commit', committed: Math.min(i + BATCH, people.length), total: people.length });
-    }
+    await stagePeople(tx, people, PROGRESS_EVERY, (committed) =>
+      request.onProgress?.({ phase: 'commit', committed, total: people.length }),
+    );
+    await deps.afterStep?.('staged');
     await analyseStaging(tx);
     counts.learnersCreated = await upsertStagedLearners(tx);
     await deps.afterStep?.('learners');

@@ -22,22 +22,29 @@ export async function analyseStaging(tx: Db) {
 
 const COLUMNS = ['email', 'name', 'organisation', 'status', 'minutes', 'first_seen_at', 'last_seen_at', 'reason'];
 
-export async function stageBatch(tx: Db, people: ImportedPerson[]) {
-  await copyRows(
-    tx,
-    'import_people',
-    COLUMNS,
-    people.map((p) => [
-      p.email,
-      p.name,
-      p.organisation,
-      p.attended ? 'present' : 'absent',
-      p.minutes,
-      p.firstSeenAt,
-      p.lastSeenAt,
-      p.reason.message,
-    ]),
-  );
+/**
+ * The people, in one COPY: their CSV is made as PostgreSQL reads it, a chunk at a time. `staged`
+ * is told each time another `every` people have been read (progress reporting, failure tests).
+ */
+export async function stagePeople(tx: Db, people: ImportedPerson[], every: number, staged: (count: number) => void) {
+  function* rows() {
+    for (let i = 0; i < people.length; i++) {
+      if (i > 0 && i % every === 0) staged(i);
+      const p = people[i]!;
+      yield [
+        p.email,
+        p.name,
+        p.organisation,
+        p.attended ? 'present' : 'absent',
+        p.minutes,
+        p.firstSeenAt,
+        p.lastSeenAt,
+        p.reason.message,
+      ];
+    }
+    staged(people.length);
+  }
+  await copyRows(tx, 'import_people', COLUMNS, rows());
 }
 
 /** Creates missing learners and fills blanks of known ones; returns how many were created. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client';
 import type { Lang } from '../shared/errors';
 import { normaliseEmail } from '../shared/schemas';
 import { say } from '../shared/text';
@@ -16,21 +16,22 @@ export const erasedEmailHash = (email: string) =>
     .update(`parcours-erasure:${normaliseEmail(email)}`)
     .digest('hex');
 
-// Parameters per statement: well under PostgreSQL's 65,535.
-const CHUNK = 5_000;
-
-/** The addresses among `emails` whose owner asked for erasure. Bounded by the file being read. */
+/**
+ * The addresses among `emails` whose owner asked for erasure. Bounded by the file being read.
+ * One statement whatever the file's size: the hashes go as one array literal (hex digits only), not
+ * as one bound parameter each — building and binding 5,000-parameter lists took 1.9 s of a
+ * 100,000-row import.
+ */
 export async function erasedAmong(db: Db, emails: readonly string[]): Promise<Set<string>> {
-  const byHash = new Map(emails.map((e) => [erasedEmailHash(e), e]));
-  const hashes = [...byHash.keys()];
   const found = new Set<string>();
-  for (let i = 0; i < hashes.length; i += CHUNK) {
-    const rows = await db
-      .select({ hash: erasedIdentities.emailHash })
-      .from(erasedIdentities)
-      .where(inArray(erasedIdentities.emailHash, hashes.slice(i, i + CHUNK)));
-    for (const r of rows) found.add(byHash.get(r.hash)!);
-  }
+  if (emails.length === 0) return found;
+  const byHash = new Map(emails.map((e) => [erasedEmailHash(e), e]));
+  const rows = await queryRows<{ hash: string }>(
+    db,
+    sql`select email_hash as hash from ${erasedIdentities}
+        where email_hash = any(${`{${[...byHash.keys()].join(',')}}`}::text[])`,
+  );
+  for (const r of rows) found.add(byHash.get(r.hash)!);
   return found;
 }
 
