@@ -58,6 +58,10 @@ export async function upsertStagedLearners(tx: Db): Promise<number> {
       on conflict (email) do update set
         name = coalesce(learners.name, excluded.name),
         organisation = coalesce(learners.organisation, excluded.organisation)
+      -- A known learner with nothing blank to fill is left as it is, not rewritten (a row version and
+      -- its index entries each) by every file that names them again.
+      where (learners.name is null and excluded.name is not null)
+         or (learners.organisation is null and excluded.organisation is not null)
       returning (xmax = 0) as created)
     select count(*) filter (where created)::int as created from written`,
   );

@@ -1,9 +1,12 @@
 import { pgTable, uuid, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const learners = pgTable(
   'learners',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    // Time-ordered (UUIDv7, migrations/0012): an import's new rows land at the right edge of the key's
+    // index instead of on random pages — a random key cost a third of the import's insert time.
+    id: uuid('id').primaryKey().default(sql`parcours_uuid_v7()`),
     // Trimmed, lower-cased, NFC-normalised: one person under two spellings is one learner.
     email: text('email').notNull().unique(),
     name: text('name'),
