@@ -186,10 +186,10 @@ export async function importAttendance(
       updatedBy: request.actor.email,
     });
     await deps.afterStep?.('attendance');
-    const changed = written.map((w) => w.learnerId);
-    counts.attendanceCreated = written.filter((w) => w.created).length;
-    counts.attendanceUpdated = written.length - counts.attendanceCreated;
-    counts.unchanged = people.length - written.length;
+    const changed = written.learnerIds;
+    counts.attendanceCreated = written.created;
+    counts.attendanceUpdated = changed.length - written.created;
+    counts.unchanged = people.length - changed.length;
     await insertUnmatched(tx, record.id, preview.unmatched);
     await updateImportCounts(tx, record.id, { ...counts });
     await recordAudit(tx, request.actor, {

@@ -71,27 +71,32 @@ export async function upsertStagedLearners(tx: Db): Promise<number> {
 /**
  * An import only ever improves attendance: absent → attended, or more minutes for the same status
  * (a later, fuller report). It never downgrades what an earlier file or an organiser recorded.
- * Returns the rows it wrote; a person not returned was left unchanged.
+ * Returns who was written and how many of them are new rows; a person not among them was left
+ * unchanged. The ids come back as one text, not as a row each: 100,000 row objects were the
+ * server's last peak of memory in an import.
  */
 export async function upsertStagedAttendance(
   tx: Db,
   input: { eventKey: string; source: string; importId: string; updatedBy: string },
-) {
-  return queryRows<{ learnerId: string; created: boolean }>(
+): Promise<{ learnerIds: string[]; created: number }> {
+  const [row] = await queryRows<{ ids: string | null; created: number }>(
     tx,
     sql`
-    insert into attendance (learner_id, event_key, status, minutes, first_seen_at, last_seen_at, source, import_id,
-                            reason, updated_by)
-    select l.id, ${input.eventKey}, p.status, p.minutes, p.first_seen_at, p.last_seen_at, ${input.source},
-           ${input.importId}::uuid, p.reason, ${input.updatedBy}
-    from import_people p join learners l on l.email = p.email
-    on conflict (learner_id, event_key) do update set
-      status = excluded.status, minutes = excluded.minutes, first_seen_at = excluded.first_seen_at,
-      last_seen_at = excluded.last_seen_at, source = excluded.source, import_id = excluded.import_id,
-      reason = excluded.reason, updated_by = excluded.updated_by, updated_at = now()
-    where (attendance.status = 'absent' and excluded.status <> 'absent')
-       or (attendance.status = excluded.status and attendance.source <> 'manual'
-           and coalesce(excluded.minutes, 0) > coalesce(attendance.minutes, 0) + 0.01)
-    returning learner_id as "learnerId", (xmax = 0) as created`,
+    with written as (
+      insert into attendance (learner_id, event_key, status, minutes, first_seen_at, last_seen_at, source, import_id,
+                              reason, updated_by)
+      select l.id, ${input.eventKey}, p.status, p.minutes, p.first_seen_at, p.last_seen_at, ${input.source},
+             ${input.importId}::uuid, p.reason, ${input.updatedBy}
+      from import_people p join learners l on l.email = p.email
+      on conflict (learner_id, event_key) do update set
+        status = excluded.status, minutes = excluded.minutes, first_seen_at = excluded.first_seen_at,
+        last_seen_at = excluded.last_seen_at, source = excluded.source, import_id = excluded.import_id,
+        reason = excluded.reason, updated_by = excluded.updated_by, updated_at = now()
+      where (attendance.status = 'absent' and excluded.status <> 'absent')
+         or (attendance.status = excluded.status and attendance.source <> 'manual'
+             and coalesce(excluded.minutes, 0) > coalesce(attendance.minutes, 0) + 0.01)
+      returning learner_id, (xmax = 0) as created)
+    select string_agg(learner_id::text, ',') as ids, (count(*) filter (where created))::int as created from written`,
   );
+  return { learnerIds: row?.ids ? row.ids.split(',') : [], created: Number(row?.created ?? 0) };
 }
