@@ -9,7 +9,7 @@ import { verifyCredential, type VerificationResult } from '../ob3/verify';
 import { budgetedFetch, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../ob3/verify-limits';
 import { issuerDid } from '../ob3/issuer';
 import { createSigner, defaultSigningThreads } from '../ob3/signing-pool';
-import { createKeyring } from './keyring';
+import { createKeyring, type Keyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
 import { revokeCredentialsOfAwards, type Revoked } from './revoke.service';
@@ -62,8 +62,8 @@ export function buildCredentialsService(options: {
     signer,
     endorsements: options.endorsements,
   };
-  const local = async (db: Db, path: string) =>
-    (await ownDocument(db, keyring, path)) ?? (await options.localDocuments?.(db, path));
+  const local = async (db: Db, path: string, keys: Keyring = keyring) =>
+    (await ownDocument(db, keys, path)) ?? (await options.localDocuments?.(db, path));
   const ensureList = async (db: Db) => {
     const { issuerId } = await keyring.signing(db);
     if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
@@ -86,9 +86,12 @@ export function buildCredentialsService(options: {
     },
     verify(db, input) {
       const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
+      // Our published keys, read once per verification: the DID document and isOwnIssuer both need them.
+      let published: ReturnType<Keyring['published']> | undefined;
+      const keys: Keyring = { ...keyring, published: (tx) => (published ??= keyring.published(tx)) };
       // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
       const fetchJson = budgetedFetch(
-        createFetchJson({ publicUrl, local: (path) => local(db, path), fetch: options.fetch }),
+        createFetchJson({ publicUrl, local: (path) => local(db, path, keys), fetch: options.fetch }),
         limits,
       );
       return verifyCredential(input, {
@@ -99,7 +102,7 @@ export function buildCredentialsService(options: {
         limits,
         // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
         isOwnIssuer: async (issuerId) =>
-          (await keyring.published(db)).keys.some(
+          (await keys.published(db)).keys.some(
             (key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId,
           ),
       }).finally(() => fetchJson.end());

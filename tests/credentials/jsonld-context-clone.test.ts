@@ -27,7 +27,7 @@ async function canonical(document: unknown): Promise<string> {
 /** `document` canonicalised with the library's own (deep) copy of contexts, restored afterwards. */
 async function withLibraryCopy<T>(run: () => Promise<T>): Promise<T> {
   const shallow = initial.clone;
-  initial.clone = libraryContextClone()!;
+  initial.clone = libraryContextClone() as unknown as Clone;
   try {
     return await run();
   } finally {
