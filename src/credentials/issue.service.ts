@@ -9,7 +9,7 @@ import type { Programme } from '../programme/load-programme';
 import { buildCredential } from '../ob3/build-credential';
 import { newIdentitySalt } from '../ob3/identity-hash';
 import { signDataIntegrity } from '../ob3/sign-data-integrity';
-import { signJwt } from '../ob3/sign-jwt';
+import { issuedTexts } from '../ob3/signed-texts';
 import { issuerProfile, publishedAchievement } from './achievements';
 import { credentialLinks, credentialUrl, evidenceOf, resultsOf } from './credential-content';
 import { insertCredentials, type CredentialValues } from './credentials.store';
@@ -116,10 +116,14 @@ async function signedCredential(
     id: credentialUrl(publicUrl, id),
     statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
   });
-  const signed = deps.signer
-    ? await deps.signer.sign(unsigned, { key: keys.ed25519, date: issuedAt })
-    : await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
-  const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
+  const jwtOptions = { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid };
+  // Both signatures and the JSON text in the signing thread, when there is a pool.
+  const { json, jwt } = deps.signer
+    ? await deps.signer.issue(unsigned, { key: keys.ed25519, date: issuedAt, jwt: jwtOptions })
+    : issuedTexts(
+        await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt }),
+        jwtOptions,
+      );
   const values = {
     id,
     learnerId: learner.id,
@@ -127,7 +131,7 @@ async function signedCredential(
     badgeKey: badge.key,
     issuerId: keys.issuerId,
     lang,
-    json: JSON.stringify(signed),
+    json,
     jwt,
     statusListId: entry.listId,
     statusIndex: entry.index,
