@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import type { OnAwarded } from '../badges/awards.service';
 import { findLearnerById, findLearnersByIds, type Learner } from '../learners/learners.service';
-import { enqueueMail } from '../notifications/outbox.service';
+import { enqueueMails } from '../notifications/outbox.service';
 import { linkedInAddUrl, renderAward } from '../notifications/templates/award';
 import type { Programme } from '../programme/load-programme';
 import { buildCredential } from '../ob3/build-credential';
@@ -57,18 +57,24 @@ interface Issued {
  */
 export async function issueCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<string[]> {
   const all = await signAndStoreCredentials(tx, awards, deps);
-  for (const [i, issued] of all.entries()) await announce(tx, awards[i]!, issued, deps);
+  // One insert per hundred e-mails, rendered a hundred at a time: a re-evaluation announces thousands.
+  for (let i = 0; i < all.length; i += BATCH) {
+    const chunk = all.slice(i, i + BATCH);
+    await enqueueMails(
+      tx,
+      chunk.map((issued, j) => announcement(awards[i + j]!, issued, deps)),
+    );
+  }
   return all.map((c) => c.id);
 }
 
-async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
+function announcement(award: Award, issued: Issued, deps: IssueDeps) {
   const { id, learner, achievement, issuer, issuedAt } = issued;
   const links = credentialLinks(deps.keyring.publicUrl, id);
-  await enqueueMail(
-    tx,
-    learner.email,
-    'award',
-    renderAward(learner.lang, {
+  return {
+    to: learner.email,
+    template: 'award',
+    mail: renderAward(learner.lang, {
       badgeName: achievement.name,
       issuerName: issuer.name,
       imageUrl: `${deps.keyring.publicUrl}/achievements/${award.badgeKey}/image.png`,
@@ -81,7 +87,7 @@ async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
         certId: id,
       }),
     }),
-  );
+  };
 }
 
 /** One award's credential, built and signed (DI, then VC-JWT around it), ready to insert. */
