@@ -172,15 +172,31 @@ const withEndorsements = async (tx: Db, deps: IssueDeps): Promise<IssueDeps> =>
 // Statement size and memory of one batch; an import can award thousands at once.
 const BATCH = 100;
 
+type SignedAward = { award: Award } & Awaited<ReturnType<typeof signedCredential>>;
+
 /**
  * The credentials of many awards (an import, an evaluation): one query for the learners, one for
  * the status entries and one insert per batch, the signing per award. An award whose entry was
  * taken meanwhile, or that found no free entry, goes through signAndStoreCredential, which retries.
+ * Batches overlap: while the signing threads sign one, this thread stores the one before, so the
+ * threads do not wait for the database. (An entry two overlapping batches both drew is settled like
+ * any taken entry: the unique index refuses the second, which is signed again with a new one.)
  */
 export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], given: IssueDeps): Promise<Issued[]> {
   const deps = await withEndorsements(tx, given);
   const issued: Issued[] = [];
   const keys = await deps.keyring.signing(tx);
+  const store = async ({ signing, unsigned }: { signing: Promise<SignedAward[]>; unsigned: readonly Award[] }) => {
+    const signed = await signing;
+    const inserted = await insertCredentials(
+      tx,
+      signed.map((s) => s.values),
+    );
+    for (const s of signed)
+      issued.push(inserted.has(s.values.id) ? s.issued : await signAndStoreCredential(tx, s.award, deps));
+    for (const award of unsigned) issued.push(await signAndStoreCredential(tx, award, deps));
+  };
+  let previous: Parameters<typeof store>[0] | undefined;
   for (let i = 0; i < awards.length; i += BATCH) {
     const batch = awards.slice(i, i + BATCH);
     const learners = new Map(
@@ -195,7 +211,7 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
     const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
     const issuedAt = deps.now?.() ?? new Date();
     // The batch's proofs are computed together: on several threads when the signer has them.
-    const signed = await Promise.all(
+    const signing = Promise.all(
       batch.slice(0, entries.length).map(async (award, j) => {
         const learner = learners.get(award.learnerId);
         if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
@@ -203,13 +219,10 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
         return { award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt, name)) };
       }),
     );
-    const inserted = await insertCredentials(
-      tx,
-      signed.map((s) => s.values),
-    );
-    for (const s of signed)
-      issued.push(inserted.has(s.values.id) ? s.issued : await signAndStoreCredential(tx, s.award, deps));
-    for (const award of batch.slice(entries.length)) issued.push(await signAndStoreCredential(tx, award, deps));
+    signing.catch(() => {}); // awaited by `store`, possibly after the batch before is stored
+    if (previous) await store(previous);
+    previous = { signing, unsigned: batch.slice(entries.length) };
   }
+  if (previous) await store(previous);
   return issued;
 }
