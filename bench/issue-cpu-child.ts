@@ -1,6 +1,7 @@
-// Where one issuance's CPU goes, by thread: the main thread (building, VC-JWT, database; PGlite runs
+// Where one issuance's CPU goes, by thread: the main thread (building, database, e-mails; PGlite runs
 // here too) against the signing threads, read from /proc/self/task before and after the batch.
-// Usage: bench-issue-cpu-child.mjs AWARDS (half signed and stored alone, half through the whole hook) [DATABASE_URL]. Prints one JSON line.
+// Usage: bench-issue-cpu-child.mjs AWARDS [DATABASE_URL]: half signed and stored alone, half through the
+// whole hook (credentials + e-mails). Prints one JSON line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { openDatabase } from '../src/db/client';
 import { buildServices, type Platform } from '../src/platform';

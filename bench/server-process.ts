@@ -19,7 +19,7 @@ export const serverConfig = (): Config => ({ ...benchConfig(), publicUrl: PUBLIC
 /** `npm run build`, as `npm start` runs it first; and the benchmark's own child programs, bundled alike. */
 export async function buildBundle() {
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-  for (const name of ['bare-server', 'issue-child']) {
+  for (const name of ['bare-server', 'issue-child', 'issue-cpu-child']) {
     await build({
       entryPoints: [`bench/${name}.ts`],
       bundle: true,
