@@ -19,7 +19,7 @@ export const serverConfig = (): Config => ({ ...benchConfig(), publicUrl: PUBLIC
 /** `npm run build`, as `npm start` runs it first; and the benchmark's own child programs, bundled alike. */
 export async function buildBundle() {
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-  for (const name of ['bare-server', 'issue-child']) {
+  for (const name of ['bare-server', 'issue-child', 'issue-cpu-child']) {
     await build({
       entryPoints: [`bench/${name}.ts`],
       bundle: true,
@@ -61,7 +61,9 @@ export async function startServer(
   entry = 'dist/server.mjs',
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=prof`: the server profiled under the bench's load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: resolve('.'),
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

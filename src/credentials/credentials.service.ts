@@ -7,15 +7,15 @@ import type { Programme } from '../programme/load-programme';
 import { createDocumentLoader, didWebResolver } from '../ob3/document-loader';
 import { verifyCredential, type VerificationResult } from '../ob3/verify';
 import { budgetedFetch, DEFAULT_VERIFY_LIMITS, type VerifyLimits } from '../ob3/verify-limits';
-import { issuerDid } from '../ob3/issuer';
 import { createSigner, defaultSigningThreads } from '../ob3/signing-pool';
-import { createKeyring } from './keyring';
+import { createKeyring, type Keyring } from './keyring';
 import { ensureIssuerKeys, rotateIssuerKeys } from './keys.service';
 import { issueCredentials, type IssueDeps } from './issue.service';
 import { revokeCredentialsOfAwards, type Revoked } from './revoke.service';
 import { credentialIdsOfAwards } from './credentials.store';
 import { createFetchJson, ownPath } from './fetch-json';
 import { ownListProofs } from './verified-lists';
+import { rememberedKeys } from './remembered-keys';
 import { ownDocument } from './published';
 import { createStatusList } from './status-lists.service';
 import { latestListOf } from './status-lists.store';
@@ -62,13 +62,33 @@ export function buildCredentialsService(options: {
     signer,
     endorsements: options.endorsements,
   };
-  const local = async (db: Db, path: string) =>
-    (await ownDocument(db, keyring, path)) ?? (await options.localDocuments?.(db, path));
+  const local = async (db: Db, path: string, keys: Keyring = keyring) =>
+    (await ownDocument(db, keys, path)) ?? (await options.localDocuments?.(db, path));
   const ensureList = async (db: Db) => {
     const { issuerId } = await keyring.signing(db);
     if (!(await latestListOf(db, issuerId))) await db.transaction((tx) => createStatusList(tx, deps, issuerId));
   };
   const checkListProof = ownListProofs((url) => ownPath(publicUrl, url) !== undefined);
+  const ownKeys = rememberedKeys(keyring, publicUrl);
+  const verifyOnce = async (db: Db, input: Uint8Array | string | object, fromMemory: boolean) => {
+    const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
+    const keys = ownKeys.session(db, fromMemory);
+    // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
+    const fetchJson = budgetedFetch(
+      createFetchJson({ publicUrl, local: (path) => local(db, path, keys.keyring), fetch: options.fetch }),
+      limits,
+    );
+    const result = await verifyCredential(input, {
+      documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
+      fetchJson,
+      checkListProof,
+      now: new Date(),
+      limits,
+      // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
+      isOwnIssuer: keys.isOwnIssuer,
+    }).finally(() => fetchJson.end());
+    return { result, usedMemory: keys.usedMemory };
+  };
   return {
     deps,
     onAwarded: async (tx, awards) => {
@@ -81,28 +101,17 @@ export function buildCredentialsService(options: {
     },
     async rotateKeys(db) {
       const rotated = await rotateIssuerKeys(db, keyring, keySecret);
+      ownKeys.forget();
       await ensureList(db); // a did:key issuer is a new issuer: it gets its own list
       return rotated;
     },
-    verify(db, input) {
-      const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.verifyLimits };
-      // One budget per verification: every outside fetch (keys, DID documents, status lists) counts.
-      const fetchJson = budgetedFetch(
-        createFetchJson({ publicUrl, local: (path) => local(db, path), fetch: options.fetch }),
-        limits,
-      );
-      return verifyCredential(input, {
-        documentLoader: createDocumentLoader({ resolve: didWebResolver(fetchJson) }),
-        fetchJson,
-        checkListProof,
-        now: new Date(),
-        limits,
-        // Every issuer id this platform signed as: the did:web of PUBLIC_URL, or one did:key per Ed25519 key.
-        isOwnIssuer: async (issuerId) =>
-          (await keyring.published(db)).keys.some(
-            (key) => key.type === 'Ed25519' && issuerDid(publicUrl, key) === issuerId,
-          ),
-      }).finally(() => fetchJson.end());
+    async verify(db, input) {
+      const first = await verifyOnce(db, input, true);
+      // A key added by a rotation on another instance is not in the remembered set: a proof that
+      // failed against that set is checked again against the keys as they are now.
+      const proof = first.result.checks.find((c) => c.check === 'proof');
+      if (first.usedMemory && proof?.ok !== true) return (await verifyOnce(db, input, false)).result;
+      return first.result;
     },
     revokeForAwards: (tx, actor, awardIds, reason) => revokeCredentialsOfAwards(tx, deps, actor, awardIds, reason),
     close: () => signer.close(),

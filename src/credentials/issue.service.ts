@@ -3,13 +3,13 @@ import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import type { OnAwarded } from '../badges/awards.service';
 import { findLearnerById, findLearnersByIds, type Learner } from '../learners/learners.service';
-import { enqueueMail } from '../notifications/outbox.service';
+import { enqueueMails } from '../notifications/outbox.service';
 import { linkedInAddUrl, renderAward } from '../notifications/templates/award';
 import type { Programme } from '../programme/load-programme';
 import { buildCredential } from '../ob3/build-credential';
 import { newIdentitySalt } from '../ob3/identity-hash';
 import { signDataIntegrity } from '../ob3/sign-data-integrity';
-import { signJwt } from '../ob3/sign-jwt';
+import { issuedTexts } from '../ob3/signed-texts';
 import { issuerProfile, publishedAchievement } from './achievements';
 import { credentialLinks, credentialUrl, evidenceOf, resultsOf } from './credential-content';
 import { insertCredentials, type CredentialValues } from './credentials.store';
@@ -57,18 +57,24 @@ interface Issued {
  */
 export async function issueCredentials(tx: Db, awards: readonly Award[], deps: IssueDeps): Promise<string[]> {
   const all = await signAndStoreCredentials(tx, awards, deps);
-  for (const [i, issued] of all.entries()) await announce(tx, awards[i]!, issued, deps);
+  // One insert per hundred e-mails, rendered a hundred at a time: a re-evaluation announces thousands.
+  for (let i = 0; i < all.length; i += BATCH) {
+    const chunk = all.slice(i, i + BATCH);
+    await enqueueMails(
+      tx,
+      chunk.map((issued, j) => announcement(awards[i + j]!, issued, deps)),
+    );
+  }
   return all.map((c) => c.id);
 }
 
-async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
+function announcement(award: Award, issued: Issued, deps: IssueDeps) {
   const { id, learner, achievement, issuer, issuedAt } = issued;
   const links = credentialLinks(deps.keyring.publicUrl, id);
-  await enqueueMail(
-    tx,
-    learner.email,
-    'award',
-    renderAward(learner.lang, {
+  return {
+    to: learner.email,
+    template: 'award',
+    mail: renderAward(learner.lang, {
       badgeName: achievement.name,
       issuerName: issuer.name,
       imageUrl: `${deps.keyring.publicUrl}/achievements/${award.badgeKey}/image.png`,
@@ -81,7 +87,7 @@ async function announce(tx: Db, award: Award, issued: Issued, deps: IssueDeps) {
         certId: id,
       }),
     }),
-  );
+  };
 }
 
 /** One award's credential, built and signed (DI, then VC-JWT around it), ready to insert. */
@@ -116,10 +122,14 @@ async function signedCredential(
     id: credentialUrl(publicUrl, id),
     statusEntry: { listUrl: statusListUrl(publicUrl, entry.listId), index: entry.index },
   });
-  const signed = deps.signer
-    ? await deps.signer.sign(unsigned, { key: keys.ed25519, date: issuedAt })
-    : await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt });
-  const jwt = signJwt(signed, { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid });
+  const jwtOptions = { privateJwk: keys.p256.privateJwk!, kid: keys.jwtKid };
+  // Both signatures and the JSON text in the signing thread, when there is a pool.
+  const { json, jwt } = deps.signer
+    ? await deps.signer.issue(unsigned, { key: keys.ed25519, date: issuedAt, jwt: jwtOptions })
+    : issuedTexts(
+        await signDataIntegrity(unsigned, { key: keys.ed25519, documentLoader: deps.documentLoader, date: issuedAt }),
+        jwtOptions,
+      );
   const values = {
     id,
     learnerId: learner.id,
@@ -127,7 +137,7 @@ async function signedCredential(
     badgeKey: badge.key,
     issuerId: keys.issuerId,
     lang,
-    json: JSON.stringify(signed),
+    json,
     jwt,
     statusListId: entry.listId,
     statusIndex: entry.index,
@@ -162,15 +172,31 @@ const withEndorsements = async (tx: Db, deps: IssueDeps): Promise<IssueDeps> =>
 // Statement size and memory of one batch; an import can award thousands at once.
 const BATCH = 100;
 
+type SignedAward = { award: Award } & Awaited<ReturnType<typeof signedCredential>>;
+
 /**
  * The credentials of many awards (an import, an evaluation): one query for the learners, one for
  * the status entries and one insert per batch, the signing per award. An award whose entry was
  * taken meanwhile, or that found no free entry, goes through signAndStoreCredential, which retries.
+ * Batches overlap: while the signing threads sign one, this thread stores the one before, so the
+ * threads do not wait for the database. (An entry two overlapping batches both drew is settled like
+ * any taken entry: the unique index refuses the second, which is signed again with a new one.)
  */
 export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], given: IssueDeps): Promise<Issued[]> {
   const deps = await withEndorsements(tx, given);
   const issued: Issued[] = [];
   const keys = await deps.keyring.signing(tx);
+  const store = async ({ signing, unsigned }: { signing: Promise<SignedAward[]>; unsigned: readonly Award[] }) => {
+    const signed = await signing;
+    const inserted = await insertCredentials(
+      tx,
+      signed.map((s) => s.values),
+    );
+    for (const s of signed)
+      issued.push(inserted.has(s.values.id) ? s.issued : await signAndStoreCredential(tx, s.award, deps));
+    for (const award of unsigned) issued.push(await signAndStoreCredential(tx, award, deps));
+  };
+  let previous: Parameters<typeof store>[0] | undefined;
   for (let i = 0; i < awards.length; i += BATCH) {
     const batch = awards.slice(i, i + BATCH);
     const learners = new Map(
@@ -185,7 +211,7 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
     const entries = await allocateStatusEntries(tx, keys.issuerId, batch.length);
     const issuedAt = deps.now?.() ?? new Date();
     // The batch's proofs are computed together: on several threads when the signer has them.
-    const signed = await Promise.all(
+    const signing = Promise.all(
       batch.slice(0, entries.length).map(async (award, j) => {
         const learner = learners.get(award.learnerId);
         if (!learner) throw new AppError('CREDENTIAL_INPUT_INVALID', 500, { field: 'learnerId' });
@@ -193,13 +219,10 @@ export async function signAndStoreCredentials(tx: Db, awards: readonly Award[], 
         return { award, ...(await signedCredential(award, learner, entries[j]!, keys, deps, issuedAt, name)) };
       }),
     );
-    const inserted = await insertCredentials(
-      tx,
-      signed.map((s) => s.values),
-    );
-    for (const s of signed)
-      issued.push(inserted.has(s.values.id) ? s.issued : await signAndStoreCredential(tx, s.award, deps));
-    for (const award of batch.slice(entries.length)) issued.push(await signAndStoreCredential(tx, award, deps));
+    signing.catch(() => {}); // awaited by `store`, possibly after the batch before is stored
+    if (previous) await store(previous);
+    previous = { signing, unsigned: batch.slice(entries.length) };
   }
+  if (previous) await store(previous);
   return issued;
 }

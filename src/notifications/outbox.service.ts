@@ -7,6 +7,7 @@ import { retryMessage } from './outbox.store';
 export {
   countOutbox,
   enqueueMail,
+  enqueueMails,
   listOutbox,
   type OutboxMessage,
   outboxStatuses,

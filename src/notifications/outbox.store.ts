@@ -31,6 +31,22 @@ export async function enqueueMail(
   return row!.id;
 }
 
+/** Many messages at once, in the caller's transaction (a batch of awards): one insert per 100. */
+export async function enqueueMails(db: Db, mails: ReadonlyArray<{ to: string; template: string; mail: RenderedMail }>) {
+  for (let i = 0; i < mails.length; i += 100) {
+    await db.insert(outbox).values(
+      mails.slice(i, i + 100).map(({ to, template, mail }) => ({
+        to,
+        template,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: null,
+      })),
+    );
+  }
+}
+
 /**
  * Claims due messages with SKIP LOCKED and leases them, so two instances never take the same one.
  * A lease that ran out (instance died mid-send) makes the message due again.

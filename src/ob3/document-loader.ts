@@ -2,6 +2,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
 import { AppError } from '../shared/errors';
 import { localContext } from './contexts/index';
+import { useShallowContextClone } from './jsonld-context-clone';
 
 export interface RemoteDocument {
   contextUrl: null;
@@ -20,6 +21,9 @@ export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 export type UrlResolver = (url: string) => Promise<Record<string, unknown> | undefined>;
 /** GET a JSON document; `signal` ends it early (the verification's time budget is spent). */
 export type FetchJson = (url: string, options?: { signal?: AbortSignal }) => Promise<unknown>;
+
+// Every JSON-LD user here (signing, its threads, verification) loads documents through this module.
+useShallowContextClone();
 
 // did:key is derived from the key itself, so it resolves offline (did-method-key spec §3.1).
 const didKey = didKeyDriver();

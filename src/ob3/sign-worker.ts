@@ -3,12 +3,16 @@
 import { createDocumentLoader } from './document-loader';
 import type { Ed25519Key } from './keys';
 import { signDataIntegrity, type SignableCredential } from './sign-data-integrity';
+import { issuedTexts, type JwtOptions } from './signed-texts';
+import type { JwtSignableCredential } from './sign-jwt';
 
 export interface SignTask {
   credential: SignableCredential;
   key: Ed25519Key;
   /** Proof `created`, as an ISO date. */
   date: string;
+  /** Given: the VC-JWT is signed here too, and the credential comes back as its two texts. */
+  jwt?: JwtOptions;
 }
 
 const documentLoader = createDocumentLoader();
@@ -19,5 +23,6 @@ export default async function signTask(task: SignTask) {
   const id = `${task.key.id}|${task.key.publicKeyMultibase}`;
   let key = keys.get(id);
   if (!key) keys.set(id, (key = task.key));
-  return signDataIntegrity(task.credential, { key, documentLoader, date: new Date(task.date) });
+  const signed = await signDataIntegrity(task.credential, { key, documentLoader, date: new Date(task.date) });
+  return task.jwt ? issuedTexts(signed as unknown as JwtSignableCredential, task.jwt) : signed;
 }

@@ -2,7 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { DocumentLoader } from './document-loader';
 import type { Ed25519Key } from './keys';
+import type { SignTask } from './sign-worker';
 import { signDataIntegrity, type SignableCredential } from './sign-data-integrity';
+import { issuedTexts, type IssuedTexts, type JwtOptions } from './signed-texts';
+import type { JwtSignableCredential } from './sign-jwt';
 
 /** Signs one credential with a Data Integrity proof: in this thread or in a pool of threads. */
 export interface DataIntegritySigner {
@@ -11,6 +14,14 @@ export interface DataIntegritySigner {
     credential: T,
     options: { key: Ed25519Key; date: Date },
   ): Promise<T & { proof: Array<Record<string, unknown>> }>;
+  /**
+   * The Data Integrity proof, then the VC-JWT around the signed credential, both in the same thread:
+   * the credential's stored texts (its JSON and its JWT).
+   */
+  issue(
+    credential: SignableCredential & JwtSignableCredential,
+    options: { key: Ed25519Key; date: Date; jwt: JwtOptions },
+  ): Promise<IssuedTexts>;
   close(): Promise<void>;
 }
 
@@ -33,10 +44,12 @@ export const INLINE = 4;
 export function createSigner(options: { threads: number; documentLoader: DocumentLoader }): DataIntegritySigner {
   const threads = Math.max(1, Math.floor(options.threads));
   if (threads === 1) {
+    const sign: DataIntegritySigner['sign'] = (credential, { key, date }) =>
+      signDataIntegrity(credential, { key, date, documentLoader: options.documentLoader });
     return {
       threads,
-      sign: (credential, { key, date }) =>
-        signDataIntegrity(credential, { key, date, documentLoader: options.documentLoader }),
+      sign,
+      issue: async (credential, { key, date, jwt }) => issuedTexts(await sign(credential, { key, date }), jwt),
       close: async () => {},
     };
   }
@@ -44,21 +57,30 @@ export function createSigner(options: { threads: number; documentLoader: Documen
   let inFlight = 0;
   const inline = (credential: SignableCredential, key: Ed25519Key, date: Date) =>
     signDataIntegrity(credential, { key, date, documentLoader: options.documentLoader });
+  // A single award, or the head of a batch, is signed here: threads pay off from a few at once.
+  const run = async <R>(here: () => Promise<R>, task: SignTask): Promise<R> => {
+    if (inFlight < INLINE) {
+      inFlight += 1;
+      try {
+        return await here();
+      } finally {
+        inFlight -= 1;
+      }
+    }
+    pool ??= new Piscina({ filename: WORKER.href, minThreads: 0, maxThreads: threads, idleTimeout: 10_000 });
+    return pool.run(task);
+  };
   return {
     threads,
-    async sign(credential, { key, date }) {
-      // A single award, or the head of a batch, is signed here: threads pay off from a few at once.
-      if (inFlight < INLINE) {
-        inFlight += 1;
-        try {
-          return (await inline(credential, key, date)) as never;
-        } finally {
-          inFlight -= 1;
-        }
-      }
-      pool ??= new Piscina({ filename: WORKER.href, minThreads: 0, maxThreads: threads, idleTimeout: 10_000 });
-      return pool.run({ credential, key, date: date.toISOString() });
-    },
+    sign: (credential, { key, date }) =>
+      run(() => inline(credential, key, date) as never, { credential, key, date: date.toISOString() }),
+    issue: (credential, { key, date, jwt }) =>
+      run(async () => issuedTexts((await inline(credential, key, date)) as unknown as typeof credential, jwt), {
+        credential,
+        key,
+        date: date.toISOString(),
+        jwt,
+      }),
     async close() {
       const closing = pool;
       pool = undefined;

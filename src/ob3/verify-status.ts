@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Params } from '../shared/errors';
 import { budgetOutcome, checkDataIntegrity, type ProofDeps } from './verify-proof';
 import { DEFAULT_VERIFY_LIMITS } from './verify-limits';
-import { isRevoked } from './status-list';
+import { isRevoked, readStatusBits } from './status-list';
 
 export interface StatusOutcome {
   ok: boolean | 'unknown';
@@ -89,8 +89,7 @@ async function checkBitstringEntry(
   }
   let set: boolean;
   try {
-    assertListBounded(list);
-    set = await isRevoked(list, Number(indexText));
+    set = await (await decodedList(list))(Number(indexText));
   } catch {
     return listInvalid('encodedList');
   }
@@ -104,10 +103,35 @@ async function checkBitstringEntry(
  * the library, which inflates without one, reads it.
  */
 const MAX_LIST_BYTES = 16 * 1_048_576;
-function assertListBounded(list: Record<string, unknown>): void {
+function assertListBounded(encoded: string): number {
+  if (!encoded.startsWith('u')) throw new Error('encodedList');
+  return gunzipSync(Buffer.from(encoded.slice(1), 'base64url'), { maxOutputLength: MAX_LIST_BYTES }).length;
+}
+
+/**
+ * Every verification of one of our credentials reads the same list: its bits are decoded once per
+ * exact `encodedList` (a revocation changes the text, hence the key), for lists up to 1 MiB decoded
+ * (ours are 16 KiB), 16 of them at most. What is looked up in them is still read on every verification.
+ */
+const decoded = new Map<string, Promise<(index: number) => Promise<boolean>>>();
+const MAX_DECODED = 16;
+const MAX_DECODED_BYTES = 1_048_576;
+function decodedList(list: Record<string, unknown>): Promise<(index: number) => Promise<boolean>> {
   const encoded = (list.credentialSubject as { encodedList?: unknown } | undefined)?.encodedList;
-  if (typeof encoded !== 'string' || !encoded.startsWith('u')) throw new Error('encodedList');
-  gunzipSync(Buffer.from(encoded.slice(1), 'base64url'), { maxOutputLength: MAX_LIST_BYTES });
+  if (typeof encoded !== 'string') return Promise.reject(new Error('encodedList'));
+  const known = decoded.get(encoded);
+  if (known) return known;
+  const bytes = assertListBounded(encoded);
+  const reader = readStatusBits(encoded).then((read) => async (index: number) => {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= bytes * 8) return isRevoked(list, index); // its own error
+    return read(index);
+  });
+  if (bytes <= MAX_DECODED_BYTES) {
+    if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
+    decoded.set(encoded, reader);
+    reader.catch(() => decoded.delete(encoded));
+  }
+  return reader;
 }
 
 /** 1EdTech Revocation List (VCRL-10): revoked when listed with `revoked` true or omitted. */

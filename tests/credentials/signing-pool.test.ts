@@ -55,8 +55,8 @@ describe('Data Integrity proofs on signing threads', () => {
       ...deps(),
       signer: {
         ...signer,
-        sign: ((c, o) =>
-          ++n === BATCH - 1 ? Promise.reject(new Error('thread')) : signer.sign(c, o)) as typeof signer.sign,
+        issue: ((c, o) =>
+          ++n === BATCH - 1 ? Promise.reject(new Error('thread')) : signer.issue(c, o)) as typeof signer.issue,
       },
     };
     await expect(
