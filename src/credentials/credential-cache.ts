@@ -1,10 +1,12 @@
 import type { Db } from '../db/client';
 import { findCredentialFiles } from './credentials.store';
-import { etagOf } from './conditional';
+import { CACHE, publicDoc, type PublicDoc, TEXT_TYPES } from './conditional';
 
 export type CredentialFile = NonNullable<Awaited<ReturnType<typeof findCredentialFiles>>> & {
   /** ETags of the JSON and of the JWT; the baked images' derive from the JSON's. */
   etags: { json: string; jwt: string };
+  /** The JSON and the JWT as served, encoded and hashed once. */
+  docs: { json: PublicDoc; jwt: PublicDoc };
 };
 
 // Signed credentials never change, so a process may keep the hot ones. The short life bounds
@@ -20,7 +22,11 @@ export async function findCredentialFile(db: Db, id: string, now = Date.now()): 
   const row = await findCredentialFiles(db, id);
   cache.delete(id);
   if (!row) return undefined;
-  const file = { ...row, etags: { json: etagOf(row.json), jwt: etagOf(row.jwt) } };
+  const docs = {
+    json: publicDoc(row.json, TEXT_TYPES.vc, CACHE.credential),
+    jwt: publicDoc(row.jwt, TEXT_TYPES.jwt, CACHE.credential),
+  };
+  const file = { ...row, docs, etags: { json: docs.json.etag, jwt: docs.jwt.etag } };
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!); // oldest first (insertion order)
   cache.set(id, { file, until: now + TTL_MS });
   return file;

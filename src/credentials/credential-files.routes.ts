@@ -17,7 +17,6 @@ const Params = Type.Object({
 });
 
 type Reply = import('fastify').FastifyReply;
-const credential = { cacheControl: CACHE.credential };
 
 /**
  * Headers for the public files (scoped to the plugin that adds it): never sniffed as another
@@ -26,11 +25,12 @@ const credential = { cacheControl: CACHE.credential };
  */
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
 export function addPublicFileHeaders(app: import('fastify').FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook, not an async one: no promise per request on the public reads.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (/^image\/svg\+xml/i.test(String(reply.getHeader('content-type') ?? '')))
-      reply.header('content-security-policy', SVG_CSP);
-    return payload;
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && /^image\/svg\+xml/i.test(type)) reply.header('content-security-policy', SVG_CSP);
+    done(null, payload);
   });
 }
 
@@ -56,8 +56,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
     },
     handler: async (request: import('fastify').FastifyRequest<{ Params: { id: string } }>, reply: Reply) => {
       const file = await load(request.params.id);
-      const { json: etag } = file.etags;
-      return sendPublic(request, reply, { ...credential, type: 'application/vc+ld+json', etag, body: () => file.json });
+      return sendPublic(request, reply, file.docs.json, file.docs.json.body);
     },
   };
   app.get('/credentials/:id', json);
@@ -75,13 +74,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
     },
     handler: async (request, reply) => {
       const file = await load(request.params.id);
-      const { jwt: etag } = file.etags;
-      return sendPublic(request, reply, {
-        ...credential,
-        type: 'text/plain; charset=utf-8',
-        etag,
-        body: () => file.jwt,
-      });
+      return sendPublic(request, reply, file.docs.jwt, file.docs.jwt.body);
     },
   });
 
@@ -106,12 +99,13 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
         reply.header('content-disposition', `inline; filename="badge-${file.badgeKey}.${ext}"`);
         // The baked bytes follow from the credential and the badge's image: so does their ETag.
         const image = (ext === 'png' ? achievementPng : achievementSvg)(services.programme, badge, file.lang);
-        return sendPublic(request, reply, {
-          ...credential,
+        const head = {
           type: ext === 'png' ? 'image/png' : 'image/svg+xml',
           etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
-          body: () => bakedImage(file, ext, () => baked[ext](file, badge)),
-        });
+          cacheControl: CACHE.credential,
+          varyLang: false,
+        };
+        return sendPublic(request, reply, head, () => bakedImage(file, ext, () => baked[ext](file, badge)));
       },
     });
   }
@@ -128,12 +122,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
         ? await publishedStatusListFile(services.db, Number(request.params.listId))
         : undefined;
       if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: request.params.listId });
-      return sendPublic(request, reply, {
-        type: 'application/vc+ld+json',
-        etag: list.etag,
-        cacheControl: CACHE.statusList,
-        body: () => list.text,
-      });
+      return sendPublic(request, reply, list.doc, list.doc.body);
     },
   });
 };
