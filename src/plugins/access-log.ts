@@ -2,7 +2,8 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, type Logger } from 'pino';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
-export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+export const redactUrl = (url: string) =>
+  url.includes('?') ? url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]') : url; // no query: nothing to hide
 
 /**
  * The access log's request, as Fastify's default serializer writes it, with the URL redacted.
@@ -49,17 +50,29 @@ export class AccessLog extends LogController {
 /**
  * The process's log (standard output), written in batches: a line waits until 4 kB are buffered
  * or at most `flushMs`, so a busy server makes one write for many access lines instead of one
- * each. Flushed when the process exits (pino does it); `stop` flushes too.
+ * each. What is buffered is written when the process exits (pino does it) and by `stop`; a crash
+ * that kills the process outright (SIGKILL, out of memory) loses at most that last second.
  */
 export function processLogger(level: string, flushMs = 1000): { logger: Logger; stop(): void } {
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const timer = setInterval(() => destination.flush(), flushMs);
+  let written = false;
+  const flush = () => {
+    if (written) destination.flush(); // (a flush with nothing buffered would still write)
+    written = false;
+  };
+  const timer = setInterval(flush, flushMs);
   timer.unref();
+  const stream = {
+    write(line: string) {
+      written = true;
+      return destination.write(line);
+    },
+  };
   return {
-    logger: pino({ level }, destination),
+    logger: pino({ level }, stream),
     stop() {
       clearInterval(timer);
-      destination.flush();
+      flush();
     },
   };
 }
