@@ -1,4 +1,5 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { writeSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 
 /** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
@@ -48,30 +49,44 @@ export class AccessLog extends LogController {
 }
 
 /**
- * The process's log (standard output), written in batches: a line waits until 4 kB are buffered
- * or at most `flushMs`, so a busy server makes one write for many access lines instead of one
- * each. What is buffered is written when the process exits (pino does it) and by `stop`; a crash
- * that kills the process outright (SIGKILL, out of memory) loses at most that last second.
+ * The process's log (standard output), written in batches: lines are gathered until 16 kB or at
+ * most `flushMs`, then handed to pino's asynchronous destination as one string, so a busy server
+ * makes one write for many access lines. (Not sonic-boom's own `minLength`: it measures its whole
+ * buffer again at each line.) What is gathered is written when the process exits and by `stop`;
+ * a process killed outright (SIGKILL, out of memory) loses at most its last second of lines.
  */
 export function processLogger(level: string, flushMs = 1000): { logger: Logger; stop(): void } {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  let written = false;
-  const flush = () => {
-    if (written) destination.flush(); // (a flush with nothing buffered would still write)
-    written = false;
+  const destination = pino.destination({ dest: 1, sync: false });
+  let batch: string[] = [];
+  let size = 0;
+  const take = () => {
+    const text = batch.join('');
+    batch = [];
+    size = 0;
+    return text;
   };
+  const flush = () => {
+    if (batch.length > 0) destination.write(take());
+  };
+  // pino's own exit handler, registered first, has already written what the destination holds.
+  const onExit = () => {
+    if (batch.length > 0) writeSync(1, take());
+  };
+  process.on('exit', onExit);
   const timer = setInterval(flush, flushMs);
   timer.unref();
   const stream = {
     write(line: string) {
-      written = true;
-      return destination.write(line);
+      batch.push(line);
+      size += line.length;
+      if (size >= 16_384) flush();
     },
   };
   return {
     logger: pino({ level }, stream),
     stop() {
       clearInterval(timer);
+      process.removeListener('exit', onExit);
       flush();
     },
   };
