@@ -15,6 +15,12 @@ const MAX_ENTRIES = 2000;
 const TTL_MS = 60_000;
 const cache = new Map<string, { file: CredentialFile; until: number }>();
 
+/** The credential file when this instance read it less than TTL_MS ago: a route answers it without a promise. */
+export function cachedCredentialFile(id: string, now = Date.now()): CredentialFile | undefined {
+  const hit = cache.get(id);
+  return hit && hit.until > now ? hit.file : undefined;
+}
+
 /** What the public routes serve for a credential id, from memory when recently read. */
 export async function findCredentialFile(db: Db, id: string, now = Date.now()): Promise<CredentialFile | undefined> {
   const hit = cache.get(id);

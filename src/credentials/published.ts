@@ -23,6 +23,12 @@ const LIST_TTL_MS = 5_000;
 const MAX_LISTS = 256;
 const lists = new Map<number, { text: string; doc: PublicDoc; until: number }>();
 
+/** The list when this instance read it less than LIST_TTL_MS ago (the route's synchronous path). */
+export function cachedStatusListFile(id: number, now = Date.now()) {
+  const hit = lists.get(id);
+  return hit && hit.until > now ? hit : undefined;
+}
+
 /** The signed list as published, with its bytes and ETag (computed once per read from the database). */
 export async function publishedStatusListFile(db: Db, id: number, now = Date.now()) {
   if (!(Number.isSafeInteger(id) && id > 0 && id < 2 ** 31)) return undefined;

@@ -98,6 +98,22 @@ describe('public reads: the same bytes and headers as before they were cached as
   });
 });
 
+describe('what is not held in memory is still read, or refused', () => {
+  it('[404] unknown or malformed credentials and status lists, with the error envelope', async () => {
+    for (const url of [
+      '/credentials/not-a-uuid',
+      '/credentials/00000000-0000-4000-8000-000000000000.jwt',
+      '/status/abc',
+      '/status/999999',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().code, url).toMatch(/_NOT_FOUND$/);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+  });
+});
+
 describe('a status list changed by another instance is served within its stated 5 s', () => {
   it('the cached list until 5 s after it was read, the new one from then on', async () => {
     const json = JSON.parse((await get(`/credentials/${id}`)).body);
