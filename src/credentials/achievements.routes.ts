@@ -11,6 +11,7 @@ import { addPublicFileHeaders } from './credential-files.routes';
 import { BinaryFile, JsonLdDocument, sendImage } from './http';
 import { CACHE, publicDoc, type PublicDoc, sendPublic, TEXT_TYPES } from './conditional';
 
+const NONE: EndorsementCredential[] = [];
 const Params = Type.Object({ key: Type.String({ maxLength: 64, example: 'data-juridique' }) });
 
 /** Each badge's Achievement and its designed image, at stable public URLs. */
@@ -51,13 +52,18 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
         ...errorResponses(404),
       },
     },
-    handler: async (request, reply) => {
+    handler: (request, reply) => {
       const key = badgeOf(request.params.key).key;
-      // The endorsements new credentials carry (OB 3.0 Achievement.endorsement): read at each request
-      // (they change in PostgreSQL, on any instance), the document rendered once per set of them.
-      const endorsement = (await services.endorsements.embedded(services.db)).get(key) ?? [];
-      const doc = rendered(key, request.lang, endorsement);
-      return sendPublic(request, reply, doc, doc.body);
+      // The endorsements new credentials carry (OB 3.0 Achievement.endorsement): they change in
+      // PostgreSQL, on any instance, so they are read again after 5 s (endorsements.facade.ts);
+      // the document is rendered once per set of them. Held by this instance: answered without a promise.
+      const send = (byBadge: Map<string, EndorsementCredential[]>) => {
+        const doc = rendered(key, request.lang, byBadge.get(key) ?? NONE);
+        sendPublic(request, reply, doc, doc.body);
+      };
+      const held = services.endorsements.embeddedNow(services.db);
+      if (held) return send(held);
+      return services.endorsements.embedded(services.db).then(send);
     },
   });
 

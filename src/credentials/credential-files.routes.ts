@@ -100,20 +100,25 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
         params: Params,
         response: { 200: BinaryFile(ext.toUpperCase()), ...errorResponses(404) },
       },
-      handler: async (request, reply) => {
-        const file = await load(request.params.id);
-        const badge = badgeOf(file.badgeKey);
-        if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key: file.badgeKey });
-        reply.header('content-disposition', `inline; filename="badge-${file.badgeKey}.${ext}"`);
-        // The baked bytes follow from the credential and the badge's image: so does their ETag.
-        const image = (ext === 'png' ? achievementPng : achievementSvg)(services.programme, badge, file.lang);
-        const head = {
-          type: ext === 'png' ? 'image/png' : 'image/svg+xml',
-          etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
-          cacheControl: CACHE.credential,
-          varyLang: false,
+      handler: (request, reply) => {
+        const send = (file: CredentialFile) => {
+          const badge = badgeOf(file.badgeKey);
+          if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key: file.badgeKey });
+          reply.header('content-disposition', `inline; filename="badge-${file.badgeKey}.${ext}"`);
+          // The baked bytes follow from the credential and the badge's image: so does their ETag.
+          const image = (ext === 'png' ? achievementPng : achievementSvg)(services.programme, badge, file.lang);
+          const head = {
+            type: ext === 'png' ? 'image/png' : 'image/svg+xml',
+            etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
+            cacheControl: CACHE.credential,
+            varyLang: false,
+          };
+          sendPublic(request, reply, head, () => bakedImage(file, ext, () => baked[ext](file, badge)));
         };
-        return sendPublic(request, reply, head, () => bakedImage(file, ext, () => baked[ext](file, badge)));
+        const { id } = request.params;
+        const hit = isUuid(id) ? cachedCredentialFile(id.toLowerCase()) : undefined;
+        if (hit) return send(hit); // held by this instance: answered without a promise
+        return load(id).then(send);
       },
     });
   }
