@@ -6,6 +6,7 @@ import errorsPlugin from './plugins/errors';
 import i18nPlugin from './plugins/i18n';
 import authPlugin from './plugins/auth';
 import openapiPlugin from './plugins/openapi';
+import { AccessLog, logSerializers } from './plugins/access-log';
 import { healthRoutes } from './health/health.routes';
 import { authRoutes } from './auth/auth.routes';
 import { eventsRoutes } from './events/events.routes';
@@ -36,33 +37,6 @@ import { directoryRoutes } from './directory/directory.routes';
 import { ob3OauthRoutes } from './ob3-api/oauth.routes';
 import { ob3ResourceRoutes } from './ob3-api/resources.routes';
 
-/** A URL as it may be logged: sign-in link tokens (`token=…`, in any query) never reach the log. */
-export const redactUrl = (url: string) => url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
-
-/**
- * The access log's request, as Fastify's default serializer writes it, with the URL redacted.
- * (`suite=` only ever names a learner page; other query values are not secrets.)
- */
-export const logSerializers = {
-  req(request: {
-    method: string;
-    url: string;
-    host?: string;
-    ip?: string;
-    headers?: Record<string, string | string[] | undefined>;
-    socket?: { remotePort?: number };
-  }) {
-    return {
-      method: request.method,
-      url: redactUrl(request.url),
-      version: request.headers?.['accept-version'] as string | undefined,
-      host: request.host,
-      remoteAddress: request.ip,
-      remotePort: request.socket?.remotePort,
-    };
-  },
-};
-
 /** TRUST_PROXY=n: the socket's peer and the n − 1 addresses before it are proxies; the next one is the client. */
 const trustHops = (hops: number) => (_address: string, index: number) => index < hops;
 
@@ -71,6 +45,7 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   const { config } = services;
   const app = Fastify({
     ...(options.loggerInstance ? {} : { logger: { level: config.logLevel, serializers: logSerializers } }),
+    logController: new AccessLog(),
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY): otherwise any client picks its IP.
     // Fastify ≥ 5.12 ignores a bare hop count (it trusts nothing): a count is given as the function
@@ -123,9 +98,9 @@ export async function buildApp(services: Services, options: FastifyServerOptions
   await app.register(ob3ResourceRoutes, { services });
   // A route that answers before reading its whole body (a refused upload, a 401): the rest is
   // drained so the keep-alive connection carries the next request, or the connection is closed.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     keepConnectionUsable(request, reply);
-    return payload;
+    done(null, payload);
   });
 
   // HTML pages: their own security headers, CSRF, session and error page, in a scope of their own.

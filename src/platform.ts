@@ -3,6 +3,7 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config';
 import type { Services } from './services';
 import { buildApp, type App } from './app';
+import { processLogger } from './plugins/access-log';
 import { openDatabase, type Database } from './db/client';
 import { runMigrations } from './db/migrate';
 import { loadProgramme } from './programme/load-programme';
@@ -84,7 +85,7 @@ export async function startPlatform(
   config: Config,
   options: { database?: Database; worker?: boolean; fastify?: FastifyServerOptions } = {},
 ): Promise<Platform> {
-  const logger = pino({ level: config.logLevel });
+  const { logger, stop: stopLog } = processLogger(config.logLevel);
   const services = await buildServices(config, { database: options.database, logger });
   const { database, mailer } = services;
   const app = await buildApp(services, { loggerInstance: logger, ...options.fastify });
@@ -109,6 +110,7 @@ export async function startPlatform(
       mailer.close();
       await services.credentials.close();
       if (!options.database) await database.close();
+      stopLog();
     },
   };
 }

@@ -9,8 +9,9 @@ import { publishedAchievement } from './achievements';
 import { achievementPng, achievementSvg } from './images';
 import { addPublicFileHeaders } from './credential-files.routes';
 import { BinaryFile, JsonLdDocument, sendImage } from './http';
-import { CACHE, etagOf, sendPublic } from './conditional';
+import { CACHE, publicDoc, type PublicDoc, sendPublic, TEXT_TYPES } from './conditional';
 
+const NONE: EndorsementCredential[] = [];
 const Params = Type.Object({ key: Type.String({ maxLength: 64, example: 'data-juridique' }) });
 
 /** Each badge's Achievement and its designed image, at stable public URLs. */
@@ -23,9 +24,10 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
   };
 
   // The programme is read once at start: each Achievement is rendered once per language.
-  const documents = new Map<string, { text: string; etag: string }>();
+  const documents = new Map<string, PublicDoc>();
   const rendered = (key: string, lang: Lang, endorsement: EndorsementCredential[]) => {
-    const cacheKey = [key, lang, ...endorsement.map((e) => e.id)].join('|');
+    const cacheKey =
+      endorsement.length === 0 ? `${key}|${lang}` : [key, lang, ...endorsement.map((e) => e.id)].join('|');
     let doc = documents.get(cacheKey);
     if (!doc) {
       const achievement = publishedAchievement(services.programme, badgeOf(key), services.config.publicUrl, lang);
@@ -33,7 +35,9 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
       const text = JSON.stringify({ '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievement });
       // Bounded: endorsement sets change rarely; forget them all rather than grow.
       if (documents.size >= 256) documents.clear();
-      documents.set(cacheKey, (doc = { text, etag: etagOf(text) }));
+      // An endorsement may be withdrawn: an endorsed Achievement is asked again sooner.
+      const cacheControl = endorsement.length > 0 ? CACHE.endorsedAchievement : CACHE.achievement;
+      documents.set(cacheKey, (doc = publicDoc(text, TEXT_TYPES.ld, cacheControl, true)));
     }
     return doc;
   };
@@ -48,19 +52,18 @@ export const achievementsRoutes: FastifyPluginAsyncTypebox<WithServices> = async
         ...errorResponses(404),
       },
     },
-    handler: async (request, reply) => {
+    handler: (request, reply) => {
       const key = badgeOf(request.params.key).key;
-      // The endorsements new credentials carry (OB 3.0 Achievement.endorsement): read at each request
-      // (they change in PostgreSQL, on any instance), the document rendered once per set of them.
-      const endorsement = (await services.endorsements.embedded(services.db)).get(key) ?? [];
-      const { text, etag } = rendered(key, request.lang, endorsement);
-      return sendPublic(request, reply, {
-        type: 'application/ld+json',
-        etag,
-        cacheControl: endorsement.length > 0 ? CACHE.endorsedAchievement : CACHE.achievement,
-        varyLang: true,
-        body: () => text,
-      });
+      // The endorsements new credentials carry (OB 3.0 Achievement.endorsement): they change in
+      // PostgreSQL, on any instance, so they are read again after 5 s (endorsements.facade.ts);
+      // the document is rendered once per set of them. Held by this instance: answered without a promise.
+      const send = (byBadge: Map<string, EndorsementCredential[]>) => {
+        const doc = rendered(key, request.lang, byBadge.get(key) ?? NONE);
+        sendPublic(request, reply, doc, doc.body);
+      };
+      const held = services.endorsements.embeddedNow(services.db);
+      if (held) return send(held);
+      return services.endorsements.embedded(services.db).then(send);
     },
   });
 

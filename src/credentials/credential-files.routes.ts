@@ -6,18 +6,17 @@ import { errorResponses } from '../shared/schemas';
 import { bakePng } from '../ob3/bake-png';
 import { bakeSvg } from '../ob3/bake-svg';
 import { achievementPng, achievementSvg } from './images';
-import { bakedImage, findCredentialFile, type CredentialFile } from './credential-cache';
+import { bakedImage, cachedCredentialFile, findCredentialFile, type CredentialFile } from './credential-cache';
 import type { BadgeDefinition } from '../programme/badge.schemas';
-import { publishedStatusListFile } from './published';
+import { cachedStatusListFile, publishedStatusListFile } from './published';
 import { BinaryFile, isUuid, JsonLdDocument } from './http';
-import { CACHE, sendPublic } from './conditional';
+import { CACHE, type PublicDoc, sendPublic } from './conditional';
 
 const Params = Type.Object({
   id: Type.String({ description: 'Credential UUID', example: '0b4a6f0e-8f1e-4c55-9a3e-1c2d3e4f5a6b' }),
 });
 
 type Reply = import('fastify').FastifyReply;
-const credential = { cacheControl: CACHE.credential };
 
 /**
  * Headers for the public files (scoped to the plugin that adds it): never sniffed as another
@@ -26,11 +25,12 @@ const credential = { cacheControl: CACHE.credential };
  */
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
 export function addPublicFileHeaders(app: import('fastify').FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook, not an async one: no promise per request on the public reads.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (/^image\/svg\+xml/i.test(String(reply.getHeader('content-type') ?? '')))
-      reply.header('content-security-policy', SVG_CSP);
-    return payload;
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && /^image\/svg\+xml/i.test(type)) reply.header('content-security-policy', SVG_CSP);
+    done(null, payload);
   });
 }
 
@@ -47,6 +47,20 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
     return file;
   };
   const badgeOf = (key: string) => services.programme.badges.find((b) => b.key === key);
+  // A file this instance holds is answered synchronously: no promise, no microtask per read (the
+  // cost of an async handler is a measurable part of a cached read); else it is read first.
+  const fileHandler =
+    (pick: (file: CredentialFile) => PublicDoc) =>
+    (request: import('fastify').FastifyRequest<{ Params: { id: string } }>, reply: Reply) => {
+      const id = request.params.id;
+      const hit = isUuid(id) ? cachedCredentialFile(id.toLowerCase()) : undefined;
+      const send = (file: CredentialFile) => {
+        const doc = pick(file);
+        sendPublic(request, reply, doc, doc.body);
+      };
+      if (hit) return send(hit);
+      return load(id).then(send);
+    };
   const json = {
     schema: {
       tags: ['credentials'],
@@ -54,11 +68,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
       params: Params,
       response: { 200: JsonLdDocument('OpenBadgeCredential with its DataIntegrityProof'), ...errorResponses(404) },
     },
-    handler: async (request: import('fastify').FastifyRequest<{ Params: { id: string } }>, reply: Reply) => {
-      const file = await load(request.params.id);
-      const { json: etag } = file.etags;
-      return sendPublic(request, reply, { ...credential, type: 'application/vc+ld+json', etag, body: () => file.json });
-    },
+    handler: fileHandler((file) => file.docs.json),
   };
   app.get('/credentials/:id', json);
   app.get('/credentials/:id.json', {
@@ -73,16 +83,7 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
       params: Params,
       response: { 200: Type.String(), ...errorResponses(404) },
     },
-    handler: async (request, reply) => {
-      const file = await load(request.params.id);
-      const { jwt: etag } = file.etags;
-      return sendPublic(request, reply, {
-        ...credential,
-        type: 'text/plain; charset=utf-8',
-        etag,
-        body: () => file.jwt,
-      });
-    },
+    handler: fileHandler((file) => file.docs.jwt),
   });
 
   const baked = {
@@ -99,19 +100,25 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
         params: Params,
         response: { 200: BinaryFile(ext.toUpperCase()), ...errorResponses(404) },
       },
-      handler: async (request, reply) => {
-        const file = await load(request.params.id);
-        const badge = badgeOf(file.badgeKey);
-        if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key: file.badgeKey });
-        reply.header('content-disposition', `inline; filename="badge-${file.badgeKey}.${ext}"`);
-        // The baked bytes follow from the credential and the badge's image: so does their ETag.
-        const image = (ext === 'png' ? achievementPng : achievementSvg)(services.programme, badge, file.lang);
-        return sendPublic(request, reply, {
-          ...credential,
-          type: ext === 'png' ? 'image/png' : 'image/svg+xml',
-          etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
-          body: () => bakedImage(file, ext, () => baked[ext](file, badge)),
-        });
+      handler: (request, reply) => {
+        const send = (file: CredentialFile) => {
+          const badge = badgeOf(file.badgeKey);
+          if (!badge) throw new AppError('BADGE_NOT_FOUND', 404, { key: file.badgeKey });
+          reply.header('content-disposition', `inline; filename="badge-${file.badgeKey}.${ext}"`);
+          // The baked bytes follow from the credential and the badge's image: so does their ETag.
+          const image = (ext === 'png' ? achievementPng : achievementSvg)(services.programme, badge, file.lang);
+          const head = {
+            type: ext === 'png' ? 'image/png' : 'image/svg+xml',
+            etag: `"${file.etags.json.slice(1, -1)}.${ext}.${image.etag.slice(1, 9)}"`,
+            cacheControl: CACHE.credential,
+            varyLang: false,
+          };
+          sendPublic(request, reply, head, () => bakedImage(file, ext, () => baked[ext](file, badge)));
+        };
+        const { id } = request.params;
+        const hit = isUuid(id) ? cachedCredentialFile(id.toLowerCase()) : undefined;
+        if (hit) return send(hit); // held by this instance: answered without a promise
+        return load(id).then(send);
       },
     });
   }
@@ -123,16 +130,17 @@ export const credentialFilesRoutes: FastifyPluginAsyncTypebox<WithServices> = as
       params: Type.Object({ listId: Type.String() }),
       response: { 200: JsonLdDocument('BitstringStatusListCredential'), ...errorResponses(404) },
     },
-    handler: async (request, reply) => {
-      const list = /^\d{1,10}$/.test(request.params.listId)
-        ? await publishedStatusListFile(services.db, Number(request.params.listId))
-        : undefined;
-      if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: request.params.listId });
-      return sendPublic(request, reply, {
-        type: 'application/vc+ld+json',
-        etag: list.etag,
-        cacheControl: CACHE.statusList,
-        body: () => list.text,
+    handler: (request, reply) => {
+      const { listId } = request.params;
+      const id = /^\d{1,10}$/.test(listId) ? Number(listId) : undefined;
+      const hit = id === undefined ? undefined : cachedStatusListFile(id);
+      if (hit) {
+        sendPublic(request, reply, hit.doc, hit.doc.body); // held by this instance: no promise
+        return;
+      }
+      return (id === undefined ? Promise.resolve(undefined) : publishedStatusListFile(services.db, id)).then((list) => {
+        if (!list) throw new AppError('STATUS_LIST_NOT_FOUND', 404, { id: listId });
+        sendPublic(request, reply, list.doc, list.doc.body);
       });
     },
   });

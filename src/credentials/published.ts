@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import { didDocument, jwks, publicJwk } from '../ob3/issuer';
 import type { Keyring } from './keyring';
 import { findListCredential } from './status-lists.store';
-import { etagOf } from './conditional';
+import { CACHE, publicDoc, type PublicDoc, TEXT_TYPES } from './conditional';
 
 /** The DID document: every key, retired ones too, so earlier proofs still verify. */
 export async function publishedDidDocument(db: Db, keyring: Keyring) {
@@ -21,9 +21,15 @@ export async function publishedJwks(db: Db, keyring: Keyring) {
 // serves the previous list at most this long after the revocation committed.
 const LIST_TTL_MS = 5_000;
 const MAX_LISTS = 256;
-const lists = new Map<number, { text: string; etag: string; document?: unknown; until: number }>();
+const lists = new Map<number, { text: string; doc: PublicDoc; until: number }>();
 
-/** The signed list as published, with its ETag. */
+/** The list when this instance read it less than LIST_TTL_MS ago (the route's synchronous path). */
+export function cachedStatusListFile(id: number, now = Date.now()) {
+  const hit = lists.get(id);
+  return hit && hit.until > now ? hit : undefined;
+}
+
+/** The signed list as published, with its bytes and ETag (computed once per read from the database). */
 export async function publishedStatusListFile(db: Db, id: number, now = Date.now()) {
   if (!(Number.isSafeInteger(id) && id > 0 && id < 2 ** 31)) return undefined;
   const hit = lists.get(id);
@@ -31,7 +37,7 @@ export async function publishedStatusListFile(db: Db, id: number, now = Date.now
   const text = await findListCredential(db, id);
   lists.delete(id);
   if (text === undefined) return undefined;
-  const entry = { text, etag: etagOf(text), until: now + LIST_TTL_MS };
+  const entry = { text, doc: publicDoc(text, TEXT_TYPES.vc, CACHE.statusList), until: now + LIST_TTL_MS };
   if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
   lists.set(id, entry);
   return entry;

@@ -52,6 +52,8 @@ export interface Endorsements {
   list(db: Db, lang: Lang): Promise<EndorsementSummary[]>;
   /** Signed, not withdrawn, valid now: what credentials issued now embed, by badge key. */
   embedded(db: Db): Promise<Map<string, EndorsementCredential[]>>;
+  /** The same when this instance read it less than 5 s ago, else undefined (a read without a promise). */
+  embeddedNow(db: Db): Map<string, EndorsementCredential[]> | undefined;
   /** A signed endorsement's files (JSON as signed, VC-JWT). */
   files(db: Db, id: string): Promise<{ json: string; jwt: string | null } | undefined>;
   /** Our own endorsements' state now, by endorsement URL (absent: not one of ours). */
@@ -87,6 +89,10 @@ export async function buildEndorsementsService(options: {
     request: (db, actor, input) => requestOffline(db, ctx, actor, input),
     importSigned: (db, actor, bundle) => changed(importSigned(db, ctx, actor, bundle)),
     withdraw: (db, actor, input) => changed(withdrawEndorsement(db, ctx, actor, input)),
+    embeddedNow(db) {
+      const fresh = recent && recent.db === db && now().getTime() - recent.at < EMBEDDED_TTL_MS;
+      return fresh ? recent!.byBadge : undefined;
+    },
     async embedded(db) {
       const at = now();
       if (!recent || recent.db !== db || at.getTime() - recent.at >= EMBEDDED_TTL_MS) {

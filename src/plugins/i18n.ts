@@ -12,10 +12,13 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     app.decorateRequest('lang', 'fr');
-    app.addHook('onRequest', async (request) => {
+    // A callback hook, not an async one: every request runs it.
+    app.addHook('onRequest', (request, _reply, done) => {
       const query = request.query as Record<string, string | undefined> | undefined;
-      const cookie = /(?:^|;\s*)lang=(fr|en)/.exec(request.headers.cookie ?? '')?.[1];
-      request.lang = pickLang(request.headers['accept-language'], query?.lang ?? cookie);
+      const cookie = request.headers.cookie;
+      const chosen = cookie ? /(?:^|;\s*)lang=(fr|en)/.exec(cookie)?.[1] : undefined;
+      request.lang = pickLang(request.headers['accept-language'], query?.lang ?? chosen);
+      done();
     });
   },
   { name: 'i18n' },
