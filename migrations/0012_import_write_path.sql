@@ -1,14 +1,16 @@
 -- The write path of an import (100,000 learners and their attendance in one statement each).
 --
--- 1. Time-ordered UUIDs (the layout of RFC 9562's version 7: 48 bits of Unix milliseconds, then
--- random bits) for learners and attendance: new keys land at the right edge of the primary key's
--- index instead of on random pages. PostgreSQL 18 has uuidv7(); this one works on 15 to 17 and in
--- PGlite. Existing ids stay as they are (any UUID remains valid).
+-- 1. Time-ordered UUIDs (RFC 9562's version 7: 48 bits of Unix milliseconds, the version, 12 bits
+-- of the millisecond's fraction as its method 3 allows, then gen_random_uuid()'s variant and random
+-- bits) for learners and attendance: new keys land at the right edge of the primary key's index
+-- instead of on random pages. PostgreSQL 18 has uuidv7(); this one works on 15 to 17 and in PGlite.
+-- One expression and no FROM, so that the planner inlines it into an INSERT's defaults: as a called
+-- SQL function it cost ~5 µs a row, 0.5 s of a 100,000-row import per table. Existing ids stay as
+-- they are (any UUID remains valid).
 CREATE OR REPLACE FUNCTION parcours_uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
-  SELECT encode(set_byte(b, 6, (get_byte(b, 6) & 15) | 112), 'hex')::uuid
-  FROM (SELECT overlay(uuid_send(gen_random_uuid())
-                       PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
-                       FROM 1 FOR 6) AS b) AS t
+  SELECT encode(overlay(uuid_send(gen_random_uuid()) PLACING int8send(
+    (floor(date_part('epoch', clock_timestamp()) * 1000)::bigint << 16) | 28672
+    | (floor(date_part('epoch', clock_timestamp()) * 4096000)::bigint & 4095)) FROM 1 FOR 8), 'hex')::uuid
 $$;
 --> statement-breakpoint
 ALTER TABLE "attendance" ALTER COLUMN "id" SET DEFAULT parcours_uuid_v7();
