@@ -9,6 +9,9 @@ import type { ImportedPerson } from './importers/types';
  * one transaction. The table disappears at commit or rollback.
  */
 export async function createStaging(tx: Db) {
+  // The import's joins and the badges' count per learner hash 100,000 keys: at the default 4 MB they
+  // spilled to disk in batches. For this transaction only, one backend at a time per import.
+  await tx.execute(sql`set local work_mem = '32MB'`);
   // No key: the parser already made e-mails unique, and an index would only slow the COPY down.
   await tx.execute(sql`create temp table import_people (
     email text not null, name text, organisation text, status text not null, minutes real,
