@@ -31,7 +31,7 @@ async function importsOn(target: Target, files: ReturnType<typeof reports>, pars
     const bare = await measure(() => copyIntoBareTables(database));
     const ours = await measure(() => copyIntoSchema(database));
     await database.db.execute(sql`drop table bench_learners, bench_attendance`);
-    await database.db.execute(sql`truncate learners cascade`);
+    await database.db.execute(sql`truncate learners, attendance cascade`);
     return { bare: bare.ms, ours: ours.ms };
   });
   const server = await startServer(target.server);

@@ -10,12 +10,11 @@ export const attendance = pgTable(
     // Time-ordered (UUIDv7, migrations/0012): an import's new rows land at the right edge of the key's
     // index instead of on random pages — a random key cost a third of the import's insert time.
     id: uuid('id').primaryKey().default(sql`parcours_uuid_v7()`),
-    learnerId: uuid('learner_id')
-      .notNull()
-      .references(() => learners.id, { onDelete: 'cascade' }),
-    // References events.key and (importId) imports.id through statement-level triggers, not foreign
-    // keys (migrations/0012): a foreign key checks each row, 100,000 times the same event and the same
-    // import for one file. The triggers keep what the keys gave: see tests/imports/import-integrity.test.ts.
+    // References learners.id (ON DELETE CASCADE) and, below, events.key and imports.id through
+    // statement-level triggers, not foreign keys (migrations/0012): a foreign key checks each row, a
+    // query and a lock for each of one file's 100,000 rows. The triggers keep what the keys gave:
+    // see tests/imports/import-integrity.test.ts.
+    learnerId: uuid('learner_id').notNull(),
     eventKey: text('event_key').notNull(),
     // present: attended live; replay: followed the recording (counts as attended); absent.
     status: text('status', { enum: ['present', 'replay', 'absent'] }).notNull(),

@@ -186,10 +186,9 @@ export async function importAttendance(
       updatedBy: request.actor.email,
     });
     await deps.afterStep?.('attendance');
-    const changed = written.learnerIds;
     counts.attendanceCreated = written.created;
-    counts.attendanceUpdated = changed.length - written.created;
-    counts.unchanged = people.length - changed.length;
+    counts.attendanceUpdated = written.written - written.created;
+    counts.unchanged = people.length - written.written;
     await insertUnmatched(tx, record.id, preview.unmatched);
     await updateImportCounts(tx, record.id, { ...counts });
     await recordAudit(tx, request.actor, {
@@ -198,7 +197,8 @@ export async function importAttendance(
       targetId: request.eventKey,
       details: { importId: record.id, fileName, format: preview.format, fileHash: preview.fileHash, ...counts },
     });
-    await deps.awards.reevaluate(tx, changed);
+    // The learners whose attendance this import wrote: its rows, and only they, carry its id.
+    await deps.awards.reevaluate(tx, { importId: record.id });
     await deps.afterStep?.('badges');
     return { ...summary, importId: record.id, ...counts };
   });

@@ -6,7 +6,7 @@ import { AppError, type Lang } from '../shared/errors';
 import { findLearnerById } from '../learners/learners.service';
 import { insertAwards, type Award, type AwardValues } from './awards.store';
 import { evidenceFor } from './evidence';
-import { learnersWithFacts, loadFacts } from './facts.store';
+import { learnersWithFacts, loadFacts, type LearnerSet } from './facts.store';
 import { programmeContext } from './programme-context';
 import { newlyMetBadges } from './rule-met';
 import { evaluateAll, type BadgeEvaluation } from './rules';
@@ -23,7 +23,7 @@ export { type Award, listAwardsOf } from './awards.store';
 export type OnAwarded = (tx: Db, awards: readonly Award[]) => Promise<void>;
 
 /** The seam that imports, manual attendance, matching, merges and answers call in their transaction. */
-export type Reevaluate = (tx: Db, learnerIds: readonly string[]) => Promise<void>;
+export type Reevaluate = (tx: Db, learners: LearnerSet) => Promise<void>;
 
 export interface AwardsDeps {
   programme: Programme;
@@ -40,11 +40,12 @@ const BATCH = 1000;
  * evidence, in the caller's transaction. Awards are only ever added here: a later import that
  * lowers attendance never takes one back. Returns the awards inserted by this call.
  */
-export async function evaluateLearners(tx: Db, deps: AwardsDeps, learnerIds: readonly string[]): Promise<Award[]> {
+export async function evaluateLearners(tx: Db, deps: AwardsDeps, learners: LearnerSet): Promise<Award[]> {
   const { rules, titles, fewestFacts } = programmeContext(deps.programme);
   // Sorted: concurrent transactions then take the unique-index locks in the same order.
   // Learners with too few facts to meet any badge (most of a first webinar's 100,000) are skipped in SQL.
-  const ids = (await learnersWithFacts(tx, [...new Set(learnerIds)], fewestFacts)).sort();
+  const unique = 'importId' in learners ? learners : [...new Set(learners)];
+  const ids = (await learnersWithFacts(tx, unique, fewestFacts)).sort();
   const inserted: Award[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
     const records = await loadFacts(tx, ids.slice(i, i + BATCH));
@@ -130,8 +131,8 @@ export interface Awards {
 
 export function createAwards(deps: AwardsDeps): Awards {
   return {
-    reevaluate: async (tx, learnerIds) => {
-      await evaluateLearners(tx, deps, learnerIds);
+    reevaluate: async (tx, learners) => {
+      await evaluateLearners(tx, deps, learners);
     },
     evaluate: (tx, learnerIds) => evaluateLearners(tx, deps, learnerIds),
     awardManually: (db, actor, input) => awardByHand(db, deps, actor, input),

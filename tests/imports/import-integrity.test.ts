@@ -1,5 +1,5 @@
-// attendance.event_key and attendance.import_id are checked by statement-level triggers instead of
-// foreign keys (migrations/0012_import_write_path.sql): what the keys gave must still hold.
+// attendance.learner_id, attendance.event_key and attendance.import_id are checked by statement-level
+// triggers instead of foreign keys (migrations/0012_import_write_path.sql): what the keys gave must hold.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestContext } from '../helpers/app';
@@ -111,5 +111,47 @@ describe('attendance references its event and its import', () => {
         where l.email like '%@integrity.example' and a.event_key = 'webinaire-1' and a.import_id is null`)
       )[0]!.n,
     ).toBe(20);
+  });
+});
+
+describe('attendance references its learner', () => {
+  const other = async () =>
+    (await rows<{ id: string }>(sql`select id from learners where email = 'clef1@integrity.example'`))[0]!.id;
+  const unknown = '00000000-0000-4000-8000-000000000001';
+
+  it('refuses a row naming an unknown learner, inserted or updated, as the foreign key did', async () => {
+    const key = { code: '23503', constraint: 'attendance_learner_id_learners_id_fk' };
+    expect(
+      await refusal(sql`insert into attendance (learner_id, event_key, status, source)
+                        values (${unknown}, 'webinaire-2', 'present', 'manual')`),
+    ).toEqual(key);
+    expect(
+      await refusal(sql`update attendance set learner_id = ${unknown}
+                        where learner_id = ${await learnerId()} and event_key = 'webinaire-1'`),
+    ).toEqual(key);
+    // An update naming known learners is accepted.
+    expect(
+      await refusal(sql`update attendance set learner_id = learner_id, minutes = minutes
+                        where learner_id = ${await other()}`),
+    ).toBe(null);
+  });
+
+  it("refuses to change a learner's id while attendance names it (NO ACTION)", async () => {
+    expect(await refusal(sql`update learners set id = ${unknown} where id = ${await learnerId()}`)).toEqual({
+      code: '23503',
+      constraint: 'attendance_learner_id_learners_id_fk',
+    });
+  });
+
+  it('deletes the attendance of a deleted learner (ON DELETE CASCADE)', async () => {
+    const id = await other();
+    expect(await rows(sql`select 1 from attendance where learner_id = ${id}`)).not.toEqual([]);
+    await run(sql`delete from learners where id = ${id}`);
+    expect(await rows(sql`select 1 from attendance where learner_id = ${id}`)).toEqual([]);
+    expect(await rows(sql`select 1 from learners where email = 'clef2@integrity.example'`)).toHaveLength(1);
+    expect(
+      await rows(sql`select 1 from attendance a join learners l on l.id = a.learner_id
+                     where l.email = 'clef2@integrity.example'`),
+    ).not.toEqual([]);
   });
 });
