@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/client';
+import { pgliteClientOf, queryRows, type Db } from '../db/client';
 import { rateLimits } from './auth.tables';
 
 /**
@@ -48,9 +48,14 @@ export async function hit(
 async function hitNotDurable(db: Db, key: string, windowMs: number, now: Date) {
   const at = now.toISOString();
   const floor = new Date(now.getTime() - windowMs).toISOString();
-  const rows = await queryRows<{ window_start: string | Date; count: number }>(
-    db,
-    sql`with config as (select set_config('synchronous_commit', 'off', true) as off)
+  type Row = { window_start: string | Date; count: number };
+  // PGlite never waits for a disk (it runs with fsync off): the same upsert alone, sent straight.
+  const pglite = pgliteClientOf(db);
+  const rows = pglite
+    ? (await pglite.query<Row>(PGLITE_UPSERT, [key, at, floor])).rows
+    : await queryRows<Row>(
+        db,
+        sql`with config as (select set_config('synchronous_commit', 'off', true) as off)
       insert into rate_limits (key, window_start, count)
       select ${key}, ${at}::timestamptz, 1 from config
       on conflict (key) do update set
@@ -58,11 +63,18 @@ async function hitNotDurable(db: Db, key: string, windowMs: number, now: Date) {
         window_start = case when rate_limits.window_start <= ${floor}::timestamptz
           then ${at}::timestamptz else rate_limits.window_start end
       returning window_start, count`,
-  );
+      );
   const row = rows[0]!;
   const resetAt = new Date(row.window_start).getTime() + windowMs;
   return { count: Number(row.count), resetInSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)) };
 }
+
+const PGLITE_UPSERT = `insert into rate_limits (key, window_start, count) values ($1, $2::timestamptz, 1)
+  on conflict (key) do update set
+    count = case when rate_limits.window_start <= $3::timestamptz then 1 else rate_limits.count + 1 end,
+    window_start = case when rate_limits.window_start <= $3::timestamptz
+      then $2::timestamptz else rate_limits.window_start end
+  returning window_start, count`;
 
 /** Takes back one hit (an attempt that turned out to succeed does not count as a failure). */
 export async function forgive(db: Db, key: string) {
