@@ -49,7 +49,9 @@ export async function runIssuanceBench() {
   await measure('PGlite');
   await withServerDatabase((open) => measure('PostgreSQL', open));
   table(rows);
-  console.log('(PGlite runs inside the issuing process, so it shares its cores; PostgreSQL is not pinned)');
+  console.log(
+    '(PGlite runs inside the issuing process; on PostgreSQL the backend serving the batch is held to the same cores)',
+  );
   await cpuSplit();
 }
 
