@@ -1,5 +1,8 @@
 // Timing and seeding for credentials.bench.ts: rates of wall and CPU time, awards inserted directly.
-import type { Platform } from '../src/platform';
+import { openDatabase } from '../src/db/client';
+import { buildServices, type Platform } from '../src/platform';
+import { issueCredentials } from '../src/credentials/issue.service';
+import { serverConfig } from './server-process';
 import { learners } from '../src/learners/learners.tables';
 import { awards } from '../src/badges/awards.tables';
 import type { AwardEvidence } from '../src/badges/evidence';
@@ -64,4 +67,26 @@ export async function seedAwards(platform: Platform, n: number) {
     .insert(awards)
     .values(people.map((p) => ({ learnerId: p.id, badgeKey: 'data-juridique', method: 'rule' as const, evidence })))
     .returning();
+}
+
+const WARM_UP = 50;
+
+/**
+ * The start of an issuance child (`… AWARDS [DATABASE_URL]`, no URL: PGlite in memory): the platform
+ * on its database, `AWARDS` awards seeded after a warm-up batch already issued, and how to close it.
+ */
+export async function issuanceChild() {
+  const [count, url] = process.argv.slice(2);
+  const n = Number(count);
+  const database = await openDatabase(url ? { url, dataDir: 'memory' } : { dataDir: 'memory' });
+  const services = await buildServices(serverConfig(), { database });
+  const all = await seedAwards({ services, database } as unknown as Platform, WARM_UP + n);
+  const { deps } = services.credentials;
+  await database.db.transaction((tx) => issueCredentials(tx, all.slice(0, WARM_UP), deps));
+  const close = async () => {
+    await services.credentials.close();
+    services.mailer.close();
+    await database.close();
+  };
+  return { n, url, database, deps, awards: all.slice(WARM_UP), close };
 }

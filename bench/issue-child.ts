@@ -7,20 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows, type Db } from '../src/db/client';
-import { buildServices, type Platform } from '../src/platform';
+import { queryRows, type Db } from '../src/db/client';
 import { issueCredentials } from '../src/credentials/issue.service';
-import { seedAwards } from './credentials-helpers';
-import { serverConfig } from './server-process';
+import { issuanceChild } from './credentials-helpers';
 
-const WARM_UP = 50;
-const [count, url] = process.argv.slice(2);
-const n = Number(count);
-const database = await openDatabase(url ? { url, dataDir: 'memory' } : { dataDir: 'memory' });
-const services = await buildServices(serverConfig(), { database });
-const awards = await seedAwards({ services, database } as unknown as Platform, WARM_UP + n);
-const { deps } = services.credentials;
-await database.db.transaction((tx) => issueCredentials(tx, awards.slice(0, WARM_UP), deps));
+const { n, url, database, deps, awards, close } = await issuanceChild();
 /** This process's cores, given to the PostgreSQL backend of `tx` (the bench runs as the machine's administrator). */
 async function pinBackend(tx: Db) {
   const cores = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]!;
@@ -30,11 +21,9 @@ async function pinBackend(tx: Db) {
 const start = performance.now();
 const ids = await database.db.transaction(async (tx) => {
   if (url) await pinBackend(tx);
-  return issueCredentials(tx, awards.slice(WARM_UP), deps);
+  return issueCredentials(tx, awards, deps);
 });
 const ms = performance.now() - start;
 if (ids.length !== n) throw new Error(`issued ${ids.length} of ${n}`);
-await services.credentials.close();
-services.mailer.close();
-await database.close();
+await close();
 console.log(JSON.stringify({ ms, threads: deps.signer?.threads ?? 1 }));

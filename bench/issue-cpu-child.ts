@@ -3,11 +3,8 @@
 // Usage: bench-issue-cpu-child.mjs AWARDS [DATABASE_URL]: half signed and stored alone, half through the
 // whole hook (credentials + e-mails). Prints one JSON line.
 import { readdirSync, readFileSync } from 'node:fs';
-import { openDatabase } from '../src/db/client';
-import { buildServices, type Platform } from '../src/platform';
 import { issueCredentials, signAndStoreCredentials } from '../src/credentials/issue.service';
-import { seedAwards } from './credentials-helpers';
-import { serverConfig } from './server-process';
+import { issuanceChild } from './credentials-helpers';
 
 /** CPU seconds of each thread of this process, by thread id, with its name. */
 function threads(): Map<string, { name: string; cpu: number }> {
@@ -25,14 +22,7 @@ function threads(): Map<string, { name: string; cpu: number }> {
   return out;
 }
 
-const WARM_UP = 50;
-const [count, url] = process.argv.slice(2);
-const n = Number(count);
-const database = await openDatabase(url ? { url, dataDir: 'memory' } : { dataDir: 'memory' });
-const services = await buildServices(serverConfig(), { database });
-const awards = await seedAwards({ services, database } as unknown as Platform, WARM_UP + n);
-const { deps } = services.credentials;
-await database.db.transaction((tx) => issueCredentials(tx, awards.slice(0, WARM_UP), deps));
+const { n, database, deps, awards, close } = await issuanceChild();
 /** The batch `run` on `awards`, with each thread's CPU seconds: main, then the others by thread. */
 async function measured(run: () => Promise<unknown>) {
   const before = threads();
@@ -49,13 +39,11 @@ async function measured(run: () => Promise<unknown>) {
   }
   return { ms: Math.round(ms), main, others: others.sort((a, b) => b - a) };
 }
-const half = WARM_UP + Math.floor(n / 2);
+const half = Math.floor(n / 2);
 // Signing and storing alone (what the pool shares), then the whole hook (credentials + e-mails).
 const signing = await measured(() =>
-  database.db.transaction((tx) => signAndStoreCredentials(tx, awards.slice(WARM_UP, half), deps)),
+  database.db.transaction((tx) => signAndStoreCredentials(tx, awards.slice(0, half), deps)),
 );
 const whole = await measured(() => database.db.transaction((tx) => issueCredentials(tx, awards.slice(half), deps)));
-await services.credentials.close();
-services.mailer.close();
-await database.close();
-console.log(JSON.stringify({ awards: n - (half - WARM_UP), threads: deps.signer?.threads ?? 1, signing, whole }));
+await close();
+console.log(JSON.stringify({ awards: n - half, threads: deps.signer?.threads ?? 1, signing, whole }));
