@@ -28,7 +28,7 @@ export const FEATURE_PROCESSINGS: readonly Processing[] = [
     purpose: 'Permettre à une plateforme choisie par l’apprenant de lire ses badges, jusqu’au retrait de l’accès.',
     legalBasis: 'Consentement (art. 6-1-a RGPD), donné à chaque plateforme et retirable en un clic.',
     people: 'Apprenants qui autorisent une plateforme.',
-    recipients: 'La plateforme autorisée, pour les badges et la portée acceptés ; ' + ORGANISERS,
+    recipients: `La plateforme autorisée, pour les badges et la portée acceptés ; ${ORGANISERS}`,
     tables: [
       {
         table: 'oauth_clients',
@@ -58,7 +58,7 @@ export const FEATURE_PROCESSINGS: readonly Processing[] = [
     legalBasis:
       'Mission d’intérêt public (art. 6-1-e RGPD) ; consentement (art. 6-1-a) pour le nom affiché sur les badges.',
     people: 'Apprenants qui ajoutent leurs badges à un portefeuille.',
-    recipients: 'Le portefeuille choisi par l’apprenant ; ' + ORGANISERS,
+    recipients: `Le portefeuille choisi par l’apprenant ; ${ORGANISERS}`,
     tables: [
       {
         table: 'wallet_exchanges',
@@ -77,7 +77,7 @@ export const FEATURE_PROCESSINGS: readonly Processing[] = [
     purpose: 'Rappeler aux inscrits les webinaires, ateliers et questionnaires qui les concernent.',
     legalBasis: 'Mission d’intérêt public (art. 6-1-e RGPD) ; opposition possible en un clic (art. 21).',
     people: 'Agents inscrits au programme.',
-    recipients: 'Le prestataire d’envoi de courriels (SMTP), sous-traitant ; ' + ORGANISERS,
+    recipients: `Le prestataire d’envoi de courriels (SMTP), sous-traitant ; ${ORGANISERS}`,
     tables: [
       {
         table: 'reminder_sends',

@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** « Mes badges »' wallet forms: make an add-to-wallet link (shown once, with its QR codes); name on/off. */
 export const walletPages: FastifyPluginAsync<PageOptions> = async (app, { services, views }) => {
   app.post(walletPaths.exchange, async (request, reply) => {
-    if (!request.actor || request.actor.role !== 'learner') return views.redirect(reply, urls.myBadges());
+    if (request.actor?.role !== 'learner') return views.redirect(reply, urls.myBadges());
     const id = formBody(request.body).credentialId ?? '';
     const links = await createExchange(
       services,
@@ -31,7 +31,7 @@ export const walletPages: FastifyPluginAsync<PageOptions> = async (app, { servic
   });
 
   app.post(walletPaths.name, async (request, reply) => {
-    if (!request.actor || request.actor.role !== 'learner') return views.redirect(reply, urls.myBadges());
+    if (request.actor?.role !== 'learner') return views.redirect(reply, urls.myBadges());
     await setNameShown(services, request.actor, { shown: formBody(request.body).shown === 'on' });
     return views.redirect(reply, `${urls.myBadges()}#nom`);
   });
