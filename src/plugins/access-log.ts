@@ -53,8 +53,9 @@ export class AccessLog extends LogController {
  * most `flushMs`, then written to pino's synchronous destination as one string, so a busy server
  * makes one write for many access lines. (Not sonic-boom's own `minLength`: it measures its whole
  * buffer again at each line. Not its asynchronous mode: each write's trip through libuv's threads
- * cost the main thread more than the write itself — 3 % of a cached read's CPU against 0.5 %.) What is gathered is written when the process exits and by `stop`;
- * a process killed outright (SIGKILL, out of memory) loses at most its last second of lines.
+ * cost the main thread more than the write itself — 3 % of a cached read's CPU against 0.5 %.)
+ * What is gathered is written when the process exits and by `stop`; a process killed outright
+ * (SIGKILL, out of memory) loses at most its last second of lines.
  */
 export function processLogger(level: string, flushMs = 1000): { logger: Logger; stop(): void } {
   const destination = pino.destination({ dest: 1, sync: true });
